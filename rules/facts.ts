@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * The facts of one case, as the intake interview (or an operator's JSON file) gives them.
+ * An absent fact is UNKNOWN, never false: the decision asks for it when it matters.
+ * This schema is the edge: everything inside rules/ works on the parsed, typed value.
+ */
+
+export const RISK_FACTOR_GROUPS = {
+  expecting: 5,
+  parent: 11,
+  child: 8,
+} as const;
+
+export type RiskFactorGroup = keyof typeof RISK_FACTOR_GROUPS;
+
+/** "expecting-1".."expecting-5", "parent-1".."parent-11", "child-1".."child-8" in the order the model prints them. */
+export const RISK_FACTOR_IDS: readonly string[] = (Object.entries(RISK_FACTOR_GROUPS) as [RiskFactorGroup, number][])
+  .flatMap(([group, count]) => Array.from({ length: count }, (_, i) => `${group}-${i + 1}`));
+
+const RISK_FACTOR_SET = new Set(RISK_FACTOR_IDS);
+
+/** A calendar date that exists: "2025-02-30" is rejected, not rolled over. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'skal være en dato på formen ÅÅÅÅ-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, 'datoen findes ikke i kalenderen');
+
+export const CONCERN_LEVELS = ['none', 'risk', 'beginning', 'concern', 'pronounced'] as const;
+export type ConcernLevel = (typeof CONCERN_LEVELS)[number];
+
+export const INVESTIGATION_STATES = ['none', 'underway', 'completed'] as const;
+
+export const ChildSchema = z
+  .object({
+    /** Whole months of age; null when the child is not yet born. */
+    ageMonths: z.number().int('skal være et helt antal måneder').min(0, 'kan ikke være negativ').max(12 * 30, 'er urimeligt stor').nullable().optional(),
+    latePregnancy: z.boolean().optional(),
+  })
+  .strict();
+
+export const FactsSchema = z
+  .object({
+    referenceDate: IsoDate,
+    startDate: IsoDate.optional(),
+    child: ChildSchema.optional(),
+    concern: z.enum(CONCERN_LEVELS).optional(),
+    safetyConcern: z.boolean().optional(),
+    complexity: z.enum(['low', 'high']).optional(),
+    problemDelimited: z.boolean().optional(),
+    familyResourcesCarry: z.boolean().optional(),
+    riskFactors: z
+      .array(z.string().refine((id) => RISK_FACTOR_SET.has(id), { message: 'er ikke en kendt risikofaktor' }))
+      .max(RISK_FACTOR_IDS.length)
+      .refine((ids) => new Set(ids).size === ids.length, 'nævner den samme risikofaktor flere gange')
+      .optional(),
+    riskToDevelopment: z.boolean().optional(),
+    investigation: z.enum(INVESTIGATION_STATES).optional(),
+    preliminaryPlan: z.boolean().optional(),
+    parentsNeedSupport: z.boolean().optional(),
+    benefitsFromFamilyTreatment: z.boolean().optional(),
+    solvableInLimitedPeriod: z.boolean().optional(),
+    intensiveNeeded: z.boolean().optional(),
+    parentalCapacityUnclear: z.boolean().optional(),
+    emotionalCareAdequate: z.boolean().optional(),
+    practicalCareSeriousDeficits: z.boolean().optional(),
+    parentsSeeNeed: z.boolean().optional(),
+    extraVisitsNeeded: z.boolean().optional(),
+    receivesVisitationSocial: z.boolean().optional(),
+    /** Why level 2 is chosen for a child of 13 or older (outside the standard's starting point). */
+    olderChildReason: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+
+export type Facts = z.infer<typeof FactsSchema>;
+
+/** The boolean facts the interview asks; the bot and the tests share this list. */
+export type BooleanFact = {
+  [K in keyof Facts]-?: NonNullable<Facts[K]> extends boolean ? K : never;
+}[keyof Facts];
+
+export interface FieldProblem {
+  /** Dotted path of the offending field, e.g. "child.ageMonths" or "riskFactors.2". */
+  field: string;
+  /** Danish: what is wrong and what is allowed. */
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
+
+export function parseFacts(input: unknown): ParseResult<Facts> {
+  // reportInput lets the message tell "missing" from "wrong type"; the input itself is never echoed.
+  const result = FactsSchema.safeParse(input, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problems: describeIssues(result.error.issues) };
+}
+
+/** Turns zod issues into Danish field messages a person can act on. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.flatMap((issue) => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: base ? `${base}.${key}` : key,
+        message: 'er ikke et kendt felt; fjern det eller ret stavningen',
+      }));
+    }
+    return [{ field: base || '(rod)', message: danishMessage(issue) }];
+  });
+}
+
+function danishMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'mangler' : `har forkert type: forventede ${danishType(issue.expected)}`;
+    case 'invalid_value':
+      return `skal være en af: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      return issue.message && !issue.message.startsWith('Too small') ? issue.message : `er for lille (mindst ${String(issue.minimum)})`;
+    case 'too_big':
+      return issue.message && !issue.message.startsWith('Too big') ? issue.message : `er for stor (højst ${String(issue.maximum)})`;
+    default:
+      return issue.message;
+  }
+}
+
+function danishType(expected: string): string {
+  const names: Record<string, string> = {
+    string: 'tekst',
+    number: 'tal',
+    int: 'helt tal',
+    boolean: 'true eller false',
+    array: 'liste',
+    object: 'objekt',
+    null: 'null',
+  };
+  return names[expected] ?? expected;
+}
