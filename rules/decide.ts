@@ -3,11 +3,8 @@ import { whyNotFor, reasonsFor } from './explain.js';
 import type { Facts } from './facts.js';
 import { legalBasisFor } from './legal-basis.js';
 import { unique, type CriterionResult } from './logic.js';
-import { evaluateLevel1, level1Variant } from './measures/level1.js';
-import { evaluateLevel2 } from './measures/level2.js';
-import { evaluateLevel3 } from './measures/level3.js';
-import { evaluatePreventive } from './measures/preventive.js';
-import { evaluateEscalation } from './measures/safety.js';
+import { evaluateMeasures } from './evaluate.js';
+import { level1Variant } from './measures/level1.js';
 import { DEFAULT_PARAMETERS } from './parameters/default.js';
 import { resolveParameters } from './parameters/resolve.js';
 import type { ParameterSet } from './parameters/schema.js';
@@ -49,13 +46,7 @@ const ASK_ORDER = [
 export function decide(facts: Facts, parameters: ParameterSet = DEFAULT_PARAMETERS): Decision {
   const resolved = resolveParameters(parameters, facts.referenceDate);
   const p = resolved.values;
-  const results: MeasureResults = {
-    escalate: evaluateEscalation(facts, p),
-    preventive: evaluatePreventive(facts, p),
-    level1: evaluateLevel1(facts, p),
-    level2: evaluateLevel2(facts, p),
-    level3: evaluateLevel3(facts, p),
-  };
+  const results: MeasureResults = evaluateMeasures(facts, p);
   const { winner, matched } = applyHitPolicy(results);
   const outcome = winner.outcome;
 
