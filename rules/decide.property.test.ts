@@ -74,7 +74,8 @@ describe('decide over generated facts', () => {
         const filled: Facts = { ...partial, child: { ...answers.child, ...partial.child } };
         for (const name of first.missing) {
           if (name.startsWith('child.')) continue;
-          (filled as Record<string, unknown>)[name] = (answers as Record<string, unknown>)[name];
+          (filled as Record<string, unknown>)[name] =
+            name === 'olderChildReason' ? 'Den unge er udviklingsmæssigt langt bagud.' : (answers as Record<string, unknown>)[name];
         }
         const again = decide(filled);
         expect(again.missing.filter((name) => first.missing.includes(name) && name !== 'child.latePregnancy')).toEqual([]);
