@@ -50,6 +50,13 @@ export async function openPostgres(databaseUrl: string, onIdleError?: (error: Er
         throw mapDriverError(error);
       }
       let broken: Error | undefined;
+      // A checked-out client that loses its connection emits 'error'; the pool only listens
+      // while the client is idle, so without this the process would crash. The failing
+      // query rejects as well, and that is what we report.
+      const onError = (error: Error): void => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
@@ -64,6 +71,7 @@ export async function openPostgres(databaseUrl: string, onIdleError?: (error: Er
         }
         throw mapDriverError(error);
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
