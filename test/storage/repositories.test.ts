@@ -262,6 +262,15 @@ describe.each(backends)('storage on %s', (_name, open) => {
       expect(await db.query(`SELECT 1 FROM audit_log WHERE tenant_id = 'tenant-rollback'`)).toEqual([]);
     });
 
+    it('using the database itself inside a transaction is refused at once, instead of escaping it or hanging', async () => {
+      const error = await db.transaction(async () => db.query('SELECT 1')).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'NestedDatabaseCallError' });
+      await expect(db.transaction(async () => storage.cases.get(tenantA, '00000000-0000-4000-8000-000000000000'))).rejects.toMatchObject({ name: 'NestedDatabaseCallError' });
+      // Outside a transaction, and in parallel transactions, the same calls work.
+      const [a, b] = await Promise.all([db.transaction((tx) => tx.query<{ n: number }>('SELECT 1 AS n')), db.query<{ n: number }>('SELECT 2 AS n')]);
+      expect([a, b]).toEqual([[{ n: 1 }], [{ n: 2 }]]);
+    });
+
     it('a case whose reference is taken leaves neither a case, a decision nor an audit row', async () => {
       const scope = scopeFor('tenant-dup');
       const first = await storage.cases.create(scope, sampleCase());
