@@ -1,0 +1,54 @@
+import * as ACData from 'adaptivecards-templating';
+import type { Localized, Locale } from './locale.js';
+import type { Verb } from './verbs.js';
+
+export type CardJson = Record<string, unknown>;
+
+/**
+ * Binds data to a template. The template and the data are left untouched; what comes back is new.
+ * Nulls are dropped afterwards so an optional value (`"value": "${value}"` bound to null) leaves no trace,
+ * and an inserted part bound to null disappears from its array.
+ */
+export function expand(template: object, data: object): CardJson {
+  const expanded = new ACData.Template(template).expand({ $root: data }) as unknown;
+  return prune(expanded) as CardJson;
+}
+
+function prune(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(prune);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k, prune(v)]),
+    );
+  }
+  return value;
+}
+
+/** The payload every action carries; the verb is repeated for clients that fall back to Action.Submit. */
+export function execute(
+  title: string,
+  verb: Verb,
+  data: Record<string, string>,
+  options: { style?: 'positive' | 'destructive'; inputs?: 'auto' | 'none'; id?: string } = {},
+): CardJson {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data: { ...data, verb },
+    associatedInputs: options.inputs ?? 'auto',
+    ...(options.style ? { style: options.style } : {}),
+    ...(options.id ? { id: options.id } : {}),
+  };
+}
+
+export function pick(locale: Locale) {
+  return (text: Localized): string => text[locale];
+}
+
+/** UTF-8 bytes of the card as sent; Teams refuses cards over 28 KB. */
+export function cardBytes(card: CardJson): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}
