@@ -9,6 +9,8 @@ export const VERBS = {
   intakeNext: 'intake.next',
   /** Show the previous step, prefilled; nothing of this step is sent. */
   intakeBack: 'intake.back',
+  /** Show one step again to correct an answer (e.g. from the escalation card). */
+  intakeEdit: 'intake.edit',
   /** Throw the draft away and start over (asked for confirmation on the card). */
   intakeRestart: 'intake.restart',
   /** Continue a saved draft where it was left. */

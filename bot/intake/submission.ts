@@ -238,16 +238,24 @@ const caseFields = {
 
 const AcceptSchema = z.object({ verb: z.literal(VERBS.caseAccept), ...caseFields }).strict();
 
+/** The override form's copies of the case fields are prefixed (a card's input ids must be unique). */
 const OverrideSchema = z
   .object({
     verb: z.literal(VERBS.caseOverride),
-    ...caseFields,
+    draftId: DraftId,
+    overrideCaseReference: CaseReference,
+    overrideChildPseudonym: ChildPseudonym,
+    overrideChannelId: ChannelId,
+    overrideStartDate: StartDate,
     chosen: z.enum(CHOOSABLE_OUTCOMES, { error: 'mangler: vælg det udfald, du beslutter' }),
-    chosenVariant: z.enum(['1A', '1B', '']).optional(),
+    chosenVariant: z.enum(['1A', '1B', 'none', ''], { error: 'skal være 1A, 1B eller ingen' }).optional(),
     reason: freeText(2000, 10, 'mangler: skriv en begrundelse på mindst 10 tegn – den gemmes sammen med anbefalingen'),
   })
   .strict()
-  .refine((v) => !v.chosenVariant || v.chosen === 'level1', { path: ['chosenVariant'], message: 'variant 1A/1B findes kun for niveau 1' });
+  .refine((v) => !(v.chosenVariant === '1A' || v.chosenVariant === '1B') || v.chosen === 'level1', {
+    path: ['chosenVariant'],
+    message: 'variant 1A/1B findes kun for niveau 1',
+  });
 
 export interface CaseForm {
   draftId: string;
@@ -268,6 +276,10 @@ const FIELD_NAMES: Record<string, string> = {
   childPseudonym: 'Barnets initialer eller pseudonym',
   channelId: 'Teamets kanal',
   startDate: 'Startdato',
+  overrideCaseReference: 'Sagsnummer',
+  overrideChildPseudonym: 'Barnets initialer eller pseudonym',
+  overrideChannelId: 'Teamets kanal',
+  overrideStartDate: 'Startdato',
   chosen: 'Valgt udfald',
   chosenVariant: 'Variant',
   reason: 'Begrundelse',
@@ -302,10 +314,22 @@ export function parseOverrideSubmission(raw: unknown, offeredChannels?: readonly
   return safely(() => {
     const result = OverrideSchema.safeParse(raw, { reportInput: true });
     if (!result.success) return { ok: false, problems: named(describeIssues(result.error.issues)) };
-    const { verb: _verb, chosenVariant, ...form } = result.data;
-    const problems = channelOffered(form.channelId, offeredChannels);
+    const v = result.data;
+    const problems = channelOffered(v.overrideChannelId, offeredChannels).map((p) => ({ ...p, field: 'overrideChannelId' }));
     if (problems.length) return { ok: false, problems };
-    return { ok: true, value: { ...form, chosenVariant: chosenVariant === '1A' || chosenVariant === '1B' ? chosenVariant : null } };
+    return {
+      ok: true,
+      value: {
+        draftId: v.draftId,
+        caseReference: v.overrideCaseReference,
+        childPseudonym: v.overrideChildPseudonym,
+        channelId: v.overrideChannelId,
+        startDate: v.overrideStartDate,
+        chosen: v.chosen,
+        chosenVariant: v.chosenVariant === '1A' || v.chosenVariant === '1B' ? v.chosenVariant : null,
+        reason: v.reason,
+      },
+    };
   });
 }
 
