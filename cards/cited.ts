@@ -1,7 +1,13 @@
+import { passageById } from '../rules/passages/index.js';
 import type { LookupPassage } from './context.js';
 import type { Locale } from './locale.js';
 import { expand, pick, type CardJson } from './template.js';
 import template from './templates/parts/cited.json' with { type: 'json' };
+
+const SOURCE_NAMES: Record<string, { da: string; en: string }> = {
+  servicestandard: { da: 'Servicestandard for praktisk pædagogisk støtte i hjemmet', en: 'Servicestandard for praktisk pædagogisk støtte i hjemmet' },
+  model: { da: 'Model for kommunal hjemmepædagogisk indsats', en: 'Model for kommunal hjemmepædagogisk indsats' },
+};
 
 /**
  * One reason (or "why not", or warning) with the passage it rests on. The passage's verbatim
@@ -14,7 +20,8 @@ export function citedItem(
   options: { locale: Locale; lookupPassage?: LookupPassage; bullet?: string; withVerbatim?: boolean },
 ): CardJson {
   const t = pick(options.locale);
-  const passage = cited.passage ? options.lookupPassage?.(cited.passage) : undefined;
+  const lookup = options.lookupPassage ?? passageById;
+  const passage = cited.passage ? lookup(cited.passage) : undefined;
   const hasVerbatim = Boolean(passage) && options.withVerbatim !== false;
   const source = cited.passage ? `${t({ da: 'Kilde', en: 'Source' })}: ${cited.passage}` : '';
   return expand(template, {
@@ -25,7 +32,7 @@ export function citedItem(
     toggle: hasVerbatim ? { type: 'Action.ToggleVisibility', title: t({ da: 'Vis ordlyd', en: 'Show wording' }), targetElements: [toggleId] } : null,
     hasVerbatim,
     toggleId,
-    heading: passage ? `${passage.heading} (${passage.source})` : '',
+    heading: passage ? `${SOURCE_NAMES[passage.source]?.[options.locale] ?? passage.source} › ${passage.heading}` : '',
     verbatim: passage?.text ?? '',
   });
 }

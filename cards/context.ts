@@ -26,15 +26,15 @@ export interface ChannelChoice {
 
 export interface CardContext {
   locale: Locale;
-  /** Without it, reasons show their passage id but not the verbatim text. */
+  /** Where reasons find their passage's verbatim text; defaults to the passages catalogue. */
   lookupPassage?: LookupPassage;
 }
 
 export interface IntakeCardContext extends CardContext {
   draftId: string;
-  /** The 24 checklist items; needed for the risk-factor step. */
+  /** The 24 checklist items; defaults to the risk-factor catalogue, labelled in the card's language. */
   riskFactors?: readonly RiskFactorInfo[];
-  /** Group headings as the catalogue words them (Danish); defaults to the model's. */
+  /** Group headings; defaults to the catalogue's. */
   riskGroupTitles?: Partial<Record<RiskFactorGroup, string>>;
   /** Question ids answered "Ved ikke", so going back shows that answer again. */
   unknown?: readonly string[];

@@ -1,4 +1,5 @@
 import type { Facts, RiskFactorGroup } from '../rules/facts.js';
+import { RISK_FACTORS } from '../rules/risk-factors.js';
 import { DEFAULT_GROUP_TITLES, getStep, INTAKE_STEPS, previousStepId, stepNumber, UNKNOWN, visibleQuestions, type Question, type StepId } from '../bot/intake/steps.js';
 import type { IntakeCardContext, RiskFactorInfo } from './context.js';
 import type { Locale } from './locale.js';
@@ -113,7 +114,7 @@ export function questionView(q: Question, answers: Partial<Facts>, ctx: IntakeCa
         ...base,
         label: groupTitle(q.group, ctx),
         value,
-        choices: riskChoices(q.group, ctx.riskFactors ?? []),
+        choices: riskChoices(q.group, ctx),
       };
   }
 }
@@ -123,7 +124,9 @@ function groupTitle(group: RiskFactorGroup, ctx: IntakeCardContext): string {
   return given ?? pick(ctx.locale)(DEFAULT_GROUP_TITLES[group]);
 }
 
-function riskChoices(group: RiskFactorGroup, factors: readonly RiskFactorInfo[]): { title: string; value: string }[] {
+function riskChoices(group: RiskFactorGroup, ctx: IntakeCardContext): { title: string; value: string }[] {
+  const factors: readonly RiskFactorInfo[] =
+    ctx.riskFactors ?? RISK_FACTORS.map((f) => ({ id: f.id, group: f.group, passage: f.passage, label: ctx.locale === 'en' ? f.labelEn : f.label }));
   return factors.filter((f) => f.group === group).map((f) => ({ title: f.label, value: f.id }));
 }
 

@@ -1,5 +1,6 @@
 import type { BooleanFact, Facts, RiskFactorGroup } from '../../rules/facts.js';
 import type { Localized } from '../../cards/locale.js';
+import { RISK_FACTOR_GROUP_INFO } from '../../rules/risk-factors.js';
 
 /**
  * The intake interview as data, in the order a caseworker thinks about a family:
@@ -53,11 +54,11 @@ const unknownOption: ChoiceOption = { value: UNKNOWN, title: { da: 'Ved ikke', e
 /** Barnets lov: level 2 is "as a starting point" for children under 13. */
 export const OLDER_CHILD_MONTHS = 13 * 12;
 
-/** Titles of the model's three checklists; the risk-factor catalogue may pass its own. */
+/** Titles of the model's three checklists, as the risk-factor catalogue words them. */
 export const DEFAULT_GROUP_TITLES: Record<RiskFactorGroup, Localized> = {
-  expecting: { da: 'Kommende forældre', en: 'Expectant parents' },
-  parent: { da: 'Forældre', en: 'Parents' },
-  child: { da: 'Barnet', en: 'The child' },
+  expecting: { da: RISK_FACTOR_GROUP_INFO.expecting.title, en: RISK_FACTOR_GROUP_INFO.expecting.titleEn },
+  parent: { da: RISK_FACTOR_GROUP_INFO.parent.title, en: RISK_FACTOR_GROUP_INFO.parent.titleEn },
+  child: { da: RISK_FACTOR_GROUP_INFO.child.title, en: RISK_FACTOR_GROUP_INFO.child.titleEn },
 };
 
 function yesNo(fact: BooleanFact | 'child.latePregnancy', label: Localized, help: Localized, extra: Partial<QuestionBase> = {}): Question {

@@ -38,7 +38,7 @@ export interface ActionEnvelope {
 export function parseEnvelope(raw: unknown): Parsed<ActionEnvelope> {
   return safely(() => {
     const result = EnvelopeSchema.safeParse(raw, { reportInput: true });
-    if (!result.success) return { ok: false, problems: describeIssues(result.error.issues) };
+    if (!result.success) return { ok: false, problems: describe(result.error.issues) };
     const { verb, draftId, stepId } = result.data;
     return { ok: true, value: { verb, ...(draftId ? { draftId } : {}), ...(stepId ? { stepId } : {}) } };
   });
@@ -66,7 +66,7 @@ function parseQuestions(questions: readonly Question[], envelope: Record<string,
   const shape: Record<string, z.ZodType> = { ...envelope };
   for (const q of questions) shape[q.id] = answerSchema(q);
   const result = z.object(shape).strict().safeParse(raw, { reportInput: true });
-  if (!result.success) return { ok: false, problems: labelled(describeIssues(result.error.issues), questions) };
+  if (!result.success) return { ok: false, problems: labelled(describe(result.error.issues), questions) };
 
   const values = result.data as Record<string, unknown>;
   const problems: FieldProblem[] = [];
@@ -115,7 +115,7 @@ function parseQuestions(questions: readonly Question[], envelope: Record<string,
 
   if (problems.length > 0) return { ok: false, problems: labelled(problems, questions) };
   const checked = FactsSchema.partial().safeParse(facts, { reportInput: true });
-  if (!checked.success) return { ok: false, problems: labelled(describeIssues(checked.error.issues), questions) };
+  if (!checked.success) return { ok: false, problems: labelled(describe(checked.error.issues), questions) };
   return { ok: true, facts: checked.data, unknown };
 }
 
@@ -142,40 +142,34 @@ function childFacts(facts: Record<string, unknown>, problems: FieldProblem[]): F
   return age === undefined ? undefined : { ageMonths: age };
 }
 
-/** Zod schema for one Input's raw value. Empty strings are "not answered". */
+/** An Input left empty arrives as "" (or not at all): both mean "not answered". */
+function blankIsAbsent(schema: z.ZodType): z.ZodType {
+  return z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+}
+
+/** Zod schema for one Input's raw value, with a Danish message that says what is allowed. */
 function answerSchema(q: Question): z.ZodType {
-  const empty = z.literal('').transform(() => undefined);
   switch (q.kind) {
-    case 'boolean':
-      return z
-        .enum(['true', 'false', UNKNOWN], { error: 'skal være Ja, Nej eller Ved ikke' })
-        .transform((v) => (v === UNKNOWN ? UNKNOWN : v === 'true'))
-        .or(empty)
-        .optional();
-    case 'choice':
-      return z
-        .enum(q.options.map((o) => o.value) as [string, ...string[]], { error: `skal være en af: ${q.options.map((o) => o.title.da).join(', ')}` })
-        .or(empty)
-        .optional();
+    case 'boolean': {
+      const allowed = 'skal være Ja, Nej eller Ved ikke';
+      return blankIsAbsent(
+        z.enum(['true', 'false', UNKNOWN], { error: allowed }).transform((v) => (v === UNKNOWN ? UNKNOWN : v === 'true')),
+      );
+    }
+    case 'choice': {
+      const allowed = `skal være en af: ${q.options.map((o) => o.title.da).join(', ')}`;
+      return blankIsAbsent(z.enum(q.options.map((o) => o.value) as [string, ...string[]], { error: allowed }));
+    }
     case 'integer': {
       const range = `skal være et helt tal fra ${q.min} til ${q.max}`;
-      const digits = z
-        .string()
-        .max(12, range)
-        .regex(/^\s*\d+\s*$/, range)
-        .transform((s) => Number(s.trim()));
-      return z
-        .union([digits, z.number({ error: range })], { error: range })
-        .pipe(z.number().int(range).min(q.min, range).max(q.max, range))
-        .or(empty)
-        .optional();
+      // Teams sends Input.Number as a string, some web clients as a number: take both, nothing else.
+      const digits = (v: unknown) => (typeof v === 'string' && /^\s*\d{1,6}\s*$/.test(v) ? Number(v.trim()) : v);
+      return z.preprocess((v) => (v === '' ? undefined : digits(v)), z.number({ error: range }).int(range).min(q.min, range).max(q.max, range).optional());
     }
     case 'date':
-      return z.string({ error: 'skal være en dato' }).max(10, 'skal være en dato på formen ÅÅÅÅ-MM-DD').pipe(IsoDate).or(empty).optional();
+      return blankIsAbsent(z.string({ error: 'skal være en dato på formen ÅÅÅÅ-MM-DD' }).max(10, 'skal være en dato på formen ÅÅÅÅ-MM-DD').pipe(IsoDate));
     case 'text':
-      return z.string({ error: 'skal være tekst' }).max(q.maxLength, `er for lang (højst ${q.maxLength} tegn)`).regex(/^\s*$/).transform(() => undefined)
-        .or(freeText(q.maxLength))
-        .optional();
+      return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), freeText(q.maxLength).optional());
     case 'riskFactors': {
       const ofGroup = new Set(RISK_FACTOR_IDS.filter((id) => id.startsWith(`${q.group}-`)));
       return z
@@ -190,6 +184,15 @@ function answerSchema(q: Question): z.ZodType {
         .optional();
     }
   }
+}
+
+/** Our schemas carry Danish messages; zod's own English defaults go through the shared describer. */
+function describe(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.flatMap((issue) => {
+    const own = issue.code !== 'unrecognized_keys' && issue.message && !/^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(issue.message);
+    if (!own) return describeIssues([issue]);
+    return [{ field: issue.path.map(String).join('.') || '(rod)', message: issue.message }];
+  });
 }
 
 /** Prefixes each problem with the Danish question, so the person sees which answer to fix. */
@@ -302,7 +305,7 @@ function channelOffered(channelId: string, offered?: readonly string[]): FieldPr
 export function parseAcceptSubmission(raw: unknown, offeredChannels?: readonly string[]): Parsed<CaseForm> {
   return safely(() => {
     const result = AcceptSchema.safeParse(raw, { reportInput: true });
-    if (!result.success) return { ok: false, problems: named(describeIssues(result.error.issues)) };
+    if (!result.success) return { ok: false, problems: named(describe(result.error.issues)) };
     const { verb: _verb, ...form } = result.data;
     const problems = channelOffered(form.channelId, offeredChannels);
     return problems.length ? { ok: false, problems } : { ok: true, value: form };
@@ -313,7 +316,7 @@ export function parseAcceptSubmission(raw: unknown, offeredChannels?: readonly s
 export function parseOverrideSubmission(raw: unknown, offeredChannels?: readonly string[]): Parsed<OverrideForm> {
   return safely(() => {
     const result = OverrideSchema.safeParse(raw, { reportInput: true });
-    if (!result.success) return { ok: false, problems: named(describeIssues(result.error.issues)) };
+    if (!result.success) return { ok: false, problems: named(describe(result.error.issues)) };
     const v = result.data;
     const problems = channelOffered(v.overrideChannelId, offeredChannels).map((p) => ({ ...p, field: 'overrideChannelId' }));
     if (problems.length) return { ok: false, problems };
@@ -339,7 +342,7 @@ const RestartSchema = z.object({ verb: z.literal(VERBS.intakeRestart), draftId: 
 export function parseRestart(raw: unknown): Parsed<{ draftId?: string }> {
   return safely(() => {
     const result = RestartSchema.safeParse(raw, { reportInput: true });
-    if (!result.success) return { ok: false, problems: named(describeIssues(result.error.issues)) };
+    if (!result.success) return { ok: false, problems: named(describe(result.error.issues)) };
     return { ok: true, value: result.data.draftId ? { draftId: result.data.draftId } : {} };
   });
 }
@@ -350,7 +353,7 @@ const CaseOpenSchema = z.object({ verb: z.literal(VERBS.caseOpen), caseReference
 export function parseCaseOpen(raw: unknown): Parsed<{ caseReference: string }> {
   return safely(() => {
     const result = CaseOpenSchema.safeParse(raw, { reportInput: true });
-    if (!result.success) return { ok: false, problems: named(describeIssues(result.error.issues)) };
+    if (!result.success) return { ok: false, problems: named(describe(result.error.issues)) };
     return { ok: true, value: { caseReference: result.data.caseReference } };
   });
 }
