@@ -20,20 +20,61 @@ export const CARD_BUDGET_BYTES = 26_000;
  */
 export function resultCard(decision: Decision, ctx: ResultCardContext): CardJson {
   if (decision.outcome === 'needs-information') return needsInformationCard(decision, {}, { locale: ctx.locale, draftId: ctx.draftId, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) });
-  const full = buildResult(decision, ctx, true);
-  // Passage texts are the bulk; if a long "why not" list would push the card over the limit,
-  // the "why not" items keep their passage ids and lose only the inline wording.
-  return cardBytes(full) <= CARD_BUDGET_BYTES ? full : buildResult(decision, ctx, false);
+  // Passage texts are the bulk. If a long "why not" list would push the card over the limit, the
+  // "why not" items first become one line each with their passage id, and only in the extreme
+  // is the list cut, saying how many were left out. Reasons always keep their wording.
+  const full = buildResult(decision, ctx, { compact: false, limit: Infinity });
+  if (cardBytes(full) <= CARD_BUDGET_BYTES) return full;
+  let limit = Object.values(decision.whyNot).reduce((n, list) => n + (list?.length ?? 0), 0);
+  let card = buildResult(decision, ctx, { compact: true, limit });
+  while (cardBytes(card) > CARD_BUDGET_BYTES && limit > 0) {
+    limit = Math.floor(limit * 0.8);
+    card = buildResult(decision, ctx, { compact: true, limit });
+  }
+  return card;
 }
 
-function buildResult(decision: Decision, ctx: ResultCardContext, whyNotVerbatim: boolean): CardJson {
+interface WhyNotMode {
+  /** One TextBlock per item, passage id inline, no verbatim text. */
+  compact: boolean;
+  /** At most this many items across all outcomes. */
+  limit: number;
+}
+
+function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode): CardJson[] {
+  const t = pick(ctx.locale);
+  const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
+  const groups = OUTCOMES.filter((o): o is Outcome => o !== decision.outcome && (decision.whyNot[o]?.length ?? 0) > 0);
+  const total = groups.reduce((n, o) => n + (decision.whyNot[o]?.length ?? 0), 0);
+  let left = mode.limit;
+  const items = groups.flatMap((o, gi) => {
+    const list = (decision.whyNot[o] ?? []).slice(0, Math.max(0, left));
+    left -= list.length;
+    if (list.length === 0) return [];
+    const heading = { type: 'TextBlock', text: OUTCOME_TITLES[o][ctx.locale], weight: 'Bolder', wrap: true, spacing: 'Medium' };
+    const rows = mode.compact
+      ? list.map((c) => ({ type: 'TextBlock', text: `✗ ${c.text} (${c.passage})`, wrap: true, spacing: 'Small' }))
+      : citedItems(list, `why-not-${gi}`, { ...cite, bullet: '✗' });
+    return [heading, ...rows];
+  });
+  const cut = total - Math.min(total, mode.limit);
+  if (cut > 0) {
+    items.push({
+      type: 'TextBlock',
+      text: t({ da: `… og ${cut} punkter mere. Hele listen står i beslutningens spor.`, en: `… and ${cut} more. The full list is in the decision's trace.` }),
+      wrap: true,
+      isSubtle: true,
+      spacing: 'Small',
+    });
+  }
+  return items;
+}
+
+function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode): CardJson {
   const t = pick(ctx.locale);
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
   const title = outcomeTitle(decision.outcome, decision.variant, ctx.locale);
-  const whyNot = OUTCOMES.filter((o): o is Outcome => o !== decision.outcome && (decision.whyNot[o]?.length ?? 0) > 0).flatMap((o, gi) => [
-    { type: 'TextBlock', text: OUTCOME_TITLES[o][ctx.locale], weight: 'Bolder', wrap: true, spacing: 'Medium' },
-    ...citedItems(decision.whyNot[o] ?? [], `why-not-${gi}`, { ...cite, bullet: '✗', withVerbatim: whyNotVerbatim }),
-  ]);
+  const whyNot = whyNotItems(decision, ctx, mode);
   const reviews = decision.reviews.map((r) => ({
     date: formatDate(r.due, ctx.locale),
     title: t(REVIEW_KIND_TITLES[r.kind]),
