@@ -61,6 +61,15 @@ export const DEFAULT_GROUP_TITLES: Record<RiskFactorGroup, Localized> = {
   child: { da: RISK_FACTOR_GROUP_INFO.child.title, en: RISK_FACTOR_GROUP_INFO.child.titleEn },
 };
 
+const GROUP_HELP: Record<RiskFactorGroup, Localized> = {
+  expecting: { da: 'Forældre, der venter barnet.', en: 'Parents expecting the child.' },
+  parent: { da: 'Forældre, der fx i en periode er udfordrede i forældrerollen.', en: 'Parents who, for instance, struggle in the parent role for a while.' },
+  child: {
+    da: 'Barnets trivsel kan være påvirket med risiko for, at det udvikler sig negativt uden en forebyggende indsats.',
+    en: "The child's wellbeing may be affected, with a risk of negative development without preventive work.",
+  },
+};
+
 function yesNo(fact: BooleanFact | 'child.latePregnancy', label: Localized, help: Localized, extra: Partial<QuestionBase> = {}): Question {
   return { kind: 'boolean', id: fact, fact, label, help, asks: [fact], required: true, ...extra };
 }
@@ -211,7 +220,7 @@ const riskStep: IntakeStep = {
         id: `riskFactors_${group}`,
         group,
         label: DEFAULT_GROUP_TITLES[group],
-        help: { da: 'Sæt kryds ved det, der passer.', en: 'Tick what applies.' },
+        help: GROUP_HELP[group],
         asks: ['riskFactors'],
         required: false,
       }),

@@ -27,7 +27,7 @@ export class CardRenderer {
 
   static async start(): Promise<CardRenderer> {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 600, height: 800 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: 600, height: 800 }, deviceScaleFactor: 1, locale: 'da-DK' });
     const script = readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js'), 'utf8');
     await page.setContent(`<!doctype html><html lang="da"><head><meta charset="utf-8"><style>${TEAMS_CSS}</style></head><body><div id="host"></div></body></html>`);
     await page.addScriptTag({ content: script });
@@ -61,11 +61,20 @@ export class CardRenderer {
     );
   }
 
-  /** Clicks every button whose title matches, e.g. to open a ShowCard or reveal a passage before a screenshot. */
-  async click(title: string): Promise<void> {
-    const buttons = this.page.locator('#host button', { hasText: title });
-    const n = await buttons.count();
-    for (let i = 0; i < n; i++) await buttons.nth(i).click();
+  /**
+   * Clicks the first `count` buttons (or tappable containers) whose text matches, e.g. to open
+   * a ShowCard or reveal a passage before a screenshot. Returns how many were clicked.
+   */
+  async click(text: string, count = 1): Promise<number> {
+    const targets = this.page.locator('#host button, #host [role="button"]').filter({ hasText: text });
+    const n = Math.min(count, await targets.count());
+    for (let i = 0; i < n; i++) await targets.nth(i).click();
+    return n;
+  }
+
+  /** Text of the rendered card now, e.g. after a toggle. */
+  async visibleText(): Promise<string> {
+    return this.page.locator('#host').innerText();
   }
 
   async screenshot(path: string): Promise<void> {

@@ -2,6 +2,17 @@
  * A host config close to the Teams light theme (fonts, sizes, colours, container styles),
  * so the browser render and the screenshots look like what a caseworker sees in Teams.
  */
+/** Teams keeps text colours the same on every container background; only the background changes. */
+const FOREGROUND = {
+  default: { default: '#242424', subtle: '#616161' },
+  dark: { default: '#252423', subtle: '#484644' },
+  light: { default: '#FFFFFF', subtle: '#FFFFFF' },
+  accent: { default: '#5B5FC7', subtle: '#444791' },
+  good: { default: '#0E700E', subtle: '#0E700E' },
+  warning: { default: '#835B00', subtle: '#835B00' },
+  attention: { default: '#C4314B', subtle: '#A4262C' },
+};
+
 export const TEAMS_HOST_CONFIG = {
   fontFamily: "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif",
   supportsInteractivity: true,
@@ -11,38 +22,12 @@ export const TEAMS_HOST_CONFIG = {
   fontWeights: { lighter: 300, default: 400, bolder: 600 },
   imageSizes: { small: 32, medium: 52, large: 100 },
   containerStyles: {
-    default: {
-      backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        dark: { default: '#252423', subtle: '#484644' },
-        light: { default: '#FFFFFF', subtle: '#FFFFFF' },
-        accent: { default: '#5B5FC7', subtle: '#444791' },
-        good: { default: '#0E700E', subtle: '#0E700E' },
-        warning: { default: '#835B00', subtle: '#835B00' },
-        attention: { default: '#C4314B', subtle: '#A4262C' },
-      },
-    },
-    emphasis: {
-      backgroundColor: '#F5F5F5',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        accent: { default: '#5B5FC7', subtle: '#444791' },
-        good: { default: '#0E700E', subtle: '#0E700E' },
-        warning: { default: '#835B00', subtle: '#835B00' },
-        attention: { default: '#C4314B', subtle: '#A4262C' },
-      },
-    },
-    accent: { backgroundColor: '#E8EBFA', foregroundColors: { default: { default: '#242424', subtle: '#424242' } } },
-    good: { backgroundColor: '#F1FAF1', foregroundColors: { default: { default: '#242424', subtle: '#424242' } } },
-    warning: { backgroundColor: '#FFF9F5', foregroundColors: { default: { default: '#242424', subtle: '#424242' } } },
-    attention: {
-      backgroundColor: '#FDF3F4',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#424242' },
-        attention: { default: '#C4314B', subtle: '#A4262C' },
-      },
-    },
+    default: { backgroundColor: '#FFFFFF', foregroundColors: FOREGROUND },
+    emphasis: { backgroundColor: '#F5F5F5', foregroundColors: FOREGROUND },
+    accent: { backgroundColor: '#E8EBFA', foregroundColors: FOREGROUND },
+    good: { backgroundColor: '#F1FAF1', foregroundColors: FOREGROUND },
+    warning: { backgroundColor: '#FFF9F5', foregroundColors: FOREGROUND },
+    attention: { backgroundColor: '#FDF3F4', foregroundColors: FOREGROUND },
   },
   actions: {
     maxActions: 6,
@@ -73,7 +58,8 @@ export const TEAMS_CSS = `
   .ac-pushButton.style-destructive { color: #C4314B; border-color: #C4314B; }
   .ac-pushButton.expanded { background: #E8EBFA; border-color: #5B5FC7; }
   .ac-input { font-family: inherit; font-size: 14px; }
-  .ac-textInput, .ac-numberInput, .ac-dateInput, .ac-multichoiceInput select { border: 1px solid #D1D1D1; border-bottom-color: #616161; border-radius: 4px; padding: 5px 8px; min-height: 32px; box-sizing: border-box; width: 100%; }
+  .ac-choiceSetInput-compact { font-family: inherit; font-size: 14px; color: #242424; background: #FFFFFF; border: 1px solid #D1D1D1; border-bottom-color: #616161; border-radius: 4px; padding: 5px 8px; min-height: 32px; width: 100%; }
+  .ac-textInput, .ac-numberInput, .ac-dateInput { border: 1px solid #D1D1D1; border-bottom-color: #616161; border-radius: 4px; padding: 5px 8px; min-height: 32px; box-sizing: border-box; width: 100%; }
   .ac-choiceSetInput-expanded label, .ac-choiceSetInput-multiSelect label { font-size: 14px; color: #242424; }
   .ac-choiceSetInput-expanded input, .ac-choiceSetInput-multiSelect input { accent-color: #5B5FC7; margin: 3px 8px 3px 0; }
   .ac-input-validation-failed { border-color: #C4314B !important; }
