@@ -26,21 +26,29 @@ function prune(value: unknown): unknown {
   return value;
 }
 
-/** The payload every action carries; the verb is repeated for clients that fall back to Action.Submit. */
+/**
+ * Every server action: an Action.Execute routed by its verb. The verb is repeated inside `data`, and
+ * an Action.Submit with the same data is the fallback, so a client without Universal Actions still
+ * sends something the bot's verb router understands.
+ */
 export function execute(
   title: string,
   verb: Verb,
   data: Record<string, string>,
   options: { style?: 'positive' | 'destructive'; inputs?: 'auto' | 'none'; id?: string } = {},
 ): CardJson {
-  return {
-    type: 'Action.Execute',
+  const common = {
     title,
-    verb,
     data: { ...data, verb },
     associatedInputs: options.inputs ?? 'auto',
     ...(options.style ? { style: options.style } : {}),
+  };
+  return {
+    type: 'Action.Execute',
+    verb,
+    ...common,
     ...(options.id ? { id: options.id } : {}),
+    fallback: { type: 'Action.Submit', ...common },
   };
 }
 

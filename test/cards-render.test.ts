@@ -15,6 +15,9 @@ import { resultCard } from '../cards/result.js';
 import type { CardJson } from '../cards/template.js';
 import { VERBS } from '../cards/verbs.js';
 import { passageById } from '../rules/passages/index.js';
+import { parseAcceptSubmission, parseOverrideSubmission, parseStepSubmission } from '../bot/intake/submission.js';
+import { cardBytes } from '../cards/template.js';
+import { strayActions } from './support/card-json.js';
 import { CardRenderer } from './support/card-renderer.js';
 import * as f from './support/card-fixtures.js';
 
@@ -104,6 +107,9 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
         const report = await renderer.render(card);
         expect(report.problems, `${name} (${locale})`).toEqual([]);
         expect(report.height, `${name} (${locale})`).toBeGreaterThan(50);
+        expect(String(card['fallbackText'] ?? ''), `${name} fallbackText`).not.toBe('');
+        expect(cardBytes(card), `${name} size`).toBeLessThan(28_000);
+        expect(strayActions(card), `${name} actions`).toEqual([]);
       }
     });
   }
@@ -115,6 +121,93 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
       const inner = { ...(action['card'] as object), type: 'AdaptiveCard', version: '1.5' };
       expect((await renderer.render(inner)).problems, String(action['title'])).toEqual([]);
     }
+  });
+
+  const full = {
+    child: { ageMonths: 170 },
+    concern: 'concern' as const,
+    safetyConcern: false,
+    complexity: 'high' as const,
+    problemDelimited: false,
+    familyResourcesCarry: true,
+    riskFactors: ['parent-3', 'child-1'],
+    riskToDevelopment: true,
+    investigation: 'underway' as const,
+    preliminaryPlan: true,
+    parentsNeedSupport: true,
+    benefitsFromFamilyTreatment: false,
+    solvableInLimitedPeriod: true,
+    intensiveNeeded: true,
+    parentalCapacityUnclear: true,
+    emotionalCareAdequate: true,
+    practicalCareSeriousDeficits: false,
+    parentsSeeNeed: true,
+    extraVisitsNeeded: false,
+    receivesVisitationSocial: true,
+    startDate: '2026-03-01',
+    olderChildReason: 'Familien har brug for intensiv støtte nu.',
+  };
+
+  it('what each prefilled step sends on Næste parses back into the same answers, so nothing is lost', async () => {
+    let collected = {};
+    for (const stepId of STEP_IDS) {
+      await renderer.render(intakeStepCard(stepId, full, { locale: 'da', draftId: 'draft-1' }));
+      await renderer.click(stepId === 'special' ? 'Se anbefaling' : 'Næste');
+      const sent = await renderer.sent();
+      expect(sent, stepId).toHaveLength(1);
+      expect(sent[0]?.type).toBe('Action.Execute');
+      const parsed = parseStepSubmission(stepId, sent[0]?.data, collected);
+      expect(parsed, stepId).toMatchObject({ ok: true });
+      if (parsed.ok) collected = { ...collected, ...parsed.facts };
+    }
+    expect(collected).toEqual(full);
+  });
+
+  it('does not send a step while a required question is unanswered; "Ved ikke" is enough', async () => {
+    await renderer.render(intakeStepCard('concern', {}, { locale: 'da', draftId: 'draft-1' }));
+    await renderer.click('Næste');
+    expect(await renderer.sent()).toEqual([]);
+    expect(await renderer.visibleText()).toContain('«Ved ikke» er også et svar');
+    await renderer.choose('concern', 'unknown');
+    await renderer.choose('safetyConcern', 'unknown');
+    await renderer.click('Næste');
+    const [sent] = await renderer.sent();
+    expect(parseStepSubmission('concern', sent?.data)).toEqual({ ok: true, facts: {}, unknown: ['concern', 'safetyConcern'] });
+  });
+
+  it('Acceptér: the filled case form parses as a case', async () => {
+    await renderer.render(resultCard(f.level2Decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
+    await renderer.click('Acceptér');
+    await renderer.fill('Sagsnummer', '2026-001234');
+    await renderer.fill('Barnets initialer', 'AB');
+    await renderer.select('Teamets kanal', 'Familieafdelingen Øst');
+    await renderer.click('Opret sag');
+    const [sent] = await renderer.sent();
+    expect(sent?.verb).toBe(VERBS.caseAccept);
+    expect(parseAcceptSubmission(sent?.data, f.channels.map((c) => c.id))).toEqual({
+      ok: true,
+      value: { draftId: 'draft-1', caseReference: '2026-001234', childPseudonym: 'AB', channelId: '19:familie-oest@thread.tacv2', startDate: f.level2Decision.startDate },
+    });
+  });
+
+  it('Vælg andet udfald: nothing is sent without a reason; with one, the override parses', async () => {
+    await renderer.render(resultCard(f.level2Decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
+    await renderer.click('Vælg andet udfald');
+    await renderer.choose('chosen', 'level1');
+    await renderer.select('Variant', '1B');
+    await renderer.fill('Sagsnummer', '2026-001234');
+    await renderer.fill('Barnets initialer', 'AB');
+    await renderer.select('Teamets kanal', 'Familieafdelingen Vest');
+    await renderer.click('Gem mit valg');
+    expect(await renderer.sent()).toEqual([]);
+    await renderer.fill('Begrundelse', 'Familien har selv bedt om færre besøg.');
+    await renderer.click('Gem mit valg');
+    const [sent] = await renderer.sent();
+    expect(sent?.verb).toBe(VERBS.caseOverride);
+    expect(parseOverrideSubmission(sent?.data, f.channels.map((c) => c.id))).toMatchObject({
+      ok: true,
+      value: { chosen: 'level1', chosenVariant: '1B', reason: 'Familien har selv bedt om færre besøg.', caseReference: '2026-001234' },
+    });
   });
 
   it('intake step: screenshot of the concern and safety step', async () => {

@@ -46,3 +46,28 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * Action.Submit is allowed only as the fallback of an Action.Execute carrying the same data and
+ * title; returns the offenders (a bare Submit, or a fallback that differs from its Execute).
+ */
+export function strayActions(card: unknown): unknown[] {
+  const stray: unknown[] = [];
+  const walk = (n: unknown, key: string | undefined, parent: Record<string, unknown> | undefined): void => {
+    if (Array.isArray(n)) return n.forEach((v) => walk(v, undefined, parent));
+    if (!n || typeof n !== 'object') return;
+    const o = n as Record<string, unknown>;
+    if (o['type'] === 'Action.Submit') {
+      const ok =
+        key === 'fallback' &&
+        parent?.['type'] === 'Action.Execute' &&
+        JSON.stringify(parent['data']) === JSON.stringify(o['data']) &&
+        parent['title'] === o['title'] &&
+        parent['associatedInputs'] === o['associatedInputs'];
+      if (!ok) stray.push(o);
+    }
+    for (const [k, v] of Object.entries(o)) walk(v, k, o);
+  };
+  walk(card, undefined, undefined);
+  return stray;
+}

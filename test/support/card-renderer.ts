@@ -50,6 +50,12 @@ export class CardRenderer {
         for (const e of adaptiveCard.validateProperties().validationEvents) {
           problems.push(`validate: ${AC.ValidationEvent[e.event]}: ${e.message}`);
         }
+        const w = window as unknown as { __sent: unknown[] };
+        w.__sent = [];
+        // What the client would send: the action's verb and its data merged with the inputs.
+        adaptiveCard.onExecuteAction = (action: any) => {
+          w.__sent.push({ type: action.getJsonTypeName(), verb: action.verb, data: action.data });
+        };
         const host = document.getElementById('host')!;
         host.innerHTML = '';
         const element = adaptiveCard.render();
@@ -70,6 +76,25 @@ export class CardRenderer {
     const n = Math.min(count, await targets.count());
     for (let i = 0; i < n; i++) await targets.nth(i).click();
     return n;
+  }
+
+  /** The actions the card has sent since it was rendered (a blocked, invalid submit sends nothing). */
+  async sent(): Promise<{ type: string; verb?: string; data: Record<string, unknown> }[]> {
+    return this.page.evaluate(() => (window as unknown as { __sent: { type: string; verb?: string; data: Record<string, unknown> }[] }).__sent);
+  }
+
+  /** Picks the radio button or ticks the checkbox with this value in the ChoiceSet with this id. */
+  async choose(inputId: string, value: string): Promise<void> {
+    await this.page.locator(`#host input[name="${inputId}"][value="${value}"]`).click();
+  }
+
+  /** Types into the visible input with this label (a hidden ShowCard may hold a twin). */
+  async fill(label: string, value: string): Promise<void> {
+    await this.page.getByLabel(label, { exact: false }).filter({ visible: true }).first().fill(value);
+  }
+
+  async select(label: string, optionText: string): Promise<void> {
+    await this.page.getByLabel(label, { exact: false }).filter({ visible: true }).first().selectOption({ label: optionText });
   }
 
   /** Text of the rendered card now, e.g. after a toggle. */
