@@ -14,13 +14,16 @@ export interface ConversationInfo {
   teamName?: string;
   /** Set in a team channel: the channel's id (channelData.channel.id). */
   channelId?: string;
+  channelName?: string;
 }
 
 export interface TurnContextInfo {
   /** The Entra tenant the turn came from; every read and write is scoped by it. */
   tenantId: string | undefined;
-  /** The user's Entra object id: the only identity stored (never a name). */
+  /** The user's Entra object id: who reads and writes, in the audit log. */
   userId: string | undefined;
+  /** The caseworker's display name, kept on the cases they decide (never logged). */
+  userName: string | undefined;
   /** The Teams locale, e.g. "da-DK" or "en-US". */
   locale: string;
   conversation: ConversationInfo;
@@ -36,6 +39,9 @@ export interface ConversationRef {
   teamId?: string;
   teamName?: string;
   channelId?: string;
+  channelName?: string;
+  /** Set for a personal conversation: whose it is. */
+  userId?: string;
   kind: ConversationKind;
 }
 

@@ -20,18 +20,19 @@ export const SubmitValue = Data.and(z.object({ verb: z.string().min(1).max(100) 
 
 export interface CardAction {
   verb: string;
+  /** The card's data with its inputs, the verb included (the submission parsers check it). */
   data: Record<string, unknown>;
 }
 
 export function parseExecute(value: unknown): CardAction | undefined {
   const parsed = ExecuteValue.safeParse(value);
   if (!parsed.success) return undefined;
-  return { verb: parsed.data.action.verb, data: parsed.data.action.data ?? {} };
+  // The card repeats the verb in its data; the action's own verb is the one that counts.
+  return { verb: parsed.data.action.verb, data: { ...parsed.data.action.data, verb: parsed.data.action.verb } };
 }
 
 export function parseSubmit(value: unknown): CardAction | undefined {
   const parsed = SubmitValue.safeParse(value);
   if (!parsed.success) return undefined;
-  const { verb, ...data } = parsed.data;
-  return { verb, data };
+  return { verb: parsed.data.verb, data: parsed.data };
 }

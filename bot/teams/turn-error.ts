@@ -23,11 +23,14 @@ export function createTurnErrorHandler(logger: Logger) {
       },
       'turn failed',
     );
+    // Errors meant for people (e.g. "the database is away, try again") carry their own Danish message.
+    const userMessage = (error as { userMessage?: unknown })?.userMessage;
+    const text = typeof userMessage === 'string' && userMessage !== '' ? userMessage : TURN_FAILED_DA;
     try {
       if (activity.type === ActivityTypes.Invoke) {
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: messageInvokeResponse(TURN_FAILED_DA) });
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: messageInvokeResponse(text) });
       } else {
-        await context.sendActivity(TURN_FAILED_DA);
+        await context.sendActivity(text);
       }
     } catch (sendError) {
       // The connector itself may be what failed; the turn error above is already logged.

@@ -7,7 +7,7 @@ const ChannelData = z
   .object({
     tenant: z.object({ id: z.string() }).partial().optional(),
     team: z.object({ id: z.string(), name: z.string().optional() }).partial().optional(),
-    channel: z.object({ id: z.string() }).partial().optional(),
+    channel: z.object({ id: z.string(), name: z.string().optional() }).partial().optional(),
   })
   .partial()
   .catch({});
@@ -23,6 +23,7 @@ export function toTurnContextInfo(activity: Partial<Activity>): TurnContextInfo 
   return {
     tenantId: channelData.tenant?.id ?? conversation?.tenantId ?? undefined,
     userId: activity.from?.aadObjectId ?? undefined,
+    userName: activity.from?.name || undefined,
     locale: typeof activity.locale === 'string' && activity.locale !== '' ? activity.locale : 'da-DK',
     conversation: {
       id: conversation?.id ?? '',
@@ -31,6 +32,7 @@ export function toTurnContextInfo(activity: Partial<Activity>): TurnContextInfo 
       teamId,
       teamName: channelData.team?.name,
       channelId: channelData.channel?.id,
+      channelName: channelData.channel?.name,
     },
     mentioned: mentionsOf(activity).length > 0,
   };
@@ -64,6 +66,8 @@ export function toConversationRef(turn: TurnContextInfo): ConversationRef | unde
     teamId: turn.conversation.teamId,
     teamName: turn.conversation.teamName,
     channelId: turn.conversation.channelId,
+    channelName: turn.conversation.channelName,
+    userId: turn.conversation.kind === 'personal' ? turn.userId : undefined,
     kind: turn.conversation.kind,
   };
 }
