@@ -15,7 +15,7 @@ if [ -n "${CI:-}" ] || { [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_D
   export TEAMSAPPTESTER_BROWSER="${TEAMSAPPTESTER_BROWSER:-none}"
 fi
 
-npx tsx bot/main.ts &
+node_modules/.bin/tsx bot/main.ts &
 bot_pid=$!
 playground_pid=
 stop() {
@@ -38,7 +38,7 @@ node -e '
 
 echo "Familiestøtte: http://127.0.0.1:${PORT}/api/messages"
 echo "Agents Playground: http://localhost:${PLAYGROUND_PORT} (skriv \"ny sag\" for at starte et interview)"
-npx agentsplayground start \
+node_modules/.bin/agentsplayground start \
   --app-endpoint "http://127.0.0.1:${PORT}/api/messages" \
   --channel-id msteams \
   --port "$PLAYGROUND_PORT" \
