@@ -63,6 +63,8 @@ function everyCard(locale: Locale): [string, CardJson][] {
     ['older child reason', intakeStepCard('special', { child: { ageMonths: 170 } }, intake)],
     ['escalation', escalationCard(f.escalateDecision, result)],
     ['result level 2', resultCard(f.level2Decision, result)],
+    ['result refused', resultCard(f.level2Decision, { ...result, typed: { caseReference: 'x y', reason: 'kort' }, problems: [{ field: 'caseReference', message: 'Sagsnummer: må ikke indeholde mellemrum' }] })],
+    ['escalation refused', escalationCard(f.escalateDecision, { ...result, problems: [{ field: 'channelId', message: 'Teamets kanal: vælg igen' }] })],
     ['result level 1B', resultCard(f.level1Decision, result)],
     ['result preventive', resultCard(f.preventiveDecision, result)],
     ['result escalate', resultCard(f.escalateDecision, result)],
