@@ -1,0 +1,54 @@
+import { analyse, analyseWords } from './analyse.js';
+import { Bm25Index, type FieldSpec } from './bm25.js';
+
+/** What the index needs of a passage; the passages module's records satisfy it as they are. */
+export interface SearchablePassage {
+  readonly id: string;
+  readonly heading: string;
+  readonly text: string;
+}
+
+export interface PassageHit {
+  readonly id: string;
+  /** BM25 score, rounded to 4 decimals so printed results are stable. */
+  readonly score: number;
+  readonly heading: string;
+  /** The passage's own words, verbatim. */
+  readonly text: string;
+  /** The words of the query that this passage matched, for telling a person why it came up. */
+  readonly matchedWords: readonly string[];
+}
+
+// A heading names what a passage is about ("Omfang › Ad. 2"), so its words weigh more.
+const FIELDS: readonly FieldSpec[] = [
+  { name: 'text', weight: 1 },
+  { name: 'heading', weight: 2 },
+];
+
+export const DEFAULT_LIMIT = 5;
+
+export class PassageIndex {
+  private readonly index: Bm25Index<SearchablePassage>;
+
+  /** Takes the passages as an argument so the index can be built over any set, e.g. in tests. */
+  constructor(passages: readonly SearchablePassage[]) {
+    this.index = new Bm25Index(
+      passages.map((p) => ({ key: p, fields: { text: analyse(p.text), heading: analyse(p.heading) } })),
+      FIELDS,
+    );
+  }
+
+  search(query: string, limit = DEFAULT_LIMIT): PassageHit[] {
+    const queryWords = analyseWords(query);
+    return this.index.search(
+      queryWords.map((w) => w.term),
+      limit,
+    ).map(({ key, score, matched }) => ({
+      id: key.id,
+      score: Math.round(score * 10_000) / 10_000,
+      heading: key.heading,
+      text: key.text,
+      matchedWords: [...new Set(queryWords.filter((w) => matched.includes(w.term)).map((w) => w.word))],
+    }));
+  }
+}
