@@ -29,15 +29,16 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
 const PHONE = /(?<![\p{N}+])(?:(?:\+|00)45 ?)?(?:\d{2} ?\d{2} ?\d{2} ?\d{2}|\d{4} \d{4})(?!\p{N})/gu;
 
 const STREET_SUFFIX =
-  'gade|vej|allé|alle|stræde|plads|vænge|torv|boulevard|park|parken|have|haven|toft|høj|bakke|bakken|sti|stien|vang|vangen|løkke|mark|marken|eng|engen|gård|hegn|holm|dal|lund|kvarter|passage|krog|kaj|bro|tværvej|vænget|stok';
+  'gade|gaden|vej|vejen|pladsen|torvet|allé|alle|stræde|plads|vænge|torv|boulevard|park|parken|have|haven|toft|høj|bakke|bakken|sti|stien|vang|vangen|løkke|mark|marken|eng|engen|gård|hegn|holm|dal|lund|kvarter|passage|krog|kaj|bro|tværvej|vænget|stok';
 const STREET_WORD = `\\p{Lu}[\\p{L}'-]*?(?:${STREET_SUFFIX})`;
 const STREET_CAPITAL = `(?:${STREET_SUFFIX.split('|').map((s) => s[0]!.toUpperCase() + s.slice(1)).join('|')})`;
 // "Vestergade 12, 2. th", "Nørrebrogade 3B", "Jens Baggesens Vej 90, st. tv., 8200 Aarhus N"
 const ADDRESS = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:\\p{Lu}[\\p{L}.'-]*\\s){0,3}(?:${STREET_WORD}|${STREET_CAPITAL}))` +
     `\\s+\\d{1,4}(?:\\s?[A-Za-z](?![\\p{L}]))?` +
-    `(?:,?\\s*(?:\\d{1,2}\\.?\\s*(?:sal|th|tv|mf)\\.?|st\\.?(?:\\s*(?:th|tv|mf)\\.?)?|kld\\.?))?` +
-    `(?:,?\\s*\\d{4}\\s+\\p{Lu}[\\p{L}-]+(?:\\s[A-ZÆØÅ](?![\\p{L}]))?)?`,
+    // The floor's closing dot is left out, as it may also end the sentence.
+    `(?:,?\\s*(?:\\d{1,2}\\.?\\s*(?:sal|th|tv|mf)|st(?:\\.?\\s*(?:th|tv|mf))?|kld)(?![\\p{L}]))?` +
+    `(?:\\.?,?\\s*\\d{4}\\s+\\p{Lu}[\\p{L}-]+(?:\\s[A-ZÆØÅ](?![\\p{L}]))?)?`,
   'gu',
 );
 

@@ -29,13 +29,19 @@ export const DEFAULT_LIMIT = 5;
 
 export class PassageIndex {
   private readonly index: Bm25Index<SearchablePassage>;
+  private readonly byId: ReadonlyMap<string, SearchablePassage>;
 
   /** Takes the passages as an argument so the index can be built over any set, e.g. in tests. */
   constructor(passages: readonly SearchablePassage[]) {
+    this.byId = new Map(passages.map((p) => [p.id, p]));
     this.index = new Bm25Index(
       passages.map((p) => ({ key: p, fields: { text: analyse(p.text), heading: analyse(p.heading) } })),
       FIELDS,
     );
+  }
+
+  get(id: string): SearchablePassage | undefined {
+    return this.byId.get(id);
   }
 
   search(query: string, limit = DEFAULT_LIMIT): PassageHit[] {
