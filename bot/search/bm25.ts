@@ -24,6 +24,11 @@ export interface Bm25Document<K> {
   readonly fields: Readonly<Record<string, readonly string[]>>;
 }
 
+export interface WeightedTerm {
+  readonly term: string;
+  readonly weight: number;
+}
+
 export interface Bm25Hit<K> {
   readonly key: K;
   readonly score: number;
@@ -79,15 +84,33 @@ export class Bm25Index<K> {
     return this.docFreq.has(term);
   }
 
-  /** Inverse document frequency with the +1 inside the log, so it never goes negative. */
-  private idf(term: string): number {
-    const n = this.docFreq.get(term) ?? 0;
-    return Math.log(1 + (this.docs.length - n + 0.5) / (n + 0.5));
+  /** Every term in the index, for finding near matches to a term it lacks. */
+  terms(): IterableIterator<string> {
+    return this.docFreq.keys();
   }
 
-  /** Documents with a positive score, best first; ties keep document order so results are stable. */
-  search(queryTerms: readonly string[], limit: number): Bm25Hit<K>[] {
-    const unique = [...new Set(queryTerms)].filter((t) => this.docFreq.has(t));
+  /**
+   * Robertson–Spärck Jones inverse document frequency, floored at zero: a word found in half the
+   * passages or more ("kan", "forældre" in these standards) tells them apart no better than
+   * chance, so it adds nothing. This corpus-based cut stands in for stop words that the
+   * maintained list lacks, without a home-made list.
+   */
+  private idf(term: string): number {
+    const n = this.docFreq.get(term) ?? 0;
+    return Math.max(0, Math.log((this.docs.length - n + 0.5) / (n + 0.5)));
+  }
+
+  /**
+   * Documents with a positive score, best first; ties keep document order so results are stable.
+   * A query term may carry a weight below 1 when it stands in for a word the index lacks.
+   */
+  search(queryTerms: readonly (string | WeightedTerm)[], limit: number): Bm25Hit<K>[] {
+    const weights = new Map<string, number>();
+    for (const q of queryTerms) {
+      const { term, weight } = typeof q === 'string' ? { term: q, weight: 1 } : q;
+      if (this.docFreq.has(term)) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    }
+    const unique = [...weights.keys()];
     const { k1, b } = this.params;
     const hits: (Bm25Hit<K> & { order: number })[] = [];
     this.docs.forEach((doc, order) => {
@@ -104,7 +127,7 @@ export class Bm25Index<K> {
         }
         if (weightedTf === 0) continue;
         matched.push(term);
-        score += this.idf(term) * ((weightedTf * (k1 + 1)) / (weightedTf + k1));
+        score += weights.get(term)! * this.idf(term) * ((weightedTf * (k1 + 1)) / (weightedTf + k1));
       }
       if (score > 0) hits.push({ key: doc.key, score, matched, order });
     });

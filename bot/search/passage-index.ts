@@ -1,11 +1,17 @@
 import { analyse, analyseWords } from './analyse.js';
-import { Bm25Index, type FieldSpec } from './bm25.js';
+import { Bm25Index, type FieldSpec, type WeightedTerm } from './bm25.js';
+import { nearTerms } from './near-terms.js';
 
 /** What the index needs of a passage; the passages module's records satisfy it as they are. */
 export interface SearchablePassage {
   readonly id: string;
   readonly heading: string;
   readonly text: string;
+  /**
+   * Words a person uses for what the passage is about that its heading and text do not say
+   * (e.g. "niveau 2 intensiv" for a heading "Ad. 2"); searched, never shown.
+   */
+  readonly context?: string;
 }
 
 export interface PassageHit {
@@ -23,6 +29,7 @@ export interface PassageHit {
 const FIELDS: readonly FieldSpec[] = [
   { name: 'text', weight: 1 },
   { name: 'heading', weight: 2 },
+  { name: 'context', weight: 1 },
 ];
 
 export const DEFAULT_LIMIT = 5;
@@ -35,7 +42,7 @@ export class PassageIndex {
   constructor(passages: readonly SearchablePassage[]) {
     this.byId = new Map(passages.map((p) => [p.id, p]));
     this.index = new Bm25Index(
-      passages.map((p) => ({ key: p, fields: { text: analyse(p.text), heading: analyse(p.heading) } })),
+      passages.map((p) => ({ key: p, fields: { text: analyse(p.text), heading: analyse(p.heading), context: analyse(p.context ?? '') } })),
       FIELDS,
     );
   }
@@ -45,16 +52,22 @@ export class PassageIndex {
   }
 
   search(query: string, limit = DEFAULT_LIMIT): PassageHit[] {
-    const queryWords = analyseWords(query);
-    return this.index.search(
-      queryWords.map((w) => w.term),
-      limit,
-    ).map(({ key, score, matched }) => ({
+    const terms: WeightedTerm[] = [];
+    // Which of the person's words each index term stands for, to say why a passage came up.
+    const origin = new Map<string, Set<string>>();
+    for (const { word, term } of analyseWords(query)) {
+      const found = this.index.hasTerm(term) ? [{ term, weight: 1 }] : nearTerms(term, this.index.terms());
+      for (const t of found) {
+        terms.push(t);
+        origin.set(t.term, (origin.get(t.term) ?? new Set()).add(word));
+      }
+    }
+    return this.index.search(terms, limit).map(({ key, score, matched }) => ({
       id: key.id,
       score: Math.round(score * 10_000) / 10_000,
       heading: key.heading,
       text: key.text,
-      matchedWords: [...new Set(queryWords.filter((w) => matched.includes(w.term)).map((w) => w.word))],
+      matchedWords: [...new Set(matched.flatMap((t) => [...(origin.get(t) ?? [])]))],
     }));
   }
 }

@@ -51,4 +51,21 @@ export const PASSAGE_QUESTIONS: readonly PassageQuestion[] = [
   { question: 'Hvilke risikofaktorer kan udløse visitation til den hjemmepædagogiske indsats?', expected: 'hpi.3.risikofaktorer' },
   { question: 'Barnet søger kun lidt kontakt', expected: 'hpi.3.risiko.child-7' },
   { question: 'Forældrene mangler viden om børns udvikling og hjælper ikke barnet med selvregulering', expected: 'hpi.3.risiko.parent-7' },
+  // Asked the way people talk, not the way the standards write; some only a reader of the whole
+  // standard would connect, and the search is allowed to miss a few of those.
+  { question: 'Hvor længe kan intensiv støtte bevilges?', expected: 'pps.omfang.2' },
+  { question: 'Hvor mange besøg om ugen på niveau 2?', expected: 'pps.omfang.2' },
+  { question: 'Hvor mange timer om ugen på niveau 3?', expected: 'pps.omfang.3' },
+  { question: 'Kan hjemmebesøg erstattes af møder?', expected: 'pps.saerlige.tvaerfaglige-moeder' },
+  { question: 'hvornår skal der laves en underretning', expected: 'hpi.6.underretning' },
+  { question: 'Hvad er aldersgrænsen for niveau 2?', expected: 'pps.omfang.2.alder' },
+  { question: 'Kan man forlænge støtten efter 9 måneder?', expected: 'pps.omfang.1' },
+  { question: 'Barnet har uro og sover dårligt', expected: 'hpi.3.risiko.child-1' },
+  { question: 'Familien er i en krise efter en skilsmisse', expected: 'hpi.3.risiko.parent-1' },
+  { question: 'Er den hjemmepædagogiske indsats særlig støtte?', expected: 'hpi.3.maalgruppe.ikke-saerlig-stoette' },
+  { question: 'Hvem kan henvise en familie?', expected: 'hpi.5.opsporing' },
+  { question: 'foreløbig handleplan', expected: 'pps.saerlige.foreloebig' },
+  { question: 'Hvad hvis forældrene kan have gavn af familiebehandling', expected: 'pps.maalgruppe.1' },
+  { question: 'Ung mor under 20 år som venter barn', expected: 'hpi.3.risiko.expecting-5' },
+  { question: 'Hvor ofte følges der op på kompenserende støtte', expected: 'pps.omfang.3' },
 ];
