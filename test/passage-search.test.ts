@@ -23,7 +23,8 @@ describe('passage search over both standards', () => {
   });
 });
 
-describe('npm run search', () => {
+// Each test starts a Node process through tsx; give it room on a busy 2-core machine.
+describe('npm run search', { timeout: 120_000 }, () => {
   it('prints the top passages for a question as JSON { id, score, text }, best first, verbatim', async () => {
     const { stdout } = await run('npx', ['tsx', 'bot/cli/search.ts', 'Kan tværfaglige møder erstatte besøg?'], { cwd: repoRoot });
     const hits = JSON.parse(stdout) as { id: string; score: number; text: string }[];
