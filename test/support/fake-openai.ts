@@ -42,7 +42,7 @@ export interface FakeOpenAi {
   /** The bare origin, e.g. for AZURE_OPENAI_ENDPOINT. */
   readonly origin: string;
   readonly requests: RecordedRequest[];
-  /** Queues responses, used in order; when the queue is empty the default answer is given. */
+  /** Queues responses, used in order; when the queue is empty the default answer (echoAnswer unless given) is used. */
   script(...responses: Scripted[]): void;
   /** Every recorded body, concatenated, as text. */
   sentText(): string;
@@ -74,7 +74,8 @@ function completion(content: string | null, extra: Record<string, unknown> = {},
   };
 }
 
-export async function startFakeOpenAi(): Promise<FakeOpenAi> {
+export async function startFakeOpenAi(options: { answer?: Scripted } = {}): Promise<FakeOpenAi> {
+  const fallback = options.answer ?? echoAnswer;
   const requests: RecordedRequest[] = [];
   const queue: Scripted[] = [];
   const sockets = new Set<Socket>();
@@ -103,7 +104,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         res.end(body);
       };
       if (!req.url?.includes('/chat/completions')) return send(404, '{"error":{"message":"not found"}}');
-      const next = queue.shift() ?? echoAnswer;
+      const next = queue.shift() ?? fallback;
       switch (next.kind) {
         case 'answer':
           return send(200, JSON.stringify(completion(JSON.stringify(next.content(messages)))));
