@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** The kinds of case note, as the issue names them; the Danish label is what people read. */
@@ -42,4 +43,12 @@ export function chronological(notes: readonly Note[]): Note[] {
     .map((note, i) => ({ note, i }))
     .sort((a, b) => a.note.date.localeCompare(b.note.date) || a.i - b.i)
     .map(({ note }) => note);
+}
+
+/**
+ * A note's identity for "already summarised": a hash of its date, kind and words. Unlike a
+ * position it survives a note added later with an earlier date, and it needs no database id.
+ */
+export function noteKey(note: Note): string {
+  return createHash('sha256').update(`${note.date}\u0000${note.kind}\u0000${note.text}`).digest('hex').slice(0, 24);
 }

@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 function model(env: Record<string, string> = {}): ChatModel {
-  const config = readLlmConfig({ LLM_MODEL: 'fake-model', OPENAI_BASE_URL: fake.baseURL, LLM_TIMEOUT_MS: '400', ...env });
+  const config = readLlmConfig({ LLM_MODEL: 'fake-model', OPENAI_BASE_URL: fake.baseURL, LLM_TIMEOUT_MS: '15000', ...env });
   return createChatModel(config as ActiveLlmConfig);
 }
 
@@ -92,7 +92,7 @@ describe('notes summary through a language model', () => {
 
   it.each([
     ['a server error', { kind: 'status', status: 500 }, 'error'],
-    ['a timeout', { kind: 'slow', delayMs: 3_000 }, 'timeout'],
+    ['a timeout', { kind: 'slow', delayMs: 20_000 }, 'timeout'],
     ['a message that is not JSON', { kind: 'malformed-content' }, 'malformed'],
     ['a response body that is not JSON', { kind: 'broken-body' }, 'malformed'],
     ['JSON of the wrong shape', { kind: 'answer', content: () => ({ resume: 'forkert felt' }) }, 'malformed'],
@@ -100,7 +100,9 @@ describe('notes summary through a language model', () => {
   ] as const)('falls back to the labelled extractive summary on %s', async (_, scripted, reason) => {
     fake.script(scripted);
     const warn = vi.fn();
-    const result = await summariseNotes({ notes: PRIVATE_NOTES, names: FAMILY_NAMES }, deps({ log: { warn } }));
+    // Only the timeout case gets a short client timeout; a busy machine must not time out the others.
+    const timeout = scripted.kind === 'slow' ? { model: model({ LLM_TIMEOUT_MS: '1000' }) } : {};
+    const result = await summariseNotes({ notes: PRIVATE_NOTES, names: FAMILY_NAMES }, deps({ log: { warn }, ...timeout }));
     expect(fake.requests).toHaveLength(1);
     expect(result).toMatchObject({ method: 'extractive', producedBy: 'uden sprogmodel', fallbackReason: reason });
     expect(result.summary).toBe(extractiveSummary(PRIVATE_NOTES));
@@ -145,7 +147,27 @@ describe('notes summary through a language model', () => {
     expect(body).toContain('Notat 12.');
     for (let i = 1; i <= 11; i++) expect(body).not.toContain(`Notat ${i}.`);
     expect(body).toContain(first.summary.slice(0, 20));
-    expect(second.noteCount).toBe(12);
+    expect(second.coveredNoteKeys).toHaveLength(12);
+  });
+
+  it('sends a note added later with an earlier date as new, and none of the notes already covered', async () => {
+    const notes = longCase(10);
+    const first = await summariseNotes({ notes, names: [] }, deps());
+    fake.requests.length = 0;
+    const backdated = { date: '2025-01-07', kind: 'phone' as const, text: 'Efterregistreret opkald: mor aflyste besøget.' };
+    await summariseNotes({ notes: [...notes, backdated], names: [], previous: first }, deps());
+    const body = sent();
+    expect(body).toContain('Efterregistreret opkald');
+    for (let i = 1; i <= 10; i++) expect(body).not.toContain(`Notat ${i}.`);
+  });
+
+  it('sends nothing when every note is already covered, and keeps the previous summary', async () => {
+    const notes = longCase(5);
+    const first = await summariseNotes({ notes, names: [] }, deps());
+    fake.requests.length = 0;
+    const again = await summariseNotes({ notes: [...notes].reverse(), names: [], previous: first }, deps());
+    expect(fake.requests).toHaveLength(0);
+    expect(again.summary).toBe(first.summary);
   });
 
   it('summarises notes over the token budget in chunks, every note sent whole and every request within budget', async () => {

@@ -5,7 +5,7 @@ import type { ChatModel } from './client.js';
 import type { KnowsWord } from './danish-words.js';
 import { EXTRACTIVE_PRODUCER, extractiveSummary } from './extractive.js';
 import { parseModelOutput, type ModelOutput } from './model-output.js';
-import { chronological, NOTE_KIND_LABELS, type Note } from './notes.js';
+import { chronological, NOTE_KIND_LABELS, noteKey, type Note } from './notes.js';
 import { Pseudonymiser } from './pseudonymise.js';
 import { loadTemplate, render, type PromptTemplate } from './template.js';
 import { estimateTokens } from './tokens.js';
@@ -28,8 +28,8 @@ export interface PreviousSummary {
   readonly summary: string;
   readonly passages: readonly CitedPassage[];
   readonly producedBy: string;
-  /** How many of the case's notes (oldest first) it covers. */
-  readonly noteCount: number;
+  /** The notes it covers, by noteKey. */
+  readonly coveredNoteKeys: readonly string[];
 }
 
 export interface SummaryRequest {
@@ -37,7 +37,7 @@ export interface SummaryRequest {
   readonly notes: readonly Note[];
   /** Names registered on the case, masked before anything is sent. */
   readonly names: readonly string[];
-  /** The summary made last time; then only the notes added since are sent, with it. */
+  /** The summary made last time; then only the notes it does not cover are sent, with it. */
   readonly previous?: PreviousSummary;
 }
 
@@ -53,8 +53,8 @@ export interface NotesSummary {
   readonly fallbackReason?: FallbackReason;
   /** The prompt template behind a model summary, to store beside it. */
   readonly template?: { readonly id: string; readonly hash: string };
-  /** How many notes this summary covers: store it as the next request's previous.noteCount. */
-  readonly noteCount: number;
+  /** The notes this summary covers (noteKey); store them for the next request's previous. */
+  readonly coveredNoteKeys: readonly string[];
 }
 
 export interface SummaryLog {
@@ -115,21 +115,22 @@ function extractiveResult(notes: readonly Note[], candidates: readonly PassageHi
     producedBy: EXTRACTIVE_PRODUCER,
     method: 'extractive',
     fallbackReason: reason,
-    noteCount: notes.length,
+    coveredNoteKeys: notes.map(noteKey),
   };
 }
 
 export async function summariseNotes(request: SummaryRequest, deps: SummaryDeps): Promise<NotesSummary> {
   const notes = chronological(request.notes);
-  const previous = request.previous && request.previous.noteCount <= notes.length ? request.previous : undefined;
-  const fresh = notes.slice(previous?.noteCount ?? 0);
+  const previous = request.previous;
+  const covered = new Set(previous?.coveredNoteKeys ?? []);
+  const fresh = notes.filter((n) => !covered.has(noteKey(n)));
   if (previous && fresh.length === 0) {
     return {
       summary: previous.summary,
       passages: previous.passages,
       producedBy: previous.producedBy,
       method: previous.producedBy === EXTRACTIVE_PRODUCER ? 'extractive' : 'model',
-      noteCount: previous.noteCount,
+      coveredNoteKeys: previous.coveredNoteKeys,
     };
   }
   if (!deps.model) return extractiveResult(notes, deps.passages.search(notes.map((n) => n.text).join('\n').replace(ID_LIKE, ' '), 3), 'off');
@@ -180,7 +181,7 @@ async function summariseWithModel(
     producedBy: model.model,
     method: 'model',
     template: { id: template.id, hash: template.hash },
-    noteCount: notes.length,
+    coveredNoteKeys: notes.map(noteKey),
   };
 }
 
