@@ -5,6 +5,7 @@ import { conversationRefStore, type ConversationRefStore } from './conversation-
 import type { Database } from './database.js';
 import { decisionStore, type DecisionStore } from './decisions.js';
 import { draftStore, type DraftStore } from './drafts.js';
+import { noteStore, type NoteStore } from './notes.js';
 
 /** The repositories over one database; build once at start-up and hand to the handlers. */
 export interface Storage {
@@ -12,6 +13,7 @@ export interface Storage {
   cases: CaseStore;
   decisions: DecisionStore;
   drafts: DraftStore;
+  notes: NoteStore;
   conversationRefs: ConversationRefStore;
   audit: AuditLog;
 }
@@ -23,6 +25,7 @@ export function createStorage(db: Database, options: { clock?: Clock } = {}): St
     cases: caseStore(db, clock),
     decisions: decisionStore(db, clock),
     drafts: draftStore(db, clock),
+    notes: noteStore(db, clock),
     conversationRefs: conversationRefStore(db, clock),
     audit: auditLog(db),
   };
