@@ -86,9 +86,12 @@ class SummaryFailure extends Error {
 // words of the standard, so they are taken out of what is searched.
 const ID_LIKE = /(?<![\p{L}\p{N}])[a-z]{2,5}\.[\p{L}\p{N}.-]*[\p{L}\p{N}]/giu;
 
+function searchText(notes: readonly Note[]): string {
+  return notes.map((n) => n.text).join('\n').replace(ID_LIKE, ' ');
+}
+
 function candidatesFor(index: PassageIndex, notes: readonly Note[], previous: PreviousSummary | undefined): PassageHit[] {
-  const query = notes.map((n) => n.text).join('\n').replace(ID_LIKE, ' ');
-  const hits = index.search(query, previous ? INCREMENTAL_CANDIDATES : FULL_CANDIDATES);
+  const hits = index.search(searchText(notes), previous ? INCREMENTAL_CANDIDATES : FULL_CANDIDATES);
   const found = new Set(hits.map((h) => h.id));
   // Passages cited before stay candidates, so the model can keep citing them.
   for (const cited of previous?.passages ?? []) {
@@ -133,7 +136,7 @@ export async function summariseNotes(request: SummaryRequest, deps: SummaryDeps)
       coveredNoteKeys: previous.coveredNoteKeys,
     };
   }
-  if (!deps.model) return extractiveResult(notes, deps.passages.search(notes.map((n) => n.text).join('\n').replace(ID_LIKE, ' '), 3), 'off');
+  if (!deps.model) return extractiveResult(notes, deps.passages.search(searchText(notes), 3), 'off');
 
   const candidates = candidatesFor(deps.passages, fresh, previous);
   try {
