@@ -9,15 +9,7 @@ import { summariseNotes } from '../../prompts/summarise.js';
 import { longCase } from '../support/case-notes.js';
 import { startFakeOpenAi } from '../support/fake-openai.js';
 import { PASSAGE_QUESTIONS } from '../support/passage-questions.js';
-
-/** One figure; ratio is value / target, so below 1 is within target, for every figure here. */
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: number;
-  ratio?: number;
-}
+import type { BenchResult } from './bench-result.js';
 
 const NOTES = 40;
 
