@@ -12,7 +12,17 @@ const LEVEL_WORDS: Readonly<Record<string, string>> = {
 // The model's passages speak of "indsatsen"; people name it.
 const MODEL_WORDS = 'hjemmepædagogisk indsats forebyggende';
 
+// The ids' last words were chosen by a person to say what a passage is about ("alder",
+// "opsporing", "foreloebig"); they are searched too.
+function idWords(p: Passage): string {
+  return p.id.split('.').slice(1).join(' ').replace(/[-\d]+/g, ' ');
+}
+
 function context(p: Passage): string {
+  return `${idWords(p)} ${sourceWords(p)}`;
+}
+
+function sourceWords(p: Passage): string {
   if (p.source === 'model') return MODEL_WORDS;
   const level = /Ad\. (\d)/.exec(p.heading)?.[1];
   const variant = /› (1[AB])\b/.exec(p.heading)?.[1];
