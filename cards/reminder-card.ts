@@ -28,6 +28,8 @@ export interface ReminderCardData {
   handled: { byName: string; at: Date; action: ReminderAction; reason?: string | null } | null;
   /** A line for the person who clicked, e.g. that someone else got there first. */
   message?: string | null;
+  /** A snooze reason that was refused, shown again so nothing typed is lost. */
+  typedReason?: string | null;
 }
 
 const ACTION_TEXT: Record<ReminderAction, string> = {
@@ -67,6 +69,7 @@ export function reminderCard(data: ReminderCardData): Record<string, unknown> {
     heading: heading(data),
     handled,
     notice: data.message ?? null,
+    typedReason: data.typedReason ?? null,
   };
   return prune(new ACData.Template(template).expand({ $root: bound })) as Record<string, unknown>;
 }

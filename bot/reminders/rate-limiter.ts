@@ -47,6 +47,15 @@ export class RateLimiter {
     this.blockedUntil.set(key, Math.max(untilMs, this.blockedUntil.get(key) ?? 0));
   }
 
+  /**
+   * Replaces what this limiter knows of a key's finished requests with a fuller record (the
+   * database's, which includes other instances'), keeping its own requests still in flight.
+   */
+  seed(key: string, responseTimes: number[]): void {
+    const inFlight = (this.slots.get(key) ?? []).filter((s) => s.end === null);
+    this.slots.set(key, [...responseTimes.map((end) => ({ end })), ...inFlight]);
+  }
+
   /** Milliseconds until `keys` would have room; 0 = now; Infinity = when an in-flight request ends. */
   waitFor(keys: KeyedWindows[]): number {
     const now = this.clock.now();

@@ -104,9 +104,13 @@ CREATE TABLE reminder_outcomes (
   outcome          text        NOT NULL CHECK (outcome IN ('sent', 'retried', 'failed', 'rerouted')),
   target           text        NOT NULL CHECK (target IN ('channel', 'personal')),
   conversation_id  text,
+  -- The key the request counted under in Teams' per-thread windows (a channel for a new thread,
+  -- else the conversation): a new owner of the channel seeds its limiter from these.
+  thread_key       text,
   status           integer,
   reason           text,
   instance         text        NOT NULL,
   PRIMARY KEY (tenant_id, outcome_id)
 );
 CREATE INDEX reminder_outcomes_reminder_idx ON reminder_outcomes (tenant_id, reminder_id);
+CREATE INDEX reminder_outcomes_thread_idx ON reminder_outcomes (tenant_id, thread_key, at);
