@@ -1,11 +1,5 @@
-/**
- * The slice of the storage interface (bot/storage/database.ts) the reminders use, named here so
- * the reminder modules can be read and tested on their own.
- */
-export interface Sql {
-  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
-}
+import type { Database, Queryable } from '../storage/database.js';
 
-export interface SqlWithTransactions extends Sql {
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-}
+/** The parts of storage the reminder modules use: statements, and transactions where they claim. */
+export type Sql = Pick<Queryable, 'query'>;
+export type SqlWithTransactions = Pick<Database, 'query' | 'transaction'>;

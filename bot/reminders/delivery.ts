@@ -37,14 +37,20 @@ export interface DeliveryContext {
   retry: RetryPolicy;
   random: () => number;
   log: { warn(obj: object, msg: string): void };
+  /** True once the dispatcher is stopping: no new request starts; the row goes back to pending. */
+  stopping: () => boolean;
   /** What this sweep learnt that the claimed rows do not show yet. */
-  learnt: { threads: Map<string, string>; inactiveChannels: Set<string> };
+  learnt: { threads: Map<string, string>; inactiveChannels: Set<string>; personalChats: Map<string, string> };
 }
 
 export type DeliveryResult =
   | { outcome: 'sent'; target: Target; conversationId: string; activityId: string }
   | { outcome: 'failed'; target: Target; reason: string }
-  | { outcome: 'postponed'; reason: string };
+  | { outcome: 'postponed'; reason: string }
+  | { outcome: 'released' };
+
+/** Thrown instead of starting a request while the dispatcher stops. */
+class Stopping extends Error {}
 
 const TRANSIENT = new Set([412, 500, 502, 503, 504]);
 
@@ -70,6 +76,7 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
       });
       return { outcome: 'sent', target, conversationId, activityId };
     } catch (error) {
+      if (error instanceof Stopping) return { outcome: 'released' };
       const e = asConnectorError(error);
       const base = attempt(ctx, target, step.threadKey, step.conversationId, e.status || null, `${e.status || 'network'} ${e.code}`);
       if (e.status === 429) {
@@ -92,6 +99,7 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
       if (isBotRemoved(e) && r.personalChatId) {
         // The saved personal chat is gone; open it again once before giving up.
         await savePersonalChat(ctx.db, r, null);
+        if (r.caseworkerId) ctx.learnt.personalChats.delete(`${r.tenantId}/${r.caseworkerId}`);
         r.personalChatId = null;
         await recordAttempt(ctx.db, r, 'retried', base);
         continue;
@@ -136,6 +144,8 @@ function channelStep(ctx: DeliveryContext, r: ClaimedReminder): Step {
 function personalStep(ctx: DeliveryContext, r: ClaimedReminder): Step | null {
   const userId = r.caseworkerId;
   if (!userId) return null;
+  const chatKey = `${r.tenantId}/${userId}`;
+  r.personalChatId = r.personalChatId ?? ctx.learnt.personalChats.get(chatKey) ?? null;
   const activity: Activity = reminderActivity(r, { personal: true });
   const threadKey = r.personalChatId ?? `personal:${userId}`;
   return {
@@ -145,6 +155,7 @@ function personalStep(ctx: DeliveryContext, r: ClaimedReminder): Step | null {
       if (!r.personalChatId) {
         const chat = await limited(ctx, r, `personal:${userId}`, () => ctx.connector.createPersonalChat({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, userId }));
         r.personalChatId = chat.conversationId;
+        ctx.learnt.personalChats.set(chatKey, chat.conversationId);
         await savePersonalChat(ctx.db, r, chat.conversationId);
       }
       const conversationId = r.personalChatId;
@@ -160,6 +171,10 @@ async function limited<T>(ctx: DeliveryContext, r: ClaimedReminder, threadKey: s
     { key: `thread:${threadKey}`, windows: ctx.limits.thread },
     { key: `tenant:${r.tenantId}`, windows: tenantShare(ctx.limits, ctx.instances) },
   ]);
+  if (ctx.stopping()) {
+    permit.done();
+    throw new Stopping();
+  }
   try {
     return await request();
   } finally {

@@ -85,7 +85,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const report: SweepReport = { asOf: asOf.toISOString(), instance: instanceId, results: [] };
     const ctx: DeliveryContext = {
       db: options.db, connector: options.connector, limiter, limits, instances: options.instances ?? 1, botId: options.botId, owner: instanceId, clock,
-      retry: options.retry ?? DEFAULT_RETRY, random: options.random ?? Math.random, log, learnt: { threads: new Map(), inactiveChannels: new Set() },
+      stopping: () => stopping, retry: options.retry ?? DEFAULT_RETRY, random: options.random ?? Math.random, log, learnt: { threads: new Map(), inactiveChannels: new Set(), personalChats: new Map() },
     };
     const seeded = new Set<string>();
     const renew = setInterval(() => {
@@ -99,6 +99,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         await seedFromLog(batch, seeded);
         await runCases(groupByCase(batch), async (r) => {
           const result = await deliver(ctx, r);
+          if (result.outcome === 'released') return;
           report.results.push({ ...result, tenantId: r.tenantId, reminderId: r.reminderId, caseRef: r.caseRef, notice: r.notice, due: r.due });
         });
       }
