@@ -58,7 +58,7 @@ export function reminderCard(data: ReminderCardData): Record<string, unknown> {
   const handled = data.handled
     ? { text: `${ACTION_TEXT[data.handled.action]} — ${data.handled.byName}, ${danishTime(data.handled.at)}${data.handled.reason ? ` (${data.handled.reason})` : ''}` }
     : null;
-  const bound = {
+  const bound: Record<string, string | null> = {
     tenantId: data.tenantId,
     reminderId: String(data.reminderId),
     caseId: data.caseId,
@@ -67,11 +67,33 @@ export function reminderCard(data: ReminderCardData): Record<string, unknown> {
     task: data.task,
     passage: data.passage,
     heading: heading(data),
-    handled,
+    handledText: handled?.text ?? null,
     notice: data.message ?? null,
     typedReason: data.typedReason ?? null,
   };
-  return prune(new ACData.Template(template).expand({ $root: bound })) as Record<string, unknown>;
+  return bind(bound);
+}
+
+/**
+ * Expanding the template costs ~15 ms of CPU, which a sweep posting thousands of reminders cannot
+ * afford. The card has few shapes (which optional parts are present), so each shape is expanded
+ * once with a marker in every field, and each card is that JSON with the markers replaced by the
+ * JSON-escaped values. The output is exactly what expanding with the values would give.
+ */
+const shapes = new Map<string, string>();
+
+function bind(values: Record<string, string | null>): Record<string, unknown> {
+  const present = Object.keys(values).filter((k) => values[k] !== null);
+  const key = present.join(',');
+  let json = shapes.get(key);
+  if (json === undefined) {
+    const markers = Object.fromEntries(present.map((k) => [k, `\u27E6${k}\u27E7`]));
+    const data = { ...markers, handled: 'handledText' in markers ? { text: markers.handledText } : null, notice: markers.notice ?? null, typedReason: markers.typedReason ?? null };
+    json = JSON.stringify(prune(new ACData.Template(template).expand({ $root: data })));
+    shapes.set(key, json);
+  }
+  const filled = json.replace(/\u27E6(\w+)\u27E7/g, (_, name: string) => JSON.stringify(values[name] ?? '').slice(1, -1));
+  return JSON.parse(filled) as Record<string, unknown>;
 }
 
 /** Elements whose `$when` was false come back as null; drop them so the card stays valid. */

@@ -4,7 +4,7 @@ import type { ClaimedReminder } from './claims.js';
 import type { Sql } from './db.js';
 import { tenantShare, type RateLimits } from './limits.js';
 import { reminderActivity } from './message.js';
-import { deactivateChannel, markFailed, markSent, postpone, recordAttempt, saveThread, savePersonalChat, type Target } from './outcomes.js';
+import { deactivateChannel, markFailed, markSent, postpone, recordAttempt, savePersonalChat, type Target } from './outcomes.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 /**
@@ -70,8 +70,8 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
     const step = target === 'channel' ? channelStep(ctx, r) : personalStep(ctx, r);
     if (!step) return fail(ctx, r, target, null, null, 'Sagsbehandleren er ukendt, og botten er ikke i kanalen');
     try {
-      const { conversationId, activityId } = await step.run();
-      await markSent(ctx.db, r, { ...attempt(ctx, target, step.threadKey, conversationId, 201, null), activityId }).then((ok) => {
+      const { conversationId, activityId, newThreadId } = await step.run();
+      await markSent(ctx.db, r, { ...attempt(ctx, target, step.threadKey, conversationId, 201, null), activityId, newThreadId }).then((ok) => {
         if (!ok) ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId }, 'reminder posted after its lease was lost');
       });
       return { outcome: 'sent', target, conversationId, activityId };
@@ -118,7 +118,7 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
 interface Step {
   threadKey: string;
   conversationId: string | null;
-  run(): Promise<{ conversationId: string; activityId: string }>;
+  run(): Promise<{ conversationId: string; activityId: string; newThreadId?: string }>;
 }
 
 function channelStep(ctx: DeliveryContext, r: ClaimedReminder): Step {
@@ -134,9 +134,8 @@ function channelStep(ctx: DeliveryContext, r: ClaimedReminder): Step {
       const created = await limited(ctx, r, r.channelId, () =>
         ctx.connector.createThread({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, channelId: r.channelId, activity }),
       );
-      await saveThread(ctx.db, r, created.threadId);
       ctx.learnt.threads.set(`${r.tenantId}/${r.caseId}`, created.threadId);
-      return { conversationId: created.threadId, activityId: created.activityId };
+      return { conversationId: created.threadId, activityId: created.activityId, newThreadId: created.threadId };
     },
   };
 }

@@ -23,16 +23,19 @@ export interface Attempt {
 
 const OUTCOME_INSERT = `INSERT INTO reminder_outcomes (tenant_id, reminder_id, case_id, at, outcome, target, conversation_id, thread_key, status, reason, instance)`;
 
-export async function markSent(db: Sql, r: ClaimedReminder, a: Attempt & { activityId: string }): Promise<boolean> {
+/** `newThreadId`: the thread this post opened, saved on the case in the same statement. */
+export async function markSent(db: Sql, r: ClaimedReminder, a: Attempt & { activityId: string; newThreadId?: string | null }): Promise<boolean> {
   const rows = await db.query(
-    `WITH s AS (
+    `WITH t AS (
+       UPDATE reminder_cases SET thread_id = $10 WHERE $10::text IS NOT NULL AND tenant_id = $1 AND case_id = $11::uuid RETURNING case_id),
+     s AS (
        UPDATE reminders SET state = 'sent', lease_owner = NULL, lease_expires_at = NULL, sent_at = $3, delivered_to = $4,
          conversation_id = $5, activity_id = $6, attempts = attempts + 1, last_error = NULL
        WHERE tenant_id = $1 AND reminder_id = $2 AND state = 'claimed' AND lease_owner = $7
        RETURNING tenant_id, reminder_id, case_id)
      ${OUTCOME_INSERT}
      SELECT tenant_id, reminder_id, case_id, $3, 'sent', $4, $5, $8, $9, NULL, $7 FROM s RETURNING outcome_id`,
-    [r.tenantId, r.reminderId, new Date(a.at).toISOString(), a.target, a.conversationId, a.activityId, a.owner, a.threadKey, a.status],
+    [r.tenantId, r.reminderId, new Date(a.at).toISOString(), a.target, a.conversationId, a.activityId, a.owner, a.threadKey, a.status, a.newThreadId ?? null, r.caseId],
   );
   return rows.length > 0;
 }
@@ -69,10 +72,6 @@ export async function postpone(db: Sql, r: ClaimedReminder, owner: string, retry
      WHERE tenant_id = $1 AND reminder_id = $2 AND state = 'claimed' AND lease_owner = $5`,
     [r.tenantId, r.reminderId, retryAt.toISOString(), reason, owner],
   );
-}
-
-export async function saveThread(db: Sql, r: ClaimedReminder, threadId: string): Promise<void> {
-  await db.query('UPDATE reminder_cases SET thread_id = $3 WHERE tenant_id = $1 AND case_id = $2', [r.tenantId, r.caseId, threadId]);
 }
 
 export async function savePersonalChat(db: Sql, r: ClaimedReminder, conversationId: string | null): Promise<void> {

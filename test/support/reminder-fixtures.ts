@@ -58,3 +58,51 @@ export async function scheduleCase(
   );
   return { tenantId, caseId, caseRef: c.caseRef, channelId };
 }
+
+export interface BulkSeed {
+  serviceUrl: string;
+  tenants: number;
+  channelsPerTenant: number;
+  /** Open cases in all; the first `due` of them have a reminder due at `dueAt`. */
+  cases: number;
+  due: number;
+  dueAt: string;
+  /** The rest have their two notices here, in the future. */
+  laterAt: string;
+  /** Give every case a thread already (as after its first reminder), so each post is a reply. */
+  withThreads?: boolean;
+}
+
+/**
+ * Many open cases at once, written in three statements (the schedule path is exercised by the
+ * other tests; volume tests need only the rows it produces). Cases spread round-robin over
+ * tenants and channels; tenant ids are "tenant-0"…, channel ids "19:c<tenant>-<n>@thread.tacv2".
+ */
+export async function seedBulk(db: SqlWithTransactions, s: BulkSeed): Promise<void> {
+  await db.query(
+    `INSERT INTO reminder_channels (tenant_id, channel_id, service_url)
+     SELECT 'tenant-' || t, '19:c' || t || '-' || c || '@thread.tacv2', $3
+     FROM generate_series(0, $1 - 1) t, generate_series(0, $2 - 1) c`,
+    [s.tenants, s.channelsPerTenant, s.serviceUrl],
+  );
+  await db.query(
+    `INSERT INTO reminder_cases (tenant_id, case_id, case_ref, team_id, channel_id, caseworker_id, outcome, reviews)
+     SELECT 'tenant-' || (i % $1), gen_random_uuid(), 'SAG-' || i, 'team-' || (i % $1),
+            '19:c' || (i % $1) || '-' || ((i / $1) % $2) || '@thread.tacv2', '29:cw-' || (i % 97), 'level2', '[]'
+     FROM generate_series(0, $3 - 1) i`,
+    [s.tenants, s.channelsPerTenant, s.cases],
+  );
+  await db.query(
+    `INSERT INTO reminders (tenant_id, case_id, review_key, notice, kind, due, passage, task, fire_at, next_attempt_at)
+     SELECT c.tenant_id, c.case_id, 'regrant:' || d.day, n.notice, 'regrant', d.day::date, 'pps.omfang.2', 'Genbevilling: har indsatsen tilstrækkelig effekt?', d.at, d.at
+     FROM (SELECT *, row_number() OVER (ORDER BY case_ref) - 1 AS i FROM reminder_cases) c
+     CROSS JOIN LATERAL (SELECT CASE WHEN c.i < $1 THEN $2::timestamptz ELSE $3::timestamptz END AS at) a
+     CROSS JOIN LATERAL (SELECT to_char(a.at, 'YYYY-MM-DD') AS day, a.at) d
+     CROSS JOIN LATERAL (SELECT unnest(CASE WHEN c.i < $1 THEN ARRAY['due'] ELSE ARRAY['lead', 'due'] END) AS notice) n`,
+    [s.due, s.dueAt, s.laterAt],
+  );
+  if (s.withThreads) await db.query("UPDATE reminder_cases SET thread_id = channel_id || ';messageid=' || case_ref");
+  await db.query('ANALYZE reminder_channels');
+  await db.query('ANALYZE reminder_cases');
+  await db.query('ANALYZE reminders');
+}
