@@ -1,6 +1,11 @@
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Outcome, Variant } from '../rules/decision-types.js';
+import type { Decision } from '../rules/decision-types.js';
+import { decide } from '../rules/decide.js';
+import { parseFacts } from '../rules/facts.js';
+import { DEFAULT_PARAMETERS } from '../rules/parameters/default.js';
+import { loadGoldenCases } from './support/golden.js';
+import { loadFixtureParameters } from './support/parameter-fixtures.js';
 import { createDispatcher, type DispatcherOptions } from '../bot/reminders/dispatcher.js';
 import { planReminders } from '../bot/reminders/schedule.js';
 import { saveCaseSchedule } from '../bot/reminders/store.js';
@@ -35,26 +40,35 @@ beforeEach(async () => {
 });
 afterEach(async () => connector.close());
 
-const OUTCOMES: [string, Outcome, Variant, { alongsideInvestigation?: boolean }][] = [
-  ['preventive', 'preventive', null, {}],
-  ['level 1', 'level1', null, {}],
-  ['level 1A', 'level1', '1A', {}],
-  ['level 1B', 'level1', '1B', {}],
-  ['level 2', 'level2', null, {}],
-  ['level 2 alongside the undersøgelse', 'level2', null, { alongsideInvestigation: true }],
-  ['level 3', 'level3', null, {}],
-  ['escalate', 'escalate', null, {}],
-  ['none', 'none', null, {}],
-];
+/**
+ * One decision per distinct schedule the rules produce, from the golden cases through `decide`:
+ * every outcome and variant, level 2 with and without the undersøgelse running alongside.
+ */
+const DECISIONS = (() => {
+  const seen = new Map<string, [string, Decision]>();
+  for (const golden of loadGoldenCases()) {
+    const parsed = parseFacts(golden.facts);
+    if (!parsed.ok) continue;
+    const decision = decide(parsed.value, golden.parameterSet ? loadFixtureParameters(golden.parameterSet) : DEFAULT_PARAMETERS);
+    const shape = `${decision.outcome}/${decision.variant}/${decision.reviews.map((r) => r.kind).join(',')}`;
+    if (!seen.has(shape)) seen.set(shape, [`${shape} (${golden.file})`, decision]);
+  }
+  return [...seen.values()];
+})();
 
 describe('reminder delivery into the case channel', () => {
-  it.each(OUTCOMES)('posts %s reminders at their times, not before, the first opening the case thread and the rest replying in it', async (_, outcome, variant, extra) => {
-    const reviews = reviewsFor(outcome, variant, '2026-01-05', extra);
+  it('covers every outcome the rules decide, reviews or none', () => {
+    const outcomes = new Set(DECISIONS.map(([, d]) => d.outcome));
+    for (const outcome of ['escalate', 'preventive', 'level1', 'level2', 'level3', 'none'] as const) expect(outcomes).toContain(outcome);
+    expect(DECISIONS.some(([, d]) => d.reviews.some((r) => r.kind === 'investigation-deadline'))).toBe(true);
+  });
+
+  it.each(DECISIONS)('posts the reminders of %s at their times, not before, the first opening the case thread and the rest replying in it', async (_, decision) => {
+    const { outcome, reviews } = decision;
     const kase = await scheduleCase(db, connector.url, { caseRef: `SAG-${outcome}`, outcome, reviews });
     const plan = planReminders({ caseRef: kase.caseRef, outcome, reviews, completed: [], closed: false });
     const d = dispatcher();
     const times = [...new Set(plan.map((p) => p.fireAt))].sort();
-    if (reviews.length === 0) expect(times).toEqual([]);
     for (const t of times) {
       const before = connector.posts().length;
       const early = await d.sweep(new Date(Date.parse(t) - 60_000));
@@ -72,6 +86,7 @@ describe('reminder delivery into the case channel', () => {
       expect(posts.slice(1).every((p) => p.kind === 'send' && p.conversationId === posts[0]!.conversationId)).toBe(true);
     }
     expect(posts).toHaveLength(plan.length);
+    expect(plan.length).toBe(reviews.length * 2);
     expect(connector.windowRefusals()).toBe(0);
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { reminderCard, REMINDER_VERBS, danishTime, type ReminderAction } from '../../cards/reminder-card.js';
 import { containsCprLike } from '../privacy/cpr.js';
 import type { ConnectorClient } from '../teams/proactive.js';
+import type { Queryable } from '../storage/database.js';
 import type { Sql, SqlWithTransactions } from './db.js';
 import { addDays } from './dates.js';
 import { DEFAULT_SCHEDULE_OPTIONS, type ScheduleOptions } from './schedule.js';
@@ -27,7 +28,7 @@ export interface ReminderTurn {
 }
 
 /** Writes one audit row inside the action's transaction (bot/storage/audit.ts writeAudit). */
-export type AuditWriter = (tx: Sql, entry: { tenantId: string; actorId: string; action: string; caseId: string; details: Record<string, string | number | boolean | null> }) => Promise<void>;
+export type AuditWriter = (tx: Queryable, entry: { tenantId: string; actorId: string; action: string; caseId: string; details: Record<string, string | number | boolean | null> }) => Promise<void>;
 
 export interface ActionDeps {
   db: SqlWithTransactions;
