@@ -87,7 +87,7 @@ export async function claimBatch(db: SqlWithTransactions, o: ClaimOptions): Prom
       `SELECT ch.tenant_id, ch.channel_id FROM reminder_channels ch
        WHERE (ch.tenant_id, ch.channel_id) IN (
          SELECT c.tenant_id, c.channel_id FROM reminders r
-         JOIN reminder_cases c ON c.tenant_id = r.tenant_id AND c.case_id = r.case_id
+         CROSS JOIN LATERAL (SELECT tenant_id, channel_id FROM reminder_cases c WHERE c.tenant_id = r.tenant_id AND c.case_id = r.case_id LIMIT 1) c
          WHERE r.state = 'pending' AND r.next_attempt_at <= $1)
        AND (ch.lease_owner IS NULL OR ch.lease_owner = $2 OR ch.lease_expires_at < clock_timestamp())
        LIMIT $3
@@ -105,9 +105,9 @@ export async function claimBatch(db: SqlWithTransactions, o: ClaimOptions): Prom
     const rows = await tx.query(
       `WITH picked AS (
          SELECT r.tenant_id, r.reminder_id FROM reminders r
-         JOIN reminder_cases c ON c.tenant_id = r.tenant_id AND c.case_id = r.case_id
+         CROSS JOIN LATERAL (SELECT channel_id FROM reminder_cases c WHERE c.tenant_id = r.tenant_id AND c.case_id = r.case_id LIMIT 1) c
          WHERE r.state = 'pending' AND r.next_attempt_at <= $1
-           AND (c.tenant_id, c.channel_id) IN (SELECT * FROM unnest($5::text[], $6::text[]))
+           AND (r.tenant_id, c.channel_id) IN (SELECT * FROM unnest($5::text[], $6::text[]))
          ORDER BY r.next_attempt_at
          LIMIT $4
          FOR UPDATE OF r SKIP LOCKED)
@@ -139,16 +139,18 @@ export async function releaseAll(db: Sql, owner: string): Promise<void> {
 
 /** Reminders due by `asOf`, without claiming them (the dry run, and the bench's "find due"). */
 export async function findDue(db: Sql, asOf: Date, limit = 10_000): Promise<ClaimedReminder[]> {
+  // The due rows come from the partial index alone; each then fetches its case and channel by
+  // primary key (LATERAL with LIMIT 1, which the planner cannot flatten into a join), so the cost
+  // follows the number due, not the number of cases. A plain join hashes the whole cases table.
   const rows = await db.query(
     `SELECT r.tenant_id, r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind,
        to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, ch.service_url, ch.active,
        c.thread_id, c.caseworker_id, c.personal_chat_id
-     FROM reminders r
-     JOIN reminder_cases c ON c.tenant_id = r.tenant_id AND c.case_id = r.case_id
-     JOIN reminder_channels ch ON ch.tenant_id = c.tenant_id AND ch.channel_id = c.channel_id
-     WHERE r.state = 'pending' AND r.next_attempt_at <= $1
-     ORDER BY r.next_attempt_at, r.tenant_id, r.reminder_id
-     LIMIT $2`,
+     FROM (SELECT * FROM reminders WHERE state = 'pending' AND next_attempt_at <= $1
+           ORDER BY next_attempt_at, tenant_id, reminder_id LIMIT $2) r
+     CROSS JOIN LATERAL (SELECT * FROM reminder_cases c WHERE c.tenant_id = r.tenant_id AND c.case_id = r.case_id LIMIT 1) c
+     CROSS JOIN LATERAL (SELECT * FROM reminder_channels ch WHERE ch.tenant_id = c.tenant_id AND ch.channel_id = c.channel_id LIMIT 1) ch
+     ORDER BY r.next_attempt_at, r.tenant_id, r.reminder_id`,
     [asOf.toISOString(), limit],
   );
   return rows.map(toClaimed);
