@@ -29,6 +29,10 @@ const ConfigSchema = z
       s === undefined ? undefined : s.split(',').map((t) => t.trim()).filter((t) => t !== ''),
     ),
     REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** How often each instance sweeps for due reminders; 0 turns the dispatcher off (e.g. a CLI-only host). */
+    REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    /** How many bot instances run against the database: each takes this share of Teams' per-tenant rate. */
+    REMINDER_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
     /** The language model is off unless all of these are set; see prompts/. */
     LLM_BASE_URL: optionalText.pipe(z.url().optional()),
     LLM_API_KEY: optionalText,
@@ -57,6 +61,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   allowedTenants?: string[];
   reminderLeadDays: number;
+  reminderSweepSeconds: number;
+  reminderInstances: number;
   llm: { baseUrl?: string; apiKey?: string; model?: string };
 }
 
@@ -101,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     allowedTenants: e.ALLOWED_TENANTS,
     reminderLeadDays: e.REMINDER_LEAD_DAYS,
+    reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
+    reminderInstances: e.REMINDER_INSTANCES,
     llm: { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL },
   };
 }

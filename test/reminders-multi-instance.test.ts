@@ -35,7 +35,10 @@ afterAll(async () => {
 
 describe('two dispatcher instances on one PostgreSQL server', () => {
   it('post each of 10,000 due reminders exactly once between them, within Teams’ windows', async () => {
-    const client = createConnectorClient(async () => 'test-token');
+    // The stand-in shares this process with both dispatchers; on a loaded machine a reply can take
+    // longer than the production timeout, and a timed-out post is retried (a duplicate rather than a
+    // loss), which is not what this test is about.
+    const client = createConnectorClient(async () => 'test-token', { timeoutMs: 120_000 });
     const log = pino({ level: 'silent' });
     const common = { connector: client, botId: '28:bot', limits, instances: 2, log, maxRowsPerBatch: 200, maxChannelsPerBatch: 20 };
     const a = createDispatcher({ ...common, db, instanceId: 'instance-a' });

@@ -7,6 +7,7 @@ export type Command =
   | { kind: 'newCase' }
   | { kind: 'resume' }
   | { kind: 'mine' }
+  | { kind: 'reminders' }
   | { kind: 'find'; reference: string };
 
 const EXACT: Record<string, Command> = {
@@ -22,6 +23,9 @@ const EXACT: Record<string, Command> = {
   continue: { kind: 'resume' },
   'mine sager': { kind: 'mine' },
   'my cases': { kind: 'mine' },
+  påmindelser: { kind: 'reminders' },
+  paamindelser: { kind: 'reminders' },
+  reminders: { kind: 'reminders' },
 };
 
 const FIND = /^(?:find|søg|soeg|search)\s+(.+)$/;
