@@ -52,6 +52,11 @@ export type DeliveryResult =
 /** Thrown instead of starting a request while the dispatcher stops. */
 class Stopping extends Error {}
 
+/**
+ * Retried with backoff. A network failure or timeout (status 0) is retried too, although the post
+ * may have arrived: the connector has no idempotency key, and a reminder posted twice is a smaller
+ * harm than a grant that lapses unnoticed. Such retries are recorded, so a duplicate can be traced.
+ */
 const TRANSIENT = new Set([412, 500, 502, 503, 504]);
 
 /** 403 BotNotInConversationRoster and 404 ConversationNotFound: the bot is no longer there. */
