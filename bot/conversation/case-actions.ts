@@ -82,6 +82,13 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
       decision: { recommended: decision, ...choice },
     });
     await turn.deps.storage.drafts.remove(turn.scope, draft.draftId);
+    const ref = await turn.deps.storage.conversationRefs.get(turn.scope, channel.id);
+    if (turn.deps.reminders && ref) {
+      await turn.deps.reminders.scheduleCase({
+        tenantId: turn.scope.tenantId, caseId: created.caseId, caseRef: created.reference, teamId: channel.teamId, channel: { id: channel.id, serviceUrl: ref.serviceUrl },
+        caseworkerId: created.caseworkerId, chosenOutcome: choice.chosenOutcome, decision,
+      });
+    }
     return turn.deps.views.caseCard(turn.locale, created, { created: true });
   } catch (error) {
     // Storage's own last-line checks (a taken reference, a CPR number) carry a Danish message.
