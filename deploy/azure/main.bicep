@@ -216,7 +216,8 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   properties: { reserved: true }
 }
 
-var kvRef = (secretName string) => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretName})'
+// App Service resolves these at start-up with keyVaultReferenceIdentity; the values never sit in the app's settings.
+var kvPrefix = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName='
 
 var baseSettings = [
   { name: 'WEBSITES_PORT', value: '3978' }
@@ -227,8 +228,8 @@ var baseSettings = [
   { name: 'MicrosoftAppType', value: 'SingleTenant' }
   { name: 'MicrosoftAppId', value: microsoftAppId }
   { name: 'MicrosoftAppTenantId', value: tenantId }
-  { name: 'MicrosoftAppPassword', value: kvRef('microsoft-app-password') }
-  { name: 'DATABASE_URL', value: kvRef('database-url') }
+  { name: 'MicrosoftAppPassword', value: '${kvPrefix}microsoft-app-password)' }
+  { name: 'DATABASE_URL', value: '${kvPrefix}database-url)' }
   { name: 'OAUTH_CONNECTION_NAME', value: oauthConnectionName }
   { name: 'LLM_ENABLED', value: string(llmEnabled) }
   { name: 'RETENTION_CLOSED_CASES_DAYS', value: string(retentionClosedCasesDays) }
@@ -238,7 +239,7 @@ var openAISettings = deployOpenAI
   ? [
       { name: 'AZURE_OPENAI_ENDPOINT', value: openAI.properties.endpoint }
       { name: 'AZURE_OPENAI_DEPLOYMENT', value: openAIModelName }
-      { name: 'AZURE_OPENAI_API_KEY', value: kvRef('azure-openai-api-key') }
+      { name: 'AZURE_OPENAI_API_KEY', value: '${kvPrefix}azure-openai-api-key)' }
     ]
   : []
 
