@@ -3,13 +3,15 @@ import { createConversation } from './conversation/index.js';
 import type { ConversationHandler } from './conversation/handler.js';
 import { createViews } from './conversation/card-views.js';
 import type { Logger } from './logger.js';
-import { openDatabase } from './storage/database.js';
+import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrate.js';
 import { createStorage } from './storage/storage.js';
 import { decideWithDefaults } from './rules-binding.js';
 
 export interface Services {
   conversation: ConversationHandler;
+  /** For the readiness probe only; turns go through the conversation's storage. */
+  db: Database;
   close(): Promise<void>;
 }
 
@@ -34,5 +36,5 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     logger,
     allowedTenants: config.allowedTenants,
   });
-  return { conversation, close: () => db.close() };
+  return { conversation, db, close: () => db.close() };
 }
