@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Config } from './config.js';
+import { isActivityEnvelope } from './http/activity-envelope.js';
 import { createLogger, type Logger } from './logger.js';
 import { mountObservability } from './observability/routes.js';
 import { productMetrics, type ProductMetrics } from './observability/product-metrics.js';
@@ -47,6 +48,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       // Bot Connector retries on 503, so a turn refused while stopping is taken by another instance.
       res.status(503);
       res.json({ error: 'stopping' });
+      return;
+    }
+    if (!isActivityEnvelope(req.body)) {
+      res.status(400);
+      res.json({ error: 'not a Bot Framework activity' });
+      observe.turnStarted(req)(400);
       return;
     }
     const done = observe.turnStarted(req);
