@@ -62,7 +62,7 @@ param deployOpenAI bool = false
 param openAIModelName string = 'gpt-4o-mini'
 param openAIModelVersion string = '2024-07-18'
 
-@description('Turn the language model on in the bot. Off by default; see the DPIA notes in the deployment guide.')
+@description('Turn the language model on in the bot (needs deployOpenAI). Off by default; see the DPIA notes in the deployment guide.')
 param llmEnabled bool = false
 
 @description('Retention in days: closed cases, and the audit log by its own period.')
@@ -230,16 +230,18 @@ var baseSettings = [
   { name: 'MicrosoftAppTenantId', value: tenantId }
   { name: 'MicrosoftAppPassword', value: '${kvPrefix}microsoft-app-password)' }
   { name: 'DATABASE_URL', value: '${kvPrefix}database-url)' }
-  { name: 'OAUTH_CONNECTION_NAME', value: oauthConnectionName }
-  { name: 'LLM_ENABLED', value: string(llmEnabled) }
+  // Defence in depth beside the single-tenant registration: turns from any other tenant are refused.
+  { name: 'ALLOWED_TENANTS', value: tenantId }
   { name: 'RETENTION_CLOSED_CASES_DAYS', value: string(retentionClosedCasesDays) }
   { name: 'RETENTION_AUDIT_DAYS', value: string(retentionAuditDays) }
 ]
-var openAISettings = deployOpenAI
+// The bot's language model is on only when all three LLM_ settings are present; Azure OpenAI's
+// v1 endpoint speaks the OpenAI API, the deployment name is the model.
+var openAISettings = deployOpenAI && llmEnabled
   ? [
-      { name: 'AZURE_OPENAI_ENDPOINT', value: openAI.properties.endpoint }
-      { name: 'AZURE_OPENAI_DEPLOYMENT', value: openAIModelName }
-      { name: 'AZURE_OPENAI_API_KEY', value: '${kvPrefix}azure-openai-api-key)' }
+      { name: 'LLM_BASE_URL', value: '${openAI.properties.endpoint}openai/v1/' }
+      { name: 'LLM_MODEL', value: openAIModelName }
+      { name: 'LLM_API_KEY', value: '${kvPrefix}azure-openai-api-key)' }
     ]
   : []
 
