@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -44,6 +44,34 @@ describe('the production build', { timeout: 240_000 }, () => {
     const script = `const m = await import(${JSON.stringify(join(OUT, 'bot', 'storage', 'migrate.js'))}); const l = await m.loadMigrations(); console.log(l.map((x) => x.name).join(','));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: OUT });
     expect(stdout.trim().split(',')).toContain('001_core.sql');
+  });
+
+  it('starts the bot with plain node: healthy, ready with its migrations, and stops cleanly on SIGTERM', async () => {
+    const dataDir = join(OUT, 'tmp', 'data');
+    const bot = spawn(process.execPath, [join(OUT, 'bot', 'main.js')], {
+      cwd: OUT,
+      env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let seen = '';
+        bot.stdout.on('data', (chunk: Buffer) => {
+          seen += chunk.toString('utf8');
+          const line = seen.split('\n').find((l) => l.includes('"taking turns"'));
+          if (line) resolve((JSON.parse(line) as { port: number }).port);
+        });
+        void exited.then((code) => reject(new Error(`the bot exited with ${code} before taking turns: ${seen}`)));
+      });
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+      expect(await ready.json()).toMatchObject({ ready: true, migrations: 'current' });
+      bot.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (bot.exitCode === null) bot.kill('SIGKILL');
+    }
   });
 
   it('leaves tests and TypeScript sources out of the build', () => {
