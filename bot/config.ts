@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeLlmConfig, LlmConfigError, readLlmConfig, type LlmConfig } from '../prompts/config.js';
 
 /**
  * The one place that reads the environment. Everything else receives a parsed `Config`,
@@ -29,10 +30,6 @@ const ConfigSchema = z
       s === undefined ? undefined : s.split(',').map((t) => t.trim()).filter((t) => t !== ''),
     ),
     REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(365).default(14),
-    /** The language model is off unless all of these are set; see prompts/. */
-    LLM_BASE_URL: optionalText.pipe(z.url().optional()),
-    LLM_API_KEY: optionalText,
-    LLM_MODEL: optionalText,
   })
   .superRefine((env, ctx) => {
     // A bot registration needs its secret, except a managed identity, which has none.
@@ -57,7 +54,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   allowedTenants?: string[];
   reminderLeadDays: number;
-  llm: { baseUrl?: string; apiKey?: string; model?: string };
+  /** Off unless LLM_MODEL is set; the variables are read by prompts/config.ts. */
+  llm: LlmConfig;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +86,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(variable, problem);
   }
   const e = result.data;
+  let llm: LlmConfig;
+  try {
+    llm = readLlmConfig(env);
+  } catch (err) {
+    if (err instanceof LlmConfigError) throw new ConfigError('LLM_MODEL', `is invalid: ${err.message}`);
+    throw err;
+  }
   return {
     port: e.PORT,
     dataDir: e.DATA_DIR,
@@ -101,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     allowedTenants: e.ALLOWED_TENANTS,
     reminderLeadDays: e.REMINDER_LEAD_DAYS,
-    llm: { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL },
+    llm,
   };
 }
 
@@ -118,7 +123,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     logLevel: config.logLevel,
     allowedTenants: config.allowedTenants ?? '(any)',
     reminderLeadDays: config.reminderLeadDays,
-    llm: config.llm.baseUrl ? { baseUrl: redactUrl(config.llm.baseUrl), model: config.llm.model, apiKey: config.llm.apiKey ? '(set)' : '(not set)' } : '(off)',
+    ...describeLlmConfig(config.llm),
   };
 }
 

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrate.js';
 import { createStorage } from './storage/storage.js';
 import { decideWithDefaults } from './rules-binding.js';
+import { createStandardIndex } from './search/standard-index.js';
 
 export interface Services {
   conversation: ConversationHandler;
@@ -32,6 +33,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     storage,
     views: createViews(),
     decide: decideWithDefaults,
+    passages: createStandardIndex(),
     clock: () => new Date(),
     logger,
     allowedTenants: config.allowedTenants,

@@ -21,6 +21,11 @@ describe('typed commands', () => {
     expect(parseCommand('Søg abc-1')).toEqual({ kind: 'find', reference: 'abc-1' });
   });
 
+  it('standard keeps the question as typed', () => {
+    expect(parseCommand('Standard Hvor længe kan intensiv støtte bevilges?')).toEqual({ kind: 'standard', question: 'Hvor længe kan intensiv støtte bevilges?' });
+    expect(parseCommand('standard')).toBeUndefined();
+  });
+
   it('free text is not a command', () => {
     expect(parseCommand('hej, hvordan virker du?')).toBeUndefined();
     expect(parseCommand('find')).toBeUndefined();

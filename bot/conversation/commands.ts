@@ -7,7 +7,8 @@ export type Command =
   | { kind: 'newCase' }
   | { kind: 'resume' }
   | { kind: 'mine' }
-  | { kind: 'find'; reference: string };
+  | { kind: 'find'; reference: string }
+  | { kind: 'standard'; question: string };
 
 const EXACT: Record<string, Command> = {
   hjælp: { kind: 'help' },
@@ -25,6 +26,7 @@ const EXACT: Record<string, Command> = {
 };
 
 const FIND = /^(?:find|søg|soeg|search)\s+(.+)$/;
+const STANDARD = /^(?:standard|standarden)\s+(.+)$/;
 
 export function parseCommand(text: string): Command | undefined {
   const normalized = text
@@ -36,6 +38,8 @@ export function parseCommand(text: string): Command | undefined {
     .toLowerCase();
   const exact = EXACT[normalized];
   if (exact) return exact;
+  // The question keeps what the user typed; only the command word is case-insensitive.
+  if (STANDARD.test(normalized)) return { kind: 'standard', question: text.trim().replace(/^\/?\S+\s+/, '').trim() };
   const find = FIND.exec(normalized);
   // The reference keeps the case the user typed; only the command word is case-insensitive.
   if (find) return { kind: 'find', reference: text.trim().replace(/^\/?\S+\s+/, '').trim() };

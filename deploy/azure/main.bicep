@@ -57,10 +57,12 @@ param postgresHighAvailability bool = false
 @maxValue(35)
 param postgresBackupRetentionDays int = 35
 
-@description('Create an Azure OpenAI account and model deployment in the same region. The language model stays off in the bot until LLM_ENABLED is set to true.')
+@description('Create an Azure OpenAI account and model deployment in the same region. The language model stays off in the bot unless llmEnabled is also true.')
 param deployOpenAI bool = false
 param openAIModelName string = 'gpt-4o-mini'
 param openAIModelVersion string = '2024-07-18'
+@description('Azure OpenAI API version the bot calls with.')
+param openAIApiVersion string = '2024-10-21'
 
 @description('Turn the language model on in the bot (needs deployOpenAI). Off by default; see the DPIA notes in the deployment guide.')
 param llmEnabled bool = false
@@ -235,13 +237,14 @@ var baseSettings = [
   { name: 'RETENTION_CLOSED_CASES_DAYS', value: string(retentionClosedCasesDays) }
   { name: 'RETENTION_AUDIT_DAYS', value: string(retentionAuditDays) }
 ]
-// The bot's language model is on only when all three LLM_ settings are present; Azure OpenAI's
-// v1 endpoint speaks the OpenAI API, the deployment name is the model.
+// The bot's language model is on only when LLM_MODEL is set; with AZURE_OPENAI_ENDPOINT it talks
+// to Azure OpenAI, where the model is the deployment's name.
 var openAISettings = deployOpenAI && llmEnabled
   ? [
-      { name: 'LLM_BASE_URL', value: '${openAI.properties.endpoint}openai/v1/' }
       { name: 'LLM_MODEL', value: openAIModelName }
-      { name: 'LLM_API_KEY', value: '${kvPrefix}azure-openai-api-key)' }
+      { name: 'AZURE_OPENAI_ENDPOINT', value: openAI.properties.endpoint }
+      { name: 'AZURE_OPENAI_API_KEY', value: '${kvPrefix}azure-openai-api-key)' }
+      { name: 'OPENAI_API_VERSION', value: openAIApiVersion }
     ]
   : []
 
