@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { maskDeep, maskText } from './observability/log-masking.js';
 
 export type { Logger };
 
@@ -24,6 +25,30 @@ export const REDACTED_PATHS = [
   '*.text',
   'value',
   '*.value',
+  // Names of people, in the fields activities and cases carry them.
+  'from.name',
+  '*.from.name',
+  'activity.from.name',
+  'userName',
+  '*.userName',
+  'caseworkerName',
+  '*.caseworkerName',
+  'childPseudonym',
+  '*.childPseudonym',
+  // Connection strings and other secrets.
+  'databaseUrl',
+  '*.databaseUrl',
+  'DATABASE_URL',
+  'connectionString',
+  '*.connectionString',
+  'secret',
+  '*.secret',
+  'clientSecret',
+  '*.clientSecret',
+  'accessToken',
+  '*.accessToken',
+  'headers.cookie',
+  '*.headers.cookie',
 ];
 
 export function createLogger(level: string = 'info', destination?: pino.DestinationStream): Logger {
@@ -31,6 +56,13 @@ export function createLogger(level: string = 'info', destination?: pino.Destinat
     level,
     base: { service: 'familiestotte' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // CPR numbers, credentials in URLs and tokens are masked wherever they appear in a string.
+    formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? maskText(a) : a)) as Parameters<typeof method>);
+      },
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

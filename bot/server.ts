@@ -1,6 +1,9 @@
 import restify from 'restify';
 import type { Config } from './config.js';
+import { isActivityEnvelope } from './http/activity-envelope.js';
 import { createLogger, type Logger } from './logger.js';
+import { mountObservability } from './observability/routes.js';
+import { productMetrics, type ProductMetrics } from './observability/product-metrics.js';
 import { openServices } from './services.js';
 import { createTeamsEndpoint } from './teams/index.js';
 
@@ -15,6 +18,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Interface to listen on; loopback in tests, all interfaces in production. */
   host?: string;
+  /** Shared with the parts that count reminders and language-model calls; one per process. */
+  metrics?: ProductMetrics;
 }
 
 /** Teams activities are small; this still leaves room for a long free-text answer. */
@@ -35,6 +40,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     res.status(accepting ? 200 : 503);
     res.json({ status: accepting ? 'ok' : 'stopping' });
   });
+  const metrics = options.metrics ?? productMetrics();
+  const observe = mountObservability(server, { db: services.db, metrics, accepting: () => accepting });
 
   server.post('/api/messages', async (req, res) => {
     if (!accepting) {
@@ -43,12 +50,20 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       res.json({ error: 'stopping' });
       return;
     }
+    if (!isActivityEnvelope(req.body)) {
+      res.status(400);
+      res.json({ error: 'not a Bot Framework activity' });
+      observe.turnStarted(req)(400);
+      return;
+    }
+    const done = observe.turnStarted(req);
     const turn = endpoint.process(req, res);
     inFlight.add(turn);
     try {
       await turn;
     } finally {
       inFlight.delete(turn);
+      done(res.statusCode);
     }
   });
 

@@ -3,7 +3,7 @@ import { createConversation } from './conversation/index.js';
 import type { ConversationHandler } from './conversation/handler.js';
 import { createViews } from './conversation/card-views.js';
 import type { Logger } from './logger.js';
-import { openDatabase } from './storage/database.js';
+import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrate.js';
 import { createStorage } from './storage/storage.js';
 import { decideWithDefaults } from './rules-binding.js';
@@ -14,6 +14,8 @@ import { botFrameworkTokens, createConnectorClient } from './teams/proactive.js'
 
 export interface Services {
   conversation: ConversationHandler;
+  /** For the readiness probe only; turns go through the conversation's storage. */
+  db: Database;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   });
   return {
     conversation,
+    db,
     close: async () => {
       await dispatcher.stop();
       await db.close();

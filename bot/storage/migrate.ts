@@ -6,7 +6,8 @@ import type { Database, Queryable } from './database.js';
 /**
  * Plain SQL files `NNN_name.sql`, applied in order and recorded in `schema_migrations`.
  * Number ranges are reserved per area so parallel work never collides:
- * 001–009 core, 010–019 reminders, 020–029 notes and summaries, 030–039 case plans, 040–049 tab.
+ * 001–009 core, 010–019 reminders, 020–029 notes and summaries, 030–039 case plans, 040–049 tab,
+ * 050–059 data lifecycle.
  */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 

@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import { openDatabase, type Database } from '../storage/database.js';
+import { migrate } from '../storage/migrate.js';
+
+/**
+ * The database an operator command works on, chosen as the bot chooses it: DATABASE_URL for a
+ * PostgreSQL server, otherwise the embedded database in DATA_DIR (default ./data). The schema is
+ * brought up to date first, as the bot does at start-up.
+ */
+export async function openOperatorDatabase(env: NodeJS.ProcessEnv): Promise<Database> {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  const db = await openDatabase({ databaseUrl, dataDir: resolve(env.DATA_DIR?.trim() || 'data') });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}

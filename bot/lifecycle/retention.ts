@@ -1,0 +1,116 @@
+import { writeAudit } from '../storage/audit.js';
+import type { Database, Queryable } from '../storage/database.js';
+import type { TenantScope } from '../storage/scope.js';
+import { deleteCases } from './case-tables.js';
+import type { RetentionPeriods } from './retention-config.js';
+
+/**
+ * Deletes what has been kept long enough: closed cases (with every row about them), audit rows
+ * by their own period, and abandoned intake drafts. Safe to run from several instances at once:
+ * a second run finds nothing left to delete. Each tenant is one transaction, so a failure leaves
+ * a tenant either done or untouched.
+ */
+
+export interface RetentionOptions extends RetentionPeriods {
+  asOf: Date;
+  dryRun?: boolean;
+  /** Who runs it, for the audit log: 'retention' from the bot's schedule, an operator from the CLI. */
+  actorId?: string;
+  origin?: 'scheduler' | 'cli';
+}
+
+export interface TenantRetention {
+  tenantId: string;
+  cases: number;
+  auditRows: number;
+  drafts: number;
+}
+
+export interface RetentionReport {
+  asOf: string;
+  dryRun: boolean;
+  closedBefore: string;
+  auditBefore: string;
+  draftsBefore: string;
+  tenants: TenantRetention[];
+  totals: { cases: number; auditRows: number; drafts: number };
+}
+
+export const RETENTION_ACTIONS = { caseDelete: 'case.delete', auditPurge: 'audit.purge', draftPurge: 'draft.purge' } as const;
+
+const DAY_MS = 86_400_000;
+const before = (asOf: Date, days: number): Date => new Date(asOf.getTime() - days * DAY_MS);
+
+export async function runRetention(db: Database, options: RetentionOptions): Promise<RetentionReport> {
+  const closedBefore = before(options.asOf, options.closedCasesDays);
+  const auditBefore = before(options.asOf, options.auditDays);
+  const draftsBefore = before(options.asOf, options.draftsDays);
+  const dryRun = options.dryRun ?? false;
+  const tenants: TenantRetention[] = [];
+
+  for (const tenantId of await tenantsWithData(db)) {
+    const scope: TenantScope = { tenantId, actorId: options.actorId ?? 'retention', origin: options.origin ?? 'scheduler' };
+    const result = await db.transaction((tx) =>
+      dryRun ? countTenant(tx, tenantId, closedBefore, auditBefore, draftsBefore) : purgeTenant(tx, scope, closedBefore, auditBefore, draftsBefore),
+    );
+    if (result.cases + result.auditRows + result.drafts > 0) tenants.push(result);
+  }
+
+  const sum = (key: keyof Omit<TenantRetention, 'tenantId'>) => tenants.reduce((n, t) => n + t[key], 0);
+  return {
+    asOf: options.asOf.toISOString(),
+    dryRun,
+    closedBefore: closedBefore.toISOString(),
+    auditBefore: auditBefore.toISOString(),
+    draftsBefore: draftsBefore.toISOString(),
+    tenants,
+    totals: { cases: sum('cases'), auditRows: sum('auditRows'), drafts: sum('drafts') },
+  };
+}
+
+async function tenantsWithData(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ tenant_id: string }>(
+    `SELECT tenant_id FROM cases UNION SELECT tenant_id FROM audit_log UNION SELECT tenant_id FROM intake_drafts ORDER BY 1`,
+  );
+  return rows.map((r) => r.tenant_id);
+}
+
+async function expiredCaseIds(tx: Queryable, tenantId: string, closedBefore: Date): Promise<string[]> {
+  const rows = await tx.query<{ case_id: string }>(
+    `SELECT case_id::text FROM cases WHERE tenant_id = $1 AND status = 'closed' AND closed_at < $2::timestamptz ORDER BY closed_at`,
+    [tenantId, closedBefore.toISOString()],
+  );
+  return rows.map((r) => r.case_id);
+}
+
+async function count(tx: Queryable, sql: string, params: unknown[]): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(sql, params);
+  return row?.n ?? 0;
+}
+
+async function countTenant(tx: Queryable, tenantId: string, closedBefore: Date, auditBefore: Date, draftsBefore: Date): Promise<TenantRetention> {
+  return {
+    tenantId,
+    cases: (await expiredCaseIds(tx, tenantId, closedBefore)).length,
+    auditRows: await count(tx, `SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND at < $2::timestamptz`, [tenantId, auditBefore.toISOString()]),
+    drafts: await count(tx, `SELECT count(*)::int AS n FROM intake_drafts WHERE tenant_id = $1 AND updated_at < $2::timestamptz`, [tenantId, draftsBefore.toISOString()]),
+  };
+}
+
+async function purgeTenant(tx: Queryable, scope: TenantScope, closedBefore: Date, auditBefore: Date, draftsBefore: Date): Promise<TenantRetention> {
+  const { tenantId } = scope;
+  // Old audit rows first, so the rows this run writes are never among those it deletes.
+  await tx.query(`SELECT set_config('familiestotte.audit_purge_before', $1, true)`, [auditBefore.toISOString()]);
+  const auditRows = await tx.query(`DELETE FROM audit_log WHERE tenant_id = $1 AND at < $2::timestamptz RETURNING audit_id`, [tenantId, auditBefore.toISOString()]);
+  await tx.query(`SELECT set_config('familiestotte.audit_purge_before', '', true)`);
+  if (auditRows.length > 0) await writeAudit(tx, scope, RETENTION_ACTIONS.auditPurge, [null], { count: auditRows.length, before: auditBefore.toISOString() });
+
+  const cases = await deleteCases(tx, tenantId, await expiredCaseIds(tx, tenantId, closedBefore));
+  // The case's audit trail stays and records why the case went; it holds no personal data.
+  await writeAudit(tx, scope, RETENTION_ACTIONS.caseDelete, cases, { reason: 'retention' });
+
+  const drafts = await tx.query(`DELETE FROM intake_drafts WHERE tenant_id = $1 AND updated_at < $2::timestamptz RETURNING draft_id`, [tenantId, draftsBefore.toISOString()]);
+  if (drafts.length > 0) await writeAudit(tx, scope, RETENTION_ACTIONS.draftPurge, [null], { count: drafts.length });
+
+  return { tenantId, cases: cases.length, auditRows: auditRows.length, drafts: drafts.length };
+}
