@@ -1,4 +1,5 @@
 import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Decision, type Variant } from '../../rules/decision-types.js';
+import { consequencesOfChoice } from '../../rules/chosen-measure.js';
 import { validateOverride } from '../../rules/override.js';
 import { parseCaseReference } from '../cases/case-reference.js';
 import { parseAcceptSubmission, parseOverrideSubmission, type CaseForm } from '../intake/submission.js';
@@ -98,6 +99,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
       await turn.deps.reminders.scheduleCase({
         tenantId: turn.scope.tenantId, caseId: created.caseId, caseRef: created.reference, teamId: channel.teamId, channel: { id: channel.id, serviceUrl: ref.serviceUrl },
         caseworkerId: created.caseworkerId, chosenOutcome: choice.chosenOutcome, decision,
+        chosenReviews: consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant).reviews,
       });
     }
     return turn.deps.views.caseCard(turn.locale, created, { created: true });

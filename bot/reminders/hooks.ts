@@ -19,9 +19,11 @@ export interface ReminderHooks {
     teamId: string;
     channel: { id: string; serviceUrl: string };
     caseworkerId: string;
-    /** The outcome the caseworker chose, and the rules' decision the due dates come from. */
+    /** The outcome the caseworker chose, and the rules' decision. */
     chosenOutcome: Decision['outcome'];
     decision: Decision;
+    /** The chosen measure's due dates when it differs from the recommendation (rules/chosen-measure.ts). */
+    chosenReviews?: Decision['reviews'];
   }): Promise<void>;
   isReminderVerb(verb: string): boolean;
   act(turn: ReminderTurn): Promise<Record<string, unknown>>;
@@ -32,10 +34,9 @@ export function createReminderHooks(db: Database, options: { connector?: Connect
   return {
     async scheduleCase(c) {
       await registerChannel(db, { tenantId: c.tenantId, channelId: c.channel.id, serviceUrl: c.channel.serviceUrl });
-      // The due dates belong to the recommended measure. When the caseworker chose another
-      // outcome, the recommendation's dates do not apply and the case gets no reminders until a
-      // decision for the chosen measure carries its own.
-      const reviews = c.chosenOutcome === c.decision.outcome ? c.decision.reviews : [];
+      // The recommendation's dates apply only to the recommended measure; an override brings the
+      // chosen measure's own dates.
+      const reviews = c.chosenOutcome === c.decision.outcome ? c.decision.reviews : (c.chosenReviews ?? []);
       await saveCaseSchedule(
         db,
         { tenantId: c.tenantId, caseId: c.caseId, caseRef: c.caseRef, teamId: c.teamId, channelId: c.channel.id, caseworkerId: c.caseworkerId, outcome: c.chosenOutcome, reviews, closed: false },

@@ -123,6 +123,8 @@ describe('overriding the recommendation', SLOW, () => {
     expect(text).toContain(OUTCOME_TITLES.level1.da);
     expect(text).toContain(OUTCOME_TITLES.level2.da);
     expect(text).toContain(reason);
+    // The chosen measure's own due dates (level 2: a re-grant every 3 months), not level 1's.
+    expect(text).toContain('Ny bevilling: har indsatsen effekt?');
   });
 });
 
