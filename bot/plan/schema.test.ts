@@ -107,6 +107,11 @@ describe('plan input', () => {
     ]);
   });
 
+  it('words a missing or unknown choice as what to choose, not as ids', () => {
+    expect(problemsOf(goodPlan({ referralSource: 'neighbour' }))).toEqual(['Henvist af: vælg hvem der henviste familien']);
+    expect(problemsOf(goodPlan({ visitationSocial: {} }))).toEqual(['Visitation Social: angiv om forældrene får støtte fra Visitation Social (ja eller nej)']);
+  });
+
   it('labels goal fields by their number on the card', () => {
     expect(planFieldLabel('goals.2.progressSign')).toBe('Mål 3, sådan ser vi fremskridt');
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssues, IsoDate, type FieldProblem, type ParseResult } from '../../rules/facts.js';
+import { IsoDate, type FieldProblem, type ParseResult } from '../../rules/facts.js';
 import {
   CONTACT_ROLES,
   DAYCARE_KINDS,
@@ -12,7 +12,7 @@ import {
   type Goal,
   type PlanContent,
 } from './model.js';
-import { caseText, optionalCaseText } from './text.js';
+import { caseText, describeCaseIssues, optionalCaseText } from './text.js';
 
 /**
  * The plan as it arrives from a card or the API, parsed once here. Which fields apply depends on
@@ -128,7 +128,7 @@ export type PlanInput = Omit<PlanContent, 'goals'> & { goals: GoalInput[] };
 export function parsePlanInput(input: unknown, context: PlanContext): ParseResult<PlanInput> {
   const result = planSchema(context).safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: describeIssues(result.error.issues) };
+  return { ok: false, problems: describeCaseIssues(result.error.issues) };
 }
 
 const FIELD_LABELS: Record<string, string> = {

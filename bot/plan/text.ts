@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues, type FieldProblem } from '../../rules/facts.js';
 import { containsCprLike } from '../privacy/cpr.js';
 import { containsFullNameLike } from '../privacy/full-name.js';
 
@@ -23,4 +24,16 @@ export function caseText(max: number, emptyMessage: string) {
 /** Optional text: blank counts as not given. */
 export function optionalCaseText(max: number) {
   return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), caseText(max, 'mangler').optional());
+}
+
+/**
+ * Danish field problems, keeping the messages written in the plan schemas: the shared facts
+ * describer words invalid values generically ("skal være en af: …"), which shows ids, not words.
+ */
+export function describeCaseIssues(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.flatMap((issue) => {
+    const own = (issue.code === 'invalid_value' || issue.code === 'invalid_type') && !/^Invalid/.test(issue.message);
+    if (own) return [{ field: issue.path.map(String).join('.') || '(rod)', message: issue.message }];
+    return describeIssues([issue]);
+  });
 }
