@@ -1,28 +1,11 @@
-/** Calendar arithmetic on YYYY-MM-DD days in UTC, so no local clock or zone leaks into a due date. */
+import { addDays, addMonths } from '../../rules/dates.js';
 
-function parseDay(day: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) throw new Error(`expected a YYYY-MM-DD date, got "${day}"`);
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-}
+/** Review arithmetic on YYYY-MM-DD days, on top of the rules' own calendar functions. */
 
-/** Adds calendar months; the 31st plus one month is the last day of the shorter month. */
-export function addMonths(day: string, months: number): string {
-  const d = parseDay(day);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  const d = parseDay(day);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addMonths };
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round((parseDay(to).getTime() - parseDay(from).getTime()) / 86_400_000);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** The step from `from` to `to` as whole calendar months when it is one (up to two years), else in days. */

@@ -5,6 +5,9 @@ import { conversationRefStore, type ConversationRefStore } from './conversation-
 import type { Database } from './database.js';
 import { decisionStore, type DecisionStore } from './decisions.js';
 import { draftStore, type DraftStore } from './drafts.js';
+import { planReviewStore, type PlanReviewStore } from './plan-reviews.js';
+import { planSummaryReader, type PlanSummaryReader } from './plan-summary.js';
+import { planStore, type PlanStore } from './plans.js';
 
 /** The repositories over one database; build once at start-up and hand to the handlers. */
 export interface Storage {
@@ -14,6 +17,10 @@ export interface Storage {
   drafts: DraftStore;
   conversationRefs: ConversationRefStore;
   audit: AuditLog;
+  plans: PlanStore;
+  planReviews: PlanReviewStore;
+  /** The plan as the case summary shows it. */
+  planSummary: PlanSummaryReader;
 }
 
 export function createStorage(db: Database, options: { clock?: Clock } = {}): Storage {
@@ -25,5 +32,8 @@ export function createStorage(db: Database, options: { clock?: Clock } = {}): St
     drafts: draftStore(db, clock),
     conversationRefs: conversationRefStore(db, clock),
     audit: auditLog(db),
+    plans: planStore(db, clock),
+    planReviews: planReviewStore(db, clock),
+    planSummary: planSummaryReader(db),
   };
 }
