@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decide } from '../../rules/decide.js';
 import type { Facts } from '../../rules/facts.js';
 import type { Decision, Outcome, Review } from '../../rules/decision-types.js';
 import { addMonths } from './dates.js';
@@ -24,14 +25,6 @@ const preventive = (start: string) =>
     { kind: 'course-end', due: '2026-10-07', passage: 'hpi.4.varighed', text: 'Forløbet slutter (højst 40 uger)' },
   ]);
 
-/** Level by concern, enough to see that a review re-runs the rules on the changed facts. */
-function decideByConcern(facts: Facts): Decision {
-  const start = facts.startDate ?? facts.referenceDate;
-  if (facts.safetyConcern) return decision('escalate', start, []);
-  if (facts.concern === 'pronounced') return facts.parentalCapacityUnclear === false ? level3(start) : level2(start);
-  return decision('level1', start, [{ kind: 'grant-end', due: addMonths(start, 9), passage: 'pps.omfang.1', text: 'Bevillingen udløber' }]);
-}
-
 const goalIds = ['9b2f1c1e-0000-4000-8000-000000000001', '9b2f1c1e-0000-4000-8000-000000000002'];
 const progress = [
   { goalId: goalIds[0]!, progress: 'some' as const, note: 'Bedre aftener' },
@@ -42,12 +35,18 @@ function review(over: Partial<ReviewInput>): ReviewInput {
   return { date: '2026-04-15', goals: progress, decision: 'continue', ...over };
 }
 
-const level2Context: ReviewContext = {
-  decision: level2('2026-01-15'),
-  standingOutcome: 'level2',
-  facts: { referenceDate: '2026-01-15', startDate: '2026-01-15', concern: 'pronounced', child: { ageMonths: 60 } },
-  decide: decideByConcern,
+const level2Facts: Facts = {
+  referenceDate: '2026-01-15',
+  startDate: '2026-01-15',
+  safetyConcern: false,
+  child: { ageMonths: 60 },
+  concern: 'pronounced',
+  intensiveNeeded: true,
+  parentalCapacityUnclear: true,
+  investigation: 'completed',
 };
+const level2Context: ReviewContext = { decision: decide(level2Facts), standingOutcome: 'level2', facts: level2Facts, decide };
+const capacityEstablished = { parentalCapacityUnclear: false, emotionalCareAdequate: true, practicalCareSeriousDeficits: true, parentsSeeNeed: true };
 
 describe('a review against the plan', () => {
   it('keeps each goal\'s progress and note', () => {
@@ -80,16 +79,23 @@ describe('a review against the plan', () => {
   });
 
   it('on a level change re-runs the rules on the changed facts, dated the review day, and takes the new due dates', () => {
-    const r = conductReview(level2Context, review({ decision: 'change-level', factChanges: { parentalCapacityUnclear: false } }));
+    const r = conductReview(level2Context, review({ decision: 'change-level', factChanges: capacityEstablished }));
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.value.newDecision?.decision).toMatchObject({ outcome: 'level3', startDate: '2026-04-15' });
     expect(r.value.newDecision?.facts).toMatchObject({ referenceDate: '2026-04-15', parentalCapacityUnclear: false, child: { ageMonths: 63 } });
-    expect(r.value.nextReview).toMatchObject({ due: '2026-10-15', kind: 'follow-up', passage: 'pps.omfang.3' });
+    expect(r.value.newDecision?.decision.reviews).toContainEqual(expect.objectContaining({ kind: 'follow-up', due: '2026-10-15', passage: 'pps.omfang.3' }));
+    // Barnets lov § 95: the first follow-up of the new support comes three months after it starts.
+    expect(r.value.nextReview).toMatchObject({ due: '2026-07-15', kind: 'follow-up' });
   });
 
   it('refuses a level change when the rules still point to the same level', () => {
     const r = conductReview(level2Context, review({ decision: 'change-level', factChanges: {} }));
     expect(!r.ok && r.problems[0]?.message).toMatch(/^reglerne peger fortsat på samme indsats/);
+  });
+
+  it('asks for what the rules still miss before a level change', () => {
+    const r = conductReview(level2Context, review({ decision: 'change-level', factChanges: { parentalCapacityUnclear: false } }));
+    expect(!r.ok && r.problems.map((p) => p.field)).toEqual(['factChanges.emotionalCareAdequate', 'factChanges.practicalCareSeriousDeficits', 'factChanges.parentsSeeNeed']);
   });
 
   it('says which answers are wrong when the changed facts do not parse', () => {
@@ -125,7 +131,7 @@ describe('closing a preventive course', () => {
     decision: preventive('2026-01-07'),
     standingOutcome: 'preventive',
     facts: { referenceDate: '2026-01-07', startDate: '2026-01-07', concern: 'beginning', child: { ageMonths: 14 } },
-    decide: decideByConcern,
+    decide,
   };
 
   it('records whether the child was age-appropriate and a follow-up on the day the child is surely three', () => {
