@@ -80,6 +80,7 @@ export function planReviewCard(data: PlanReviewCardData): Record<string, unknown
     goalPassage: PREVENTIVE_GOAL_PASSAGE,
     ageAppropriate: data.form.ageAppropriate || null,
     childAgeMonthsNow: data.form.childAgeMonthsNow === '' ? null : Number(data.form.childAgeMonthsNow) || null,
+    showFacts: Object.keys(data.form.facts).length > 0,
     facts: REVIEW_FACT_NAMES.map((name) => {
       const spec = REVIEW_FACTS[name];
       return {
