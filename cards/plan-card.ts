@@ -2,7 +2,7 @@ import { passageById } from '../rules/passages/index.js';
 import { FOCUS_POINTS, TASK_GROUPS, TASK_GROUPS_INTRO } from '../rules/task-groups.js';
 import { CONTACT_ROLE_LABEL, CONTACT_ROLES, MAX_GOALS, REFERRAL_LABEL, REFERRAL_SOURCES, VISITATION_SOCIAL_PASSAGE } from '../bot/plan/model.js';
 import { goalInputIds, taskInputId, type PlanForm } from '../bot/plan/plan-form.js';
-import { expandTemplate } from './expand.js';
+import { expand, type CardJson } from './template.js';
 import template from './templates/plan.json' with { type: 'json' };
 
 /**
@@ -32,7 +32,7 @@ export interface PlanCardData {
 
 const passageText = (id: string) => passageById(id)?.text ?? id;
 
-export function planCard(data: PlanCardData): Record<string, unknown> {
+export function planCard(data: PlanCardData): CardJson {
   const filled = data.form.goals.filter((g) => g.text || g.sign).length;
   const visibleCount = Math.min(MAX_GOALS, Math.max(1, filled + 1));
   const goals = data.form.goals.slice(0, MAX_GOALS).map((g, i) => {
@@ -42,6 +42,7 @@ export function planCard(data: PlanCardData): Record<string, unknown> {
   const bound = {
     caseId: data.caseId,
     heading: `Plan for sag ${data.reference}`,
+    fallbackText: `Plan for sag ${data.reference}: formål, mål og fokus. Åbn kortet i Teams for at se og rette planen.`,
     subheading: data.version > 0 ? `${data.outcomeLabel} · version ${data.version}` : `${data.outcomeLabel} · ny plan`,
     saved: data.saved ?? null,
     problems: data.problems ?? [],
@@ -76,5 +77,5 @@ export function planCard(data: PlanCardData): Record<string, unknown> {
     baseVersion: String(data.version),
     saveTitle: data.version > 0 ? 'Gem ændringer' : 'Gem plan',
   };
-  return expandTemplate(template, bound);
+  return expand(template, bound);
 }

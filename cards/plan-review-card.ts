@@ -1,7 +1,7 @@
 import { GOAL_PROGRESS, PROGRESS_LABEL, REVIEW_DECISION_LABEL, REVIEW_DECISIONS, type ReviewDecision } from '../bot/plan/model.js';
 import { PREVENTIVE_GOAL_PASSAGE } from '../bot/plan/review.js';
 import { factInputId, noteInputId, progressInputId, REVIEW_FACT_NAMES, REVIEW_FACTS, type ReviewForm } from '../bot/plan/review-form.js';
-import { expandTemplate } from './expand.js';
+import { expand, type CardJson } from './template.js';
 import template from './templates/plan-review.json' with { type: 'json' };
 
 /**
@@ -44,11 +44,12 @@ const YES_NO = [
   { title: 'Nej', value: 'no' },
 ];
 
-export function planReviewCard(data: PlanReviewCardData): Record<string, unknown> {
+export function planReviewCard(data: PlanReviewCardData): CardJson {
   const editing = !data.result;
   const bound = {
     caseId: data.caseId,
     heading: `Gennemgang af planen: sag ${data.reference}`,
+    fallbackText: `Gennemgang af planen for sag ${data.reference}: fremskridt på målene og hvad gennemgangen fører til.`,
     subheading: `${data.outcomeLabel} · plan version ${data.planVersion}`,
     due: data.due ? { ...data.due, date: danishDate(data.due.date) } : null,
     problems: data.problems ?? [],
@@ -93,5 +94,5 @@ export function planReviewCard(data: PlanReviewCardData): Record<string, unknown
     planVersion: String(data.planVersion),
     decisionId: data.decisionId,
   };
-  return expandTemplate(template, bound);
+  return expand(template, bound);
 }

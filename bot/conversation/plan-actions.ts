@@ -1,4 +1,4 @@
-import { PLAN_VERBS } from '../../cards/plan-verbs.js';
+import { VERBS } from '../../cards/verbs.js';
 import { planCardForCase, savePlanFromCard, type Card, type PlanDeps } from '../plan/plan-flow.js';
 import { reviewCardForCase, saveReviewFromCard } from '../plan/review-flow.js';
 import type { TenantScope } from '../storage/scope.js';
@@ -28,13 +28,13 @@ async function byCaseId(deps: PlanDeps, scope: TenantScope, data: Record<string,
 }
 
 export const PLAN_ACTIONS: Record<string, (deps: PlanDeps, scope: TenantScope, data: Record<string, unknown>) => Promise<PlanAnswer>> = {
-  [PLAN_VERBS.planSave]: savePlanFromCard,
-  [PLAN_VERBS.reviewSave]: saveReviewFromCard,
-  async [PLAN_VERBS.planEdit](deps, scope, data) {
+  [VERBS.planSave]: savePlanFromCard,
+  [VERBS.reviewSave]: saveReviewFromCard,
+  async [VERBS.planEdit](deps, scope, data) {
     const c = await byCaseId(deps, scope, data);
     return c ? planCardForCase(deps, scope, c) : { error: CASE_GONE };
   },
-  async [PLAN_VERBS.reviewStart](deps, scope, data) {
+  async [VERBS.reviewStart](deps, scope, data) {
     const c = await byCaseId(deps, scope, data);
     return c ? reviewCardForCase(deps, scope, c) : { error: CASE_GONE };
   },

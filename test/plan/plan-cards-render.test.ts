@@ -1,73 +1,66 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyPlanForm, formFromSubmission, formToPlanInput } from '../../bot/plan/plan-form.js';
+import { emptyReviewForm, reviewFormFromSubmission, reviewFormToInput } from '../../bot/plan/review-form.js';
+import { parseReviewInput } from '../../bot/plan/review-input.js';
+import { parsePlanInput } from '../../bot/plan/schema.js';
 import { planCard } from '../../cards/plan-card.js';
 import { planReviewCard } from '../../cards/plan-review-card.js';
-import { emptyPlanForm, formFromSubmission } from '../../bot/plan/plan-form.js';
-import { emptyReviewForm } from '../../bot/plan/review-form.js';
-import { planCardSubmission } from '../support/plan-fixtures.js';
+import { VERBS } from '../../cards/verbs.js';
+import { CardRenderer } from '../support/card-renderer.js';
+import { caseId, goalIds, reviewBase, samplePlanCard, sampleReviewCard } from '../support/plan-fixtures.js';
 
 /**
- * The plan and review cards rendered by the real Adaptive Cards renderer in headless Chromium: the
- * renderer's parser and validator must have nothing to say, and the README's screenshots come from
- * these renders.
+ * The plan and review cards in the real Adaptive Cards renderer (headless Chromium, Teams-like host
+ * config): no complaint from its parser or validator, what a person fills in is what the parsers
+ * receive, and the README's screenshots come from these renders.
  */
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const require = createRequire(import.meta.url);
-
-let browser: Browser;
-let page: Page;
-
+let renderer: CardRenderer;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-  page = await browser.newPage({ viewport: { width: 600, height: 900 }, locale: 'da-DK' });
-  await page.setContent('<!doctype html><html lang="da"><head><meta charset="utf-8"><style>body{font-family:"Segoe UI",sans-serif;background:#f5f5f5;margin:0;padding:12px}#host{background:#fff;width:560px}</style></head><body><div id="host"></div></body></html>');
-  await page.addScriptTag({ content: readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js'), 'utf8') });
+  renderer = await CardRenderer.start();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
-afterAll(async () => browser?.close());
-
-async function render(card: object): Promise<{ problems: string[]; text: string }> {
-  return page.evaluate((card) => {
-    const AC = (window as unknown as { AdaptiveCards: any }).AdaptiveCards;
-    const problems: string[] = [];
-    const adaptiveCard = new AC.AdaptiveCard();
-    const context = new AC.SerializationContext();
-    adaptiveCard.parse(card, context);
-    for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
-    for (const e of adaptiveCard.validateProperties().validationEvents) problems.push(`validate: ${e.message}`);
-    const host = document.getElementById('host')!;
-    host.innerHTML = '';
-    const element = adaptiveCard.render();
-    if (element) host.appendChild(element);
-    else problems.push('render: nothing rendered');
-    return { problems, text: host.innerText };
-  }, card);
-}
-
-const caseId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+afterAll(async () => renderer?.close());
 
 describe('the plan card in the Adaptive Cards renderer', () => {
-  it('renders a preventive plan with the model\'s tasks verbatim and their passage ids', async () => {
-    const form = formFromSubmission(planCardSubmission(caseId));
-    const card = planCard({ caseId, reference: '2026-001234', outcomeLabel: 'Hjemmepædagogisk indsats', preventive: true, showDaycare: true, form, version: 1, durationHint: 'Forudfyldt fra afgørelsen: højst 40 uger (hpi.4.varighed).', saved: 'Planen er gemt (version 1).' });
-    const { problems, text } = await render(card);
+  it('shows the model\'s tasks verbatim with their passage ids, and no complaint', async () => {
+    const { problems, text } = await renderer.render(samplePlanCard());
     expect(problems).toEqual([]);
     expect(text).toContain('understøtte forældrene til at udvikle rammer for dagligdagen');
     expect(text).toContain('(hpi.4.relationer.4)');
     expect(text).toContain('Planen er gemt (version 1).');
-    await page.locator('#host').screenshot({ path: `${SCREENSHOTS}plan.png` });
+    await renderer.screenshot(`${SCREENSHOTS}plan.png`);
   });
 
-  it('shows the problems of a refused save above the person\'s own values', async () => {
+  it('sends what the person sees and changes, and that parses into the plan', async () => {
+    await renderer.render(samplePlanCard());
+    await renderer.fill('Formål med indsatsen', 'Ro om aftenen og leg i hverdagen.');
+    await renderer.choose('tasks_daycare', 'daycare-1');
+    await renderer.click('Gem ændringer');
+    const [sent] = await renderer.sent();
+    expect(sent?.verb).toBe(VERBS.planSave);
+    const parsed = parsePlanInput(formToPlanInput(formFromSubmission(sent!.data)), { preventive: true });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.value).toMatchObject({
+      purpose: 'Ro om aftenen og leg i hverdagen.',
+      expectedDuration: { value: 40, unit: 'weeks' },
+      goals: [
+        { id: goalIds[0], text: 'Faste sovetider, der holder', agreedWithParents: true },
+        { id: goalIds[1], text: 'Mere leg på gulvet', agreedWithParents: false },
+      ],
+      tasks: ['relations-4', 'wellbeing-4', 'wellbeing-5', 'daycare-1'],
+      visitationSocial: { receives: true, contactRole: 'housing-support' },
+    });
+  });
+
+  it('for special support asks for no focus points, and shows a refused save above the person\'s own values', async () => {
     const form = emptyPlanForm({ value: 9, unit: 'months' });
     form.purpose = 'Familien får støtte til rammer om hverdagen.';
     const card = planCard({ caseId, reference: '2026-001234', outcomeLabel: 'Niveau 1: praktisk pædagogisk støtte', preventive: false, showDaycare: false, form, version: 0, durationHint: '', problems: ['Mål: skriv mindst ét mål'] });
-    const { problems, text } = await render(card);
+    const { problems, text } = await renderer.render(card);
     expect(problems).toEqual([]);
     expect(text).toContain('Planen er ikke gemt');
     expect(text).toContain('Mål: skriv mindst ét mål');
@@ -76,37 +69,50 @@ describe('the plan card in the Adaptive Cards renderer', () => {
 });
 
 describe('the review card in the Adaptive Cards renderer', () => {
-  const base = {
-    caseId,
-    reference: '2026-001234',
-    outcomeLabel: 'Niveau 2: intensiv praktisk pædagogisk støtte',
-    preventive: false,
-    askAge: false,
-    planVersion: 1,
-    decisionId: '0f8fad5b-d9cb-469f-a165-70867728950e',
-    goals: [
-      { text: 'Faste sovetider, der holder', sign: 'Barnet sover til kl. 6 fem nætter om ugen', latest: 'Seneste: Noget (10.04.2026)' },
-      { text: 'Mere leg på gulvet', sign: 'Forældrene leger med barnet hver dag', latest: null },
-    ],
-    due: { date: '2026-07-10', text: 'Bevillingen gælder 3 måneder ad gangen: har indsatsen tilstrækkelig effekt?', passage: 'pps.omfang.2' },
-  };
-
-  it('renders each goal with its latest progress and the decision to take', async () => {
-    const { problems, text } = await render(planReviewCard({ ...base, form: emptyReviewForm(2, '2026-07-08') }));
+  it('shows each goal with its latest progress and the due date it answers', async () => {
+    const { problems, text } = await renderer.render(sampleReviewCard());
     expect(problems).toEqual([]);
     expect(text).toContain('Seneste: Noget (10.04.2026)');
     expect(text).toContain('Forlæng ved ny bevilling');
     expect(text).toContain('Frist 10.07.2026');
-    await page.locator('#host').screenshot({ path: `${SCREENSHOTS}plan-review.png` });
+    await renderer.screenshot(`${SCREENSHOTS}plan-review.png`);
+  });
+
+  it('holds a review back until every goal has its progress', async () => {
+    await renderer.render(sampleReviewCard());
+    await renderer.select('Fremskridt', 'Tydeligt');
+    await renderer.choose('decision', 'continue');
+    await renderer.click('Gem gennemgang');
+    expect((await renderer.sent()).filter((a) => a.type === 'Action.Execute')).toEqual([]);
+    expect(await renderer.visibleText()).toContain('Vælg fremskridt for målet.');
   });
 
   it('after a save shows what was recorded and no inputs', async () => {
     const form = { ...emptyReviewForm(2, '2026-07-08'), progress: ['clear', 'some'], decision: 'continue' };
-    const card = planReviewCard({ ...base, form, result: [{ title: 'Næste gennemgang', value: '08.10.2026' }] });
-    const { problems, text } = await render(card);
+    const card = planReviewCard({ ...reviewBase, form, result: [{ title: 'Næste gennemgang', value: '08.10.2026' }] });
+    const { problems, text } = await renderer.render(card);
     expect(problems).toEqual([]);
     expect(text).toContain('Gennemgangen er gemt');
     expect(text).toContain('Fremskridt: Tydeligt');
     expect(JSON.stringify(card)).not.toContain('Input.');
+  });
+});
+
+describe('review submissions from the card', () => {
+  it('parse into progress per plan goal and the changed facts', () => {
+    const data = { goal1Progress: 'clear', goal2Progress: 'some', goal2Note: 'Leg hver dag', decision: 'change-level', reviewDate: '2026-07-08', fact_emotionalCareAdequate: 'yes', fact_concern: 'pronounced' };
+    const parsed = parseReviewInput(reviewFormToInput(reviewFormFromSubmission(data, 2), goalIds), { goalIds });
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        date: '2026-07-08',
+        goals: [
+          { goalId: goalIds[0], progress: 'clear' },
+          { goalId: goalIds[1], progress: 'some', note: 'Leg hver dag' },
+        ],
+        decision: 'change-level',
+        factChanges: { concern: 'pronounced', emotionalCareAdequate: true },
+      },
+    });
   });
 });
