@@ -1,0 +1,44 @@
+import { VERBS } from '../../cards/verbs.js';
+import type { PlanDeps } from '../plan/plan-flow.js';
+import { danishDate } from './dates.js';
+import type { Turn } from './deps.js';
+import { answerPlanCommand, PLAN_ACTIONS, type PlanAnswer } from './plan-actions.js';
+import { parsePlanCommand } from './plan-commands.js';
+import { answerQuestion } from './question.js';
+import type { Card, Reply } from './types.js';
+
+/**
+ * The plan's part of the router: its card verbs, its commands, and free text answered as a
+ * question about the standards. Kept here so the router itself only looks these up.
+ */
+
+type Data = Record<string, unknown>;
+
+function planDeps(turn: Turn): PlanDeps {
+  return { storage: turn.deps.storage, decide: turn.deps.decide, today: () => danishDate(turn.deps.clock()) };
+}
+
+function asCard(turn: Turn, answer: PlanAnswer): Card {
+  return 'error' in answer && typeof answer.error === 'string' ? turn.deps.views.message(turn.locale, answer.error) : answer;
+}
+
+const route = (verb: string) => async (turn: Turn, data: Data): Promise<Card> => asCard(turn, await PLAN_ACTIONS[verb]!(planDeps(turn), turn.scope, data));
+
+export const PLAN_ROUTES = {
+  [VERBS.planSave]: route(VERBS.planSave),
+  [VERBS.planEdit]: route(VERBS.planEdit),
+  [VERBS.reviewStart]: route(VERBS.reviewStart),
+  [VERBS.reviewSave]: route(VERBS.reviewSave),
+} as const;
+
+/**
+ * Text that is no other command: "plan <ref>" and "gennemgang <ref>" open their cards; anything
+ * else is a question answered from the standards when passage search is configured.
+ * Returns undefined when the router should answer as before (the help card).
+ */
+export async function answerFreeText(turn: Turn, text: string): Promise<Reply | undefined> {
+  const command = parsePlanCommand(text);
+  if (command) return { kind: 'card', card: asCard(turn, await answerPlanCommand(planDeps(turn), turn.scope, command)) };
+  const search = turn.deps.searchPassages;
+  return search ? { kind: 'text', text: answerQuestion(text, search) } : undefined;
+}
