@@ -5,6 +5,7 @@ import { StorageInputError } from '../storage/input-errors.js';
 import { teamChannels, type TeamChannel } from './channels.js';
 import { decideNow } from './deciding.js';
 import type { Turn } from './deps.js';
+import { planCardAfterCreate } from './plan-routes.js';
 import { loadDraft, resultCard } from './intake.js';
 import type { Card } from './types.js';
 import type { Problem } from './views.js';
@@ -82,7 +83,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
       decision: { recommended: decision, ...choice },
     });
     await turn.deps.storage.drafts.remove(turn.scope, draft.draftId);
-    return turn.deps.views.caseCard(turn.locale, created, { created: true });
+    return (await planCardAfterCreate(turn, created)) ?? turn.deps.views.caseCard(turn.locale, created, { created: true });
   } catch (error) {
     // Storage's own last-line checks (a taken reference, a CPR number) carry a Danish message.
     if (error instanceof StorageInputError) return refuse([{ field: 'caseReference', message: error.userMessage }]);

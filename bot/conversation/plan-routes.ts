@@ -1,5 +1,6 @@
 import { VERBS } from '../../cards/verbs.js';
-import type { PlanDeps } from '../plan/plan-flow.js';
+import { planCardForCase, takesPlan, type PlanDeps } from '../plan/plan-flow.js';
+import type { CaseWithDecision } from '../storage/cases.js';
 import { danishDate } from './dates.js';
 import type { Turn } from './deps.js';
 import { answerPlanCommand, PLAN_ACTIONS, type PlanAnswer } from './plan-actions.js';
@@ -41,4 +42,16 @@ export async function answerFreeText(turn: Turn, text: string): Promise<Reply | 
   if (command) return { kind: 'card', card: asCard(turn, await answerPlanCommand(planDeps(turn), turn.scope, command)) };
   const search = turn.deps.searchPassages;
   return search ? { kind: 'text', text: answerQuestion(text, search) } : undefined;
+}
+
+/**
+ * The card after a case is created: its plan, to be written with the parents now (Barnets lov § 32,
+ * stk. 3) and edited later with "plan <sagsnummer>". Undefined for an outcome without a plan.
+ */
+export async function planCardAfterCreate(turn: Turn, created: CaseWithDecision): Promise<Card | undefined> {
+  if (!takesPlan(created)) return undefined;
+  const first = [...created.decision.recommended.reviews].sort((a, b) => a.due.localeCompare(b.due))[0];
+  const due = first ? ` Første frist: ${first.due.split('-').reverse().join('.')}.` : '';
+  const intro = `Sag ${created.reference} er oprettet.${due} Skriv nu planen sammen med forældrene – den kan rettes senere med »plan ${created.reference}«.`;
+  return planCardForCase(planDeps(turn), turn.scope, created, intro);
 }

@@ -49,10 +49,16 @@ function cardFor(c: CaseWithDecision, form: PlanForm, version: number, extra: { 
 }
 
 /** The plan card of a case: the plan in force for editing, or a new plan prefilled from the decision. */
-export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision): Promise<Card> {
+export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision, intro?: string): Promise<Card> {
   const plan: PlanVersion | null = await deps.storage.plans.current(scope, c.caseId);
-  if (plan) return cardFor(c, planToForm(plan), plan.version);
-  return cardFor(c, emptyPlanForm(durationFromDecision(c.decision.recommended).duration), 0);
+  const extra = intro ? { saved: intro } : {};
+  if (plan) return cardFor(c, planToForm(plan), plan.version, extra);
+  return cardFor(c, emptyPlanForm(durationFromDecision(c.decision.recommended).duration), 0, extra);
+}
+
+/** The measures a plan is written for; an underretning or no measure has none. */
+export function takesPlan(c: CaseWithDecision): boolean {
+  return ['preventive', 'level1', 'level2', 'level3'].includes(c.decision.chosenOutcome);
 }
 
 const NOT_FOUND = 'Sagen findes ikke (længere), eller du har ikke adgang til den. Søg den frem igen med sagsnummeret.';
