@@ -46,10 +46,11 @@ export async function answerFreeText(turn: Turn, text: string): Promise<Reply | 
 
 /**
  * The card after a case is created: its plan, to be written with the parents now (Barnets lov § 32,
- * stk. 3) and edited later with "plan <sagsnummer>". Undefined for an outcome without a plan.
+ * stk. 3) and edited later with "plan <sagsnummer>". Undefined for an outcome without a plan, and
+ * after an override, whose case card must show the recommendation beside the choice and the reason.
  */
 export async function planCardAfterCreate(turn: Turn, created: CaseWithDecision): Promise<Card | undefined> {
-  if (!takesPlan(created)) return undefined;
+  if (!takesPlan(created) || created.decision.overridden) return undefined;
   const first = [...created.decision.recommended.reviews].sort((a, b) => a.due.localeCompare(b.due))[0];
   const due = first ? ` Første frist: ${first.due.split('-').reverse().join('.')}.` : '';
   const intro = `Sag ${created.reference} er oprettet.${due} Skriv nu planen sammen med forældrene – den kan rettes senere med »plan ${created.reference}«.`;

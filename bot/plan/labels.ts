@@ -1,19 +1,10 @@
+import { outcomeTitle } from '../../cards/outcome-text.js';
 import type { Decision, Outcome, Scope, Variant } from '../../rules/decision-types.js';
 import type { DurationUnit } from './model.js';
 
-/** The measure as the plan and review cards name it. */
-const OUTCOME_LABEL: Record<Outcome, string> = {
-  escalate: 'Underretning',
-  'needs-information': 'Mangler oplysninger',
-  preventive: 'Hjemmepædagogisk indsats',
-  level1: 'Niveau 1: praktisk pædagogisk støtte',
-  level2: 'Niveau 2: intensiv praktisk pædagogisk støtte',
-  level3: 'Niveau 3: kompenserende praktisk pædagogisk støtte',
-  none: 'Ingen indsats',
-};
-
+/** The measure as every card names it, so the plan and review cards read like the case card. */
 export function measureLabel(outcome: Outcome, variant: Variant = null): string {
-  return variant ? `${OUTCOME_LABEL[outcome]} (${variant})` : OUTCOME_LABEL[outcome];
+  return outcomeTitle(outcome, variant, 'da');
 }
 
 /**

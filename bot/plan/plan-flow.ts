@@ -34,6 +34,15 @@ function showDaycare(c: CaseWithDecision): boolean {
   return isPreventive(c) || age === null || (typeof age === 'number' && age < 72) || c.facts.child?.latePregnancy === true;
 }
 
+/**
+ * The duration prefill comes from the decision's scope, which the rules computed for their own
+ * recommendation: after an override it describes another measure, so nothing is prefilled.
+ */
+function durationFor(c: CaseWithDecision): ReturnType<typeof durationFromDecision> {
+  if (c.decision.overridden) return { duration: null, hint: 'Afgørelsen afviger fra anbefalingen; angiv den forventede varighed (Barnets lov § 32, stk. 3).' };
+  return durationFromDecision(c.decision.recommended);
+}
+
 function cardFor(c: CaseWithDecision, form: PlanForm, version: number, extra: { saved?: string; problems?: string[] } = {}): Card {
   return planCard({
     caseId: c.caseId,
@@ -43,7 +52,7 @@ function cardFor(c: CaseWithDecision, form: PlanForm, version: number, extra: { 
     showDaycare: showDaycare(c),
     form,
     version,
-    durationHint: durationFromDecision(c.decision.recommended).hint,
+    durationHint: durationFor(c).hint,
     ...extra,
   });
 }
@@ -53,7 +62,7 @@ export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: Cas
   const plan: PlanVersion | null = await deps.storage.plans.current(scope, c.caseId);
   const extra = intro ? { saved: intro } : {};
   if (plan) return cardFor(c, planToForm(plan), plan.version, extra);
-  return cardFor(c, emptyPlanForm(durationFromDecision(c.decision.recommended).duration), 0, extra);
+  return cardFor(c, emptyPlanForm(durationFor(c).duration), 0, extra);
 }
 
 /** The measures a plan is written for; an underretning or no measure has none. */
