@@ -31,6 +31,10 @@ describe.each(backends)('plans on %s', (_backend, open) => {
     deps = { storage, decide, today: () => today };
   });
   afterAll(async () => db?.close());
+  // A test that moves the day must not leave it moved for the next, even when it fails.
+  beforeEach(() => {
+    today = '2026-04-15';
+  });
 
   const textOf = (card: unknown) => JSON.stringify(card);
 
