@@ -40,11 +40,14 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   const schedule = { leadDays: config.reminderLeadDays, sendHourUtc: 7 };
   const dispatcher = createDispatcher({ db, connector, botId: `28:${config.bot.appId ?? 'local'}`, instances: config.reminderInstances, log: logger.child({ area: 'reminders' }) });
   if (config.reminderSweepSeconds > 0) dispatcher.start(config.reminderSweepSeconds * 1000);
+  // One index serves both the "standard <spørgsmål>" command and free text taken as a question.
+  const passages = createStandardIndex();
   const conversation = createConversation({
     storage,
     views: createViews(),
     decide: decideWithDefaults,
-    passages: createStandardIndex(),
+    passages,
+    searchPassages: (query, limit) => passages.search(query, limit),
     clock: () => new Date(),
     logger,
     allowedTenants: config.allowedTenants,

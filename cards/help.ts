@@ -11,13 +11,15 @@ export const COMMANDS = [
   { da: 'find <sagsnummer>', en: 'find <reference>', text: { da: 'Viser en sag, fx «find 2026-001234».', en: 'Shows a case, e.g. "find 2026-001234".' } },
   { da: 'mine sager', en: 'my cases', text: { da: 'Viser dine sager og deres næste frist.', en: 'Lists your cases and their next due date.' } },
   { da: 'standard <spørgsmål>', en: 'standard <question>', text: { da: 'Viser de afsnit af standarderne, der bedst svarer, fx «standard hvor længe varer intensiv støtte».', en: 'Shows the passages of the standards that answer best, e.g. "standard hvor længe varer intensiv støtte".' } },
+  { da: 'plan <sagsnummer>', en: 'plan <reference>', text: { da: 'Viser sagens plan (formål og mål), så den kan rettes.', en: "Shows the case's plan (purpose and goals) for editing." } },
+  { da: 'gennemgang <sagsnummer>', en: 'review <reference>', text: { da: 'Gennemgår planens mål og beslutter, hvad der skal ske.', en: "Reviews the plan's goals and decides what happens next." } },
 ] as const;
 
 export function helpCard(ctx: CardContext): CardJson {
   const t = pick(ctx.locale);
   const en = ctx.locale === 'en';
   return expand(template, {
-    fallbackText: t({ da: 'Kommandoer: hjælp, ny sag, fortsæt, find <sagsnummer>, mine sager, standard <spørgsmål>.', en: 'Commands: help, new case, resume, find <reference>, my cases, standard <question>.' }),
+    fallbackText: t({ da: 'Kommandoer: hjælp, ny sag, fortsæt, find <sagsnummer>, mine sager, plan <sagsnummer>, gennemgang <sagsnummer>, påmindelser, standard <spørgsmål>.', en: 'Commands: help, new case, resume, find <reference>, my cases, plan <reference>, review <reference>, reminders, standard <question>.' }),
     title: t({ da: 'Sådan bruger du Familiestøtte', en: 'How to use Familiestøtte' }),
     intro: t({
       da: 'Jeg stiller spørgsmål om familien og siger, hvilken indsats kommunens servicestandard peger på – og hvorfor. Du træffer afgørelsen. Skriv en af disse kommandoer:',

@@ -27,6 +27,14 @@ export const VERBS = {
   caseMine: 'case.mine',
   /** Show the help card. */
   helpShow: 'help.show',
+  /** Save the plan card as a new plan version. */
+  planSave: 'plan.save',
+  /** Open the plan card of a case, prefilled, for editing. */
+  planEdit: 'plan.edit',
+  /** Open the review card of a case. */
+  reviewStart: 'plan.review.start',
+  /** Save a review held against the plan. */
+  reviewSave: 'plan.review.save',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -23,6 +23,7 @@ import { arbitraryAnsweredFacts, arbitraryFacts } from './support/arbitrary-fact
 import { CardRenderer } from './support/card-renderer.js';
 import * as f from './support/card-fixtures.js';
 import { screenshotDir } from './support/screenshots.js';
+import { samplePlanCard, sampleReviewCard } from './support/plan-fixtures.js';
 
 /**
  * Every card the bot can send, rendered by the real Adaptive Cards renderer in headless Chromium
@@ -76,6 +77,9 @@ function everyCard(locale: Locale): [string, CardJson][] {
     ['case list', caseListCard([view, { ...view, caseReference: '2026-000999', childPseudonym: 'CD', outcome: 'preventive', variant: null }], { locale })],
     ['empty case list', caseListCard([], { locale })],
     ['help', helpCard({ locale })],
+    // The plan and review cards are Danish only so far.
+    ['plan', samplePlanCard()],
+    ['plan review', sampleReviewCard()],
     ['error', errorCard('Sagsnummeret findes allerede.', { caseReference: { label: 'Sagsnummer', value: '2026-001234' } }, { locale, retry: { verb: VERBS.caseAccept, data: { draftId: 'd1' } } })],
   ];
 }

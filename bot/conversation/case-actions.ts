@@ -7,6 +7,7 @@ import { StorageInputError } from '../storage/input-errors.js';
 import { teamChannels, type TeamChannel } from './channels.js';
 import { decideNow } from './deciding.js';
 import type { Turn } from './deps.js';
+import { planCardAfterCreate } from './plan-routes.js';
 import { loadDraft, resultCard } from './intake.js';
 import type { Card } from './types.js';
 import type { Problem } from './views.js';
@@ -102,7 +103,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
         chosenReviews: consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant).reviews,
       });
     }
-    return turn.deps.views.caseCard(turn.locale, created, { created: true });
+    return (await planCardAfterCreate(turn, created)) ?? turn.deps.views.caseCard(turn.locale, created, { created: true });
   } catch (error) {
     // Storage's own last-line checks (a taken reference, a CPR number) carry a Danish message.
     if (error instanceof StorageInputError) return refuse([{ field: 'caseReference', message: error.userMessage }]);

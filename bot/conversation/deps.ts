@@ -7,6 +7,7 @@ import type { ReminderHooks } from '../reminders/hooks.js';
 import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
 import type { TurnContextInfo } from './types.js';
+import type { SearchPassages } from './question.js';
 import type { Views } from './views.js';
 
 /** What the conversation needs from the outside, built once at start-up. */
@@ -22,6 +23,8 @@ export interface ConversationDeps {
   allowedTenants?: readonly string[];
   /** Review reminders; absent where a test does not need them. */
   reminders?: ReminderHooks;
+  /** Passage search over the standards, for free text that is a question. */
+  searchPassages?: SearchPassages;
 }
 
 /** One turn's context after the access check: who, in which tenant, in which language. */

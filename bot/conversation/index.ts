@@ -8,6 +8,7 @@ import type { ConversationHandler } from './handler.js';
 import { answerMissing, editStep, nextStep, previousStep, restartIntake, resumeIntake, startIntake } from './intake.js';
 import { installed, rememberTeamChannel, uninstalled } from './installation.js';
 import { answerFromStandard } from './standard.js';
+import { answerFreeText, PLAN_ROUTES } from './plan-routes.js';
 import { say } from './texts.js';
 import type { Card, TurnContextInfo } from './types.js';
 
@@ -29,6 +30,7 @@ const ACTIONS: Record<Verb, (turn: Turn, data: Data) => Promise<Card> | Card> = 
   [VERBS.caseOpen]: openCase,
   [VERBS.caseMine]: (turn) => myCases(turn),
   [VERBS.helpShow]: (turn) => turn.deps.views.help(turn.locale),
+  ...PLAN_ROUTES,
 };
 
 const COMMANDS: Record<Command['kind'], (turn: Turn, command: Command) => Promise<Card> | Card> = {
@@ -59,9 +61,10 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
       if (!entered.ok) return [{ kind: 'text', text: say(entered.reason, entered.locale) }];
       await rememberTeamChannel(deps, entered.turn.scope, info);
       const command = parseCommand(text);
-      // Free text that is not a command is answered with help, not an error.
-      const card = command ? await COMMANDS[command.kind](entered.turn, command) : deps.views.help(entered.turn.locale);
-      return [{ kind: 'card', card }];
+      if (command) return [{ kind: 'card', card: await COMMANDS[command.kind](entered.turn, command) }];
+      // The plan's commands, or free text as a question about the standards; else help, not an error.
+      const answer = await answerFreeText(entered.turn, text);
+      return [answer ?? { kind: 'card', card: deps.views.help(entered.turn.locale) }];
     },
 
     async onAction(info, verb, data) {

@@ -5,6 +5,9 @@ import { conversationRefStore, type ConversationRefStore } from './conversation-
 import { openDatabase, type Database, type DatabaseOptions } from './database.js';
 import { decisionStore, type DecisionStore } from './decisions.js';
 import { draftStore, type DraftStore } from './drafts.js';
+import { planReviewStore, type PlanReviewStore } from './plan-reviews.js';
+import { planSummaryReader, type PlanSummaryReader } from './plan-summary.js';
+import { planStore, type PlanStore } from './plans.js';
 import { migrate } from './migrate.js';
 import { noteStore, type NoteStore } from './notes.js';
 
@@ -17,6 +20,10 @@ export interface Storage {
   notes: NoteStore;
   conversationRefs: ConversationRefStore;
   audit: AuditLog;
+  plans: PlanStore;
+  planReviews: PlanReviewStore;
+  /** The plan as the case summary shows it. */
+  planSummary: PlanSummaryReader;
 }
 
 export function createStorage(db: Database, options: { clock?: Clock } = {}): Storage {
@@ -29,6 +36,9 @@ export function createStorage(db: Database, options: { clock?: Clock } = {}): St
     notes: noteStore(db, clock),
     conversationRefs: conversationRefStore(db, clock),
     audit: auditLog(db),
+    plans: planStore(db, clock),
+    planReviews: planReviewStore(db, clock),
+    planSummary: planSummaryReader(db),
   };
 }
 

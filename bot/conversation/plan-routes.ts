@@ -1,0 +1,58 @@
+import { VERBS } from '../../cards/verbs.js';
+import { planCardForCase, takesPlan, type PlanDeps } from '../plan/plan-flow.js';
+import type { CaseWithDecision } from '../storage/cases.js';
+import { danishDate } from './dates.js';
+import type { Turn } from './deps.js';
+import { answerPlanCommand, PLAN_ACTIONS, type PlanAnswer } from './plan-actions.js';
+import { parsePlanCommand } from './plan-commands.js';
+import { answerQuestion } from './question.js';
+import type { Card, Reply } from './types.js';
+
+/**
+ * The plan's part of the router: its card verbs, its commands, and free text answered as a
+ * question about the standards. Kept here so the router itself only looks these up.
+ */
+
+type Data = Record<string, unknown>;
+
+function planDeps(turn: Turn): PlanDeps {
+  return { storage: turn.deps.storage, decide: turn.deps.decide, today: () => danishDate(turn.deps.clock()) };
+}
+
+function asCard(turn: Turn, answer: PlanAnswer): Card {
+  return 'error' in answer && typeof answer.error === 'string' ? turn.deps.views.message(turn.locale, answer.error) : answer;
+}
+
+const route = (verb: string) => async (turn: Turn, data: Data): Promise<Card> => asCard(turn, await PLAN_ACTIONS[verb]!(planDeps(turn), turn.scope, data));
+
+export const PLAN_ROUTES = {
+  [VERBS.planSave]: route(VERBS.planSave),
+  [VERBS.planEdit]: route(VERBS.planEdit),
+  [VERBS.reviewStart]: route(VERBS.reviewStart),
+  [VERBS.reviewSave]: route(VERBS.reviewSave),
+} as const;
+
+/**
+ * Text that is no other command: "plan <ref>" and "gennemgang <ref>" open their cards; anything
+ * else is a question answered from the standards when passage search is configured.
+ * Returns undefined when the router should answer as before (the help card).
+ */
+export async function answerFreeText(turn: Turn, text: string): Promise<Reply | undefined> {
+  const command = parsePlanCommand(text);
+  if (command) return { kind: 'card', card: asCard(turn, await answerPlanCommand(planDeps(turn), turn.scope, command)) };
+  const search = turn.deps.searchPassages;
+  return search ? { kind: 'text', text: answerQuestion(text, search) } : undefined;
+}
+
+/**
+ * The card after a case is created: its plan, to be written with the parents now (Barnets lov § 32,
+ * stk. 3) and edited later with "plan <sagsnummer>". Undefined for an outcome without a plan, and
+ * after an override, whose case card must show the recommendation beside the choice and the reason.
+ */
+export async function planCardAfterCreate(turn: Turn, created: CaseWithDecision): Promise<Card | undefined> {
+  if (!takesPlan(created) || created.decision.overridden) return undefined;
+  const first = [...created.decision.recommended.reviews].sort((a, b) => a.due.localeCompare(b.due))[0];
+  const due = first ? ` Første frist: ${first.due.split('-').reverse().join('.')}.` : '';
+  const intro = `Sag ${created.reference} er oprettet.${due} Skriv nu planen sammen med forældrene – den kan rettes senere med »plan ${created.reference}«.`;
+  return planCardForCase(planDeps(turn), turn.scope, created, intro);
+}

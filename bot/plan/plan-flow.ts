@@ -1,0 +1,92 @@
+import type { Decision } from '../../rules/decision-types.js';
+import type { Facts } from '../../rules/facts.js';
+import { planCard } from '../../cards/plan-card.js';
+import type { CaseWithDecision } from '../storage/cases.js';
+import { StorageInputError } from '../storage/input-errors.js';
+import type { Storage } from '../storage/storage.js';
+import type { TenantScope } from '../storage/scope.js';
+import { durationFromDecision, measureLabel } from './labels.js';
+import { emptyPlanForm, formFromSubmission, formToPlanInput, planToForm, type PlanForm } from './plan-form.js';
+import type { PlanVersion } from './model.js';
+import { describePlanProblems, parsePlanInput } from './schema.js';
+
+/**
+ * The plan card's round trip, free of Teams: build the card for a case, and turn a submitted card
+ * into a saved plan version or the same card with Danish problems and the person's own values.
+ */
+
+export type Card = Record<string, unknown>;
+
+export interface PlanDeps {
+  storage: Storage;
+  decide: (facts: Facts) => Decision;
+  /** Today in the municipality, YYYY-MM-DD (the review card's default date). */
+  today: () => string;
+}
+
+export function isPreventive(c: CaseWithDecision): boolean {
+  return c.decision.chosenOutcome === 'preventive';
+}
+
+/** Young children: the plan asks for the planned start in nursery or kindergarten. */
+function showDaycare(c: CaseWithDecision): boolean {
+  const age = c.facts.child?.ageMonths;
+  return isPreventive(c) || age === null || (typeof age === 'number' && age < 72) || c.facts.child?.latePregnancy === true;
+}
+
+/**
+ * The duration prefill comes from the decision's scope, which the rules computed for their own
+ * recommendation: after an override it describes another measure, so nothing is prefilled.
+ */
+function durationFor(c: CaseWithDecision): ReturnType<typeof durationFromDecision> {
+  if (c.decision.overridden) return { duration: null, hint: 'Afgørelsen afviger fra anbefalingen; angiv den forventede varighed (Barnets lov § 32, stk. 3).' };
+  return durationFromDecision(c.decision.recommended);
+}
+
+function cardFor(c: CaseWithDecision, form: PlanForm, version: number, extra: { saved?: string; problems?: string[] } = {}): Card {
+  return planCard({
+    caseId: c.caseId,
+    reference: c.reference,
+    outcomeLabel: measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant),
+    preventive: isPreventive(c),
+    showDaycare: showDaycare(c),
+    form,
+    version,
+    durationHint: durationFor(c).hint,
+    ...extra,
+  });
+}
+
+/** The plan card of a case: the plan in force for editing, or a new plan prefilled from the decision. */
+export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision, intro?: string): Promise<Card> {
+  const plan: PlanVersion | null = await deps.storage.plans.current(scope, c.caseId);
+  const extra = intro ? { saved: intro } : {};
+  if (plan) return cardFor(c, planToForm(plan), plan.version, extra);
+  return cardFor(c, emptyPlanForm(durationFor(c).duration), 0, extra);
+}
+
+/** The measures a plan is written for; an underretning or no measure has none. */
+export function takesPlan(c: CaseWithDecision): boolean {
+  return ['preventive', 'level1', 'level2', 'level3'].includes(c.decision.chosenOutcome);
+}
+
+const NOT_FOUND = 'Sagen findes ikke (længere), eller du har ikke adgang til den. Søg den frem igen med sagsnummeret.';
+
+/** A submitted plan card: saved as a new version, or shown again with what to fix. */
+export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data: Record<string, unknown>): Promise<Card | { error: string }> {
+  const caseId = typeof data.caseId === 'string' ? data.caseId : '';
+  const c = await deps.storage.cases.get(scope, caseId);
+  if (!c) return { error: NOT_FOUND };
+  const form = formFromSubmission(data);
+  const baseVersion = Number(data.baseVersion ?? 0) || 0;
+  const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c) });
+  if (!parsed.ok) return cardFor(c, form, baseVersion, { problems: describePlanProblems(parsed.problems) });
+  try {
+    const { plan, written } = await deps.storage.plans.save(scope, c.caseId, parsed.value, baseVersion);
+    const saved = written ? `Planen er gemt (version ${plan.version}).` : 'Der var ingen ændringer at gemme.';
+    return cardFor(c, planToForm(plan), plan.version, { saved });
+  } catch (error) {
+    if (error instanceof StorageInputError) return cardFor(c, form, baseVersion, { problems: [error.userMessage] });
+    throw error;
+  }
+}

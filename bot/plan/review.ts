@@ -1,0 +1,198 @@
+import { parseFacts, type Facts, type FieldProblem, type ParseResult } from '../../rules/facts.js';
+import type { Decision, Outcome, PassageId, Review, ReviewKind } from '../../rules/decision-types.js';
+import { addMonths, addStep, stepBetween } from './dates.js';
+import type { AgeAppropriate } from './model.js';
+import type { GoalProgressInput, ReviewInput } from './review-input.js';
+
+/**
+ * What a review of the plan concludes, worked out from the review the caseworker gave, the decision
+ * that stands and the facts it rests on. Pure: the rules come in as `decide`, the day as the
+ * review's date; nothing here reads a clock or storage.
+ */
+
+export interface ReviewContext {
+  /** The decision that stands for the case (the latest one; decisions are never changed). */
+  decision: Decision;
+  /** The outcome that stands: the caseworker's choice when the decision was overridden. */
+  standingOutcome: Outcome;
+  /** The facts that decision was made on. */
+  facts: Facts;
+  decide: (facts: Facts) => Decision;
+}
+
+export interface NextReview {
+  due: string;
+  kind: ReviewKind;
+  passage: PassageId;
+  text: string;
+}
+
+export interface Closing {
+  /** Preventive course: was the child age-appropriate at the start in nursery or kindergarten? */
+  ageAppropriate?: AgeAppropriate;
+  /** Preventive course: when to check that no special support was needed after the 3rd birthday. */
+  followUpAtThree?: { due: string; passage: PassageId; text: string };
+}
+
+export interface ReviewResult {
+  date: string;
+  decision: ReviewInput['decision'];
+  goals: GoalProgressInput[];
+  note?: string;
+  /** change-level / extend: the new decision, stored beside the old one. */
+  newDecision?: { decision: Decision; facts: Facts };
+  closing?: Closing;
+  escalation?: { text: string; passage?: PassageId };
+  /** null when the case closes. */
+  nextReview: NextReview | null;
+}
+
+export const PREVENTIVE_GOAL_PASSAGE: PassageId = 'hpi.2.underformaal.maal';
+const ESCALATION_PASSAGE: PassageId = 'hpi.6.underretning';
+
+/** Kinds of review that come back at the same step for as long as the support lasts. */
+const RECURRING: readonly ReviewKind[] = ['regrant', 'follow-up'];
+
+export function conductReview(context: ReviewContext, review: ReviewInput): ParseResult<ReviewResult> {
+  const preventive = context.standingOutcome === 'preventive';
+  const base = { date: review.date, decision: review.decision, goals: review.goals, ...(review.note ? { note: review.note } : {}) };
+  const problems = crossFieldProblems(context, review, preventive);
+  if (problems.length > 0) return { ok: false, problems };
+
+  switch (review.decision) {
+    case 'continue':
+      return { ok: true, value: { ...base, nextReview: nextReviewAfter(context.decision, review.date) } };
+    case 'escalate':
+      return {
+        ok: true,
+        value: {
+          ...base,
+          escalation: preventive
+            ? { text: 'Underretning til familieafdelingen: hjemmet viser sig at kræve yderligere hjælp eller indgriben.', passage: ESCALATION_PASSAGE }
+            : { text: 'Underretning: sagen skal vurderes på ny af familieafdelingen (Barnets lov § 133).' },
+          // The course goes on until the family department decides; its reviews stay due.
+          nextReview: nextReviewAfter(context.decision, review.date),
+        },
+      };
+    case 'change-level':
+    case 'extend': {
+      const redecided = redecide(context, review);
+      if (!redecided.ok) return redecided;
+      return { ok: true, value: { ...base, newDecision: redecided.value, nextReview: firstReviewAfter(redecided.value.decision.reviews, review.date) } };
+    }
+    case 'close':
+      return { ok: true, value: { ...base, closing: preventive ? preventiveClosing(context, review) : {}, nextReview: null } };
+  }
+}
+
+function crossFieldProblems(context: ReviewContext, review: ReviewInput, preventive: boolean): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (review.decision === 'extend' && preventive) {
+    problems.push({
+      field: 'decision',
+      message: 'en hjemmepædagogisk indsats kan ikke forlænges ud over 40 uger (hpi.4.varighed); vælg »Afslut« eller »Skift niveau«',
+    });
+  }
+  if (review.decision === 'close' && preventive && !review.ageAppropriate) {
+    problems.push({ field: 'ageAppropriate', message: 'angiv om barnet var alderssvarende ved start i vuggestue eller børnehave (ja, nej eller ved ikke)' });
+  }
+  if (review.decision === 'close' && preventive && typeof context.facts.child?.ageMonths !== 'number' && review.childAgeMonthsNow === undefined) {
+    problems.push({ field: 'childAgeMonthsNow', message: 'forløbet begyndte før fødslen; angiv barnets alder i måneder nu, så opfølgningen ved 3 år kan dateres' });
+  }
+  if (review.decision !== 'close' && review.ageAppropriate) {
+    problems.push({ field: 'ageAppropriate', message: 'angives kun når forløbet afsluttes' });
+  }
+  if (review.factChanges && review.decision !== 'change-level' && review.decision !== 'extend') {
+    problems.push({ field: 'factChanges', message: 'ændrede oplysninger bruges kun ved »Skift niveau« eller »Forlæng ved ny bevilling«' });
+  }
+  return problems;
+}
+
+/** The facts as they stand on the review day: the child has grown, the changes are applied. */
+export function factsAtReview(facts: Facts, review: Pick<ReviewInput, 'date' | 'factChanges'>, previousStart: string): ParseResult<Facts> {
+  const age = facts.child?.ageMonths;
+  const grown = typeof age === 'number' ? age + wholeMonthsBetween(previousStart, review.date) : age;
+  const changes = review.factChanges ?? {};
+  const child = { ...facts.child, ...(grown === undefined ? {} : { ageMonths: grown }), ...(changes.child as object | undefined) };
+  const merged = { ...facts, ...changes, child, referenceDate: review.date, startDate: review.date };
+  const parsed = parseFacts(merged);
+  if (parsed.ok) return parsed;
+  return { ok: false, problems: parsed.problems.map((p) => ({ field: `factChanges.${p.field}`, message: p.message })) };
+}
+
+function redecide(context: ReviewContext, review: ReviewInput): ParseResult<{ decision: Decision; facts: Facts }> {
+  const facts = factsAtReview(context.facts, review, context.decision.startDate);
+  if (!facts.ok) return facts;
+  const decision = context.decide(facts.value);
+  if (decision.outcome === 'needs-information') {
+    return { ok: false, problems: decision.missing.map((field) => ({ field: `factChanges.${field}`, message: 'mangler for at reglerne kan give en ny afgørelse' })) };
+  }
+  const sameLevel = decision.outcome === context.standingOutcome;
+  if (review.decision === 'change-level' && sameLevel && decision.outcome !== 'escalate') {
+    return {
+      ok: false,
+      problems: [{ field: 'decision', message: 'reglerne peger fortsat på samme indsats; vælg »Fortsæt« eller »Forlæng ved ny bevilling«, eller ret de ændrede oplysninger' }],
+    };
+  }
+  if (review.decision === 'extend' && !sameLevel) {
+    return { ok: false, problems: [{ field: 'decision', message: 'reglerne peger nu på en anden indsats; vælg »Skift niveau«' }] };
+  }
+  return { ok: true, value: { decision, facts: facts.value } };
+}
+
+/**
+ * The earliest coming due date after a review held on `day`: the next turn of the decision's cadence
+ * counted from this review (it is the periodic check, however early it was held), or a fixed date of
+ * the decision still ahead (grant end, handover, the undersøgelse's deadline), whichever comes first.
+ */
+export function nextReviewAfter(decision: Decision, day: string): NextReview | null {
+  const candidates = decision.reviews.filter((r) => r.due > day && !RECURRING.includes(r.kind));
+  for (const kind of RECURRING) {
+    const first = decision.reviews.find((r) => r.kind === kind);
+    if (!first) continue;
+    const step = stepBetween(decision.startDate, first.due);
+    candidates.push({ ...first, due: addStep(day, step) });
+  }
+  return earliest(candidates);
+}
+
+function firstReviewAfter(reviews: readonly Review[], day: string): NextReview | null {
+  return earliest(reviews.filter((r) => r.due > day));
+}
+
+function earliest(reviews: readonly Review[]): NextReview | null {
+  const first = [...reviews].sort((a, b) => a.due.localeCompare(b.due))[0];
+  return first ? { due: first.due, kind: first.kind, passage: first.passage, text: first.text } : null;
+}
+
+/**
+ * The model's goal is that the child "ikke har brug for særlig støtte efter det fyldte tredje år"; the
+ * follow-up falls on the day the child is surely three. Ages are whole months, so a child "14 months"
+ * at the start is 14 to 15 months old: start + (36 − 14) months is on or up to a month after the birthday,
+ * never before it.
+ */
+function preventiveClosing(context: ReviewContext, review: ReviewInput): Closing {
+  const ageAtStart = context.facts.child?.ageMonths;
+  const anchor =
+    review.childAgeMonthsNow !== undefined
+      ? { day: review.date, age: review.childAgeMonthsNow }
+      : typeof ageAtStart === 'number'
+        ? { day: context.decision.startDate, age: ageAtStart }
+        : undefined;
+  const closing: Closing = { ...(review.ageAppropriate ? { ageAppropriate: review.ageAppropriate } : {}) };
+  if (anchor) {
+    const due = addMonths(anchor.day, Math.max(0, 36 - anchor.age));
+    closing.followUpAtThree = {
+      due: due < review.date ? review.date : due,
+      passage: PREVENTIVE_GOAL_PASSAGE,
+      text: 'Opfølgning ved 3 år: har barnet brug for særlig støtte efter det fyldte tredje år?',
+    };
+  }
+  return closing;
+}
+
+function wholeMonthsBetween(from: string, to: string): number {
+  let months = 0;
+  while (addMonths(from, months + 1) <= to) months++;
+  return months;
+}

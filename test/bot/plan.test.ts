@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
+import { startTestBot, type TestBot } from '../support/bot-server.js';
+import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
+import { planCardSubmission } from '../support/plan-fixtures.js';
+
+/**
+ * The case plan and its reviews over real HTTP to /api/messages: a case is created through the
+ * interview, its plan card comes back, the plan is saved and reviewed with Action.Execute clicks,
+ * and what was stored is read back from the bot's own database.
+ */
+
+const CHANNEL = '19:general-plan@thread.tacv2';
+const SLOW = { timeout: 180_000 };
+
+let bot: TestBot;
+let tenantId: string;
+
+beforeAll(async () => {
+  bot = await startTestBot();
+  const installer = bot.client();
+  tenantId = installer.tenantId;
+  await installer.with({ kind: 'channel', conversationId: CHANNEL, teamId: '19:plan-team@thread.tacv2', teamName: 'Familieafdelingen' }).install();
+}, 240_000);
+afterAll(() => bot.stop(), 60_000);
+
+const caseworker = (): BotClient => bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
+
+/** Interview to a stored case; returns the card that came back (the plan card) and its case id. */
+async function createCase(me: BotClient, family: keyof typeof FAMILIES, reference: string): Promise<{ card: CardJson; caseId: string }> {
+  const { draftId } = await startInterview(me);
+  await answerSteps(me, draftId, FAMILIES[family]);
+  const created = await me.execute('case.accept', caseForm(draftId, CHANNEL, reference));
+  const caseId = actionData(created.card, 'plan.save')?.caseId;
+  if (typeof caseId !== 'string') throw new Error(`no plan card after accepting: ${cardText(created.card).slice(0, 300)}`);
+  return { card: created.card!, caseId };
+}
+
+const levelPlan = { focusPoints: '', tasks_relations: '', tasks_wellbeing: '', tasks_daycare: '', durationValue: '3', durationUnit: 'months' };
+
+describe('the case plan over HTTP', SLOW, () => {
+  it('comes after accepting the decision, prefilled from it, and is saved as version 1', async () => {
+    const me = caseworker();
+    const { card, caseId } = await createCase(me, 'preventive', 'PLAN-HTTP-1');
+    expect(cardText(card)).toContain('Sag PLAN-HTTP-1 er oprettet');
+    expect(cardText(card)).toContain('højst 40 uger');
+    const saved = await me.execute('plan.save', planCardSubmission(caseId));
+    expect(cardText(saved.card)).toContain('Planen er gemt (version 1).');
+    // Opened again later by command, with what was saved.
+    const [again] = cardsIn(await me.say('plan PLAN-HTTP-1'));
+    expect(cardText(again)).toContain('Faste sovetider, der holder');
+    expect(actionData(again, 'plan.save')?.baseVersion).toBe('1');
+  });
+
+  it.each([
+    ['empty goals', { goal1Text: '', goal1Sign: '', goal2Text: '', goal2Sign: '' }, 'Mål: skriv mindst ét mål'],
+    ['over-long text', { purpose: 'x'.repeat(1200) }, 'Formål: er for lang: højst 1000 tegn'],
+    ['a CPR-like number', { goal1Sign: 'Se journal 010203-1234' }, 'Mål 1, sådan ser vi fremskridt: ligner et CPR-nummer'],
+  ])('refuses %s with a clear Danish message and stores nothing', async (_what, overrides, message) => {
+    const me = caseworker();
+    const { caseId } = await createCase(me, 'preventive', `PLAN-BAD-${Math.random().toString(36).slice(2, 8)}`);
+    const refused = await me.execute('plan.save', planCardSubmission(caseId, overrides));
+    expect(cardText(refused.card)).toContain('Planen er ikke gemt');
+    expect(cardText(refused.card)).toContain(message);
+    expect(await countPlans(caseId)).toBe(0);
+  });
+
+  it('a review moves the goals and schedules the next review', async () => {
+    const me = caseworker();
+    const { caseId } = await createCase(me, 'level2', 'PLAN-HTTP-2');
+    await me.execute('plan.save', planCardSubmission(caseId, levelPlan));
+    const [review] = cardsIn(await me.say('gennemgang PLAN-HTTP-2'));
+    const ids = actionData(review, 'plan.review.save');
+    expect(cardText(review)).toContain('Ingen tidligere gennemgang');
+    const saved = await me.execute('plan.review.save', { ...ids, reviewDate: '2026-04-01', goal1Progress: 'some', goal2Progress: 'clear', decision: 'continue' });
+    expect(cardText(saved.card)).toContain('Gennemgangen er gemt');
+    // Level 2 is granted 3 months at a time: the next re-grant is 3 months after this review.
+    expect(cardText(saved.card)).toContain('01.07.2026');
+    const [next] = cardsIn(await me.say('gennemgang PLAN-HTTP-2'));
+    expect(cardText(next)).toContain('Seneste: Noget (01.04.2026)');
+  });
+
+  it('a level change keeps both decisions and recomputes the due dates', async () => {
+    const me = caseworker();
+    const { caseId } = await createCase(me, 'level2', 'PLAN-HTTP-3');
+    await me.execute('plan.save', planCardSubmission(caseId, levelPlan));
+    const [review] = cardsIn(await me.say('gennemgang PLAN-HTTP-3'));
+    const saved = await me.execute('plan.review.save', {
+      ...actionData(review, 'plan.review.save'),
+      reviewDate: '2026-04-05',
+      goal1Progress: 'not-started',
+      goal2Progress: 'some',
+      decision: 'change-level',
+      fact_parentalCapacityUnclear: 'no',
+      fact_emotionalCareAdequate: 'yes',
+      fact_practicalCareSeriousDeficits: 'yes',
+      fact_parentsSeeNeed: 'yes',
+    });
+    expect(cardText(saved.card)).toContain('Ny afgørelse');
+    expect(cardText(saved.card)).toContain('05.07.2026');
+    const db = await bot.inspect();
+    try {
+      const rows = await db.query<{ chosen_outcome: string; start: string }>(
+        `SELECT chosen_outcome, recommended->>'startDate' AS start FROM decisions WHERE case_id = $1::uuid ORDER BY seq`,
+        [caseId],
+      );
+      expect(rows).toEqual([
+        { chosen_outcome: 'level2', start: '2026-01-05' },
+        { chosen_outcome: 'level3', start: '2026-04-05' },
+      ]);
+    } finally {
+      await db.close();
+      await bot.restart();
+    }
+  });
+
+  it('closing a preventive course records its outcome and the follow-up at age three', async () => {
+    const me = caseworker();
+    const { caseId } = await createCase(me, 'preventive', 'PLAN-HTTP-4');
+    await me.execute('plan.save', planCardSubmission(caseId));
+    const [review] = cardsIn(await me.say('gennemgang PLAN-HTTP-4'));
+    const saved = await me.execute('plan.review.save', {
+      ...actionData(review, 'plan.review.save'),
+      reviewDate: '2026-09-20',
+      goal1Progress: 'reached',
+      goal2Progress: 'clear',
+      decision: 'close',
+      ageAppropriate: 'yes',
+    });
+    // 10 months old at the start on 2026-01-05: surely three by 2028-03-05.
+    expect(cardText(saved.card)).toContain('05.03.2028');
+    expect(cardText(saved.card)).toContain('Ingen – sagen er afsluttet');
+  });
+});
+
+async function countPlans(caseId: string): Promise<number> {
+  const db = await bot.inspect();
+  try {
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM plans WHERE case_id = $1::uuid', [caseId]);
+    return row?.n ?? 0;
+  } finally {
+    await db.close();
+    await bot.restart();
+  }
+}

@@ -1,0 +1,116 @@
+import { decide } from '../../rules/decide.js';
+import type { Facts } from '../../rules/facts.js';
+import type { NewCase } from '../../bot/storage/cases.js';
+import { formFromSubmission } from '../../bot/plan/plan-form.js';
+import { emptyReviewForm } from '../../bot/plan/review-form.js';
+import { planCard } from '../../cards/plan-card.js';
+import { planReviewCard } from '../../cards/plan-review-card.js';
+
+/** Cases whose decision comes from the real rules, so plans and reviews meet real due dates. */
+
+export const PREVENTIVE_FACTS: Facts = {
+  referenceDate: '2026-01-05',
+  startDate: '2026-01-05',
+  safetyConcern: false,
+  child: { ageMonths: 10 },
+  concern: 'beginning',
+  complexity: 'low',
+  problemDelimited: true,
+  familyResourcesCarry: true,
+  riskFactors: ['parent-3', 'child-2'],
+  riskToDevelopment: true,
+};
+
+export const LEVEL2_FACTS: Facts = {
+  referenceDate: '2026-01-15',
+  startDate: '2026-01-15',
+  safetyConcern: false,
+  child: { ageMonths: 96 },
+  concern: 'pronounced',
+  intensiveNeeded: true,
+  parentalCapacityUnclear: true,
+  investigation: 'completed',
+  receivesVisitationSocial: false,
+};
+
+let n = 0;
+
+export function caseFromRules(facts: Facts, overrides: Partial<NewCase> = {}): NewCase {
+  const recommended = decide(facts);
+  if (recommended.outcome === 'needs-information') throw new Error(`fixture facts are incomplete: ${recommended.missing.join(', ')}`);
+  n += 1;
+  return {
+    reference: `PLAN-2026-${String(n).padStart(4, '0')}-${process.pid}`,
+    childPseudonym: 'KB',
+    teamId: 'team-familie',
+    channel: null,
+    caseworkerName: 'Sagsbehandler To',
+    facts,
+    decision: { recommended, chosenOutcome: recommended.outcome, chosenVariant: recommended.variant },
+    ...overrides,
+  };
+}
+
+/** What Teams sends when the plan card is filled in: flat strings, multi-selects joined by commas. */
+export function planCardSubmission(caseId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    verb: 'plan.save',
+    caseId,
+    baseVersion: '0',
+    goalIds: ',,,,',
+    purpose: 'Forældrene får faste rammer om hverdagen og læser barnets signaler.',
+    durationValue: '40',
+    durationUnit: 'weeks',
+    goal1Text: 'Faste sovetider, der holder',
+    goal1Sign: 'Barnet sover til kl. 6 fem nætter om ugen',
+    goal1Agreed: 'true',
+    goal2Text: 'Mere leg på gulvet',
+    goal2Sign: 'Forældrene leger med barnet hver dag',
+    goal2Agreed: 'false',
+    focusPoints: 'interaction,learning-environment',
+    tasks_relations: 'relations-4',
+    tasks_wellbeing: 'wellbeing-4,wellbeing-5',
+    tasks_daycare: '',
+    referralSource: 'health-visitor',
+    daycareDate: '2026-08-01',
+    daycareKind: 'nursery',
+    visitationSocial: 'true',
+    contactRole: 'housing-support',
+    ...overrides,
+  };
+}
+
+export const caseId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+export const goalIds = ['6ba7b810-9dad-41d1-80b4-00c04fd430c8', '6ba7b811-9dad-41d1-80b4-00c04fd430c8'];
+
+/** A saved preventive plan as its card shows it. */
+export const samplePlanCard = () =>
+  planCard({
+    caseId,
+    reference: '2026-001234',
+    outcomeLabel: 'Hjemmepædagogisk indsats',
+    preventive: true,
+    showDaycare: true,
+    form: formFromSubmission(planCardSubmission(caseId, { baseVersion: '1', goalIds: goalIds.join(',') + ',,,' })),
+    version: 1,
+    durationHint: 'Forudfyldt fra afgørelsen: højst 40 uger (hpi.4.varighed).',
+    saved: 'Planen er gemt (version 1).',
+  });
+
+export const reviewBase = {
+  caseId,
+  reference: '2026-001234',
+  outcomeLabel: 'Niveau 2: intensiv praktisk pædagogisk støtte',
+  preventive: false,
+  askAge: false,
+  planVersion: 1,
+  decisionId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  goals: [
+    { text: 'Faste sovetider, der holder', sign: 'Barnet sover til kl. 6 fem nætter om ugen', latest: 'Seneste: Noget (10.04.2026)' },
+    { text: 'Mere leg på gulvet', sign: 'Forældrene leger med barnet hver dag', latest: null },
+  ],
+  due: { date: '2026-07-10', text: 'Bevillingen gælder 3 måneder ad gangen: har indsatsen tilstrækkelig effekt?', passage: 'pps.omfang.2' },
+};
+/** A level-2 review card with one earlier review. */
+export const sampleReviewCard = () => planReviewCard({ ...reviewBase, form: emptyReviewForm(2, '2026-07-08') });
+
