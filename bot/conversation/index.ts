@@ -6,6 +6,7 @@ import { parseCommand, type Command } from './commands.js';
 import type { ConversationDeps, Turn } from './deps.js';
 import type { ConversationHandler } from './handler.js';
 import { answerMissing, editStep, nextStep, previousStep, restartIntake, resumeIntake, startIntake } from './intake.js';
+import { NOTE_ACTIONS, notesMessage } from './notes.js';
 import { installed, rememberTeamChannel, uninstalled } from './installation.js';
 import { answerFromStandard } from './standard.js';
 import { say } from './texts.js';
@@ -29,6 +30,7 @@ const ACTIONS: Record<Verb, (turn: Turn, data: Data) => Promise<Card> | Card> = 
   [VERBS.caseOpen]: openCase,
   [VERBS.caseMine]: (turn) => myCases(turn),
   [VERBS.helpShow]: (turn) => turn.deps.views.help(turn.locale),
+  ...NOTE_ACTIONS,
 };
 
 const COMMANDS: Record<Command['kind'], (turn: Turn, command: Command) => Promise<Card> | Card> = {
@@ -53,6 +55,8 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
       const entered = enter(info);
       if (!entered.ok) return [{ kind: 'text', text: say(entered.reason, entered.locale) }];
       await rememberTeamChannel(deps, entered.turn.scope, info);
+      const notes = await notesMessage(entered.turn, text);
+      if (notes) return [{ kind: 'card', card: notes }];
       const command = parseCommand(text);
       // Free text that is not a command is answered with help, not an error.
       const card = command ? await COMMANDS[command.kind](entered.turn, command) : deps.views.help(entered.turn.locale);
