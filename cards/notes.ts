@@ -12,6 +12,11 @@ export const NOTE_VERBS = {
   noteForm: 'note.form',
   /** Save the note typed into the form. */
   noteAdd: 'note.add',
+  /**
+   * Summarise the case's notes. Sent as an Action.Submit, i.e. as a message turn, so a model
+   * that needs longer than Teams' five-second invoke limit answers with a new message instead.
+   */
+  notesSummary: 'note.summary',
 } as const;
 
 function action(title: string, verb: string, data: Record<string, string>, style?: 'positive'): CardJson {
@@ -96,6 +101,7 @@ export function withNotesOnCaseCard(caseCard: CardJson, caseReference: string, u
   });
   const actions = Array.isArray(caseCard.actions) ? [...(caseCard.actions as CardJson[])] : [];
   actions.push(action('Tilføj notat', NOTE_VERBS.noteForm, { caseReference }));
+  actions.push({ type: 'Action.Submit', title: 'Resumé af notater', data: { verb: NOTE_VERBS.notesSummary, caseReference } });
   return { ...caseCard, body, actions };
 }
 

@@ -157,4 +157,5 @@ export const NOTE_ACTIONS: Record<string, (turn: Turn, data: Record<string, unkn
     return noteFormCard(loaded.found.reference, danishDate(turn.deps.clock()));
   },
   [NOTE_VERBS.noteAdd]: (turn, data) => addNote(turn, data, 'card'),
+  [NOTE_VERBS.notesSummary]: (turn, data) => summariseCase(turn, asText(data.caseReference) ?? ''),
 };

@@ -93,6 +93,15 @@ describe('notes on a case, without a language model', { timeout: 240_000 }, () =
     expect(text).toContain('tandlæge');
   });
 
+  it('the case card\'s "Resumé af notater" button answers with the summary as a new message', async () => {
+    const [found] = cardsIn(await caseworker.say(`find ${REFERENCE}`));
+    const data = actionData(found, 'note.summary');
+    expect(data).toEqual({ verb: 'note.summary', caseReference: REFERENCE });
+    const [card] = cardsIn(await caseworker.submit(data!));
+    expect(cardText(card)).toContain('uden sprogmodel');
+    expect(cardText(card)).toContain('tandlæge');
+  });
+
   it('stored exactly the three accepted notes, authored by the caseworker', async () => {
     const rows = await noteRows(bot, REFERENCE);
     expect(rows.map((r) => [r.kind, r.minutes])).toEqual([
@@ -159,5 +168,29 @@ describe('notes summary with a language model configured', { timeout: 240_000 },
     expect(sent).not.toContain('Mette');
     expect(sent).not.toContain('Sørensen');
     expect(sent).not.toContain('S\\u00f8rensen');
+  });
+
+  it('the next summary, from the card button, sends only the new note beside the stored summary', async () => {
+    await caseworker.say(`notat ${REFERENCE} telefon 10 Skolen ringede om fravær.`);
+    const before = fake.requests.length;
+    const [found] = cardsIn(await caseworker.say(`find ${REFERENCE}`));
+    const [card] = cardsIn(await caseworker.submit(actionData(found, 'note.summary')!));
+    expect(cardText(card)).toContain('fake-model');
+    const sent = fake.requests.slice(before).map((r) => r.raw.toString('utf8')).join('\n');
+    expect(sent).toContain('Skolen ringede');
+    expect(sent).not.toContain('mor var træt');
+  });
+
+  it('keeps the model summary as the case\'s latest, naming the model', async () => {
+    const db = await bot.inspect();
+    try {
+      const rows = await db.query<{ method: string; produced_by: string }>(
+        `SELECT s.method, s.produced_by FROM case_summaries s JOIN cases c ON c.tenant_id = s.tenant_id AND c.case_id = s.case_id WHERE c.reference = $1`,
+        [REFERENCE],
+      );
+      expect(rows).toEqual([{ method: 'model', produced_by: 'fake-model' }]);
+    } finally {
+      await db.close();
+    }
   });
 });
