@@ -30,6 +30,10 @@ const ConfigSchema = z
       s === undefined ? undefined : s.split(',').map((t) => t.trim()).filter((t) => t !== ''),
     ),
     REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** How often each instance sweeps for due reminders; 0 turns the dispatcher off (e.g. a CLI-only host). */
+    REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    /** How many bot instances run against the database: each takes this share of Teams' per-tenant rate. */
+    REMINDER_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
   })
   .superRefine((env, ctx) => {
     // A bot registration needs its secret, except a managed identity, which has none.
@@ -54,6 +58,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   allowedTenants?: string[];
   reminderLeadDays: number;
+  reminderSweepSeconds: number;
+  reminderInstances: number;
   /** Off unless LLM_MODEL is set; the variables are read by prompts/config.ts. */
   llm: LlmConfig;
 }
@@ -106,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     allowedTenants: e.ALLOWED_TENANTS,
     reminderLeadDays: e.REMINDER_LEAD_DAYS,
+    reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
+    reminderInstances: e.REMINDER_INSTANCES,
     llm,
   };
 }

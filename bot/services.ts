@@ -10,6 +10,9 @@ import { decideWithDefaults } from './rules-binding.js';
 import { createStandardIndex } from './search/standard-index.js';
 import { createChatModel } from '../prompts/client.js';
 import { loadDanishWords } from '../prompts/danish-words.js';
+import { createDispatcher } from './reminders/dispatcher.js';
+import { createReminderHooks } from './reminders/hooks.js';
+import { botFrameworkTokens, createConnectorClient } from './teams/proactive.js';
 
 export interface Services {
   conversation: ConversationHandler;
@@ -29,6 +32,14 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   const { applied } = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const storage = createStorage(db);
+  // Without a bot registration (local runs) the local connector takes any token.
+  const tokens = config.bot.appId
+    ? botFrameworkTokens({ appId: config.bot.appId, appPassword: config.bot.appPassword ?? '', appTenantId: config.bot.tenantId })
+    : async () => 'local-unauthenticated';
+  const connector = createConnectorClient(tokens);
+  const schedule = { leadDays: config.reminderLeadDays, sendHourUtc: 7 };
+  const dispatcher = createDispatcher({ db, connector, botId: `28:${config.bot.appId ?? 'local'}`, instances: config.reminderInstances, log: logger.child({ area: 'reminders' }) });
+  if (config.reminderSweepSeconds > 0) dispatcher.start(config.reminderSweepSeconds * 1000);
   const conversation = createConversation({
     storage,
     views: createViews(),
@@ -39,6 +50,13 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     clock: () => new Date(),
     logger,
     allowedTenants: config.allowedTenants,
+    reminders: createReminderHooks(db, { connector, schedule }),
   });
-  return { conversation, close: () => db.close() };
+  return {
+    conversation,
+    close: async () => {
+      await dispatcher.stop();
+      await db.close();
+    },
+  };
 }

@@ -12,7 +12,6 @@ import { standardAnswerCard } from '../../cards/standard-answer.js';
 import { passageById } from '../../rules/passages/index.js';
 import { RISK_FACTORS } from '../../rules/risk-factors.js';
 import { toCaseView } from './case-view.js';
-import { withRefused } from './refill.js';
 import type { Views } from './views.js';
 
 /** The passages' verbatim text, for the reasons on the result card. */
@@ -46,8 +45,9 @@ export function createViews(): Views {
       if (decision.outcome === 'needs-information') {
         return needsInformationCard(decision, answers.facts, { ...base, unknown: answers.unknown, riskFactors: riskFactors(locale), ...ctx });
       }
-      const card = decision.outcome === 'escalate' ? escalationCard(decision, { ...base, channels: ctx.channels }) : resultCard(decision, { ...base, channels: ctx.channels });
-      return withRefused(card, ctx);
+      // A refused Acceptér / override comes back with what was typed and what to fix.
+      const resultCtx = { ...base, channels: ctx.channels, ...(ctx.typed ? { typed: ctx.typed } : {}), ...(ctx.problems ? { problems: ctx.problems } : {}) };
+      return decision.outcome === 'escalate' ? escalationCard(decision, resultCtx) : resultCard(decision, resultCtx);
     },
     caseCard: (locale, found, options) => {
       const view = toCaseView(found);

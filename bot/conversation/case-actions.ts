@@ -1,4 +1,5 @@
 import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Decision, type Variant } from '../../rules/decision-types.js';
+import { validateOverride } from '../../rules/override.js';
 import { parseCaseReference } from '../cases/case-reference.js';
 import { parseAcceptSubmission, parseOverrideSubmission, type CaseForm } from '../intake/submission.js';
 import { StorageInputError } from '../storage/input-errors.js';
@@ -24,7 +25,7 @@ interface Choice {
 }
 
 /** What the caseworker chose, given the recommendation as it stands when they submit. */
-type Choose = (decision: Decision) => Choice | Problem;
+type Choose = (decision: Decision) => Choice | { problems: Problem[] };
 
 type Submission = { ok: true; form: CaseForm; choose: Choose } | { ok: false; problems: readonly Problem[] };
 
@@ -35,11 +36,15 @@ export async function acceptRecommendation(turn: Turn, data: Data): Promise<Card
     (CHOOSABLE_OUTCOMES as readonly string[]).includes(decision.outcome)
       ? { chosenOutcome: decision.outcome as ChoosableOutcome, chosenVariant: decision.variant, overrideReason: null }
       : {
-          field: 'verb',
-          message:
-            turn.locale === 'da'
-              ? 'Anbefalingen mangler oplysninger og kan ikke accepteres. Besvar spørgsmålene, eller vælg selv et udfald med en begrundelse.'
-              : 'The recommendation lacks information and cannot be accepted. Answer the questions, or choose an outcome yourself with a reason.',
+          problems: [
+            {
+              field: 'verb',
+              message:
+                turn.locale === 'da'
+                  ? 'Anbefalingen mangler oplysninger og kan ikke accepteres. Besvar spørgsmålene, eller vælg selv et udfald med en begrundelse.'
+                  : 'The recommendation lacks information and cannot be accepted. Answer the questions, or choose an outcome yourself with a reason.',
+            },
+          ],
         };
   return createCase(turn, data, channels, parsed.ok ? { ok: true, form: parsed.value, choose } : parsed);
 }
@@ -49,7 +54,13 @@ export async function overrideRecommendation(turn: Turn, data: Data): Promise<Ca
   const parsed = parseOverrideSubmission(data, channels.map((c) => c.id));
   if (!parsed.ok) return createCase(turn, data, channels, parsed);
   const { chosen, chosenVariant, reason, ...form } = parsed.value;
-  return createCase(turn, data, channels, { ok: true, form, choose: () => ({ chosenOutcome: chosen, chosenVariant, overrideReason: reason }) });
+  const choose: Choose = (decision) => {
+    // The rules' own check of an override record, against the recommendation as it stands now.
+    const record = { recommended: decision.outcome, chosen, chosenVariant, reason, by: turn.scope.actorId, at: turn.deps.clock().toISOString() };
+    const problems = validateOverride(decision, record);
+    return problems.length > 0 ? { problems: problems.map((p) => ({ field: p.field, message: p.message })) } : { chosenOutcome: chosen, chosenVariant, overrideReason: reason };
+  };
+  return createCase(turn, data, channels, { ok: true, form, choose });
 }
 
 async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel[], submission: Submission): Promise<Card> {
@@ -68,7 +79,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
 
   const { facts, decision } = decideNow(turn, answers, { startDate: form.startDate });
   const choice = submission.choose(decision);
-  if ('field' in choice) return refuse([choice]);
+  if ('problems' in choice) return refuse(choice.problems);
 
   try {
     const created = await turn.deps.storage.cases.create(turn.scope, {
@@ -82,6 +93,13 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
       decision: { recommended: decision, ...choice },
     });
     await turn.deps.storage.drafts.remove(turn.scope, draft.draftId);
+    const ref = await turn.deps.storage.conversationRefs.get(turn.scope, channel.id);
+    if (turn.deps.reminders && ref) {
+      await turn.deps.reminders.scheduleCase({
+        tenantId: turn.scope.tenantId, caseId: created.caseId, caseRef: created.reference, teamId: channel.teamId, channel: { id: channel.id, serviceUrl: ref.serviceUrl },
+        caseworkerId: created.caseworkerId, chosenOutcome: choice.chosenOutcome, decision,
+      });
+    }
     return turn.deps.views.caseCard(turn.locale, created, { created: true });
   } catch (error) {
     // Storage's own last-line checks (a taken reference, a CPR number) carry a Danish message.

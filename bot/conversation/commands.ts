@@ -7,6 +7,7 @@ export type Command =
   | { kind: 'newCase' }
   | { kind: 'resume' }
   | { kind: 'mine' }
+  | { kind: 'reminders' }
   | { kind: 'find'; reference: string }
   | { kind: 'standard'; question: string };
 
@@ -23,6 +24,9 @@ const EXACT: Record<string, Command> = {
   continue: { kind: 'resume' },
   'mine sager': { kind: 'mine' },
   'my cases': { kind: 'mine' },
+  påmindelser: { kind: 'reminders' },
+  paamindelser: { kind: 'reminders' },
+  reminders: { kind: 'reminders' },
 };
 
 const FIND = /^(?:find|søg|soeg|search)\s+(.+)$/;

@@ -5,6 +5,7 @@ import type { Decision } from '../../rules/decision-types.js';
 import type { Facts } from '../../rules/facts.js';
 import type { Logger } from '../logger.js';
 import type { PassageIndex } from '../search/passage-index.js';
+import type { ReminderHooks } from '../reminders/hooks.js';
 import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
 import type { TurnContextInfo } from './types.js';
@@ -23,6 +24,8 @@ export interface ConversationDeps {
   clock: () => Date;
   logger: Logger;
   allowedTenants?: readonly string[];
+  /** Review reminders; absent where a test does not need them. */
+  reminders?: ReminderHooks;
 }
 
 /** One turn's context after the access check: who, in which tenant, in which language. */

@@ -40,6 +40,11 @@ const COMMANDS: Record<Command['kind'], (turn: Turn, command: Command) => Promis
   mine: (turn) => myCases(turn),
   find: (turn, command) => findCase(turn, command.kind === 'find' ? command.reference : ''),
   standard: (turn, command) => answerFromStandard(turn, command.kind === 'standard' ? command.question : ''),
+  reminders: async (turn) => {
+    const teamId = turn.info.conversation.teamId;
+    if (!turn.deps.reminders || !teamId) return turn.deps.views.message(turn.locale, say('remindersInTeam', turn.locale));
+    return turn.deps.views.message(turn.locale, await turn.deps.reminders.upcoming(turn.scope.tenantId, teamId));
+  },
 };
 
 export function createConversation(deps: ConversationDeps): ConversationHandler {
@@ -66,6 +71,11 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
     async onAction(info, verb, data) {
       const entered = enter(info);
       if (!entered.ok) return { card: deps.views.message(entered.locale, say(entered.reason, entered.locale)) };
+      if (deps.reminders?.isReminderVerb(verb)) {
+        const at = deps.clock();
+        const card = await deps.reminders.act({ tenantId: entered.turn.scope.tenantId, userId: entered.turn.scope.actorId, userName: info.userName ?? entered.turn.scope.actorId, verb, data, at });
+        return { card };
+      }
       const action = (ACTIONS as Record<string, ((turn: Turn, data: Data) => Promise<Card> | Card) | undefined>)[verb];
       if (!action) return { card: deps.views.message(entered.turn.locale, say('unknownAction', entered.turn.locale)) };
       return { card: await action(entered.turn, data) };

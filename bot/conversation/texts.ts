@@ -29,6 +29,10 @@ export const TEXTS = {
     da: 'Jeg fandt ingen sag med det sagsnummer, som du har adgang til. Tjek sagsnummeret og prøv igen.',
     en: 'I found no case with that reference that you have access to. Check the reference and try again.',
   },
+  remindersInTeam: {
+    da: 'Påmindelser hører til et team. Skriv «påmindelser» i teamets kanal for at se teamets kommende påmindelser.',
+    en: "Reminders belong to a team. Write «reminders» in the team's channel to see the team's upcoming reminders.",
+  },
   unknownAction: {
     da: 'Den handling kender jeg ikke. Skriv «hjælp» for at se, hvad jeg kan.',
     en: 'I do not know that action. Write «help» to see what I can do.',

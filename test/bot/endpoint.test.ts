@@ -73,3 +73,27 @@ describe('POST /api/messages with MicrosoftAppId configured', { timeout: 180_000
     await bot.restart();
   });
 });
+
+describe('ALLOWED_TENANTS', { timeout: 180_000 }, () => {
+  const allowed = '3f0b5a7c-0000-4000-8000-0000000000aa';
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({ ALLOWED_TENANTS: allowed });
+  }, 240_000);
+  afterAll(() => bot.stop(), 60_000);
+
+  it('serves a listed tenant and tells anyone else in Danish that the app is not enabled, storing nothing', async () => {
+    const [card] = cardsIn(await bot.client({ tenantId: allowed }).say('ny sag'));
+    expect(actionData(card, 'intake.next')).toMatchObject({ stepId: 'child' });
+
+    const stranger = bot.client();
+    const replies = await stranger.say('ny sag');
+    expect(replies.map((r) => r.text).join(' ')).toMatch(/ikke slået til for din organisation/);
+    const db = await bot.inspect();
+    try {
+      expect(await db.query('SELECT * FROM intake_drafts WHERE tenant_id = $1', [stranger.tenantId])).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { reminderCard, REMINDER_VERBS, danishTime, type ReminderAction } from '../../cards/reminder-card.js';
+import { containsCprLike } from '../privacy/cpr.js';
+import type { ConnectorClient } from '../teams/proactive.js';
+import type { Queryable } from '../storage/database.js';
+import type { Sql, SqlWithTransactions } from './db.js';
+import { addDays } from './dates.js';
+import { DEFAULT_SCHEDULE_OPTIONS, type ScheduleOptions } from './schedule.js';
+import { recompute } from './store.js';
+
+/**
+ * What happens when someone acts on a reminder card. Teams-free: the bot's invoke handler turns
+ * the activity into a `ReminderTurn` and sends back the card this returns; this module also
+ * updates the posted cards of the same review so the whole channel sees who acted and when.
+ * The first action wins; a later click on an old copy gets the card as it is now and
+ * "allerede håndteret af X".
+ */
+
+export interface ReminderTurn {
+  tenantId: string;
+  /** The acting user's Entra object id (audited) and display name (shown on the card). */
+  userId: string;
+  userName: string;
+  verb: string;
+  /** The Action.Execute data with the card's inputs merged in, as Teams sends it. */
+  data: unknown;
+  at: Date;
+}
+
+/** Writes one audit row inside the action's transaction (bot/storage/audit.ts writeAudit). */
+export type AuditWriter = (tx: Queryable, entry: { tenantId: string; actorId: string; action: string; caseId: string; details: Record<string, string | number | boolean | null> }) => Promise<void>;
+
+export interface ActionDeps {
+  db: SqlWithTransactions;
+  audit: AuditWriter;
+  /** To update the posted cards in place; without it only the clicker's copy changes. */
+  connector?: ConnectorClient;
+  schedule?: ScheduleOptions;
+}
+
+export interface ActionResult {
+  card: Record<string, unknown>;
+  /** Other posted copies that could not be updated (logged by the caller, not shown). */
+  updateFailures: number;
+}
+
+export const REMINDER_AUDIT = { done: 'reminder.review-done', snooze: 'reminder.snooze' } as const;
+
+const Base = z.object({ reminderId: z.coerce.number().int().positive(), tenantId: z.string().optional() });
+const DoneData = Base.extend({ decision: z.enum(['continue', 'change-level', 'close'], { message: 'Vælg, hvad gennemgangen førte til.' }) });
+const SnoozeData = Base.extend({
+  reason: z
+    .string({ message: 'Skriv en begrundelse for udsættelsen.' })
+    .trim()
+    .min(1, 'Skriv en begrundelse for udsættelsen.')
+    .max(500, 'Begrundelsen må højst være 500 tegn.')
+    .refine((s) => !containsCprLike(s), 'Begrundelsen ligner et CPR-nummer. Skriv den uden CPR-nummer.'),
+});
+
+const RowSchema = z.object({
+  reminder_id: z.coerce.number(),
+  case_id: z.string(),
+  case_ref: z.string(),
+  review_key: z.string(),
+  notice: z.enum(['lead', 'due', 'snooze']),
+  kind: z.string(),
+  due: z.string(),
+  passage: z.string(),
+  task: z.string(),
+  state: z.string(),
+  handled_by_name: z.string().nullable(),
+  handled_at: z.date().nullable(),
+  handled_action: z.string().nullable(),
+  snooze_reason: z.string().nullable(),
+});
+type Row = z.infer<typeof RowSchema>;
+
+export function isReminderVerb(verb: string): boolean {
+  return (Object.values(REMINDER_VERBS) as string[]).includes(verb);
+}
+
+export async function handleReminderAction(deps: ActionDeps, turn: ReminderTurn): Promise<ActionResult> {
+  const base = Base.safeParse(turn.data);
+  if (!base.success || (base.data.tenantId !== undefined && base.data.tenantId !== turn.tenantId)) {
+    return { card: messageCard('Påmindelsen kunne ikke findes. Den kan være slettet, eller kortet er for gammelt.'), updateFailures: 0 };
+  }
+  const row = await loadRow(deps.db, turn.tenantId, base.data.reminderId);
+  if (!row) return { card: messageCard('Påmindelsen kunne ikke findes. Den kan være slettet, eller kortet er for gammelt.'), updateFailures: 0 };
+
+  if (turn.verb === REMINDER_VERBS.refresh) return { card: cardFor(turn.tenantId, row), updateFailures: 0 };
+  if (turn.verb === REMINDER_VERBS.done) return reviewDone(deps, turn, row);
+  if (turn.verb === REMINDER_VERBS.snooze) return snooze(deps, turn, row);
+  return { card: cardFor(turn.tenantId, row, 'Handlingen kendes ikke. Opdater kortet og prøv igen.'), updateFailures: 0 };
+}
+
+async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): Promise<ActionResult> {
+  const parsed = DoneData.safeParse(turn.data);
+  if (!parsed.success) return { card: cardFor(turn.tenantId, clicked, parsed.error.issues[0]?.message), updateFailures: 0 };
+  const decision = parsed.data.decision;
+  const outcome = await deps.db.transaction(async (tx) => {
+    const row = await loadRow(tx, turn.tenantId, clicked.reminder_id, true);
+    if (!row) return { kind: 'stale' as const, row: clicked };
+    if (row.handled_by_name) return { kind: 'stale' as const, row };
+    const [kind, due] = splitReviewKey(row.review_key);
+    const inserted = await tx.query(
+      `INSERT INTO review_completions (tenant_id, case_id, kind, due, done_on, decision, done_by, done_at)
+       VALUES ($1, $2, $3, $4::date, $5::date, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING kind`,
+      [turn.tenantId, row.case_id, kind, due, turn.at.toISOString().slice(0, 10), decision, turn.userId, turn.at.toISOString()],
+    );
+    if (inserted.length === 0) return { kind: 'stale' as const, row: (await loadRow(tx, turn.tenantId, row.reminder_id)) ?? row };
+    // Every posted card of this review (the notice 14 days before, the one on the day) shows it done.
+    await tx.query(
+      `UPDATE reminders SET handled_by = $3, handled_by_name = $4, handled_at = $5, handled_action = $6
+       WHERE tenant_id = $1 AND case_id = $2 AND review_key = $7 AND state IN ('sent', 'snoozed') AND handled_by IS NULL`,
+      [turn.tenantId, row.case_id, turn.userId, turn.userName, turn.at.toISOString(), decision, row.review_key],
+    );
+    if (decision === 'close') await tx.query('UPDATE reminder_cases SET closed = true, updated_at = now() WHERE tenant_id = $1 AND case_id = $2', [turn.tenantId, row.case_id]);
+    await recompute(tx, turn.tenantId, row.case_id, deps.schedule ?? DEFAULT_SCHEDULE_OPTIONS);
+    await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: REMINDER_AUDIT.done, caseId: row.case_id, details: { reminderId: row.reminder_id, review: kind, due, decision } });
+    return { kind: 'done' as const, row };
+  });
+  if (outcome.kind === 'stale') return { card: cardFor(turn.tenantId, outcome.row, staleMessage(outcome.row)), updateFailures: 0 };
+  const message = decision === 'change-level' ? 'Husk at træffe den nye afgørelse i sagen; påmindelserne følger den nye afgørelse.' : null;
+  return refreshCopies(deps, turn, clicked, message);
+}
+
+async function snooze(deps: ActionDeps, turn: ReminderTurn, clicked: Row): Promise<ActionResult> {
+  const parsed = SnoozeData.safeParse(turn.data);
+  if (!parsed.success) {
+    const typed = typeof (turn.data as { reason?: unknown }).reason === 'string' ? (turn.data as { reason: string }).reason : null;
+    return { card: cardFor(turn.tenantId, clicked, parsed.error.issues[0]?.message, typed), updateFailures: 0 };
+  }
+  const reason = parsed.data.reason;
+  const outcome = await deps.db.transaction(async (tx) => {
+    const row = await loadRow(tx, turn.tenantId, clicked.reminder_id, true);
+    if (!row) return { kind: 'stale' as const, row: clicked };
+    if (row.handled_by_name) return { kind: 'stale' as const, row };
+    await tx.query(
+      `UPDATE reminders SET state = 'snoozed', handled_by = $3, handled_by_name = $4, handled_at = $5, handled_action = 'snoozed', snooze_reason = $6
+       WHERE tenant_id = $1 AND reminder_id = $2`,
+      [turn.tenantId, row.reminder_id, turn.userId, turn.userName, turn.at.toISOString(), reason],
+    );
+    const fireAt = `${addDays(turn.at.toISOString().slice(0, 10), 7)}T${turn.at.toISOString().slice(11)}`;
+    await tx.query(
+      `INSERT INTO reminders (tenant_id, case_id, review_key, notice, kind, due, passage, task, fire_at, next_attempt_at)
+       SELECT tenant_id, case_id, review_key, 'snooze', kind, due, passage, task, $3::timestamptz, $3::timestamptz FROM reminders
+       WHERE tenant_id = $1 AND reminder_id = $2`,
+      [turn.tenantId, row.reminder_id, fireAt],
+    );
+    await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: REMINDER_AUDIT.snooze, caseId: row.case_id, details: { reminderId: row.reminder_id, until: fireAt.slice(0, 10) } });
+    return { kind: 'done' as const, row };
+  });
+  if (outcome.kind === 'stale') return { card: cardFor(turn.tenantId, outcome.row, staleMessage(outcome.row)), updateFailures: 0 };
+  return refreshCopies(deps, turn, clicked, null);
+}
+
+/** Updates every posted copy that now reads differently, and returns the clicker's new card. */
+async function refreshCopies(deps: ActionDeps, turn: ReminderTurn, clicked: Row, message: string | null): Promise<ActionResult> {
+  const copies = await deps.db.query<Row & { conversation_id: string | null; activity_id: string | null; service_url: string }>(
+    `SELECT r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind, to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.state,
+       r.handled_by_name, r.handled_at, r.handled_action, r.snooze_reason, r.conversation_id, r.activity_id, ch.service_url
+     FROM reminders r JOIN reminder_cases c ON c.tenant_id = r.tenant_id AND c.case_id = r.case_id
+     JOIN reminder_channels ch ON ch.tenant_id = c.tenant_id AND ch.channel_id = c.channel_id
+     WHERE r.tenant_id = $1 AND r.case_id = $2 AND r.review_key = $3 AND r.activity_id IS NOT NULL AND r.handled_at = $4`,
+    [turn.tenantId, clicked.case_id, clicked.review_key, turn.at.toISOString()],
+  );
+  let updateFailures = 0;
+  let mine: Row | undefined;
+  for (const copy of copies) {
+    const row = RowSchema.parse(copy);
+    if (row.reminder_id === clicked.reminder_id) mine = row;
+    if (!deps.connector || !copy.conversation_id || !copy.activity_id) continue;
+    const card = cardFor(turn.tenantId, row);
+    await deps.connector
+      .update({ serviceUrl: copy.service_url, tenantId: turn.tenantId, conversationId: copy.conversation_id, activityId: copy.activity_id, activity: { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] } })
+      .catch(() => updateFailures++);
+  }
+  const fresh = mine ?? (await loadRow(deps.db, turn.tenantId, clicked.reminder_id)) ?? clicked;
+  return { card: cardFor(turn.tenantId, fresh, message), updateFailures };
+}
+
+async function loadRow(db: Sql, tenantId: string, reminderId: number, lock = false): Promise<Row | null> {
+  const [row] = await db.query(
+    `SELECT r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind, to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.state,
+       r.handled_by_name, r.handled_at, r.handled_action, r.snooze_reason
+     FROM reminders r JOIN reminder_cases c ON c.tenant_id = r.tenant_id AND c.case_id = r.case_id
+     WHERE r.tenant_id = $1 AND r.reminder_id = $2 ${lock ? 'FOR UPDATE OF r' : ''}`,
+    [tenantId, reminderId],
+  );
+  return row ? RowSchema.parse(row) : null;
+}
+
+function cardFor(tenantId: string, row: Row, message?: string | null, typedReason?: string | null): Record<string, unknown> {
+  return reminderCard({
+    tenantId,
+    reminderId: row.reminder_id,
+    caseId: row.case_id,
+    caseRef: row.case_ref,
+    due: row.due,
+    notice: row.notice,
+    task: row.task,
+    passage: row.passage,
+    handled: row.handled_by_name && row.handled_at ? { byName: row.handled_by_name, at: row.handled_at, action: row.handled_action as ReminderAction, reason: row.snooze_reason } : null,
+    message: message ?? null,
+    typedReason: typedReason ?? null,
+  });
+}
+
+function staleMessage(row: Row): string {
+  return row.handled_by_name && row.handled_at
+    ? `Allerede håndteret af ${row.handled_by_name}, ${danishTime(row.handled_at)}.`
+    : 'Gennemgangen er allerede registreret.';
+}
+
+function splitReviewKey(key: string): [string, string] {
+  const at = key.lastIndexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+function messageCard(text: string): Record<string, unknown> {
+  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] };
+}

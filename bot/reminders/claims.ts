@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import type { Sql, SqlWithTransactions } from './db.js';
+
+/**
+ * Claiming due reminders so that several bot instances can sweep one database.
+ *
+ * The unit of ownership is the channel: a sweep leases channels that have due reminders
+ * (`FOR UPDATE SKIP LOCKED`, so instances never wait on each other), then leases those channels'
+ * due rows. Owning the channel means every post into it and its case threads goes through one
+ * instance's rate limiter, and a case's thread is created by one instance only.
+ * Leases are times in the database's clock; a dead instance's leases simply run out and the rows
+ * go back to pending, to be claimed again: none lost.
+ */
+
+export interface ClaimedReminder {
+  tenantId: string;
+  reminderId: number;
+  caseId: string;
+  caseRef: string;
+  reviewKey: string;
+  notice: 'lead' | 'due' | 'snooze';
+  kind: string;
+  due: string;
+  passage: string;
+  task: string;
+  attempts: number;
+  channelId: string;
+  serviceUrl: string;
+  channelActive: boolean;
+  threadId: string | null;
+  caseworkerId: string | null;
+  personalChatId: string | null;
+}
+
+const ClaimedRowSchema = z.object({
+  tenant_id: z.string(),
+  reminder_id: z.coerce.number(),
+  case_id: z.string(),
+  case_ref: z.string(),
+  review_key: z.string(),
+  notice: z.enum(['lead', 'due', 'snooze']),
+  kind: z.string(),
+  due: z.string(),
+  passage: z.string(),
+  task: z.string(),
+  attempts: z.coerce.number(),
+  channel_id: z.string(),
+  service_url: z.string(),
+  active: z.boolean(),
+  thread_id: z.string().nullable(),
+  caseworker_id: z.string().nullable(),
+  personal_chat_id: z.string().nullable(),
+});
+
+function toClaimed(row: unknown): ClaimedReminder {
+  const r = ClaimedRowSchema.parse(row);
+  return {
+    tenantId: r.tenant_id, reminderId: r.reminder_id, caseId: r.case_id, caseRef: r.case_ref, reviewKey: r.review_key, notice: r.notice, kind: r.kind,
+    due: r.due, passage: r.passage, task: r.task, attempts: r.attempts, channelId: r.channel_id, serviceUrl: r.service_url, channelActive: r.active,
+    threadId: r.thread_id, caseworkerId: r.caseworker_id, personalChatId: r.personal_chat_id,
+  };
+}
+
+const LEASE = "clock_timestamp() + ($LEASE_MS::double precision * interval '1 millisecond')";
+const lease = (param: number) => LEASE.replace('$LEASE_MS', `$${param}`);
+
+/** Claims whose instance stopped renewing them go back to pending. Returns how many. */
+export async function releaseExpired(db: Sql): Promise<number> {
+  const rows = await db.query(
+    "UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL WHERE state = 'claimed' AND lease_expires_at < clock_timestamp() RETURNING reminder_id",
+  );
+  return rows.length;
+}
+
+export interface ClaimOptions {
+  owner: string;
+  /** Reminders whose time has come by this instant are due. */
+  asOf: Date;
+  leaseMs: number;
+  maxChannels: number;
+  maxRows: number;
+}
+
+export async function claimBatch(db: SqlWithTransactions, o: ClaimOptions): Promise<ClaimedReminder[]> {
+  return db.transaction(async (tx) => {
+    const channels = await tx.query<{ tenant_id: string; channel_id: string }>(
+      `SELECT ch.tenant_id, ch.channel_id FROM reminder_channels ch
+       WHERE (ch.tenant_id, ch.channel_id) IN (
+         SELECT c.tenant_id, c.channel_id FROM reminders r
+         CROSS JOIN LATERAL (SELECT tenant_id, channel_id FROM reminder_cases c WHERE c.tenant_id = r.tenant_id AND c.case_id = r.case_id LIMIT 1) c
+         WHERE r.state = 'pending' AND r.next_attempt_at <= $1)
+       AND (ch.lease_owner IS NULL OR ch.lease_owner = $2 OR ch.lease_expires_at < clock_timestamp())
+       LIMIT $3
+       FOR UPDATE OF ch SKIP LOCKED`,
+      [o.asOf.toISOString(), o.owner, o.maxChannels],
+    );
+    if (channels.length === 0) return [];
+    const tenants = channels.map((c) => c.tenant_id);
+    const ids = channels.map((c) => c.channel_id);
+    await tx.query(
+      `UPDATE reminder_channels SET lease_owner = $1, lease_expires_at = ${lease(2)}
+       WHERE (tenant_id, channel_id) IN (SELECT * FROM unnest($3::text[], $4::text[]))`,
+      [o.owner, o.leaseMs, tenants, ids],
+    );
+    const rows = await tx.query(
+      `WITH picked AS (
+         SELECT r.tenant_id, r.reminder_id FROM reminders r
+         CROSS JOIN LATERAL (SELECT channel_id FROM reminder_cases c WHERE c.tenant_id = r.tenant_id AND c.case_id = r.case_id LIMIT 1) c
+         WHERE r.state = 'pending' AND r.next_attempt_at <= $1
+           AND (r.tenant_id, c.channel_id) IN (SELECT * FROM unnest($5::text[], $6::text[]))
+         ORDER BY r.next_attempt_at
+         LIMIT $4
+         FOR UPDATE OF r SKIP LOCKED)
+       UPDATE reminders r SET state = 'claimed', lease_owner = $2, lease_expires_at = ${lease(3)}
+       FROM picked, reminder_cases c, reminder_channels ch
+       WHERE r.tenant_id = picked.tenant_id AND r.reminder_id = picked.reminder_id
+         AND c.tenant_id = r.tenant_id AND c.case_id = r.case_id
+         AND ch.tenant_id = c.tenant_id AND ch.channel_id = c.channel_id
+       RETURNING r.tenant_id, r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind,
+         to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, ch.service_url, ch.active,
+         c.thread_id, c.caseworker_id, c.personal_chat_id`,
+      [o.asOf.toISOString(), o.owner, o.leaseMs, o.maxRows, tenants, ids],
+    );
+    return rows.map(toClaimed);
+  });
+}
+
+/** Keeps this instance's leases alive while it works (retries can outlast one lease). */
+export async function renewLeases(db: Sql, owner: string, leaseMs: number): Promise<void> {
+  await db.query(`UPDATE reminders SET lease_expires_at = ${lease(2)} WHERE state = 'claimed' AND lease_owner = $1`, [owner, leaseMs]);
+  await db.query(`UPDATE reminder_channels SET lease_expires_at = ${lease(2)} WHERE lease_owner = $1`, [owner, leaseMs]);
+}
+
+/** At the end of a sweep, or on a graceful stop: unstarted rows go back to pending, channels are freed. */
+export async function releaseAll(db: Sql, owner: string): Promise<void> {
+  await db.query("UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL WHERE state = 'claimed' AND lease_owner = $1", [owner]);
+  await db.query('UPDATE reminder_channels SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = $1', [owner]);
+}
+
+/** Reminders due by `asOf`, without claiming them (the dry run, and the bench's "find due"). */
+export async function findDue(db: Sql, asOf: Date, limit = 10_000): Promise<ClaimedReminder[]> {
+  // The due rows come from the partial index alone; each then fetches its case and channel by
+  // primary key (LATERAL with LIMIT 1, which the planner cannot flatten into a join), so the cost
+  // follows the number due, not the number of cases. A plain join hashes the whole cases table.
+  const rows = await db.query(
+    `SELECT r.tenant_id, r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind,
+       to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, ch.service_url, ch.active,
+       c.thread_id, c.caseworker_id, c.personal_chat_id
+     FROM (SELECT * FROM reminders WHERE state = 'pending' AND next_attempt_at <= $1
+           ORDER BY next_attempt_at, tenant_id, reminder_id LIMIT $2) r
+     CROSS JOIN LATERAL (SELECT * FROM reminder_cases c WHERE c.tenant_id = r.tenant_id AND c.case_id = r.case_id LIMIT 1) c
+     CROSS JOIN LATERAL (SELECT * FROM reminder_channels ch WHERE ch.tenant_id = c.tenant_id AND ch.channel_id = c.channel_id LIMIT 1) ch
+     ORDER BY r.next_attempt_at, r.tenant_id, r.reminder_id`,
+    [asOf.toISOString(), limit],
+  );
+  return rows.map(toClaimed);
+}

@@ -1,0 +1,208 @@
+import { ConnectorError, type Activity, type ConnectorClient } from '../teams/proactive.js';
+import type { Clock } from './clock.js';
+import type { ClaimedReminder } from './claims.js';
+import type { Sql } from './db.js';
+import { tenantShare, type RateLimits } from './limits.js';
+import { reminderActivity } from './message.js';
+import { deactivateChannel, markFailed, markSent, postpone, recordAttempt, savePersonalChat, type Target } from './outcomes.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+/**
+ * Delivers one claimed reminder: into its case's thread (creating the thread with the case's first
+ * reminder), or, when the bot is gone from the channel, to the caseworker in personal chat.
+ * Waits for the rate limiter before every request, obeys Retry-After, retries transient errors
+ * with backoff and jitter, and records every outcome.
+ */
+
+export interface RetryPolicy {
+  /** Tries for transient errors (412, 5xx, network) before the reminder is marked failed. */
+  maxAttempts: number;
+  baseMs: number;
+  maxMs: number;
+  /** 429s tolerated within one sweep; beyond that the reminder goes back to pending for later. */
+  maxThrottled: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseMs: 500, maxMs: 30_000, maxThrottled: 20 };
+
+export interface DeliveryContext {
+  db: Sql;
+  connector: ConnectorClient;
+  limiter: RateLimiter;
+  limits: RateLimits;
+  instances: number;
+  botId: string;
+  owner: string;
+  clock: Clock;
+  retry: RetryPolicy;
+  random: () => number;
+  log: { warn(obj: object, msg: string): void };
+  /** True once the dispatcher is stopping: no new request starts; the row goes back to pending. */
+  stopping: () => boolean;
+  /** What this sweep learnt that the claimed rows do not show yet. */
+  learnt: { threads: Map<string, string>; inactiveChannels: Set<string>; personalChats: Map<string, string> };
+}
+
+export type DeliveryResult =
+  | { outcome: 'sent'; target: Target; conversationId: string; activityId: string }
+  | { outcome: 'failed'; target: Target; reason: string }
+  | { outcome: 'postponed'; reason: string }
+  | { outcome: 'released' };
+
+/** Thrown instead of starting a request while the dispatcher stops. */
+class Stopping extends Error {}
+
+/**
+ * Retried with backoff. A network failure or timeout (status 0) is retried too, although the post
+ * may have arrived: the connector has no idempotency key, and a reminder posted twice is a smaller
+ * harm than a grant that lapses unnoticed. Such retries are recorded, so a duplicate can be traced.
+ */
+const TRANSIENT = new Set([412, 500, 502, 503, 504]);
+
+/** 403 BotNotInConversationRoster and 404 ConversationNotFound: the bot is no longer there. */
+export function isBotRemoved(error: ConnectorError): boolean {
+  return (error.status === 403 && error.code === 'BotNotInConversationRoster') || (error.status === 404 && error.code === 'ConversationNotFound');
+}
+
+export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise<DeliveryResult> {
+  const caseKey = `${r.tenantId}/${r.caseId}`;
+  const channelKey = `${r.tenantId}/${r.channelId}`;
+  r.threadId = ctx.learnt.threads.get(caseKey) ?? r.threadId;
+  let target: Target = r.channelActive && !ctx.learnt.inactiveChannels.has(channelKey) ? 'channel' : 'personal';
+  let transientFailures = 0;
+  let throttled = 0;
+  for (;;) {
+    const step = target === 'channel' ? channelStep(ctx, r) : personalStep(ctx, r);
+    if (!step) return fail(ctx, r, target, null, null, 'Sagsbehandleren er ukendt, og botten er ikke i kanalen');
+    try {
+      const { conversationId, activityId, newThreadId } = await step.run();
+      await markSent(ctx.db, r, { ...attempt(ctx, target, step.threadKey, conversationId, 201, null), activityId, newThreadId }).then((ok) => {
+        if (!ok) ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId }, 'reminder posted after its lease was lost');
+      });
+      return { outcome: 'sent', target, conversationId, activityId };
+    } catch (error) {
+      if (error instanceof Stopping) return { outcome: 'released' };
+      const e = asConnectorError(error);
+      const base = attempt(ctx, target, step.threadKey, step.conversationId, e.status || null, `${e.status || 'network'} ${e.code}`);
+      if (e.status === 429) {
+        const waitMs = e.retryAfterMs ?? backoff(ctx, throttled);
+        ctx.limiter.block(`thread:${step.threadKey}`, ctx.clock.now() + waitMs);
+        await recordAttempt(ctx.db, r, 'retried', base);
+        if (++throttled > ctx.retry.maxThrottled) {
+          await postpone(ctx.db, r, ctx.owner, new Date(Date.now() + waitMs), base.reason ?? 'throttled');
+          return { outcome: 'postponed', reason: 'throttled' };
+        }
+        continue;
+      }
+      if (isBotRemoved(e) && target === 'channel') {
+        await deactivateChannel(ctx.db, r.tenantId, r.channelId, e.code);
+        ctx.learnt.inactiveChannels.add(channelKey);
+        await recordAttempt(ctx.db, r, 'rerouted', base);
+        target = 'personal';
+        continue;
+      }
+      if (isBotRemoved(e) && r.personalChatId) {
+        // The saved personal chat is gone; open it again once before giving up.
+        await savePersonalChat(ctx.db, r, null);
+        if (r.caseworkerId) ctx.learnt.personalChats.delete(`${r.tenantId}/${r.caseworkerId}`);
+        r.personalChatId = null;
+        await recordAttempt(ctx.db, r, 'retried', base);
+        continue;
+      }
+      if (TRANSIENT.has(e.status) || e.status === 0) {
+        if (++transientFailures >= ctx.retry.maxAttempts) return fail(ctx, r, target, step.threadKey, e.status || null, base.reason ?? 'transient');
+        await recordAttempt(ctx.db, r, 'retried', base);
+        await ctx.clock.sleep(backoff(ctx, transientFailures));
+        continue;
+      }
+      return fail(ctx, r, target, step.threadKey, e.status || null, base.reason ?? 'error');
+    }
+  }
+}
+
+interface Step {
+  threadKey: string;
+  conversationId: string | null;
+  run(): Promise<{ conversationId: string; activityId: string; newThreadId?: string }>;
+}
+
+function channelStep(ctx: DeliveryContext, r: ClaimedReminder): Step {
+  const activity = reminderActivity(r);
+  if (r.threadId) {
+    const threadId = r.threadId;
+    return { threadKey: threadId, conversationId: threadId, run: () => limited(ctx, r, threadId, async () => ({ conversationId: threadId, ...(await ctx.connector.send({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, conversationId: threadId, activity })) })) };
+  }
+  return {
+    threadKey: r.channelId,
+    conversationId: r.channelId,
+    run: async () => {
+      const created = await limited(ctx, r, r.channelId, () =>
+        ctx.connector.createThread({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, channelId: r.channelId, activity }),
+      );
+      ctx.learnt.threads.set(`${r.tenantId}/${r.caseId}`, created.threadId);
+      return { conversationId: created.threadId, activityId: created.activityId, newThreadId: created.threadId };
+    },
+  };
+}
+
+function personalStep(ctx: DeliveryContext, r: ClaimedReminder): Step | null {
+  const userId = r.caseworkerId;
+  if (!userId) return null;
+  const chatKey = `${r.tenantId}/${userId}`;
+  r.personalChatId = r.personalChatId ?? ctx.learnt.personalChats.get(chatKey) ?? null;
+  const activity: Activity = reminderActivity(r, { personal: true });
+  const threadKey = r.personalChatId ?? `personal:${userId}`;
+  return {
+    threadKey,
+    conversationId: r.personalChatId,
+    run: async () => {
+      if (!r.personalChatId) {
+        const chat = await limited(ctx, r, `personal:${userId}`, () => ctx.connector.createPersonalChat({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, userId }));
+        r.personalChatId = chat.conversationId;
+        ctx.learnt.personalChats.set(chatKey, chat.conversationId);
+        await savePersonalChat(ctx.db, r, chat.conversationId);
+      }
+      const conversationId = r.personalChatId;
+      const sent = await limited(ctx, r, conversationId, () => ctx.connector.send({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, conversationId, activity }));
+      return { conversationId, activityId: sent.activityId };
+    },
+  };
+}
+
+/** One request under the thread's and the tenant's windows. */
+async function limited<T>(ctx: DeliveryContext, r: ClaimedReminder, threadKey: string, request: () => Promise<T>): Promise<T> {
+  const permit = await ctx.limiter.acquire([
+    { key: `thread:${threadKey}`, windows: ctx.limits.thread },
+    { key: `tenant:${r.tenantId}`, windows: tenantShare(ctx.limits, ctx.instances) },
+  ]);
+  if (ctx.stopping()) {
+    permit.done();
+    throw new Stopping();
+  }
+  try {
+    return await request();
+  } finally {
+    permit.done();
+  }
+}
+
+async function fail(ctx: DeliveryContext, r: ClaimedReminder, target: Target, threadKey: string | null, status: number | null, reason: string): Promise<DeliveryResult> {
+  await markFailed(ctx.db, r, attempt(ctx, target, threadKey ?? '', null, status, reason));
+  return { outcome: 'failed', target, reason };
+}
+
+function attempt(ctx: DeliveryContext, target: Target, threadKey: string, conversationId: string | null, status: number | null, reason: string | null) {
+  return { owner: ctx.owner, target, threadKey, conversationId, status, reason, at: ctx.clock.now() };
+}
+
+/** Exponential backoff with "equal jitter": half the step fixed, half random, so retries spread out. */
+function backoff(ctx: DeliveryContext, n: number): number {
+  const step = Math.min(ctx.retry.maxMs, ctx.retry.baseMs * 2 ** Math.max(0, n - 1));
+  return step / 2 + (ctx.random() * step) / 2;
+}
+
+function asConnectorError(error: unknown): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  // Network failures and timeouts: status 0, treated as transient.
+  return new ConnectorError(0, error instanceof Error ? error.name : 'NetworkError', undefined, String(error));
+}

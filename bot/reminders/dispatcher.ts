@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import type { ConnectorClient } from '../teams/proactive.js';
+import { claimBatch, releaseAll, releaseExpired, renewLeases, type ClaimedReminder } from './claims.js';
+import { systemClock, type Clock } from './clock.js';
+import type { SqlWithTransactions } from './db.js';
+import { DEFAULT_RETRY, deliver, type DeliveryContext, type DeliveryResult, type RetryPolicy } from './delivery.js';
+import { TEAMS_LIMITS, type RateLimits } from './limits.js';
+import { recentRequests } from './outcomes.js';
+import { RateLimiter } from './rate-limiter.js';
+
+/**
+ * The reminder dispatcher: runs in every bot process, sweeps due reminders on an interval and
+ * posts them.
+ *
+ * How Teams' limits hold with several instances:
+ * - Per thread (7/1 s, 8/2 s, 60/30 s, 1800/h). An instance leases whole channels (claims.ts), so
+ *   while it holds a channel, every request into the channel and its case threads goes through
+ *   its own limiter and nobody else's. When it takes over a channel another instance held, it
+ *   first seeds its limiter from the outcomes log, which records every request with its thread
+ *   key and response time, so the windows carry over between instances too. (They rest on the
+ *   instances' clocks agreeing to within a few milliseconds, which NTP gives.)
+ * - Per tenant (50 requests/s per app). Here the instances work in parallel on different
+ *   channels of the same tenant, so we divide: each instance keeps floor(50 / instances) per
+ *   second, where `instances` is the deployment's replica count. We chose this over a shared
+ *   counter in the database because a shared counter costs a database write per post and
+ *   makes one row per tenant the hottest in the system, all to use a budget that a
+ *   municipality's reminders (a few hundred a day) never approach. If more replicas run than
+ *   configured, the service answers 429 and we wait as told: later, never lost.
+ * - Personal chats (the fallback when the bot is removed) are keyed by the caseworker; a
+ *   caseworker with cases in two channels owned by two instances could get two posts in one
+ *   window from different limiters. That is rare, and a 429 there is obeyed as above.
+ */
+
+export interface DispatcherOptions {
+  db: SqlWithTransactions;
+  connector: ConnectorClient;
+  /** The bot's id in Teams ("28:<app id>"). */
+  botId: string;
+  instanceId?: string;
+  limits?: RateLimits;
+  /** How many dispatchers run against this database (the replica count). */
+  instances?: number;
+  clock?: Clock;
+  leaseMs?: number;
+  maxChannelsPerBatch?: number;
+  maxRowsPerBatch?: number;
+  /** Cases delivered at once; each case's own reminders go one after another, in order. */
+  concurrency?: number;
+  retry?: RetryPolicy;
+  random?: () => number;
+  log?: pino.Logger;
+}
+
+export interface SweepReport {
+  asOf: string;
+  instance: string;
+  results: (DeliveryResult & { tenantId: string; reminderId: number; caseRef: string; notice: string; due: string })[];
+}
+
+export interface Dispatcher {
+  readonly instanceId: string;
+  /** One sweep: everything due by `asOf` that this instance can claim. */
+  sweep(asOf?: Date): Promise<SweepReport>;
+  /** Sweeps every `intervalMs` until stopped. */
+  start(intervalMs: number): void;
+  /** Finishes what is in flight, gives back what is not started, and stops. */
+  stop(): Promise<void>;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const instanceId = options.instanceId ?? `dispatcher-${randomUUID()}`;
+  const clock = options.clock ?? systemClock;
+  const limits = options.limits ?? TEAMS_LIMITS;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const concurrency = options.concurrency ?? 32;
+  const log = options.log ?? pino({ name: 'reminders', level: process.env.LOG_LEVEL ?? 'info' });
+  const limiter = new RateLimiter(clock);
+  const longestThreadWindow = Math.max(...limits.thread.map((w) => w.ms));
+  let stopping = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<SweepReport> | null = null;
+
+  async function sweep(asOf = new Date()): Promise<SweepReport> {
+    const report: SweepReport = { asOf: asOf.toISOString(), instance: instanceId, results: [] };
+    const ctx: DeliveryContext = {
+      db: options.db, connector: options.connector, limiter, limits, instances: options.instances ?? 1, botId: options.botId, owner: instanceId, clock,
+      stopping: () => stopping, retry: options.retry ?? DEFAULT_RETRY, random: options.random ?? Math.random, log, learnt: { threads: new Map(), inactiveChannels: new Set(), personalChats: new Map() },
+    };
+    const seeded = new Set<string>();
+    const renew = setInterval(() => {
+      renewLeases(options.db, instanceId, leaseMs).catch((error: unknown) => log.error({ err: error }, 'renewing reminder leases failed'));
+    }, Math.max(50, leaseMs / 3));
+    try {
+      await releaseExpired(options.db);
+      while (!stopping) {
+        const batch = await claimBatch(options.db, { owner: instanceId, asOf, leaseMs, maxChannels: options.maxChannelsPerBatch ?? 50, maxRows: options.maxRowsPerBatch ?? 500 });
+        if (batch.length === 0) break;
+        await seedFromLog(batch, seeded);
+        await runCases(groupByCase(batch), async (r) => {
+          const result = await deliver(ctx, r);
+          if (result.outcome === 'released') return;
+          report.results.push({ ...result, tenantId: r.tenantId, reminderId: r.reminderId, caseRef: r.caseRef, notice: r.notice, due: r.due });
+        });
+      }
+    } finally {
+      clearInterval(renew);
+      await releaseAll(options.db, instanceId);
+    }
+    return report;
+  }
+
+  /** The first time this sweep holds a channel, learn what was sent into it lately by anyone. */
+  async function seedFromLog(batch: ClaimedReminder[], seeded: Set<string>): Promise<void> {
+    const byTenant = new Map<string, Set<string>>();
+    for (const r of batch) {
+      for (const key of [r.channelId, r.threadId].filter((k): k is string => k !== null)) {
+        if (seeded.has(`${r.tenantId}/${key}`)) continue;
+        seeded.add(`${r.tenantId}/${key}`);
+        byTenant.set(r.tenantId, (byTenant.get(r.tenantId) ?? new Set()).add(key));
+      }
+    }
+    for (const [tenantId, keys] of byTenant) {
+      const recent = await recentRequests(options.db, tenantId, [...keys], clock.now() - longestThreadWindow);
+      for (const key of keys) limiter.seed(`thread:${key}`, recent.filter((x) => x.threadKey === key).map((x) => x.at));
+    }
+  }
+
+  /** Cases in parallel up to `concurrency`; a case's reminders in order, so its thread is made once. */
+  async function runCases(cases: ClaimedReminder[][], each: (r: ClaimedReminder) => Promise<void>): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (!stopping && next < cases.length) {
+        const rows = cases[next++]!;
+        for (const r of rows) {
+          if (stopping) break;
+          await each(r);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, cases.length) }, worker));
+  }
+
+  function tick(): void {
+    if (running) return;
+    running = sweep();
+    running
+      .then((report) => {
+        if (report.results.length > 0) log.info({ instance: instanceId, results: report.results.length }, 'reminder sweep done');
+      })
+      .catch((error: unknown) => log.error({ err: error, instance: instanceId }, 'reminder sweep failed'))
+      .finally(() => {
+        running = null;
+      });
+  }
+
+  return {
+    instanceId,
+    sweep: (asOf) => {
+      stopping = false;
+      const run = sweep(asOf);
+      running = run;
+      return run.finally(() => {
+        if (running === run) running = null;
+      });
+    },
+    start(intervalMs) {
+      stopping = false;
+      timer = setInterval(tick, intervalMs);
+      tick();
+    },
+    async stop() {
+      stopping = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+function groupByCase(batch: ClaimedReminder[]): ClaimedReminder[][] {
+  const groups = new Map<string, ClaimedReminder[]>();
+  for (const r of batch) {
+    const key = `${r.tenantId}/${r.caseId}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
+}

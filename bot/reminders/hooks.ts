@@ -1,0 +1,54 @@
+import type { Decision } from '../../rules/decision-types.js';
+import type { Database } from '../storage/database.js';
+import { handleReminderAction, isReminderVerb, type ReminderTurn } from './actions.js';
+import { storageAudit } from './audit.js';
+import type { ConnectorClient } from '../teams/proactive.js';
+import type { ScheduleOptions } from './schedule.js';
+import { registerChannel, saveCaseSchedule } from './store.js';
+import { listUpcoming, upcomingMessage } from './upcoming.js';
+
+/**
+ * What the conversation calls into the reminders for: keeping a case's schedule when it is
+ * created, acting on a reminder card, and the "påmindelser" command. Built once at start-up.
+ */
+export interface ReminderHooks {
+  scheduleCase(c: {
+    tenantId: string;
+    caseId: string;
+    caseRef: string;
+    teamId: string;
+    channel: { id: string; serviceUrl: string };
+    caseworkerId: string;
+    /** The outcome the caseworker chose, and the rules' decision the due dates come from. */
+    chosenOutcome: Decision['outcome'];
+    decision: Decision;
+  }): Promise<void>;
+  isReminderVerb(verb: string): boolean;
+  act(turn: ReminderTurn): Promise<Record<string, unknown>>;
+  upcoming(tenantId: string, teamId: string): Promise<string>;
+}
+
+export function createReminderHooks(db: Database, options: { connector?: ConnectorClient; schedule: ScheduleOptions }): ReminderHooks {
+  return {
+    async scheduleCase(c) {
+      await registerChannel(db, { tenantId: c.tenantId, channelId: c.channel.id, serviceUrl: c.channel.serviceUrl });
+      // The due dates belong to the recommended measure. When the caseworker chose another
+      // outcome, the recommendation's dates do not apply and the case gets no reminders until a
+      // decision for the chosen measure carries its own.
+      const reviews = c.chosenOutcome === c.decision.outcome ? c.decision.reviews : [];
+      await saveCaseSchedule(
+        db,
+        { tenantId: c.tenantId, caseId: c.caseId, caseRef: c.caseRef, teamId: c.teamId, channelId: c.channel.id, caseworkerId: c.caseworkerId, outcome: c.chosenOutcome, reviews, closed: false },
+        options.schedule,
+      );
+    },
+    isReminderVerb,
+    async act(turn) {
+      const result = await handleReminderAction({ db, audit: storageAudit('chat'), connector: options.connector, schedule: options.schedule }, turn);
+      return result.card;
+    },
+    async upcoming(tenantId, teamId) {
+      return upcomingMessage(await listUpcoming(db, { tenantId, teamId }));
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { handleReminderAction, type ReminderTurn } from '../bot/reminders/actions.js';
+import { storageAudit } from '../bot/reminders/audit.js';
+import { createDispatcher } from '../bot/reminders/dispatcher.js';
+import { listUpcoming, upcomingMessage } from '../bot/reminders/upcoming.js';
+import { createConnectorClient } from '../bot/teams/proactive.js';
+import { startConnectorStandin, type ConnectorStandin } from './support/connector-standin.js';
+import { testDatabase, type TestDatabase } from './support/db.js';
+import { reviewsFor, scheduleCase, type TestCase } from './support/reminder-fixtures.js';
+
+let db: TestDatabase;
+let connector: ConnectorStandin;
+let kase: TestCase;
+const client = createConnectorClient(async () => 'test-token');
+const deps = () => ({ db, audit: storageAudit(), connector: client });
+
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => db.close());
+beforeEach(async () => {
+  await db.query('TRUNCATE reminder_outcomes, reminders, review_completions, reminder_cases, reminder_channels, audit_log');
+  connector = await startConnectorStandin();
+  // A level 2 case whose re-grant notice (14 days before 2026-04-05) has been posted.
+  kase = await scheduleCase(db, connector.url, { caseRef: 'SAG-2026-4', outcome: 'level2', reviews: reviewsFor('level2', null, '2026-01-05').filter((r) => r.kind === 'regrant') });
+  await createDispatcher({ db, connector: client, botId: '28:bot', log: pino({ level: 'silent' }) }).sweep(new Date('2026-03-22T07:00:00Z'));
+});
+afterEach(async () => connector.close());
+
+async function sentReminderId(): Promise<number> {
+  const [row] = await db.query<{ reminder_id: number }>("SELECT reminder_id FROM reminders WHERE state = 'sent'");
+  return row!.reminder_id;
+}
+
+function turn(verb: string, data: Record<string, unknown>, who = { userId: 'aad-anna', userName: 'Anna Berg' }, at = '2026-03-23T09:00:00Z'): ReminderTurn {
+  return { tenantId: kase.tenantId, ...who, verb, data, at: new Date(at) };
+}
+
+function texts(card: Record<string, unknown>): string {
+  return JSON.stringify(card.body);
+}
+
+describe('acting on a reminder card', () => {
+  it('records a done re-grant review, moves the case to a new 3-month period, updates the posted card and audits it', async () => {
+    const reminderId = await sentReminderId();
+    const result = await handleReminderAction(deps(), turn('reminder.done', { reminderId: String(reminderId), tenantId: kase.tenantId, decision: 'continue' }));
+    expect(texts(result.card)).toContain('Gennemgang udført: indsatsen fortsætter — Anna Berg');
+    expect((result.card.actions as { title: string }[]).map((a) => a.title)).toEqual(['Åbn sagsoverblik']);
+
+    const updates = connector.requests.filter((r) => r.kind === 'update');
+    expect(updates).toHaveLength(1);
+    expect(JSON.stringify(updates[0]!.body)).toContain('Anna Berg');
+
+    const pending = await db.query<{ due: string; notice: string }>("SELECT to_char(due, 'YYYY-MM-DD') AS due, notice FROM reminders WHERE state = 'pending' ORDER BY fire_at");
+    expect(pending).toEqual([{ due: '2026-07-05', notice: 'lead' }, { due: '2026-07-05', notice: 'due' }]);
+    const audit = await db.query<{ actor_id: string; action: string; case_id: string }>('SELECT actor_id, action, case_id::text FROM audit_log');
+    expect(audit).toEqual([{ actor_id: 'aad-anna', action: 'reminder.review-done', case_id: kase.caseId }]);
+  });
+
+  it('tells a second click on a stale card who already handled it, and changes nothing', async () => {
+    const reminderId = await sentReminderId();
+    await handleReminderAction(deps(), turn('reminder.done', { reminderId, decision: 'continue' }));
+    const second = await handleReminderAction(deps(), turn('reminder.snooze', { reminderId, reason: 'Ferie' }, { userId: 'aad-bo', userName: 'Bo Holm' }));
+    expect(texts(second.card)).toMatch(/Allerede håndteret af Anna Berg, 23\.03\.2026/);
+    expect(await db.query("SELECT 1 FROM reminders WHERE notice = 'snooze'")).toEqual([]);
+    expect(await db.query('SELECT 1 FROM audit_log')).toHaveLength(1);
+  });
+
+  it('closing the case from the card cancels its pending reminders', async () => {
+    const reminderId = await sentReminderId();
+    await handleReminderAction(deps(), turn('reminder.done', { reminderId, decision: 'close' }));
+    expect(await db.query("SELECT 1 FROM reminders WHERE state = 'pending'")).toEqual([]);
+    expect(await db.query('SELECT 1 FROM reminder_cases WHERE closed')).toHaveLength(1);
+  });
+
+  it('snoozes a week with a reason, and the postponed notice is posted in the same thread a week later', async () => {
+    const reminderId = await sentReminderId();
+    const result = await handleReminderAction(deps(), turn('reminder.snooze', { reminderId, reason: 'Afventer møde med skolen' }));
+    expect(texts(result.card)).toContain('Udsat 1 uge — Anna Berg, 23.03.2026, 10.00 (Afventer møde med skolen)');
+    const d = createDispatcher({ db, connector: client, botId: '28:bot', log: pino({ level: 'silent' }) });
+    expect((await d.sweep(new Date('2026-03-30T08:59:00Z'))).results).toEqual([]);
+    const later = await d.sweep(new Date('2026-03-30T09:00:00Z'));
+    expect(later.results.map((r) => r.notice)).toEqual(['snooze']);
+    const [thread, snoozed] = connector.posts().filter((p) => p.kind !== 'update');
+    expect(snoozed!.conversationId).toBe(thread!.conversationId);
+  });
+
+  it('refuses a snooze without a reason in Danish, keeping the card as it was', async () => {
+    const reminderId = await sentReminderId();
+    const result = await handleReminderAction(deps(), turn('reminder.snooze', { reminderId, reason: '   ' }));
+    expect(texts(result.card)).toContain('Skriv en begrundelse for udsættelsen.');
+    expect((result.card.actions as { title: string }[]).map((a) => a.title)).toContain('Udsæt 1 uge');
+    expect(await db.query("SELECT 1 FROM reminders WHERE state = 'snoozed'")).toEqual([]);
+  });
+
+  it('refuses a snooze reason holding a CPR number, stores nothing, and gives the text back to correct', async () => {
+    const reminderId = await sentReminderId();
+    const result = await handleReminderAction(deps(), turn('reminder.snooze', { reminderId, reason: 'Barnet 010203-1234 er syg' }));
+    expect(texts(result.card)).toContain('ligner et CPR-nummer');
+    expect(JSON.stringify(result.card.actions)).toContain('"value":"Barnet 010203-1234 er syg"');
+    expect(await db.query("SELECT 1 FROM reminders WHERE snooze_reason IS NOT NULL")).toEqual([]);
+  });
+
+  it('does not let another tenant act on the reminder', async () => {
+    const reminderId = await sentReminderId();
+    const result = await handleReminderAction(deps(), { ...turn('reminder.done', { reminderId, decision: 'continue' }), tenantId: 'other-tenant' });
+    expect(texts(result.card)).toContain('Påmindelsen kunne ikke findes');
+    expect(await db.query('SELECT 1 FROM review_completions')).toEqual([]);
+  });
+});
+
+describe('the "påmindelser" command', () => {
+  it("lists the team's coming reminders soonest first, and nothing from other teams", async () => {
+    await scheduleCase(db, connector.url, { caseRef: 'SAG-ANDET-TEAM', outcome: 'level3', reviews: reviewsFor('level3', null, '2026-01-05') });
+    await db.query("UPDATE reminder_cases SET team_id = 'team-2' WHERE case_ref = 'SAG-ANDET-TEAM'");
+    const upcoming = await listUpcoming(db, { tenantId: kase.tenantId, teamId: 'team-1' });
+    expect(upcoming.map((u) => [u.caseRef, u.due, u.notice])).toEqual([['SAG-2026-4', '2026-04-05', 'due']]);
+    expect(upcomingMessage(upcoming)).toContain('**SAG-2026-4** — frist 05.04.2026 (på dagen 05.04.2026)');
+    expect(upcomingMessage([])).toBe('Teamet har ingen kommende påmindelser.');
+  });
+});

@@ -1,0 +1,230 @@
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Decision } from '../rules/decision-types.js';
+import { decide } from '../rules/decide.js';
+import { parseFacts } from '../rules/facts.js';
+import { DEFAULT_PARAMETERS } from '../rules/parameters/default.js';
+import { loadGoldenCases } from './support/golden.js';
+import { loadFixtureParameters } from './support/parameter-fixtures.js';
+import { createDispatcher, type DispatcherOptions } from '../bot/reminders/dispatcher.js';
+import { planReminders } from '../bot/reminders/schedule.js';
+import { saveCaseSchedule } from '../bot/reminders/store.js';
+import { scaleLimits, TEAMS_LIMITS } from '../bot/reminders/limits.js';
+import { createConnectorClient } from '../bot/teams/proactive.js';
+import { startConnectorStandin, type ConnectorStandin } from './support/connector-standin.js';
+import { reviewsFor, scheduleCase } from './support/reminder-fixtures.js';
+import { testDatabase, type TestDatabase } from './support/db.js';
+
+type Db = TestDatabase;
+let db: Db;
+let connector: ConnectorStandin;
+const silent = pino({ level: 'silent' });
+const client = createConnectorClient(async () => 'test-token');
+
+function dispatcher(over: Partial<DispatcherOptions> = {}) {
+  return createDispatcher({ db, connector: client, botId: '28:bot', log: silent, retry: { maxAttempts: 4, baseMs: 20, maxMs: 200, maxThrottled: 20 }, ...over });
+}
+
+async function count(sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params);
+  return row!.n;
+}
+
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => db.close());
+beforeEach(async () => {
+  await db.query('TRUNCATE reminder_outcomes, reminders, review_completions, reminder_cases, reminder_channels');
+  connector = await startConnectorStandin();
+});
+afterEach(async () => connector.close());
+
+/**
+ * One decision per distinct schedule the rules produce, from the golden cases through `decide`:
+ * every outcome and variant, level 2 with and without the undersøgelse running alongside.
+ */
+const DECISIONS = (() => {
+  const seen = new Map<string, [string, Decision]>();
+  for (const golden of loadGoldenCases()) {
+    const parsed = parseFacts(golden.facts);
+    if (!parsed.ok) continue;
+    const decision = decide(parsed.value, golden.parameterSet ? loadFixtureParameters(golden.parameterSet) : DEFAULT_PARAMETERS);
+    const shape = `${decision.outcome}/${decision.variant}/${decision.reviews.map((r) => r.kind).join(',')}`;
+    if (!seen.has(shape)) seen.set(shape, [`${shape} (${golden.file})`, decision]);
+  }
+  return [...seen.values()];
+})();
+
+describe('reminder delivery into the case channel', () => {
+  it('covers every outcome the rules decide, reviews or none', () => {
+    const outcomes = new Set(DECISIONS.map(([, d]) => d.outcome));
+    for (const outcome of ['escalate', 'preventive', 'level1', 'level2', 'level3', 'none'] as const) expect(outcomes).toContain(outcome);
+    expect(DECISIONS.some(([, d]) => d.reviews.some((r) => r.kind === 'investigation-deadline'))).toBe(true);
+  });
+
+  it.each(DECISIONS)('posts the reminders of %s at their times, not before, the first opening the case thread and the rest replying in it', async (_, decision) => {
+    const { outcome, reviews } = decision;
+    const kase = await scheduleCase(db, connector.url, { caseRef: `SAG-${outcome}`, outcome, reviews });
+    const plan = planReminders({ caseRef: kase.caseRef, outcome, reviews, completed: [], closed: false });
+    const d = dispatcher();
+    const times = [...new Set(plan.map((p) => p.fireAt))].sort();
+    for (const t of times) {
+      const before = connector.posts().length;
+      const early = await d.sweep(new Date(Date.parse(t) - 60_000));
+      expect(early.results, `nothing is due a minute before ${t}`).toEqual([]);
+      await d.sweep(new Date(t));
+      const arrived = connector.posts().slice(before);
+      const expected = plan.filter((p) => p.fireAt === t);
+      expect(arrived.map((p) => cardFacts(p.kind === 'create-thread' ? p.body.activity : p.body))).toEqual(
+        expected.map((p) => ({ caseRef: kase.caseRef, due: p.due.split('-').reverse().join('.'), task: p.text, passage: p.passage })),
+      );
+    }
+    const posts = connector.posts();
+    if (posts.length > 0) {
+      expect(posts[0]!.kind).toBe('create-thread');
+      expect(posts.slice(1).every((p) => p.kind === 'send' && p.conversationId === posts[0]!.conversationId)).toBe(true);
+    }
+    expect(posts).toHaveLength(plan.length);
+    expect(plan.length).toBe(reviews.length * 2);
+    expect(connector.windowRefusals()).toBe(0);
+  });
+
+  it('sends nothing for a closed case, and cancels what was pending when the case closes', async () => {
+    const reviews = reviewsFor('level2', null, '2026-01-05');
+    const kase = await scheduleCase(db, connector.url, { caseRef: 'SAG-9', outcome: 'level2', reviews });
+    expect(await count("reminders WHERE state = 'pending'")).toBe(4);
+    await saveCaseSchedule(db, { tenantId: kase.tenantId, caseId: kase.caseId, caseRef: 'SAG-9', teamId: 'team-1', channelId: kase.channelId, caseworkerId: null, outcome: 'level2', reviews, closed: true });
+    const report = await dispatcher().sweep(new Date('2027-01-01T00:00:00Z'));
+    expect(report.results).toEqual([]);
+    expect(connector.requests).toEqual([]);
+    expect(await count("reminders WHERE state = 'cancelled'")).toBe(4);
+  });
+
+  it('keeps what was sent and replaces what was pending when the decision changes', async () => {
+    const reviews = reviewsFor('level2', null, '2026-01-05');
+    const kase = await scheduleCase(db, connector.url, { caseRef: 'SAG-2', outcome: 'level2', reviews });
+    await dispatcher().sweep(new Date('2026-03-22T07:00:00Z')); // the two lead notices
+    expect(connector.posts()).toHaveLength(2);
+    const moved = reviews.map((r) => (r.kind === 'regrant' ? { ...r, due: '2026-05-05' } : r));
+    const result = await saveCaseSchedule(db, { tenantId: kase.tenantId, caseId: kase.caseId, caseRef: 'SAG-2', teamId: 'team-1', channelId: kase.channelId, caseworkerId: null, outcome: 'level2', reviews: moved, closed: false });
+    expect(result).toEqual({ inserted: 2, cancelled: 1, kept: 3 });
+    const report = await dispatcher().sweep(new Date('2026-06-01T00:00:00Z'));
+    expect(report.results.map((r) => r.due).sort()).toEqual(['2026-04-05', '2026-05-05', '2026-05-05']);
+  });
+});
+
+describe('when Teams pushes back', () => {
+  it('waits out a 429 storm as Retry-After says and loses nothing', async () => {
+    for (let i = 0; i < 12; i++) await scheduleCase(db, connector.url, { caseRef: `SAG-${i}`, outcome: 'level3', reviews: reviewsFor('level3', null, '2026-01-05').slice(0, 1), leadDays: 0 });
+    connector.throttleNext(8, 1);
+    const started = Date.now();
+    const report = await dispatcher().sweep(new Date('2026-04-05T07:00:00Z'));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(report.results.every((r) => r.outcome === 'sent')).toBe(true);
+    const posted = connector.posts().map((p) => p.body.activity?.summary ?? p.body.summary);
+    expect(new Set(posted).size).toBe(12);
+    expect(posted).toHaveLength(12);
+    expect(await count("reminder_outcomes WHERE outcome = 'retried' AND status = 429")).toBe(8);
+  });
+
+  it('retries 503 with backoff until it gets through, recording each retry', async () => {
+    await scheduleCase(db, connector.url, { caseRef: 'SAG-1', outcome: 'level3', reviews: reviewsFor('level3', null, '2026-01-05').slice(0, 1), leadDays: 0 });
+    connector.fail('19:familie@thread.tacv2', { status: 503, times: 2 });
+    const report = await dispatcher().sweep(new Date('2026-04-05T07:00:00Z'));
+    expect(report.results.map((r) => r.outcome)).toEqual(['sent']);
+    expect(await count("reminder_outcomes WHERE outcome = 'retried' AND status = 503")).toBe(2);
+  });
+
+  it('marks a reminder failed, with the reason, when the service keeps failing', async () => {
+    await scheduleCase(db, connector.url, { caseRef: 'SAG-1', outcome: 'level3', reviews: reviewsFor('level3', null, '2026-01-05').slice(0, 1), leadDays: 0 });
+    connector.fail('19:familie@thread.tacv2', { status: 502 });
+    await dispatcher().sweep(new Date('2026-04-05T07:00:00Z'));
+    const [row] = await db.query<{ state: string; last_error: string }>('SELECT state, last_error FROM reminders');
+    expect(row).toEqual({ state: 'failed', last_error: '502 ServiceError' });
+    expect(await count("reminder_outcomes WHERE outcome = 'failed'")).toBe(1);
+  });
+
+  it.each([
+    [403, 'BotNotInConversationRoster'],
+    [404, 'ConversationNotFound'],
+  ])('sends to the caseworker in personal chat when the bot was removed (%i %s), and stops posting in the channel', async (status, code) => {
+    const reviews = reviewsFor('level2', null, '2026-01-05');
+    await scheduleCase(db, connector.url, { caseRef: 'SAG-7', outcome: 'level2', reviews });
+    await dispatcher().sweep(new Date('2026-03-22T07:00:00Z'));
+    expect(connector.posts().map((p) => p.kind)).toEqual(['create-thread', 'send']);
+    connector.fail('19:familie@thread.tacv2', { status, code });
+    await dispatcher().sweep(new Date('2026-04-05T07:00:00Z'));
+    const after = connector.requests.slice(2);
+    expect(after.filter((r) => r.status >= 400)).toHaveLength(1); // one refusal teaches us; the next goes straight to personal
+    expect(connector.posts().slice(2).map((p) => [p.kind, p.threadKey])).toEqual([
+      ['create-personal', 'personal:29:caseworker'],
+      ['send', expect.stringMatching(/^a:personal-/)],
+      ['send', expect.stringMatching(/^a:personal-/)],
+    ]);
+    expect(connector.posts()[3]!.body.attachments[0].content.body.at(-1).text).toMatch(/ikke længere er med i sagens kanal/);
+    expect(await count('reminder_channels WHERE NOT active')).toBe(1);
+    expect(await count("reminder_outcomes WHERE outcome = 'rerouted'")).toBe(1);
+    expect(await count("reminders WHERE delivered_to = 'personal' AND state = 'sent'")).toBe(2);
+  });
+});
+
+describe('restarts', () => {
+  const fast = scaleLimits(TEAMS_LIMITS, 0.02);
+
+  async function manyInOneChannel(n: number) {
+    for (let i = 0; i < n; i++) await scheduleCase(db, connector.url, { caseRef: `SAG-${i}`, outcome: 'level3', reviews: reviewsFor('level3', null, '2026-01-05').slice(0, 1), leadDays: 0 });
+  }
+
+  it('sends each reminder once when the dispatcher is stopped mid-sweep and started again', async () => {
+    // Windows at a fifth of their length: 30 new threads in one channel take about a second.
+    const slower = scaleLimits(TEAMS_LIMITS, 0.2);
+    await connector.close();
+    connector = await startConnectorStandin({ limits: slower });
+    await manyInOneChannel(30);
+    const first = dispatcher({ limits: slower });
+    const sweep = first.sweep(new Date('2026-04-05T07:00:00Z'));
+    while (connector.posts().length < 8) await new Promise((r) => setTimeout(r, 5));
+    await first.stop();
+    const partial = (await sweep).results.length;
+    expect(partial).toBeLessThan(30);
+    await dispatcher({ limits: slower }).sweep(new Date('2026-04-05T07:00:00Z'));
+    expect(summaries()).toHaveLength(30);
+    expect(new Set(summaries()).size).toBe(30);
+    expect(connector.windowRefusals()).toBe(0);
+  });
+
+  it('takes over the claims of an instance that died mid-sweep once their lease runs out, posting each once', async () => {
+    await connector.close();
+    connector = await startConnectorStandin({ limits: fast });
+    await manyInOneChannel(20);
+    let alive = true;
+    const hang = new Promise<never>(() => undefined);
+    // The dying instance is killed between two reminders: its 6th request and everything after
+    // never happen, and it stops renewing its leases. (Killed between a post and its record, that
+    // one post would be sent again by the next owner: Teams offers no idempotency key.)
+    const dying = createDispatcher({
+      db: { query: (s, p) => (alive ? db.query(s, p) : hang), transaction: (fn) => (alive ? db.transaction(fn) : hang) },
+      connector: { ...client, send: (a) => (alive ? client.send(a) : hang), createThread: (a) => { if (connector.posts().length >= 5) alive = false; return alive ? client.createThread(a) : hang; } },
+      botId: '28:bot', log: silent, leaseMs: 300, limits: fast, concurrency: 1,
+    });
+    void dying.sweep(new Date('2026-04-05T07:00:00Z'));
+    while (alive) await new Promise((r) => setTimeout(r, 5));
+    const early = await dispatcher({ limits: fast }).sweep(new Date('2026-04-05T07:00:00Z'));
+    expect(early.results, 'the dead instance still holds its lease').toEqual([]);
+    await new Promise((r) => setTimeout(r, 400));
+    await dispatcher({ limits: fast }).sweep(new Date('2026-04-05T07:00:00Z'));
+    expect(summaries()).toHaveLength(20);
+    expect(new Set(summaries()).size).toBe(20);
+  });
+});
+
+function summaries(): string[] {
+  return connector.posts().map((p) => (p.kind === 'create-thread' ? p.body.activity.summary : p.body.summary));
+}
+
+function cardFacts(activity: any) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const facts = activity.attachments[0].content.body[1].facts as { title: string; value: string }[];
+  const value = (title: string) => facts.find((f) => f.title === title)?.value;
+  return { caseRef: value('Sag'), due: value('Frist'), task: value('Skal tages stilling til'), passage: value('Grundlag') };
+}

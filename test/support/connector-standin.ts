@@ -1,0 +1,226 @@
+/**
+ * A local stand-in for the Bot Connector service, for tests that post proactively.
+ *
+ * Usage:
+ *   const connector = await startConnectorStandin();           // or { limits: scaleLimits(TEAMS_LIMITS, 0.05) }
+ *   // give connector.url to the bot as the serviceUrl of a conversation reference
+ *   connector.posts()                                          // accepted creates and sends, in arrival order
+ *   connector.fail('19:chan@thread.tacv2', { status: 403, code: 'BotNotInConversationRoster' })
+ *   connector.throttleNext(5, 1)                               // the next 5 requests get 429, Retry-After: 1
+ *   await connector.close();
+ *
+ * Endpoints (the ones the bot calls):
+ *   POST /v3/conversations                                  create a channel thread (channelData.channel.id) or a personal chat (members)
+ *   POST /v3/conversations/:id/activities                   send into a conversation or thread
+ *   POST /v3/conversations/:id/activities/:activityId       reply to an activity
+ *   PUT  /v3/conversations/:id/activities/:activityId       update an activity (a card refreshed in place)
+ *
+ * It enforces Teams' published windows (limits.ts) per thread and per tenant, counting requests
+ * as they arrive, and answers 429 with Retry-After when one would be exceeded; those refusals are
+ * counted in `windowRefusals` so a test can assert the bot caused none. A new thread in a channel
+ * counts against the channel; a send counts against the conversation it is sent to.
+ * A request without a bearer token is refused with 401, as the real service does.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TEAMS_LIMITS, type RateLimits, type RateWindow } from '../../bot/reminders/limits.js';
+
+export interface RecordedRequest {
+  method: 'POST' | 'PUT';
+  path: string;
+  kind: 'create-thread' | 'create-personal' | 'send' | 'update';
+  /** The conversation the request went to, or the one it created. */
+  conversationId: string;
+  /** The key its per-thread windows are counted under. */
+  threadKey: string;
+  tenantId: string;
+  // The recorded JSON body as the bot sent it; tests read into it freely.
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  status: number;
+  /** Milliseconds since the stand-in started. */
+  at: number;
+  activityId?: string;
+}
+
+export interface FailureReply {
+  status: number;
+  /** The error code in the body, e.g. BotNotInConversationRoster, ConversationNotFound. */
+  code?: string;
+  retryAfterSeconds?: number;
+  /** How many requests get this answer; unlimited when left out. */
+  times?: number;
+}
+
+export interface ConnectorStandin {
+  url: string;
+  /** Every request that reached an endpoint, answered or refused, in arrival order. */
+  requests: RecordedRequest[];
+  /** Accepted POSTs: threads and chats created and activities sent. */
+  posts(): RecordedRequest[];
+  /** 429s the stand-in gave because a window was full (not the ones it was told to give). */
+  windowRefusals(): number;
+  /** Answer requests to this conversation, or to a channel and every thread in it, with an error. */
+  fail(conversationOrChannelId: string, reply: FailureReply): void;
+  /** Answer the next `count` requests, whatever they are, with 429 and this Retry-After. */
+  throttleNext(count: number, retryAfterSeconds: number): void;
+  close(): Promise<void>;
+}
+
+export interface StandinOptions {
+  limits?: RateLimits;
+}
+
+export async function startConnectorStandin(options: StandinOptions = {}): Promise<ConnectorStandin> {
+  const limits = options.limits ?? TEAMS_LIMITS;
+  const started = performance.now();
+  const requests: RecordedRequest[] = [];
+  const failures = new Map<string, FailureReply>();
+  const windows = new Map<string, number[]>();
+  const tenantOf = new Map<string, string>();
+  let throttle = { count: 0, retryAfterSeconds: 1 };
+  let refusals = 0;
+  let nextId = 1;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://standin');
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations' || (req.method !== 'POST' && req.method !== 'PUT')) {
+      return reply(res, 404, { error: { code: 'NotFound', message: `no such endpoint: ${req.method} ${url.pathname}` } });
+    }
+    const body = await readJson(req);
+    if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) return reply(res, 401, { error: { code: 'Unauthorized', message: 'missing bearer token' } });
+
+    const route = classify(req.method, parts, body);
+    if (!route) return reply(res, 400, { error: { code: 'BadArgument', message: 'unrecognised request' } });
+    const tenantId = body?.channelData?.tenant?.id ?? body?.tenantId ?? tenantOf.get(route.conversationId.split(';')[0]!) ?? tenantOf.get(route.conversationId) ?? 'unknown';
+    const record: RecordedRequest = { method: req.method, path: url.pathname, kind: route.kind, conversationId: route.conversationId, threadKey: route.threadKey, tenantId, body, status: 0, at: performance.now() - started };
+    requests.push(record);
+
+    if (throttle.count > 0) {
+      throttle.count--;
+      return answer(record, res, 429, { error: { code: 'Throttled', message: 'too many requests' } }, throttle.retryAfterSeconds);
+    }
+    const failure = failureFor(route.conversationId);
+    if (failure) return answer(record, res, failure.status, { error: { code: failure.code ?? 'ServiceError', message: 'stand-in failure' } }, failure.retryAfterSeconds);
+
+    const now = performance.now();
+    const wait = Math.max(roomIn(`thread:${route.threadKey}`, limits.thread, now), roomIn(`tenant:${tenantId}`, limits.tenant, now));
+    if (wait > 0) {
+      refusals++;
+      return answer(record, res, 429, { error: { code: 'Throttled', message: 'rate window exceeded' } }, Math.ceil(wait / 1000));
+    }
+    count(`thread:${route.threadKey}`, now);
+    count(`tenant:${tenantId}`, now);
+
+    const activityId = String(nextId++);
+    record.activityId = activityId;
+    if (route.kind === 'create-thread' || route.kind === 'create-personal') {
+      const id = route.kind === 'create-thread' ? `${route.threadKey};messageid=${activityId}` : `a:personal-${activityId}`;
+      record.conversationId = id;
+      tenantOf.set(id, tenantId);
+      if (route.kind === 'create-thread') tenantOf.set(route.threadKey, tenantId);
+      return answer(record, res, 201, { id, activityId });
+    }
+    return answer(record, res, route.kind === 'update' ? 200 : 201, { id: route.kind === 'update' ? parts[4] : activityId });
+  };
+
+  function failureFor(conversationId: string): FailureReply | undefined {
+    const channel = conversationId.split(';')[0]!;
+    for (const key of [conversationId, channel]) {
+      const failure = failures.get(key);
+      if (!failure) continue;
+      if (failure.times !== undefined) {
+        if (failure.times <= 0) continue;
+        failure.times--;
+      }
+      return failure;
+    }
+    return undefined;
+  }
+
+  function roomIn(key: string, limitsFor: RateWindow[], now: number): number {
+    const log = windows.get(key) ?? [];
+    let wait = 0;
+    for (const w of limitsFor) {
+      const inWindow = log.filter((t) => t > now - w.ms);
+      if (inWindow.length >= w.limit) wait = Math.max(wait, inWindow[inWindow.length - w.limit]! + w.ms - now);
+    }
+    return wait;
+  }
+
+  function count(key: string, now: number): void {
+    const longest = Math.max(...limits.thread.map((w) => w.ms), ...limits.tenant.map((w) => w.ms));
+    const log = (windows.get(key) ?? []).filter((t) => t > now - longest);
+    log.push(now);
+    windows.set(key, log);
+  }
+
+  function answer(record: RecordedRequest, res: ServerResponse, status: number, body: unknown, retryAfterSeconds?: number): void {
+    record.status = status;
+    reply(res, status, body, retryAfterSeconds);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => reply(res, 500, { error: { code: 'StandinError', message: String(error) } }));
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    posts: () => requests.filter((r) => r.method === 'POST' && r.status >= 200 && r.status < 300),
+    windowRefusals: () => refusals,
+    fail: (id, failure) => void failures.set(id, { ...failure }),
+    throttleNext: (n, retryAfterSeconds) => void (throttle = { count: n, retryAfterSeconds }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+interface Route {
+  kind: RecordedRequest['kind'];
+  conversationId: string;
+  threadKey: string;
+}
+
+function classify(method: string | undefined, parts: string[], body: any): Route | null { // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (method === 'POST' && parts.length === 2) {
+    const channelId: unknown = body?.channelData?.channel?.id;
+    if (typeof channelId === 'string') return { kind: 'create-thread', conversationId: channelId, threadKey: channelId };
+    const member: unknown = body?.members?.[0]?.id;
+    if (typeof member === 'string') return { kind: 'create-personal', conversationId: `personal:${member}`, threadKey: `personal:${member}` };
+    return null;
+  }
+  const conversationId = parts[2];
+  if (!conversationId || parts[3] !== 'activities') return null;
+  if (method === 'POST' && (parts.length === 4 || parts.length === 5)) return { kind: 'send', conversationId, threadKey: conversationId };
+  if (method === 'PUT' && parts.length === 5) return { kind: 'update', conversationId, threadKey: conversationId };
+  return null;
+}
+
+function readJson(req: IncomingMessage): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text ? JSON.parse(text) : null);
+      } catch (error) {
+        reject(error);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function reply(res: ServerResponse, status: number, body: unknown, retryAfterSeconds?: number): void {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
+  res.writeHead(status, headers).end(JSON.stringify(body));
+}
