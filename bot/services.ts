@@ -8,6 +8,8 @@ import { migrate } from './storage/migrate.js';
 import { createStorage } from './storage/storage.js';
 import { decideWithDefaults } from './rules-binding.js';
 import { createStandardIndex } from './search/standard-index.js';
+import { createChatModel } from '../prompts/client.js';
+import { loadDanishWords } from '../prompts/danish-words.js';
 import { createDispatcher } from './reminders/dispatcher.js';
 import { createReminderHooks } from './reminders/hooks.js';
 import { botFrameworkTokens, createConnectorClient } from './teams/proactive.js';
@@ -48,6 +50,8 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     decide: decideWithDefaults,
     passages,
     searchPassages: (query, limit) => passages.search(query, limit),
+    // Off by default: without LLM_MODEL nothing is ever sent anywhere.
+    ...(config.llm.kind === 'off' ? {} : { summaryModel: { chat: createChatModel(config.llm), knowsWord: loadDanishWords } }),
     clock: () => new Date(),
     logger,
     allowedTenants: config.allowedTenants,

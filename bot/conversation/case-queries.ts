@@ -1,6 +1,7 @@
 import { parseCaseReference } from '../cases/case-reference.js';
 import { parseCaseOpen } from '../intake/submission.js';
 import type { Turn } from './deps.js';
+import { caseCardWithNotes } from './notes.js';
 import { say } from './texts.js';
 import type { Card } from './types.js';
 
@@ -12,7 +13,7 @@ export async function findCase(turn: Turn, typedReference: string): Promise<Card
   if (!reference.ok) return turn.deps.views.message(turn.locale, reference.message);
   const found = await turn.deps.storage.cases.findByReference(turn.scope, reference.value);
   if (!found) return turn.deps.views.message(turn.locale, say('caseNotFound', turn.locale));
-  return turn.deps.views.caseCard(turn.locale, found);
+  return caseCardWithNotes(turn, found);
 }
 
 export async function openCase(turn: Turn, data: Record<string, unknown>): Promise<Card> {

@@ -1,4 +1,6 @@
 import type { Locale } from '../../cards/locale.js';
+import type { ChatModel } from '../../prompts/client.js';
+import type { KnowsWord } from '../../prompts/danish-words.js';
 import type { Decision } from '../../rules/decision-types.js';
 import type { Facts } from '../../rules/facts.js';
 import type { Logger } from '../logger.js';
@@ -18,6 +20,8 @@ export interface ConversationDeps {
   decide: (facts: Facts) => Decision;
   /** The lexical search over both standards ("standard <spørgsmål>"). */
   passages: PassageIndex;
+  /** The configured language model for notes summaries; unset (the default) means no calls at all. */
+  summaryModel?: { chat: ChatModel; knowsWord: () => Promise<KnowsWord> };
   clock: () => Date;
   logger: Logger;
   allowedTenants?: readonly string[];

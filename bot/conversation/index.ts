@@ -6,6 +6,7 @@ import { parseCommand, type Command } from './commands.js';
 import type { ConversationDeps, Turn } from './deps.js';
 import type { ConversationHandler } from './handler.js';
 import { answerMissing, editStep, nextStep, previousStep, restartIntake, resumeIntake, startIntake } from './intake.js';
+import { NOTE_ACTIONS, notesMessage } from './notes.js';
 import { installed, rememberTeamChannel, uninstalled } from './installation.js';
 import { answerFromStandard } from './standard.js';
 import { answerFreeText, PLAN_ROUTES } from './plan-routes.js';
@@ -31,6 +32,7 @@ const ACTIONS: Record<Verb, (turn: Turn, data: Data) => Promise<Card> | Card> = 
   [VERBS.caseMine]: (turn) => myCases(turn),
   [VERBS.helpShow]: (turn) => turn.deps.views.help(turn.locale),
   ...PLAN_ROUTES,
+  ...NOTE_ACTIONS,
 };
 
 const COMMANDS: Record<Command['kind'], (turn: Turn, command: Command) => Promise<Card> | Card> = {
@@ -60,6 +62,8 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
       const entered = enter(info);
       if (!entered.ok) return [{ kind: 'text', text: say(entered.reason, entered.locale) }];
       await rememberTeamChannel(deps, entered.turn.scope, info);
+      const notes = await notesMessage(entered.turn, text);
+      if (notes) return [{ kind: 'card', card: notes }];
       const command = parseCommand(text);
       if (command) return [{ kind: 'card', card: await COMMANDS[command.kind](entered.turn, command) }];
       // The plan's commands, or free text as a question about the standards; else help, not an error.

@@ -62,8 +62,8 @@ describe('the audit log', { timeout: 180_000 }, () => {
          WHERE c.reference = $1 ORDER BY a.audit_id`,
         [REFERENCE],
       );
-      // create; find (beforeAll); mine sager; find (first test); colleague's lookups are of other cases.
-      expect(rows.map((r) => r.action)).toEqual(['case.create', 'case.read', 'case.list', 'case.read']);
+      // create; find (beforeAll) with its notes for the scope used; mine sager; find (first test) likewise.
+      expect(rows.map((r) => r.action)).toEqual(['case.create', 'case.read', 'note.list', 'case.list', 'case.read', 'note.list']);
       expect(new Set(rows.map((r) => r.actor_id))).toEqual(new Set([caseworker.userId]));
       const outsiderRows = await db.query('SELECT * FROM audit_log WHERE actor_id = $1 AND case_id IS NOT NULL', [outsider.userId]);
       expect(outsiderRows).toEqual([]);

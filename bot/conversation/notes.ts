@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { noteFormCard, notesSummaryCard, NOTE_VERBS, withNotesOnCaseCard, type NoteFormValues } from '../../cards/notes.js';
+import { noteKindSchema } from '../../prompts/notes.js';
+import { summariseNotes } from '../../prompts/summarise.js';
+import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
+import { resolveParameters } from '../../rules/parameters/resolve.js';
+import { scopeFor } from '../../rules/scope.js';
+import { scopeUsage, type Grant } from '../../rules/scope-usage.js';
+import { parseCaseReference } from '../cases/case-reference.js';
+import { containsCprLike } from '../privacy/cpr.js';
+import type { CaseWithDecision } from '../storage/cases.js';
+import { StorageInputError } from '../storage/input-errors.js';
+import type { NoteRecord } from '../storage/notes.js';
+import { danishDate } from './dates.js';
+import type { Turn } from './deps.js';
+import { say } from './texts.js';
+import type { Card } from './types.js';
+
+/**
+ * Case notes in the conversation: "notat <sagsnummer> <type> <minutter> <tekst>", the
+ * "Tilføj notat" form on the case card, the scope used on the case card, and
+ * "noter <sagsnummer>" for the notes summary. Every read and write goes through storage,
+ * which scopes it by tenant and audits it.
+ */
+
+const CPR_REFUSED =
+  'Notatet ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes i notater. Fjern nummeret og gem igen – din tekst er bevaret herunder.';
+
+const NOTE_COMMAND = /^\/?(?:notat|note)\s+(\S+)\s+(tværfagligt\s+møde|tvaerfagligt\s+moede|\S+)\s+(\S+)\s+([\s\S]+)$/i;
+const NOTES_COMMAND = /^\/?(?:noter|notes)\s+(\S+)\s*$/i;
+
+/** A typed note or summary command, or undefined when the text is neither. */
+export async function notesMessage(turn: Turn, text: string): Promise<Card | undefined> {
+  const trimmed = text.normalize('NFC').trim();
+  const summary = NOTES_COMMAND.exec(trimmed);
+  if (summary) return summariseCase(turn, summary[1]!);
+  const note = NOTE_COMMAND.exec(trimmed);
+  if (!note) {
+    if (/^\/?(?:notat|note)\b/i.test(trimmed)) {
+      return turn.deps.views.message(turn.locale, 'Skriv notatet sådan: notat <sagsnummer> <type> <minutter> <tekst>, fx "notat SAG-2026-0042 besøg 60 Familien var hjemme." Typer: besøg, telefon, møde, tværfagligt møde, observation.');
+    }
+    return undefined;
+  }
+  const [, reference, kind, minutes, noteText] = note;
+  return addNote(turn, { caseReference: reference!, kind: kind!.replace(/\s+/g, ' '), date: danishDate(turn.deps.clock()), minutes: minutes!, text: noteText! }, 'command');
+}
+
+const noteFormSchema = z.object({
+  caseReference: z.string().trim().min(1, { error: 'Sagsnummeret mangler.' }),
+  kind: noteKindSchema,
+  date: z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD.' }),
+  minutes: z.coerce
+    .number({ error: 'Skriv tidsforbruget i minutter som et tal.' })
+    .int({ error: 'Skriv tidsforbruget i hele minutter.' })
+    .min(0, { error: 'Tidsforbruget kan ikke være negativt.' })
+    .max(1440, { error: 'Tidsforbruget kan højst være 1440 minutter (et døgn).' }),
+  text: z.string().trim().min(1, { error: 'Skriv notatets tekst.' }),
+});
+
+const asText = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+
+function typedValues(data: Record<string, unknown>): NoteFormValues {
+  const out: NoteFormValues = {};
+  for (const key of ['kind', 'date', 'minutes', 'text'] as const) {
+    const v = asText(data[key]);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+async function loadCase(turn: Turn, typedReference: string): Promise<{ found: CaseWithDecision } | { card: Card }> {
+  const reference = parseCaseReference(typedReference);
+  if (!reference.ok) return { card: turn.deps.views.message(turn.locale, reference.message) };
+  const found = await turn.deps.storage.cases.findByReference(turn.scope, reference.value);
+  if (!found) return { card: turn.deps.views.message(turn.locale, say('caseNotFound', turn.locale)) };
+  return { found };
+}
+
+/** A note from the command or the form; a refusal keeps what was typed and stores nothing. */
+async function addNote(turn: Turn, data: Record<string, unknown>, from: 'command' | 'card'): Promise<Card> {
+  const typed = typedValues(data);
+  const typedReference = asText(data.caseReference) ?? '';
+  const today = danishDate(turn.deps.clock());
+  const refuse = (problems: readonly string[]) =>
+    from === 'card' ? noteFormCard(typedReference, today, typed, problems) : turn.deps.views.message(turn.locale, `${problems.join(' ')}\n\nDit notat: ${typed.text ?? ''}`);
+  // Refused before the reference is even looked up, so the number reaches no query and no log.
+  if (containsCprLike(typed.text ?? '')) return refuse([CPR_REFUSED]);
+  const parsed = noteFormSchema.safeParse(data);
+  if (!parsed.success) return refuse(parsed.error.issues.map((i) => i.message));
+  const loaded = await loadCase(turn, parsed.data.caseReference);
+  if ('card' in loaded) return loaded.card;
+  const { found } = loaded;
+  try {
+    await turn.deps.storage.notes.add(turn.scope, found.caseId, {
+      date: parsed.data.date,
+      kind: parsed.data.kind,
+      minutes: parsed.data.minutes,
+      text: parsed.data.text,
+      authorName: turn.info.userName ?? turn.scope.actorId,
+    });
+  } catch (error) {
+    if (error instanceof StorageInputError) return refuse([error.userMessage]);
+    throw error;
+  }
+  return caseCardWithNotes(turn, found);
+}
+
+/** What was granted on the case: the chosen outcome's scope (recomputed when the caseworker overrode). */
+function grantOf(found: CaseWithDecision): Grant | undefined {
+  const d = found.decision;
+  const startDate = found.startDate ?? d.recommended.startDate;
+  const scope = d.overridden ? scopeFor(d.chosenOutcome, d.chosenVariant, resolveParameters(DEFAULT_PARAMETERS, startDate).values).scope : d.recommended.scope;
+  return { outcome: d.chosenOutcome, variant: d.chosenVariant, scope, startDate };
+}
+
+/** The case card with scope used against scope granted and the "Tilføj notat" action. */
+export async function caseCardWithNotes(turn: Turn, found: CaseWithDecision): Promise<Card> {
+  const notes = await turn.deps.storage.notes.list(turn.scope, found.caseId);
+  const grant = grantOf(found);
+  const usage = grant ? scopeUsage(notes, grant, danishDate(turn.deps.clock())) : undefined;
+  return withNotesOnCaseCard(turn.deps.views.caseCard(turn.locale, found), found.reference, usage, notes.length);
+}
+
+/** The names registered on the case, masked before anything reaches a model. */
+function namesOn(found: CaseWithDecision, notes: readonly NoteRecord[], turn: Turn): string[] {
+  return [...new Set([found.childPseudonym, found.caseworkerName, ...notes.map((n) => n.authorName), ...(turn.info.userName ? [turn.info.userName] : [])])];
+}
+
+/**
+ * "noter <sagsnummer>": the notes summary, made incrementally from the last one stored and
+ * kept as the new latest. In a message turn, so a slow model does not meet the invoke limit.
+ */
+async function summariseCase(turn: Turn, typedReference: string): Promise<Card> {
+  const loaded = await loadCase(turn, typedReference);
+  if ('card' in loaded) return loaded.card;
+  const { found } = loaded;
+  const notes = await turn.deps.storage.notes.list(turn.scope, found.caseId);
+  const previous = await turn.deps.storage.notes.latestSummary(turn.scope, found.caseId);
+  const model = turn.deps.summaryModel;
+  const result = await summariseNotes(
+    { notes: notes.map(({ date, kind, text }) => ({ date, kind, text })), names: namesOn(found, notes, turn), ...(previous ? { previous } : {}) },
+    {
+      passages: turn.deps.passages,
+      ...(model ? { model: model.chat, knowsWord: await model.knowsWord() } : {}),
+      log: { warn: (context, message) => turn.deps.logger.warn({ ...context, caseId: found.caseId }, message) },
+    },
+  );
+  if (notes.length > 0) await turn.deps.storage.notes.saveSummary(turn.scope, found.caseId, result);
+  return notesSummaryCard({ caseReference: found.reference, ...result, noteCount: notes.length });
+}
+
+/** Card actions of notes, by verb. */
+export const NOTE_ACTIONS: Record<string, (turn: Turn, data: Record<string, unknown>) => Promise<Card>> = {
+  [NOTE_VERBS.noteForm]: async (turn, data) => {
+    const loaded = await loadCase(turn, asText(data.caseReference) ?? '');
+    if ('card' in loaded) return loaded.card;
+    return noteFormCard(loaded.found.reference, danishDate(turn.deps.clock()));
+  },
+  [NOTE_VERBS.noteAdd]: (turn, data) => addNote(turn, data, 'card'),
+  [NOTE_VERBS.notesSummary]: (turn, data) => summariseCase(turn, asText(data.caseReference) ?? ''),
+};

@@ -1,0 +1,130 @@
+import { NOTE_KIND_LABELS, NOTE_KINDS } from '../prompts/notes.js';
+import type { ScopeUsage } from '../rules/scope-usage.js';
+import type { CardJson } from './template.js';
+
+/**
+ * The cards of case notes: the "Tilføj notat" form, the scope-used block on the case card, and
+ * the notes summary. Danish only for now, like the notes themselves.
+ */
+
+export const NOTE_VERBS = {
+  /** Show the form for a new note on a case. */
+  noteForm: 'note.form',
+  /** Save the note typed into the form. */
+  noteAdd: 'note.add',
+  /**
+   * Summarise the case's notes. Sent as an Action.Submit, i.e. as a message turn, so a model
+   * that needs longer than Teams' five-second invoke limit answers with a new message instead.
+   */
+  notesSummary: 'note.summary',
+} as const;
+
+function action(title: string, verb: string, data: Record<string, string>, style?: 'positive'): CardJson {
+  return { type: 'Action.Execute', title, verb, data: { ...data, verb }, associatedInputs: 'auto', ...(style ? { style } : {}) };
+}
+
+const card = (fallbackText: string, body: CardJson[], actions: CardJson[] = []): CardJson => ({
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  type: 'AdaptiveCard',
+  version: '1.5',
+  fallbackText,
+  msteams: { width: 'Full' },
+  body,
+  ...(actions.length ? { actions } : {}),
+});
+
+export interface NoteFormValues {
+  kind?: string;
+  date?: string;
+  minutes?: string;
+  text?: string;
+}
+
+/** The new-note form; after a refusal it comes back with what was typed and what to fix. */
+export function noteFormCard(caseReference: string, today: string, typed: NoteFormValues = {}, problems: readonly string[] = []): CardJson {
+  return card(
+    `Nyt notat på ${caseReference}`,
+    [
+      { type: 'TextBlock', text: `Nyt notat · ${caseReference}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      ...problems.map((p) => ({ type: 'TextBlock', text: p, color: 'Attention', wrap: true })),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'kind',
+        label: 'Type',
+        isRequired: true,
+        errorMessage: 'Vælg notatets type.',
+        value: typed.kind ?? 'visit',
+        choices: NOTE_KINDS.map((k) => ({ title: NOTE_KIND_LABELS[k], value: k })),
+      },
+      { type: 'Input.Date', id: 'date', label: 'Dato', isRequired: true, errorMessage: 'Vælg datoen.', value: typed.date ?? today },
+      { type: 'Input.Number', id: 'minutes', label: 'Tidsforbrug (minutter)', isRequired: true, min: 0, max: 1440, errorMessage: 'Skriv minutter som et tal.', value: typed.minutes ?? '' },
+      { type: 'Input.Text', id: 'text', label: 'Notat', isMultiline: true, isRequired: true, errorMessage: 'Skriv notatet.', maxLength: 20000, value: typed.text ?? '' },
+      { type: 'TextBlock', text: 'Skriv ikke CPR-numre i notatet.', isSubtle: true, size: 'Small', wrap: true },
+    ],
+    [action('Gem notat', NOTE_VERBS.noteAdd, { caseReference }, 'positive')],
+  );
+}
+
+const number = (n: number) => n.toLocaleString('da-DK', { maximumFractionDigits: 2 });
+const granted = (min: number | undefined, max: number) => (min !== undefined && min !== max ? `${number(min)}–${number(max)}` : number(max));
+
+/** Scope used against scope granted, as lines a caseworker reads on the case card. */
+export function scopeUsageLines(usage: ScopeUsage): string[] {
+  const lines: string[] = [];
+  if (usage.visits) {
+    const v = usage.visits;
+    const meetings = v.meetingsCountedAsVisits ? ` (heraf ${v.meetingsCountedAsVisits} tværfaglige møder, der tæller som besøg)` : '';
+    lines.push(`Besøg denne uge: ${number(v.thisWeek)} af ${granted(v.grantedMin, v.grantedMax)} bevilget pr. uge; gennemsnit ${number(v.averagePerWeek)} pr. uge${meetings}${v.overThisWeek ? ' – over det bevilgede' : ''}. [${v.passage}]`);
+  }
+  if (usage.hours) {
+    const h = usage.hours;
+    lines.push(`Timer denne uge: ${number(h.thisWeek)} af højst ${number(h.grantedMax)} bevilget pr. uge; gennemsnit ${number(h.averagePerWeek)} pr. uge${h.overThisWeek ? ' – over det bevilgede' : ''}. [${h.passage}]`);
+  }
+  if (usage.weeks) {
+    const w = usage.weeks;
+    lines.push(`Uger brugt: ${w.used} af ${w.max}${w.over ? ' – forløbet er over det bevilgede' : ''}. [${w.passage}]`);
+  }
+  return lines;
+}
+
+/** The case card with the scope used and the "Tilføj notat" action added. */
+export function withNotesOnCaseCard(caseCard: CardJson, caseReference: string, usage: ScopeUsage | undefined, noteCount: number): CardJson {
+  const body = Array.isArray(caseCard.body) ? [...(caseCard.body as CardJson[])] : [];
+  const lines = usage ? scopeUsageLines(usage) : [];
+  body.push({
+    type: 'Container',
+    separator: true,
+    items: [
+      { type: 'TextBlock', text: `Omfang brugt (${noteCount} notater)`, weight: 'Bolder', wrap: true },
+      ...(lines.length ? lines : ['Intet bevilget omfang at måle imod.']).map((text) => ({ type: 'TextBlock', text, wrap: true })),
+    ],
+  });
+  const actions = Array.isArray(caseCard.actions) ? [...(caseCard.actions as CardJson[])] : [];
+  actions.push(action('Tilføj notat', NOTE_VERBS.noteForm, { caseReference }));
+  actions.push({ type: 'Action.Submit', title: 'Resumé af notater', data: { verb: NOTE_VERBS.notesSummary, caseReference } });
+  return { ...caseCard, body, actions };
+}
+
+export interface SummaryView {
+  caseReference: string;
+  summary: string;
+  passages: readonly { id: string; why: string }[];
+  producedBy: string;
+  method: 'model' | 'extractive';
+  noteCount: number;
+}
+
+export function notesSummaryCard(s: SummaryView): CardJson {
+  const label = s.method === 'model' ? `Lavet af sprogmodellen ${s.producedBy}` : `Uddrag af notaterne – ${s.producedBy}`;
+  return card(`Resumé af notater på ${s.caseReference} (${s.producedBy})`, [
+    { type: 'TextBlock', text: `Resumé af notater · ${s.caseReference}`, weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: `${label} · ${s.noteCount} notater`, isSubtle: true, size: 'Small', wrap: true },
+    { type: 'TextBlock', text: s.summary || 'Sagen har ingen notater endnu.', wrap: true },
+    ...(s.passages.length
+      ? [
+          { type: 'TextBlock', text: 'Passager i standarden', weight: 'Bolder', wrap: true },
+          ...s.passages.map((p) => ({ type: 'TextBlock', text: `${p.id}: ${p.why}`, wrap: true })),
+        ]
+      : []),
+  ]);
+}
