@@ -13,13 +13,16 @@ export const COMMANDS = [
   { da: 'standard <spørgsmål>', en: 'standard <question>', text: { da: 'Viser de afsnit af standarderne, der bedst svarer, fx «standard hvor længe varer intensiv støtte».', en: 'Shows the passages of the standards that answer best, e.g. "standard hvor længe varer intensiv støtte".' } },
   { da: 'plan <sagsnummer>', en: 'plan <reference>', text: { da: 'Viser sagens plan (formål og mål), så den kan rettes.', en: "Shows the case's plan (purpose and goals) for editing." } },
   { da: 'gennemgang <sagsnummer>', en: 'review <reference>', text: { da: 'Gennemgår planens mål og beslutter, hvad der skal ske.', en: "Reviews the plan's goals and decides what happens next." } },
+  { da: 'notat <sagsnummer> <type> <minutter> <tekst>', en: 'note <reference> <kind> <minutes> <text>', text: { da: 'Tilføjer et notat (besøg, telefon, møde, tværfagligt møde, observation).', en: 'Adds a note (visit, phone, meeting, interdisciplinary meeting, observation).' } },
+  { da: 'noter <sagsnummer>', en: 'notes <reference>', text: { da: 'Resumé af sagens notater.', en: "Summary of the case's notes." } },
+  { da: 'påmindelser', en: 'reminders', text: { da: 'Teamets kommende frister (i en kanal).', en: "The team's upcoming due dates (in a channel)." } },
 ] as const;
 
 export function helpCard(ctx: CardContext): CardJson {
   const t = pick(ctx.locale);
   const en = ctx.locale === 'en';
   return expand(template, {
-    fallbackText: t({ da: 'Kommandoer: hjælp, ny sag, fortsæt, find <sagsnummer>, mine sager, plan <sagsnummer>, gennemgang <sagsnummer>, påmindelser, standard <spørgsmål>.', en: 'Commands: help, new case, resume, find <reference>, my cases, plan <reference>, review <reference>, reminders, standard <question>.' }),
+    fallbackText: t({ da: 'Kommandoer: hjælp, ny sag, fortsæt, find <sagsnummer>, mine sager, plan <sagsnummer>, gennemgang <sagsnummer>, notat, noter <sagsnummer>, påmindelser, standard <spørgsmål>.', en: 'Commands: help, new case, resume, find <reference>, my cases, plan <reference>, review <reference>, note, notes <reference>, reminders, standard <question>.' }),
     title: t({ da: 'Sådan bruger du Familiestøtte', en: 'How to use Familiestøtte' }),
     intro: t({
       da: 'Jeg stiller spørgsmål om familien og siger, hvilken indsats kommunens servicestandard peger på – og hvorfor. Du træffer afgørelsen. Skriv en af disse kommandoer:',
