@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCaseSummary, dueSoonFirst, type CaseSummaryInput } from './case-summary.js';
 import { journalText } from './journal-text.js';
-import { contactNotes, level2Decision, OVERRIDE, passageLookup } from '../../test/support/summary-fixtures.js';
+import { contactNotes, level2Decision, OVERRIDE } from '../../test/support/summary-fixtures.js';
+import { standardPassage } from './passages.js';
 
 const base = (over: Partial<CaseSummaryInput> = {}): CaseSummaryInput => ({
   case: { tenantId: 't', teamId: 'team', reference: 'FAM-2026-0042', label: 'A.B.', caseworkerId: 'cw', status: 'open' },
@@ -9,7 +10,7 @@ const base = (over: Partial<CaseSummaryInput> = {}): CaseSummaryInput => ({
   override: null,
   notes: [],
   notesSummary: null,
-  passage: passageLookup,
+  passage: standardPassage,
   today: '2026-10-13',
   ...over,
 });

@@ -5,7 +5,8 @@ import { DEV_IDENTITY, DEV_TOKEN, resolveTabAuth, type TabSettings } from './mod
 import { CLIENT_ID, OTHER_TENANT, startFakeEntra, TENANT, unsignedToken, type FakeEntra } from '../../test/support/entra.js';
 import { caseFixture, fixedRoster, fixtureCases, recordingAudit } from '../../test/support/tab-fixtures.js';
 import { startTabServer } from '../../test/support/tab-server.js';
-import { level2Decision, passageLookup } from '../../test/support/summary-fixtures.js';
+import { level2Decision } from '../../test/support/summary-fixtures.js';
+import { standardPassage } from '../summary/passages.js';
 
 let entra: FakeEntra;
 const servers: { close(): Promise<void> }[] = [];
@@ -31,7 +32,7 @@ async function start(settings: Partial<TabSettings> = {}, host = '127.0.0.1') {
     notes: NO_NOTES,
     roster: fixedRoster({ [`${TENANT}/team-familie`]: ['member-oid'] }),
     audit,
-    passage: passageLookup,
+    passage: standardPassage,
     today: () => '2026-10-13',
   });
   const mode = resolveTabAuth({ clientId: CLIENT_ID, allowedTenants: [TENANT, OTHER_TENANT], jwksUrl: entra.jwksUrl, production: true, ...settings });
