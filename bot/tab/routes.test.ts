@@ -54,6 +54,7 @@ describe('the tab API with Teams SSO', () => {
     expect(status).toBe(200);
     expect(body.summary.reference).toBe('FAM-0042');
     expect(body.summary.decision.reasons[0].passage.text).toMatch(/^Familier med børn og unge under 18 år/);
+    expect(body.journalText).toMatch(/^Sagsresumé, sag FAM-0042/);
     expect(audit.rows).toEqual([{ tenantId: TENANT, actorId: 'caseworker-oid', origin: 'tab', action: 'summary.view', caseId: CASES[0]!.caseId }]);
   });
 

@@ -4,6 +4,7 @@ import { TabAuthError } from './auth.js';
 import { CaseViewError, type CaseViews } from './case-views.js';
 import { identify, type TabAuthMode } from './mode.js';
 import { readStatic } from './static-files.js';
+import { journalText } from '../summary/journal-text.js';
 
 /**
  * The tab over HTTP: its page under /tab/ and a small JSON API under /api/tab/, both on the
@@ -21,9 +22,12 @@ export interface TabRouteDeps {
   logger?: TabLogger;
 }
 
-/** Teams shows the tab in a frame from these hosts; no one else may frame it. */
+/**
+ * Teams shows the tab in a frame from these hosts; no one else may frame it. teams-js fetches
+ * its list of valid Teams origins from res.cdn.office.net, the one other place the page talks to.
+ */
 const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com";
-const CSP = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors ${FRAME_ANCESTORS}; base-uri 'none'; form-action 'none'`;
+const CSP = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}; base-uri 'none'; form-action 'none'`;
 
 export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
   const serveFile = (name: string) => async (_req: Request, res: Response) => {
@@ -57,7 +61,8 @@ export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
     await answer(server, req, res, deps, async (who) => {
       const params = ReferenceParam.safeParse(req.params);
       if (!params.success) throw new CaseViewError(400, 'bad-reference', firstMessage(params.error));
-      return { summary: await deps.views.caseSummary(who, params.data.reference, 'tab') };
+      const summary = await deps.views.caseSummary(who, params.data.reference, 'tab');
+      return { summary, journalText: journalText(summary) };
     });
   });
 }

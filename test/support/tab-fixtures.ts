@@ -8,6 +8,7 @@ import { level2Decision } from './summary-fixtures.js';
  */
 
 export function caseFixture(over: Partial<CaseWithDecision> & { tenantId: string; reference: string }): CaseWithDecision {
+  const caseworkerId = over.caseworkerId ?? 'caseworker-oid';
   return {
     caseId: crypto.randomUUID(),
     childPseudonym: 'AB',
@@ -21,7 +22,7 @@ export function caseFixture(over: Partial<CaseWithDecision> & { tenantId: string
       chosenVariant: null,
       overrideReason: null,
       overridden: false,
-      decidedBy: 'caseworker-oid',
+      decidedBy: caseworkerId,
       decidedAt: new Date('2026-09-01T10:00:00Z'),
     },
     ...over,
