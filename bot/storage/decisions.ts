@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ChoosableOutcome, Decision, Outcome, Variant } from '../../rules/decision-types.js';
+import { AUDIT_ACTIONS, writeAudit } from './audit.js';
+import type { Clock } from './clock.js';
+import type { Database, Queryable } from './database.js';
+import { ChoosableOutcomeSchema, DecisionSchema, OutcomeSchema, VariantSchema } from './decision-schema.js';
+import { CaseClosedError, CaseNotFoundError, StorageInputError } from './input-errors.js';
+import { refuseCpr } from './personal-data.js';
+import { checkScope, isUuid, type TenantScope } from './scope.js';
+
+/**
+ * Decisions are append-only: the newest is current, the older ones are the history. Each keeps
+ * the rules' whole recommendation beside what the caseworker chose, and why when they differ
+ * (GDPR art. 22: a person decides, and the record says who).
+ */
+
+export interface NewDecision {
+  recommended: Decision;
+  chosenOutcome: ChoosableOutcome;
+  chosenVariant?: Variant;
+  /** Required when the choice differs from the recommendation; dropped when it does not. */
+  overrideReason?: string | null;
+}
+
+export interface DecisionRecord {
+  tenantId: string;
+  caseId: string;
+  decisionId: string;
+  recommended: Decision;
+  recommendedOutcome: Outcome;
+  chosenOutcome: ChoosableOutcome;
+  chosenVariant: Variant;
+  /** null when the recommendation was accepted. */
+  overrideReason: string | null;
+  overridden: boolean;
+  decidedBy: string;
+  decidedAt: Date;
+  parameterSet: string;
+}
+
+const DecisionRowSchema = z.object({
+  tenant_id: z.string(),
+  case_id: z.string(),
+  decision_id: z.string(),
+  recommended: DecisionSchema,
+  recommended_outcome: OutcomeSchema,
+  chosen_outcome: ChoosableOutcomeSchema,
+  chosen_variant: VariantSchema,
+  override_reason: z.string().nullable(),
+  decided_by: z.string(),
+  decided_at: z.date(),
+  parameter_set: z.string(),
+});
+
+export const DECISION_COLUMNS =
+  'tenant_id, case_id::text, decision_id::text, recommended, recommended_outcome, chosen_outcome, chosen_variant, override_reason, decided_by, decided_at, parameter_set';
+
+export function toDecisionRecord(row: unknown): DecisionRecord {
+  const r = DecisionRowSchema.parse(row);
+  return {
+    tenantId: r.tenant_id,
+    caseId: r.case_id,
+    decisionId: r.decision_id,
+    recommended: r.recommended,
+    recommendedOutcome: r.recommended_outcome,
+    chosenOutcome: r.chosen_outcome,
+    chosenVariant: r.chosen_variant,
+    overrideReason: r.override_reason,
+    overridden: r.override_reason !== null,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    parameterSet: r.parameter_set,
+  };
+}
+
+/** Accepting means the same outcome and the same variant; anything else is an override. */
+export function isOverride(recommended: Decision, chosen: ChoosableOutcome, chosenVariant: Variant): boolean {
+  return recommended.outcome !== chosen || (recommended.variant ?? null) !== (chosenVariant ?? null);
+}
+
+function checkNewDecision(input: NewDecision): { recommended: Decision; chosen: ChoosableOutcome; variant: Variant; reason: string | null } {
+  const recommended = DecisionSchema.parse(input.recommended);
+  const chosen = ChoosableOutcomeSchema.parse(input.chosenOutcome);
+  const variant = VariantSchema.parse(input.chosenVariant ?? null);
+  if (variant !== null && chosen !== 'level1') {
+    throw new StorageInputError('decision.variant', 'Variant 1A eller 1B kan kun vælges sammen med niveau 1. Vælg niveau 1, eller fjern varianten.');
+  }
+  refuseCpr(recommended, 'Anbefalingen');
+  if (!isOverride(recommended, chosen, variant)) return { recommended, chosen, variant, reason: null };
+  const reason = input.overrideReason?.trim() ?? '';
+  if (reason.length === 0) {
+    throw new StorageInputError(
+      'decision.override-reason',
+      'Du har valgt noget andet end anbefalingen. Skriv en begrundelse for dit valg – den gemmes sammen med anbefalingen.',
+    );
+  }
+  if (reason.length > 4000) {
+    throw new StorageInputError('decision.override-reason-length', `Begrundelsen må højst være 4000 tegn (den har ${reason.length}). Forkort den og prøv igen.`);
+  }
+  refuseCpr(reason, 'Begrundelsen');
+  return { recommended, chosen, variant, reason };
+}
+
+/** Inserts a decision inside the caller's transaction; the case must exist in the tenant and be open. */
+export async function insertDecision(tx: Queryable, scope: TenantScope, caseId: string, input: NewDecision, now: Date): Promise<DecisionRecord> {
+  const d = checkNewDecision(input);
+  const [row] = await tx.query(
+    `INSERT INTO decisions (tenant_id, case_id, decision_id, recommended, recommended_outcome, chosen_outcome,
+       chosen_variant, override_reason, decided_by, decided_at, parameter_set)
+     VALUES ($1, $2::uuid, $3::uuid, $4::jsonb, $5, $6, $7, $8, $9, $10::timestamptz, $11)
+     RETURNING ${DECISION_COLUMNS}`,
+    [scope.tenantId, caseId, randomUUID(), JSON.stringify(d.recommended), d.recommended.outcome, d.chosen, d.variant, d.reason, scope.actorId, now.toISOString(), d.recommended.parameterSet],
+  );
+  return toDecisionRecord(row);
+}
+
+/** The newest decision of each case, for cases read in the same transaction. */
+export async function currentDecisions(tx: Queryable, tenantId: string, caseIds: readonly string[]): Promise<Map<string, DecisionRecord>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await tx.query(
+    `SELECT DISTINCT ON (case_id) ${DECISION_COLUMNS} FROM decisions
+     WHERE tenant_id = $1 AND case_id = ANY($2::uuid[]) ORDER BY case_id, seq DESC`,
+    [tenantId, caseIds],
+  );
+  const records = rows.map(toDecisionRecord);
+  return new Map(records.map((d) => [d.caseId, d]));
+}
+
+export function decisionStore(db: Database, clock: Clock) {
+  return {
+    /** A new decision for an open case; it becomes the current one. */
+    async append(scope: TenantScope, caseId: string, input: NewDecision): Promise<DecisionRecord> {
+      checkScope(scope);
+      if (!isUuid(caseId)) throw new CaseNotFoundError();
+      return db.transaction(async (tx) => {
+        const now = clock();
+        // Locks the case row so two decisions on one case serialise.
+        const [c] = await tx.query<{ status: string }>(
+          'SELECT status FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid FOR UPDATE',
+          [scope.tenantId, caseId],
+        );
+        if (!c) throw new CaseNotFoundError();
+        if (c.status !== 'open') throw new CaseClosedError();
+        const record = await insertDecision(tx, scope, caseId, input, now);
+        await tx.query('UPDATE cases SET updated_at = $3::timestamptz WHERE tenant_id = $1 AND case_id = $2::uuid', [scope.tenantId, caseId, now.toISOString()]);
+        await writeAudit(tx, scope, AUDIT_ACTIONS.decisionCreate, [caseId], {
+          recommendedOutcome: record.recommendedOutcome,
+          chosenOutcome: record.chosenOutcome,
+          overridden: record.overridden,
+        });
+        return record;
+      });
+    },
+
+    /** The newest decision, or null when the case is not in this tenant. */
+    async current(scope: TenantScope, caseId: string): Promise<DecisionRecord | null> {
+      checkScope(scope);
+      if (!isUuid(caseId)) return null;
+      return db.transaction(async (tx) => {
+        const record = (await currentDecisions(tx, scope.tenantId, [caseId])).get(caseId) ?? null;
+        if (record) await writeAudit(tx, scope, AUDIT_ACTIONS.decisionRead, [caseId]);
+        return record;
+      });
+    },
+
+    /** Every decision of the case, newest first. */
+    async history(scope: TenantScope, caseId: string): Promise<DecisionRecord[]> {
+      checkScope(scope);
+      if (!isUuid(caseId)) return [];
+      return db.transaction(async (tx) => {
+        const rows = await tx.query(
+          `SELECT ${DECISION_COLUMNS} FROM decisions WHERE tenant_id = $1 AND case_id = $2::uuid ORDER BY seq DESC`,
+          [scope.tenantId, caseId],
+        );
+        const records = rows.map(toDecisionRecord);
+        if (records.length > 0) await writeAudit(tx, scope, AUDIT_ACTIONS.decisionHistory, [caseId], { count: records.length });
+        return records;
+      });
+    },
+  };
+}
+
+export type DecisionStore = ReturnType<typeof decisionStore>;

@@ -1,0 +1,29 @@
+import { auditLog, type AuditLog } from './audit.js';
+import { caseStore, type CaseStore } from './cases.js';
+import { systemClock, type Clock } from './clock.js';
+import { conversationRefStore, type ConversationRefStore } from './conversation-refs.js';
+import type { Database } from './database.js';
+import { decisionStore, type DecisionStore } from './decisions.js';
+import { draftStore, type DraftStore } from './drafts.js';
+
+/** The repositories over one database; build once at start-up and hand to the handlers. */
+export interface Storage {
+  db: Database;
+  cases: CaseStore;
+  decisions: DecisionStore;
+  drafts: DraftStore;
+  conversationRefs: ConversationRefStore;
+  audit: AuditLog;
+}
+
+export function createStorage(db: Database, options: { clock?: Clock } = {}): Storage {
+  const clock = options.clock ?? systemClock;
+  return {
+    db,
+    cases: caseStore(db, clock),
+    decisions: decisionStore(db, clock),
+    drafts: draftStore(db, clock),
+    conversationRefs: conversationRefStore(db, clock),
+    audit: auditLog(db),
+  };
+}

@@ -1,0 +1,81 @@
+import { IsoDate } from './facts.js';
+import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Decision, type Override } from './decision-types.js';
+
+/** A written reason must say something; ten characters is about the shortest real sentence. */
+export const MIN_REASON_LENGTH = 10;
+
+export const OVERRIDE_PROBLEM_CODES = [
+  'recommended-mismatch',
+  'chosen-not-choosable',
+  'variant-not-allowed',
+  'reason-missing',
+  'reason-too-short',
+  'by-missing',
+  'at-invalid',
+] as const;
+export type OverrideProblemCode = (typeof OVERRIDE_PROBLEM_CODES)[number];
+
+export interface OverrideProblem {
+  code: OverrideProblemCode;
+  field: keyof Override;
+  /** Danish: what is wrong and what to do. */
+  message: string;
+}
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Checks a caseworker's override record against the decision it departs from. It reports
+ * problems only: it never fills in, corrects or invents an override. An empty list means the
+ * record may be kept beside the recommendation.
+ */
+export function validateOverride(decision: Decision, proposed: Partial<Record<keyof Override, unknown>>): OverrideProblem[] {
+  const problems: OverrideProblem[] = [];
+  if (proposed.recommended !== decision.outcome) {
+    problems.push({
+      code: 'recommended-mismatch',
+      field: 'recommended',
+      message: `Anbefalingen i tilsidesættelsen skal være den, reglerne gav ("${decision.outcome}").`,
+    });
+  }
+  const chosen = proposed.chosen;
+  const choosable = typeof chosen === 'string' && (CHOOSABLE_OUTCOMES as readonly string[]).includes(chosen);
+  if (!choosable) {
+    problems.push({
+      code: 'chosen-not-choosable',
+      field: 'chosen',
+      message: `Vælg et af: ${CHOOSABLE_OUTCOMES.join(', ')}. "Der mangler oplysninger" er en tilstand, ikke et valg.`,
+    });
+  }
+  problems.push(...variantProblems(choosable ? (chosen as ChoosableOutcome) : undefined, proposed.chosenVariant));
+
+  const reason = typeof proposed.reason === 'string' ? proposed.reason.trim() : '';
+  if (reason.length === 0) {
+    problems.push({ code: 'reason-missing', field: 'reason', message: 'Skriv en begrundelse for at vælge anderledes end anbefalingen.' });
+  } else if (reason.length < MIN_REASON_LENGTH) {
+    problems.push({
+      code: 'reason-too-short',
+      field: 'reason',
+      message: `Begrundelsen er for kort; skriv mindst ${MIN_REASON_LENGTH} tegn, så en anden kan forstå valget.`,
+    });
+  }
+  if (typeof proposed.by !== 'string' || proposed.by.trim().length === 0) {
+    problems.push({ code: 'by-missing', field: 'by', message: 'Det skal fremgå, hvem der har truffet valget.' });
+  }
+  if (typeof proposed.at !== 'string' || !ISO_TIMESTAMP.test(proposed.at) || !IsoDate.safeParse(proposed.at.slice(0, 10)).success) {
+    problems.push({ code: 'at-invalid', field: 'at', message: 'Tidspunktet skal være et ISO-tidsstempel, fx 2025-03-01T10:15:00Z.' });
+  }
+  return problems;
+}
+
+function variantProblems(chosen: ChoosableOutcome | undefined, variant: unknown): OverrideProblem[] {
+  if (variant === undefined || variant === null) return [];
+  if (chosen === 'level1' && (variant === '1A' || variant === '1B')) return [];
+  return [
+    {
+      code: 'variant-not-allowed',
+      field: 'chosenVariant',
+      message: chosen === 'level1' ? 'Varianten skal være "1A", "1B" eller tom.' : 'En variant (1A/1B) kan kun vælges sammen med niveau 1.',
+    },
+  ];
+}
