@@ -1,18 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RosterSource } from './access.js';
-import { databaseCachedRoster, type Queryable } from './roster-cache.js';
+import { databaseCachedRoster } from './roster-cache.js';
+import { testDatabase, type TestDatabase } from '../../test/support/db.js';
 
-let pg: PGlite;
-let db: Queryable;
+let db: TestDatabase;
 
 beforeAll(async () => {
-  pg = new PGlite();
-  await pg.exec(await readFile(new URL('../storage/migrations/040_tab_roster_cache.sql', import.meta.url), 'utf8'));
-  db = { query: async <T>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params)).rows };
+  db = await testDatabase();
 });
-afterAll(() => pg.close());
+afterAll(() => db.close());
 
 /** A roster whose answers can change, counting how often it is asked. */
 function roster(members: Set<string>) {

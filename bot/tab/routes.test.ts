@@ -1,76 +1,89 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCaseViews } from './case-views.js';
-import { NO_NOTES } from './case-source.js';
+import { createStorage, type Storage } from '../storage/storage.js';
 import { DEV_IDENTITY, DEV_TOKEN, resolveTabAuth, type TabSettings } from './mode.js';
+import { caseViewsFrom } from './wiring.js';
+import { testDatabase, type TestDatabase } from '../../test/support/db.js';
 import { CLIENT_ID, OTHER_TENANT, startFakeEntra, TENANT, unsignedToken, type FakeEntra } from '../../test/support/entra.js';
-import { caseFixture, fixedRoster, fixtureCases, recordingAudit } from '../../test/support/tab-fixtures.js';
-import { startTabServer } from '../../test/support/tab-server.js';
 import { level2Decision } from '../../test/support/summary-fixtures.js';
-import { standardPassage } from '../summary/passages.js';
+import { fixedRoster, seedCase } from '../../test/support/tab-fixtures.js';
+import { startTabServer } from '../../test/support/tab-server.js';
 
 let entra: FakeEntra;
+let db: TestDatabase;
+let storage: Storage;
 const servers: { close(): Promise<void> }[] = [];
+let mine: string;
 
 beforeAll(async () => {
   entra = await startFakeEntra();
+  db = await testDatabase();
+  storage = createStorage(db);
+  mine = (await seedCase(storage, { tenantId: TENANT, reference: 'FAM-0042', caseworkerId: 'caseworker-oid' })).caseId;
+  const soon = { ...level2Decision('2026-08-01'), reviews: [{ kind: 'regrant' as const, due: '2026-11-01', passage: 'pps.omfang.2', text: 'Ny bevilling' }] };
+  await seedCase(storage, { tenantId: TENANT, reference: 'FAM-0007', caseworkerId: 'caseworker-oid', decision: soon });
+  await seedCase(storage, { tenantId: OTHER_TENANT, reference: 'FAM-9999', caseworkerId: 'other-oid', teamId: 'other-team' });
 });
-afterAll(() => entra.close());
+afterAll(async () => {
+  await entra.close();
+  await db.close();
+});
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
+  await db.query('DELETE FROM tab_roster_cache');
 });
 
-const CASES = [
-  caseFixture({ tenantId: TENANT, reference: 'FAM-0042', caseworkerId: 'caseworker-oid' }),
-  caseFixture({ tenantId: TENANT, reference: 'FAM-0007', caseworkerId: 'caseworker-oid', decision: { ...caseFixture({ tenantId: TENANT, reference: 'x' }).decision, recommended: { ...level2Decision('2026-08-01'), reviews: [{ kind: 'regrant', due: '2026-11-01', passage: 'pps.omfang.2', text: 'Ny bevilling' }] } } }),
-  caseFixture({ tenantId: OTHER_TENANT, reference: 'FAM-9999', caseworkerId: 'other-oid', teamId: 'other-team' }),
-];
-
 async function start(settings: Partial<TabSettings> = {}, host = '127.0.0.1') {
-  const audit = recordingAudit();
-  const views = createCaseViews({
-    cases: fixtureCases(CASES),
-    notes: NO_NOTES,
+  const views = caseViewsFrom({
+    storage,
     roster: fixedRoster({ [`${TENANT}/team-familie`]: ['member-oid'] }),
-    audit,
-    passage: standardPassage,
-    today: () => '2026-10-13',
+    clock: () => new Date('2026-10-13T10:00:00Z'),
   });
   const mode = resolveTabAuth({ clientId: CLIENT_ID, allowedTenants: [TENANT, OTHER_TENANT], jwksUrl: entra.jwksUrl, production: true, ...settings });
   const server = await startTabServer({ mode, views }, host);
   servers.push(server);
+  const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
   const get = async (path: string, authorization?: string) => {
     const res = await fetch(`${server.url}${path}`, { headers: authorization ? { authorization } : {} });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   };
-  return { get, audit, url: server.url };
+  /** Audit rows written since this server started. */
+  const newAudit = async () =>
+    db.query<{ action: string; actor_id: string; case_id: string | null; origin: string }>(
+      'SELECT action, actor_id, case_id::text, origin FROM audit_log ORDER BY audit_id OFFSET $1',
+      [before[0]!.n],
+    );
+  return { get, newAudit, url: server.url };
 }
 
 const bearer = async (claims: Record<string, unknown> = {}, expiresIn?: number) => `Bearer ${await entra.sign(claims, expiresIn ? { expiresIn } : {})}`;
 
 describe('the tab API with Teams SSO', () => {
   it('shows the caseworker the summary of their case, with passages, and audits the view', async () => {
-    const { get, audit } = await start();
+    const { get, newAudit } = await start();
     const { status, body } = await get('/api/tab/cases/FAM-0042', await bearer({ oid: 'caseworker-oid' }));
     expect(status).toBe(200);
     expect(body.summary.reference).toBe('FAM-0042');
     expect(body.summary.decision.reasons[0].passage.text).toMatch(/^Familier med børn og unge under 18 år/);
     expect(body.journalText).toMatch(/^Sagsresumé, sag FAM-0042/);
-    expect(audit.rows).toEqual([{ tenantId: TENANT, actorId: 'caseworker-oid', origin: 'tab', action: 'summary.view', caseId: CASES[0]!.caseId }]);
+    expect(await newAudit()).toEqual([
+      { action: 'case.read', actor_id: 'caseworker-oid', case_id: mine, origin: 'tab' },
+      { action: 'summary.view', actor_id: 'caseworker-oid', case_id: mine, origin: 'tab' },
+    ]);
   });
 
   it('shows a member of the case’s team the summary and audits it', async () => {
-    const { get, audit } = await start();
+    const { get, newAudit } = await start();
     expect((await get('/api/tab/cases/FAM-0042', await bearer({ oid: 'member-oid' }))).status).toBe(200);
-    expect(audit.rows.map((r) => [r.action, r.actorId])).toEqual([['summary.view', 'member-oid']]);
+    expect((await newAudit()).filter((r) => r.action === 'summary.view')).toEqual([{ action: 'summary.view', actor_id: 'member-oid', case_id: mine, origin: 'tab' }]);
   });
 
   it('refuses a valid user outside the case’s team with 403 and a Danish reason, and audits the attempt', async () => {
-    const { get, audit } = await start();
+    const { get, newAudit } = await start();
     const { status, body } = await get('/api/tab/cases/FAM-0042', await bearer({ oid: 'outsider-oid' }));
     expect(status).toBe(403);
     expect(body.message).toMatch(/Du har ikke adgang til sag FAM-0042/);
     expect(body.summary).toBeUndefined();
-    expect(audit.rows.map((r) => r.action)).toEqual(['summary.denied']);
+    expect((await newAudit()).map((r) => r.action)).toEqual(['case.read', 'summary.denied']);
   });
 
   it('never shows another tenant’s case, even by its exact reference', async () => {
@@ -90,11 +103,11 @@ describe('the tab API with Teams SSO', () => {
     ['a tampered signature', async () => `${(await bearer({ oid: 'caseworker-oid' })).slice(0, -6)}AAAAAA`],
     ['the local developer token', async () => `Bearer ${DEV_TOKEN}`],
   ])('answers %s with 401, a Danish message and no case data, and audits nothing', async (_name, make) => {
-    const { get, audit } = await start();
+    const { get, newAudit } = await start();
     const { status, body } = await get('/api/tab/cases/FAM-0042', await make());
     expect(status).toBe(401);
     expect(body).toEqual({ error: expect.any(String), message: expect.stringMatching(/Teams logger dig ind på ny|ikke logget ind/) });
-    expect(audit.rows).toEqual([]);
+    expect(await newAudit()).toEqual([]);
   });
 
   it('lists my cases with the one due soonest first', async () => {
@@ -129,10 +142,12 @@ describe('local development mode', () => {
   const dev = { clientId: undefined, production: false };
 
   it('runs as the local developer when no identity is configured and the server is bound to localhost', async () => {
+    await seedCase(storage, { tenantId: DEV_IDENTITY.tenantId, reference: 'DEV-0001', caseworkerId: DEV_IDENTITY.userId });
     const { get } = await start(dev);
     expect((await get('/api/tab/config')).body).toEqual({ mode: 'dev' });
     const cases = await get('/api/tab/cases?view=mine', `Bearer ${DEV_TOKEN}`);
     expect(cases.status).toBe(200);
+    expect(cases.body.cases.map((c: { reference: string }) => c.reference)).toEqual(['DEV-0001']);
   });
 
   it('is refused when the server is bound to all interfaces, even for a local caller', async () => {

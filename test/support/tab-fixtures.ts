@@ -1,66 +1,50 @@
-import type { AuditSink, CaseSource, CaseWithDecision, ReadScope } from '../../bot/tab/case-source.js';
+import type { Decision } from '../../rules/decision-types.js';
 import type { RosterSource } from '../../bot/tab/access.js';
+import type { Storage } from '../../bot/storage/storage.js';
+import { sampleFacts } from './case-fixtures.js';
 import { level2Decision } from './summary-fixtures.js';
 
 /**
  * Cases and rosters for the tab tests. The roster stands in for the Bot Connector's team
- * roster (which the bot reads through bot/teams/roster.ts).
+ * roster, which the bot reads through bot/teams/roster.ts.
  */
 
-export function caseFixture(over: Partial<CaseWithDecision> & { tenantId: string; reference: string }): CaseWithDecision {
-  const caseworkerId = over.caseworkerId ?? 'caseworker-oid';
-  return {
-    caseId: crypto.randomUUID(),
-    childPseudonym: 'AB',
-    teamId: 'team-familie',
-    caseworkerId: 'caseworker-oid',
-    caseworkerName: 'Sagsbehandler A',
-    status: 'open',
-    decision: {
-      recommended: level2Decision(),
-      chosenOutcome: 'level2',
-      chosenVariant: null,
-      overrideReason: null,
-      overridden: false,
-      decidedBy: caseworkerId,
-      decidedAt: new Date('2026-09-01T10:00:00Z'),
-    },
-    ...over,
-  };
-}
-
-export function fixtureCases(cases: CaseWithDecision[]): CaseSource & { reads: ReadScope[] } {
-  const reads: ReadScope[] = [];
-  const inTenant = (scope: ReadScope) => {
-    reads.push(scope);
-    return cases.filter((c) => c.tenantId === scope.tenantId);
-  };
-  return {
-    reads,
-    findByReference: async (scope, reference) => inTenant(scope).find((c) => c.reference === reference) ?? null,
-    listForCaseworker: async (scope, id) => inTenant(scope).filter((c) => c.caseworkerId === id),
-    listForTeam: async (scope, teamId) => inTenant(scope).filter((c) => c.teamId === teamId),
-  };
-}
-
-export function fixedRoster(members: Record<string, string[]>): RosterSource {
-  return { isMember: async (tenantId, teamId, userId) => (members[`${tenantId}/${teamId}`] ?? []).includes(userId) };
-}
-
-export interface AuditRow {
+export interface SeedCase {
   tenantId: string;
-  actorId: string;
-  origin: string;
-  action: string;
-  caseId: string | null;
+  reference: string;
+  caseworkerId: string;
+  caseworkerName?: string;
+  childPseudonym?: string;
+  teamId?: string;
+  decision?: Decision;
+  override?: { chosen: 'level3' | 'level1' | 'preventive' | 'none' | 'escalate'; reason: string };
 }
 
-export function recordingAudit(): AuditSink & { rows: AuditRow[] } {
-  const rows: AuditRow[] = [];
-  return {
-    rows,
-    append: async (scope, input) => {
-      rows.push({ tenantId: scope.tenantId, actorId: scope.actorId, origin: scope.origin, action: input.action, caseId: input.caseId ?? null });
+/** Creates the case through the storage module, as the caseworker would in chat. */
+export async function seedCase(storage: Storage, c: SeedCase) {
+  const recommended = c.decision ?? level2Decision();
+  return storage.cases.create(
+    { tenantId: c.tenantId, actorId: c.caseworkerId, origin: 'chat' },
+    {
+      reference: c.reference,
+      childPseudonym: c.childPseudonym ?? 'AB',
+      teamId: c.teamId ?? 'team-familie',
+      caseworkerName: c.caseworkerName ?? 'Sagsbehandler A',
+      facts: sampleFacts({ startDate: recommended.startDate }),
+      decision: c.override
+        ? { recommended, chosenOutcome: c.override.chosen, overrideReason: c.override.reason }
+        : { recommended, chosenOutcome: recommended.outcome as 'level2' },
+    },
+  );
+}
+
+export function fixedRoster(members: Record<string, string[]>): RosterSource & { calls: number } {
+  const roster = {
+    calls: 0,
+    async isMember(tenantId: string, teamId: string, userId: string) {
+      roster.calls += 1;
+      return (members[`${tenantId}/${teamId}`] ?? []).includes(userId);
     },
   };
+  return roster;
 }

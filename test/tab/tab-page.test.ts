@@ -1,54 +1,51 @@
-import { readFile } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_NOTES, type NotesSource } from '../../bot/tab/case-source.js';
-import { createCaseViews } from '../../bot/tab/case-views.js';
+import { createStorage } from '../../bot/storage/storage.js';
+import { caseViewsFrom } from '../../bot/tab/wiring.js';
 import { DEV_IDENTITY, resolveTabAuth } from '../../bot/tab/mode.js';
 import { standardPassage } from '../../bot/summary/passages.js';
 import { collectPageErrors, launchChromium, seriousAxeViolations } from '../support/browser.js';
 import { contactNotes, level2Decision } from '../support/summary-fixtures.js';
-import { caseFixture, fixedRoster, fixtureCases, recordingAudit } from '../support/tab-fixtures.js';
+import { testDatabase, type TestDatabase } from '../support/db.js';
+import { fixedRoster, seedCase } from '../support/tab-fixtures.js';
 import { startTabServer } from '../support/tab-server.js';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const me = { tenantId: DEV_IDENTITY.tenantId, caseworkerId: DEV_IDENTITY.userId };
-
-const overridden = caseFixture({ ...me, reference: 'SAG-2026-0042', childPseudonym: 'AB' });
-overridden.decision = {
-  ...overridden.decision,
-  chosenOutcome: 'level3',
-  overridden: true,
-  overrideReason: 'Forældrene kan give følelsesmæssig omsorg; behovet er praktisk og varigt.',
-};
-const soon = caseFixture({ ...me, reference: 'SAG-2026-0007', childPseudonym: 'CD' });
-soon.decision = { ...soon.decision, recommended: { ...level2Decision('2026-08-01'), reviews: [{ kind: 'regrant', due: '2026-10-20', passage: 'pps.omfang.2', text: 'Ny bevilling: har indsatsen tilstrækkelig effekt?' }] } };
-const colleagues = caseFixture({ tenantId: me.tenantId, caseworkerId: 'kollega-oid', caseworkerName: 'Kollega B', reference: 'SAG-2026-0100', childPseudonym: 'EF' });
-
-const notes: NotesSource = {
-  forCase: async (_scope, caseId) =>
-    caseId === overridden.caseId
-      ? {
-          notes: contactNotes(14),
-          summary: { text: 'Familien har fået faste morgenrutiner, og barnet kommer nu til tiden i børnehave. Forældrene beder selv om råd om sengetider.', producedBy: 'udtræk uden sprogmodel', at: '2026-10-12T08:00:00Z', noteCount: 14 },
-        }
-      : NO_NOTES.forCase(_scope, caseId),
-};
+const OVERRIDE_REASON = 'Forældrene kan give følelsesmæssig omsorg; behovet er praktisk og varigt.';
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
 let axeSource: string;
+let db: TestDatabase;
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-  const views = createCaseViews({
-    cases: fixtureCases([overridden, soon, colleagues]),
+  db = await testDatabase();
+  const storage = createStorage(db);
+  const overridden = await seedCase(storage, { ...me, reference: 'SAG-2026-0042', childPseudonym: 'AB', override: { chosen: 'level3', reason: OVERRIDE_REASON } });
+  const soon = { ...level2Decision('2026-08-01'), reviews: [{ kind: 'regrant' as const, due: '2026-10-20', passage: 'pps.omfang.2', text: 'Har indsatsen tilstrækkelig effekt?' }] };
+  await seedCase(storage, { ...me, reference: 'SAG-2026-0007', childPseudonym: 'CD', decision: soon });
+  await seedCase(storage, { tenantId: me.tenantId, caseworkerId: 'kollega-oid', caseworkerName: 'Kollega B', reference: 'SAG-2026-0100', childPseudonym: 'EF' });
+
+  // The notes work provides this source; until it is wired, the page test brings its own notes.
+  const notes: NotesSource = {
+    forCase: async (scope, caseId) =>
+      caseId === overridden.caseId
+        ? {
+            notes: contactNotes(14),
+            summary: { text: 'Familien har fået faste morgenrutiner, og barnet kommer nu til tiden i børnehave. Forældrene beder selv om råd om sengetider.', producedBy: 'udtræk uden sprogmodel', at: '2026-10-12T08:00:00Z', noteCount: 14 },
+          }
+        : NO_NOTES.forCase(scope, caseId),
+  };
+  const views = caseViewsFrom({
+    storage,
     notes,
     roster: fixedRoster({ [`${me.tenantId}/team-familie`]: [DEV_IDENTITY.userId] }),
-    audit: recordingAudit(),
-    passage: standardPassage,
-    today: () => '2026-10-13',
+    clock: () => new Date('2026-10-13T10:00:00Z'),
   });
   server = await startTabServer({ mode: resolveTabAuth({ production: false }), views });
   browser = await launchChromium();
@@ -56,6 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await db?.close();
 });
 
 async function open(path: string, width = 1024): Promise<{ page: Page; errors: string[] }> {
