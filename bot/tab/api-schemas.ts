@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { CaseReferenceSchema } from '../cases/case-reference.js';
 
 /** The tab API's inputs, parsed at the edge; messages are Danish because the page shows them. */
 
-const REFERENCE = /^[\p{L}\d.\-/]{3,40}$/u;
-
-export const ReferenceParam = z.object({
-  reference: z
-    .string()
-    .trim()
-    .regex(REFERENCE, 'Sagsreferencen skal være 3–40 tegn: bogstaver, tal, punktum, bindestreg eller skråstreg.'),
-});
+export const ReferenceParam = z.object({ reference: CaseReferenceSchema });
 
 const TEAM_MISSING = 'Teamet mangler: åbn fanen fra teamets kanal.';
 

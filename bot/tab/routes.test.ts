@@ -134,7 +134,7 @@ describe('the tab API with Teams SSO', () => {
     expect((await get('/api/tab/cases?view=team', token)).body.message).toMatch(/åbn fanen fra teamets kanal/);
     const bad = await get(`/api/tab/cases/${encodeURIComponent('<script>')}`, token);
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toMatch(/Sagsreferencen skal være/);
+    expect(bad.body.message).toMatch(/Sagsnummeret må kun indeholde bogstaver, tal/);
   });
 });
 
