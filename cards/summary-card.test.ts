@@ -52,6 +52,14 @@ describe('the summary card', () => {
     expect(texts(card)).toContain(OVERRIDE.reason);
   });
 
+  it('binds each card afresh: a second case shows nothing of the first', () => {
+    summaryCard(buildCaseSummary(input({ override: OVERRIDE })));
+    const second = JSON.stringify(summaryCard(buildCaseSummary(input({ case: { ...input().case, reference: 'SAG-2026-0099' } }))));
+    expect(second).toContain('SAG-2026-0099');
+    expect(second).not.toContain('SAG-2026-0042');
+    expect(second).not.toContain(OVERRIDE.reason);
+  });
+
   it('leaves no unbound template expression and no empty element behind', () => {
     const json = JSON.stringify(summaryCard(buildCaseSummary(input({ decision: null }))));
     expect(json).not.toMatch(/\$\{|\$when|\$data|null/);

@@ -14,6 +14,10 @@ export type CardJson = Record<string, unknown>;
 const MAX_NOTES_CHARS = 1500;
 const MAX_REASON_CHARS = 600;
 
+// Built once: constructing a Template is the expensive part of binding (it prepares every
+// expression); expanding leaves the template untouched, so one instance serves every card.
+const TEMPLATE = new ACData.Template(template);
+
 const DATE = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const danishDate = (iso: string) => DATE.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
@@ -67,7 +71,7 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
     hasTabUrl: Boolean(options.tabUrl),
     tabUrl: options.tabUrl ?? '',
   };
-  return prune(new ACData.Template(template).expand({ $root: data })) as CardJson;
+  return prune(TEMPLATE.expand({ $root: data })) as CardJson;
 }
 
 /** The templating leaves nulls where a `$when` dropped an element from an array; Teams wants none. */
