@@ -1,3 +1,5 @@
+import { isPassageId, type KnownPassageId } from './passages/index.js';
+
 /**
  * Every passage id the rules cite, in one place, so a test can hold them against the passages
  * data: a rule can never point a caseworker at a passage that does not exist.
@@ -34,11 +36,13 @@ export const CITE = {
   risikofaktorer: 'hpi.3.risikofaktorer',
   varighed: 'hpi.4.varighed',
   underretning: 'hpi.6.underretning',
-} as const;
+} as const satisfies Record<string, KnownPassageId>;
 
 export type CitedPassage = (typeof CITE)[keyof typeof CITE];
 
 /** The model's checklist bullets have one passage each, named after the risk-factor id ("parent-3"). */
-export function riskFactorPassage(riskFactorId: string): string {
-  return `hpi.3.risiko.${riskFactorId}`;
+export function riskFactorPassage(riskFactorId: string): KnownPassageId {
+  const id = `hpi.3.risiko.${riskFactorId}`;
+  // Facts only admit known risk-factor ids, each with its passage; the fallback is the checklist intro.
+  return isPassageId(id) ? id : CITE.risikofaktorer;
 }

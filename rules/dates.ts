@@ -36,8 +36,3 @@ export function addDays(iso: string, days: number): string {
 export function addWeeks(iso: string, weeks: number): string {
   return addDays(iso, weeks * 7);
 }
-
-/** ISO dates compare correctly as strings; this names the intent. */
-export function isOnOrBefore(a: string, b: string): boolean {
-  return a <= b;
-}

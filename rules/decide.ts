@@ -58,6 +58,7 @@ export function decide(facts: Facts, parameters: ParameterSet = DEFAULT_PARAMETE
   const startDate = facts.startDate ?? facts.referenceDate;
   const alongside = outcome === 'level2' && facts.investigation === 'underway';
   const planned = schedule(outcome, variant, startDate, alongside, p);
+  const { scope, used } = scopeFor(outcome, variant, p);
 
   const trace: TraceEntry[] = [
     ...MEASURES.flatMap((m) => results[m].criteria.map(toTrace)),
@@ -66,6 +67,7 @@ export function decide(facts: Facts, parameters: ParameterSet = DEFAULT_PARAMETE
       result: 'pass',
       facts: { matched, decided: outcome, rowIndex: HIT_POLICY.indexOf(winner) },
     },
+    { rule: `scope.${outcome}`, result: 'pass', facts: { variant }, parameters: used },
     ...planned.trace,
   ];
 
@@ -73,7 +75,7 @@ export function decide(facts: Facts, parameters: ParameterSet = DEFAULT_PARAMETE
     outcome,
     variant,
     missing,
-    scope: scopeFor(outcome, variant, p),
+    scope,
     reviews: planned.reviews,
     reasons: reasonsFor(outcome, results, facts),
     whyNot: whyNotFor(outcome, results, missing),

@@ -25,6 +25,9 @@ const MAIN_PASSAGE: Record<Outcome, string> = {
   none: CITE.niveauer,
 };
 
+/** Failed criteria whose why-not says what the standard points to instead. */
+const POINTING_RULES = new Set(['level1.not-family-treatment', 'level1.investigation', 'level3.capacity-established']);
+
 const cite = (c: CriterionResult): Cited => ({ text: c.text, passage: c.passage });
 
 function dedupe(items: Cited[]): Cited[] {
@@ -39,7 +42,12 @@ export function reasonsFor(outcome: Outcome, results: MeasureResults, facts: Fac
   if (outcome === 'none') {
     const reasons: Cited[] = [{ text: 'Ingen af indsatserne passer til de oplysninger, der er givet; se "hvorfor ikke" for hver indsats.', passage: CITE.niveauer }];
     if (facts.concern === 'none') reasons.push({ text: 'Der er ingen bekymring for barnet, så der er ikke grundlag for en indsats.', passage: CITE.spaend });
-    return reasons;
+    // Where the standard points elsewhere, say so up front rather than only under "why not".
+    // Only from a measure whose level of concern matches the case: it is the one that was close.
+    const pointers = MEASURES.filter((m) => results[m].criteria.some((c) => c.rule === `${m}.concern` && c.result === 'pass')).flatMap((m) =>
+      results[m].criteria.filter((c) => c.result === 'fail' && POINTING_RULES.has(c.rule)),
+    );
+    return dedupe([...reasons, ...pointers.map(cite)]);
   }
   const measure = results[outcome];
   const reasons = measure.criteria.filter((c) => c.result === 'pass').map(cite);

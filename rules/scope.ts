@@ -1,32 +1,44 @@
 import type { Outcome, Scope, Variant } from './decision-types.js';
-import type { ParameterValues } from './parameters/ids.js';
+import type { ParameterId, ParameterValues } from './parameters/ids.js';
+
+export interface ScopeResult {
+  scope: Scope;
+  /** The figures read, by parameter id, for the trace. */
+  used: Partial<Record<ParameterId, number>>;
+}
 
 /** The extent of the measure, from the municipality's figures. */
-export function scopeFor(outcome: Outcome, variant: Variant, p: ParameterValues): Scope {
-  const weekly = p['level1.visitsPerWeek'];
+export function scopeFor(outcome: Outcome, variant: Variant, p: ParameterValues): ScopeResult {
+  const used: Partial<Record<ParameterId, number>> = {};
+  const read = (id: ParameterId): number => (used[id] = p[id]);
+  const scope: Scope = {};
   switch (outcome) {
     case 'preventive':
-      return { maxWeeks: p['preventive.maxWeeks'] };
+      scope.maxWeeks = read('preventive.maxWeeks');
+      break;
     case 'level1': {
-      const scope: Scope = { visitsPerWeek: { min: weekly, max: weekly }, grantMonths: p['level1.grantMonths'] };
-      if (variant === '1A') scope.extraMonths = p['level1.extraMonths'];
+      const weekly = read('level1.visitsPerWeek');
+      scope.visitsPerWeek = { min: weekly, max: weekly };
+      scope.grantMonths = read('level1.grantMonths');
+      if (variant === '1A') scope.extraMonths = read('level1.extraMonths');
       if (variant === '1B') {
         scope.initialPhase = {
-          visitsPerWeek: { min: weekly, max: p['level1b.initialVisitsPerWeekMax'] },
-          monthsMin: p['level1b.initialMonthsMin'],
-          monthsMax: p['level1b.initialMonthsMax'],
+          visitsPerWeek: { min: weekly, max: read('level1b.initialVisitsPerWeekMax') },
+          monthsMin: read('level1b.initialMonthsMin'),
+          monthsMax: read('level1b.initialMonthsMax'),
         };
       }
-      return scope;
+      break;
     }
     case 'level2':
-      return {
-        visitsPerWeek: { min: p['level2.visitsPerWeekMin'], max: p['level2.visitsPerWeekMax'] },
-        grantMonths: p['level2.grantMonths'],
-      };
+      scope.visitsPerWeek = { min: read('level2.visitsPerWeekMin'), max: read('level2.visitsPerWeekMax') };
+      scope.grantMonths = read('level2.grantMonths');
+      break;
     case 'level3':
-      return { hoursPerWeekMax: p['level3.hoursPerWeekMax'] };
+      scope.hoursPerWeekMax = read('level3.hoursPerWeekMax');
+      break;
     default:
-      return {};
+      break;
   }
+  return { scope, used };
 }

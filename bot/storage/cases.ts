@@ -7,9 +7,9 @@ import type { Clock } from './clock.js';
 import type { Database, Queryable } from './database.js';
 import { currentDecisions, insertDecision, type DecisionRecord, type NewDecision } from './decisions.js';
 import { sqlState } from './errors.js';
-import { CaseReferenceTakenError, StorageInputError } from './input-errors.js';
+import { CaseReferenceTakenError, NotInTeamError, StorageInputError } from './input-errors.js';
 import { refuseCpr } from './personal-data.js';
-import { checkScope, isUuid, type TenantScope } from './scope.js';
+import { checkScope, isUuid, teamFilter, teamParam, type TenantScope } from './scope.js';
 
 /**
  * Cases: known by the municipality's reference and a pseudonym, owned by a tenant and a team.
@@ -145,7 +145,11 @@ function statusFilter(options: ListOptions): string[] {
 export function caseStore(db: Database, clock: Clock) {
   async function readOne(scope: TenantScope, where: string, value: string): Promise<CaseWithDecision | null> {
     return db.transaction(async (tx) => {
-      const rows = await tx.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE tenant_id = $1 AND ${where}`, [scope.tenantId, value]);
+      const rows = await tx.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE tenant_id = $1 AND ${where} AND ${teamFilter(3)}`, [
+        scope.tenantId,
+        value,
+        teamParam(scope),
+      ]);
       const [found] = await withDecisions(tx, scope.tenantId, rows);
       if (found) await writeAudit(tx, scope, AUDIT_ACTIONS.caseRead, [found.caseId]);
       return found ?? null;
@@ -155,9 +159,9 @@ export function caseStore(db: Database, clock: Clock) {
   async function list(scope: TenantScope, where: string, value: string, options: ListOptions): Promise<CaseWithDecision[]> {
     return db.transaction(async (tx) => {
       const rows = await tx.query(
-        `SELECT ${CASE_COLUMNS} FROM cases WHERE tenant_id = $1 AND ${where} AND status = ANY($3::text[])
+        `SELECT ${CASE_COLUMNS} FROM cases WHERE tenant_id = $1 AND ${where} AND status = ANY($3::text[]) AND ${teamFilter(5)}
          ORDER BY updated_at DESC, case_id LIMIT $4`,
-        [scope.tenantId, value, statusFilter(options), limitOf(options)],
+        [scope.tenantId, value, statusFilter(options), limitOf(options), teamParam(scope)],
       );
       const found = await withDecisions(tx, scope.tenantId, rows);
       await writeAudit(tx, scope, AUDIT_ACTIONS.caseList, found.map((c) => c.caseId));
@@ -170,6 +174,7 @@ export function caseStore(db: Database, clock: Clock) {
     async create(scope: TenantScope, input: NewCase): Promise<CaseWithDecision> {
       checkScope(scope);
       const c = checkNewCase(input);
+      if (scope.teamIds && !scope.teamIds.includes(c.teamId)) throw new NotInTeamError();
       const caseId = randomUUID();
       try {
         return await db.transaction(async (tx) => {
@@ -227,10 +232,13 @@ export function caseStore(db: Database, clock: Clock) {
         const now = clock().toISOString();
         const updated = await tx.query(
           `UPDATE cases SET status = 'closed', closed_at = $3::timestamptz, updated_at = $3::timestamptz
-           WHERE tenant_id = $1 AND case_id = $2::uuid AND status = 'open' RETURNING ${CASE_COLUMNS}`,
-          [scope.tenantId, caseId, now],
+           WHERE tenant_id = $1 AND case_id = $2::uuid AND status = 'open' AND ${teamFilter(4)} RETURNING ${CASE_COLUMNS}`,
+          [scope.tenantId, caseId, now, teamParam(scope)],
         );
-        const rows = updated.length > 0 ? updated : await tx.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid`, [scope.tenantId, caseId]);
+        const rows =
+          updated.length > 0
+            ? updated
+            : await tx.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid AND ${teamFilter(3)}`, [scope.tenantId, caseId, teamParam(scope)]);
         const [found] = await withDecisions(tx, scope.tenantId, rows);
         if (!found) return null;
         await writeAudit(tx, scope, updated.length > 0 ? AUDIT_ACTIONS.caseClose : AUDIT_ACTIONS.caseRead, [caseId]);
@@ -246,8 +254,8 @@ export function caseStore(db: Database, clock: Clock) {
       checkScope(scope);
       return db.transaction(async (tx) => {
         const deleted = await tx.query<{ case_id: string }>(
-          `DELETE FROM cases WHERE tenant_id = $1 AND status = 'closed' AND closed_at < $2::timestamptz RETURNING case_id::text`,
-          [scope.tenantId, before.toISOString()],
+          `DELETE FROM cases WHERE tenant_id = $1 AND status = 'closed' AND closed_at < $2::timestamptz AND ${teamFilter(3)} RETURNING case_id::text`,
+          [scope.tenantId, before.toISOString(), teamParam(scope)],
         );
         await writeAudit(tx, scope, AUDIT_ACTIONS.caseDelete, deleted.map((r) => r.case_id), { reason: 'retention' });
         return deleted.length;

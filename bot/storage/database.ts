@@ -12,7 +12,10 @@ export interface Queryable {
 }
 
 export interface Database extends Queryable {
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
+   * Inside `fn` use only `tx`; calling the database itself there throws NestedDatabaseCallError.
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
@@ -28,10 +31,11 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const { guardNesting } = await import('./nesting-guard.js');
   if (options.databaseUrl) {
     const { openPostgres } = await import('./postgres.js');
-    return openPostgres(options.databaseUrl, options.onIdleError);
+    return guardNesting(await openPostgres(options.databaseUrl, options.onIdleError));
   }
   const { openPglite } = await import('./pglite.js');
-  return openPglite(options.dataDir);
+  return guardNesting(await openPglite(options.dataDir));
 }

@@ -7,7 +7,7 @@ import type { Database, Queryable } from './database.js';
 import { ChoosableOutcomeSchema, DecisionSchema, OutcomeSchema, VariantSchema } from './decision-schema.js';
 import { CaseClosedError, CaseNotFoundError, StorageInputError } from './input-errors.js';
 import { refuseCpr } from './personal-data.js';
-import { checkScope, isUuid, type TenantScope } from './scope.js';
+import { checkScope, isUuid, teamFilter, teamParam, type TenantScope } from './scope.js';
 
 /**
  * Decisions are append-only: the newest is current, the older ones are the history. Each keeps
@@ -127,6 +127,12 @@ export async function currentDecisions(tx: Queryable, tenantId: string, caseIds:
   return new Map(records.map((d) => [d.caseId, d]));
 }
 
+/** Is the case in the scope's tenant (and teams, when the scope names them)? */
+async function caseVisible(tx: Queryable, scope: TenantScope, caseId: string): Promise<boolean> {
+  const rows = await tx.query(`SELECT 1 FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid AND ${teamFilter(3)}`, [scope.tenantId, caseId, teamParam(scope)]);
+  return rows.length > 0;
+}
+
 export function decisionStore(db: Database, clock: Clock) {
   return {
     /** A new decision for an open case; it becomes the current one. */
@@ -137,8 +143,8 @@ export function decisionStore(db: Database, clock: Clock) {
         const now = clock();
         // Locks the case row so two decisions on one case serialise.
         const [c] = await tx.query<{ status: string }>(
-          'SELECT status FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid FOR UPDATE',
-          [scope.tenantId, caseId],
+          `SELECT status FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid AND ${teamFilter(3)} FOR UPDATE`,
+          [scope.tenantId, caseId, teamParam(scope)],
         );
         if (!c) throw new CaseNotFoundError();
         if (c.status !== 'open') throw new CaseClosedError();
@@ -158,6 +164,7 @@ export function decisionStore(db: Database, clock: Clock) {
       checkScope(scope);
       if (!isUuid(caseId)) return null;
       return db.transaction(async (tx) => {
+        if (!(await caseVisible(tx, scope, caseId))) return null;
         const record = (await currentDecisions(tx, scope.tenantId, [caseId])).get(caseId) ?? null;
         if (record) await writeAudit(tx, scope, AUDIT_ACTIONS.decisionRead, [caseId]);
         return record;
@@ -169,6 +176,7 @@ export function decisionStore(db: Database, clock: Clock) {
       checkScope(scope);
       if (!isUuid(caseId)) return [];
       return db.transaction(async (tx) => {
+        if (!(await caseVisible(tx, scope, caseId))) return [];
         const rows = await tx.query(
           `SELECT ${DECISION_COLUMNS} FROM decisions WHERE tenant_id = $1 AND case_id = $2::uuid ORDER BY seq DESC`,
           [scope.tenantId, caseId],

@@ -37,3 +37,10 @@ export class CaseClosedError extends StorageInputError {
     this.name = 'CaseClosedError';
   }
 }
+
+export class NotInTeamError extends StorageInputError {
+  constructor() {
+    super('case.not-in-team', 'Du kan kun oprette sager i et team, du selv er medlem af. Start sagen fra teamets kanal, eller bed en kollega i teamet om at oprette den.');
+    this.name = 'NotInTeamError';
+  }
+}

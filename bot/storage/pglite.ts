@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { mapDriverError } from './errors.js';
 import { DATE_OID, INT8_OID, parseDate, parseInt8 } from './type-parsers.js';
 
@@ -27,10 +28,12 @@ function wrap(target: PGlite | Transaction): Queryable {
 /** Embedded PostgreSQL in `dataDir`; the first start there runs initdb (seconds), later starts reuse it. */
 export async function openPglite(dataDir: string): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
+  const unlock = await lockDataDir(dataDir);
   let pg: PGlite;
   try {
     pg = await PGlite.create(dataDir, { parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 } });
   } catch (error) {
+    await unlock();
     throw mapDriverError(error);
   }
   const self = wrap(pg);
@@ -46,7 +49,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
       }
     },
     async close(): Promise<void> {
-      if (!pg.closed) await pg.close();
+      if (pg.closed) return;
+      await pg.close();
+      await unlock();
     },
   };
 }

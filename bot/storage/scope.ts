@@ -11,12 +11,18 @@ export interface TenantScope {
   actorId: string;
   /** Where the request came from: 'chat', 'tab', 'cli', 'scheduler', … */
   origin: string;
+  /**
+   * Team isolation: when set, only cases of these teams are visible or writable (the teams
+   * the user is a member of). Absent for tenant-wide work such as the scheduler or the CLI.
+   */
+  teamIds?: readonly string[];
 }
 
 const ScopeSchema = z.object({
   tenantId: z.string().trim().min(1).max(100),
   actorId: z.string().trim().min(1).max(200),
   origin: z.string().regex(/^[a-z][a-z-]{1,30}$/),
+  teamIds: z.array(z.string().min(1)).readonly().optional(),
 });
 
 /** A missing tenant is a programming error that must never reach a query. */
@@ -32,3 +38,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+/** The `$n::text[]` parameter for `($n::text[] IS NULL OR team_id = ANY($n::text[]))`. */
+export function teamParam(scope: TenantScope): readonly string[] | null {
+  return scope.teamIds ?? null;
+}
+
+export const teamFilter = (n: number): string => `($${n}::text[] IS NULL OR team_id = ANY($${n}::text[]))`;

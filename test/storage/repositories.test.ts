@@ -165,6 +165,26 @@ describe.each(backends)('storage on %s', (_name, open) => {
       expect(await auditCount(c.caseId)).toBe(before + 2);
     });
 
+    it('with team isolation on, a case of another team of the same tenant is invisible and cannot be written', async () => {
+      const nord = { ...scopeFor('tenant-teams', 'aad-nord'), teamIds: ['team-nord'] };
+      const syd = { ...scopeFor('tenant-teams', 'aad-syd'), teamIds: ['team-syd'] };
+      const c = await storage.cases.create(nord, sampleCase({ teamId: 'team-nord' }));
+
+      expect(await storage.cases.get(syd, c.caseId)).toBeNull();
+      expect(await storage.cases.findByReference(syd, c.reference)).toBeNull();
+      expect(await storage.cases.listForTeam(syd, 'team-nord', { status: 'all' })).toEqual([]);
+      expect(await storage.cases.listForCaseworker(syd, nord.actorId, { status: 'all' })).toEqual([]);
+      expect(await storage.cases.close(syd, c.caseId)).toBeNull();
+      expect(await storage.decisions.current(syd, c.caseId)).toBeNull();
+      expect(await storage.decisions.history(syd, c.caseId)).toEqual([]);
+      await expect(storage.decisions.append(syd, c.caseId, c.decision)).rejects.toMatchObject({ code: 'case.not-found' });
+      await expect(storage.cases.create(syd, sampleCase({ teamId: 'team-nord' }))).rejects.toMatchObject({ code: 'case.not-in-team', userMessage: expect.stringContaining('team, du selv er medlem af') });
+
+      // A member of both teams, and tenant-wide work (no teamIds), see it.
+      expect(await storage.cases.get({ ...syd, teamIds: ['team-syd', 'team-nord'] }, c.caseId)).not.toBeNull();
+      expect(await storage.cases.get(scopeFor('tenant-teams', 'scheduler', 'scheduler'), c.caseId)).toMatchObject({ status: 'open' });
+    });
+
     it('drafts and conversation references of tenant A are invisible to tenant B', async () => {
       const saved = await storage.drafts.save(tenantA, { conversationId: 'conv-1', step: 'child', answers: { concern: 'risk' }, expectedVersion: 0 });
       if (!saved.ok) throw new Error('draft not saved');
@@ -227,6 +247,40 @@ describe.each(backends)('storage on %s', (_name, open) => {
 
     it('audit details refuse CPR numbers', async () => {
       await expect(storage.audit.append(tenantA, { action: 'case.export', details: { note: '010203-1234' } })).rejects.toThrow(/CPR/);
+    });
+  });
+
+  describe('transactions', () => {
+    it('a failure after a write inside a transaction leaves nothing behind', async () => {
+      const error = await db
+        .transaction(async (tx) => {
+          await tx.query(`INSERT INTO audit_log (tenant_id, actor_id, action, origin) VALUES ('tenant-rollback', 'a', 'case.read', 'chat')`);
+          await tx.query('SELECT * FROM no_such_table');
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(await db.query(`SELECT 1 FROM audit_log WHERE tenant_id = 'tenant-rollback'`)).toEqual([]);
+    });
+
+    it('using the database itself inside a transaction is refused at once, instead of escaping it or hanging', async () => {
+      const error = await db.transaction(async () => db.query('SELECT 1')).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'NestedDatabaseCallError' });
+      await expect(db.transaction(async () => storage.cases.get(tenantA, '00000000-0000-4000-8000-000000000000'))).rejects.toMatchObject({ name: 'NestedDatabaseCallError' });
+      // Outside a transaction, and in parallel transactions, the same calls work.
+      const [a, b] = await Promise.all([db.transaction((tx) => tx.query<{ n: number }>('SELECT 1 AS n')), db.query<{ n: number }>('SELECT 2 AS n')]);
+      expect([a, b]).toEqual([[{ n: 1 }], [{ n: 2 }]]);
+    });
+
+    it('a case whose reference is taken leaves neither a case, a decision nor an audit row', async () => {
+      const scope = scopeFor('tenant-dup');
+      const first = await storage.cases.create(scope, sampleCase());
+      await expect(storage.cases.create(scope, sampleCase({ reference: first.reference }))).rejects.toBeInstanceOf(CaseReferenceTakenError);
+      const counts = await db.query<{ cases: number; decisions: number; audit: number }>(
+        `SELECT (SELECT count(*)::int FROM cases WHERE tenant_id = 'tenant-dup') AS cases,
+                (SELECT count(*)::int FROM decisions WHERE tenant_id = 'tenant-dup') AS decisions,
+                (SELECT count(*)::int FROM audit_log WHERE tenant_id = 'tenant-dup') AS audit`,
+      );
+      expect(counts).toEqual([{ cases: 1, decisions: 1, audit: 1 }]);
     });
   });
 

@@ -63,5 +63,5 @@ describe('when the database cannot be reached', () => {
     const db = await testDatabase();
     await db.close();
     await expect(db.query('SELECT 1')).rejects.toBeInstanceOf(StorageUnavailableError);
-  });
+  }, 120_000);
 });

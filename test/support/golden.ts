@@ -30,7 +30,6 @@ export const GoldenCaseSchema = z
 export type GoldenCase = z.infer<typeof GoldenCaseSchema> & { file: string };
 
 export const GOLDEN_DIR = join(import.meta.dirname, '..', 'golden');
-export const PARAMETER_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'parameters');
 
 export function loadGoldenCases(dir = GOLDEN_DIR): GoldenCase[] {
   return readdirSync(dir)

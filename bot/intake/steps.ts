@@ -1,0 +1,443 @@
+import type { BooleanFact, Facts, RiskFactorGroup } from '../../rules/facts.js';
+import type { Localized } from '../../cards/locale.js';
+import { RISK_FACTOR_GROUP_INFO } from '../../rules/risk-factors.js';
+
+/**
+ * The intake interview as data, in the order a caseworker thinks about a family:
+ * the child, how worried we are (and whether the child is safe), the family's situation,
+ * the model's risk factors, the statutory assessment, the parents' capacities, and the special cases.
+ * Cards render these questions, submissions are parsed against them, and a needs-information
+ * decision is answered by asking exactly the questions that fill its missing facts.
+ */
+
+export const STEP_IDS = ['child', 'concern', 'family', 'risk', 'investigation', 'parents', 'special'] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** The value a ChoiceSet sends for "Ved ikke": the fact stays absent, i.e. unknown, never false. */
+export const UNKNOWN = 'unknown';
+
+export interface ChoiceOption {
+  value: string;
+  title: Localized;
+}
+
+interface QuestionBase {
+  /** The Input id on the card and the key in the submission. */
+  id: string;
+  label: Localized;
+  help: Localized;
+  /** Fact paths (as in a decision's `missing`) this question helps to fill. */
+  asks: readonly string[];
+  /** The card refuses to go on without an answer; "Ved ikke" counts as one. */
+  required: boolean;
+  /** Shown only when the answers so far make it relevant. */
+  when?: (answers: Partial<Facts>) => boolean;
+}
+
+export type Question =
+  | (QuestionBase & { kind: 'boolean'; fact: BooleanFact | 'child.latePregnancy' })
+  | (QuestionBase & { kind: 'choice'; fact: 'concern' | 'complexity' | 'investigation' | 'childBorn' | 'riskFactorsReviewed'; options: readonly ChoiceOption[] })
+  | (QuestionBase & { kind: 'integer'; fact: 'child.ageMonths'; min: number; max: number; placeholder: Localized })
+  | (QuestionBase & { kind: 'date'; fact: 'startDate' })
+  | (QuestionBase & { kind: 'text'; fact: 'olderChildReason'; maxLength: number; placeholder: Localized })
+  | (QuestionBase & { kind: 'riskFactors'; group: RiskFactorGroup });
+
+export interface IntakeStep {
+  id: StepId;
+  title: Localized;
+  intro: Localized;
+  questions: readonly Question[];
+}
+
+const unknownOption: ChoiceOption = { value: UNKNOWN, title: { da: 'Ved ikke', en: "Don't know" } };
+
+/** Barnets lov: level 2 is "as a starting point" for children under 13. */
+export const OLDER_CHILD_MONTHS = 13 * 12;
+
+/** Titles of the model's three checklists, as the risk-factor catalogue words them. */
+export const DEFAULT_GROUP_TITLES: Record<RiskFactorGroup, Localized> = {
+  expecting: { da: RISK_FACTOR_GROUP_INFO.expecting.title, en: RISK_FACTOR_GROUP_INFO.expecting.titleEn },
+  parent: { da: RISK_FACTOR_GROUP_INFO.parent.title, en: RISK_FACTOR_GROUP_INFO.parent.titleEn },
+  child: { da: RISK_FACTOR_GROUP_INFO.child.title, en: RISK_FACTOR_GROUP_INFO.child.titleEn },
+};
+
+const GROUP_HELP: Record<RiskFactorGroup, Localized> = {
+  expecting: { da: 'Forældre, der venter barnet.', en: 'Parents expecting the child.' },
+  parent: { da: 'Forældre, der fx i en periode er udfordrede i forældrerollen.', en: 'Parents who, for instance, struggle in the parent role for a while.' },
+  child: {
+    da: 'Barnets trivsel kan være påvirket med risiko for, at det udvikler sig negativt uden en forebyggende indsats.',
+    en: "The child's wellbeing may be affected, with a risk of negative development without preventive work.",
+  },
+};
+
+function yesNo(fact: BooleanFact | 'child.latePregnancy', label: Localized, help: Localized, extra: Partial<QuestionBase> = {}): Question {
+  return { kind: 'boolean', id: fact, fact, label, help, asks: [fact], required: true, ...extra };
+}
+
+const childStep: IntakeStep = {
+  id: 'child',
+  title: { da: 'Barnet', en: 'The child' },
+  intro: {
+    da: 'Hvem drejer det sig om? Angiv kun alder – aldrig navn eller CPR-nummer.',
+    en: 'Who is this about? Give the age only – never a name or CPR number.',
+  },
+  questions: [
+    {
+      kind: 'choice',
+      id: 'childBorn',
+      fact: 'childBorn',
+      label: { da: 'Er barnet født?', en: 'Is the child born?' },
+      help: {
+        da: 'Den forebyggende indsats kan starte sidst i graviditeten eller fra fødslen.',
+        en: 'The preventive course may start late in pregnancy or from birth.',
+      },
+      options: [
+        { value: 'born', title: { da: 'Ja', en: 'Yes' } },
+        { value: 'unborn', title: { da: 'Nej, ikke endnu', en: 'No, not yet' } },
+        unknownOption,
+      ],
+      asks: ['child', 'child.ageMonths', 'child.latePregnancy'],
+      required: true,
+    },
+    {
+      kind: 'integer',
+      id: 'childAgeMonths',
+      fact: 'child.ageMonths',
+      label: { da: 'Barnets alder i hele måneder', en: "The child's age in whole months" },
+      help: {
+        da: 'Fx 14 for et barn på 1 år og 2 måneder. Udfyldes, når barnet er født.',
+        en: 'E.g. 14 for a child of 1 year and 2 months. Fill in when the child is born.',
+      },
+      placeholder: { da: 'Antal måneder', en: 'Number of months' },
+      min: 0,
+      max: 12 * 30,
+      asks: ['child', 'child.ageMonths'],
+      required: false,
+    },
+    yesNo(
+      'child.latePregnancy',
+      { da: 'Hvis barnet ikke er født: Er moren sidst i graviditeten?', en: 'If the child is not born: is the mother late in pregnancy?' },
+      {
+        da: 'Besvares kun for et barn, der ikke er født endnu.',
+        en: 'Answer only for a child not yet born.',
+      },
+      { id: 'childLatePregnancy', asks: ['child', 'child.latePregnancy'], required: false },
+    ),
+  ],
+};
+
+const concernStep: IntakeStep = {
+  id: 'concern',
+  title: { da: 'Bekymring og sikkerhed', en: 'Concern and safety' },
+  intro: {
+    da: 'Hvor bekymret er I for barnet – og er barnet i sikkerhed?',
+    en: 'How worried are you about the child – and is the child safe?',
+  },
+  questions: [
+    {
+      kind: 'choice',
+      id: 'concern',
+      fact: 'concern',
+      label: { da: 'Hvor stor er bekymringen for barnet?', en: 'How great is the concern for the child?' },
+      help: {
+        da: 'Risiko og begyndende bekymring hører til den forebyggende model; bekymring og udpræget bekymring til særlig støtte.',
+        en: 'Risk and beginning concern belong to the preventive model; concern and pronounced concern to special support.',
+      },
+      options: [
+        { value: 'none', title: { da: 'Ingen bekymring', en: 'No concern' } },
+        { value: 'risk', title: { da: 'Risiko: familiens trivsel kan på sigt skade barnet', en: "Risk: the family's wellbeing may in time harm the child" } },
+        { value: 'beginning', title: { da: 'Begyndende bekymring for barnets trivsel', en: "Beginning concern for the child's wellbeing" } },
+        { value: 'concern', title: { da: 'Bekymring for barnets trivsel og udvikling', en: "Concern for the child's wellbeing and development" } },
+        { value: 'pronounced', title: { da: 'Udpræget bekymring for barnets trivsel og udvikling', en: "Pronounced concern for the child's wellbeing and development" } },
+        unknownOption,
+      ],
+      asks: ['concern'],
+      required: true,
+    },
+    yesNo(
+      'safetyConcern',
+      { da: 'Kan barnet være i fare – vold, overgreb eller alvorlig omsorgssvigt?', en: 'May the child be in danger – violence, abuse or serious neglect?' },
+      {
+        da: 'Svarer du ja, viser jeg straks, hvordan du underretter. Svar også ja, hvis du selv vurderer, at barnet kan være i fare.',
+        en: 'If you answer yes, I show at once how to report. Also answer yes if you judge that the child may be in danger.',
+      },
+    ),
+  ],
+};
+
+const familyStep: IntakeStep = {
+  id: 'family',
+  title: { da: 'Familiens situation', en: "The family's situation" },
+  intro: {
+    da: 'Bruges til at vurdere, om en forebyggende hjemmepædagogisk indsats kan passe.',
+    en: 'Used to judge whether a preventive home-based pedagogical course may fit.',
+  },
+  questions: [
+    {
+      kind: 'choice',
+      id: 'complexity',
+      fact: 'complexity',
+      label: { da: 'Hvor kompleks er familiens problemstilling?', en: "How complex is the family's problem?" },
+      help: {
+        da: 'Den forebyggende indsats er for problemstillinger med en lav grad af kompleksitet.',
+        en: 'The preventive course is for problems of low complexity.',
+      },
+      options: [
+        { value: 'low', title: { da: 'Lav kompleksitet', en: 'Low complexity' } },
+        { value: 'high', title: { da: 'Høj kompleksitet', en: 'High complexity' } },
+        unknownOption,
+      ],
+      asks: ['complexity'],
+      required: true,
+    },
+    yesNo(
+      'problemDelimited',
+      { da: 'Er problemet konkret og afgrænset i karakter og tyngde?', en: 'Is the problem concrete and delimited in kind and weight?' },
+      { da: 'Fx en afgrænset periode efter en pludselig ændring i livssituationen.', en: 'E.g. a limited period after a sudden change in life.' },
+    ),
+    yesNo(
+      'familyResourcesCarry',
+      { da: 'Kan barnets eller familiens egne forudsætninger bære en forebyggende indsats?', en: "Can the child's or family's own resources carry a preventive course?" },
+      {
+        da: 'Fx en familie med et godt fundament, der i en periode er udfordret på at sætte ressourcerne i spil.',
+        en: 'E.g. a family with a good foundation that for a while struggles to use its resources.',
+      },
+    ),
+  ],
+};
+
+const riskStep: IntakeStep = {
+  id: 'risk',
+  title: { da: 'Risikofaktorer', en: 'Risk factors' },
+  intro: {
+    da: 'Tjeklisterne fra modellen for hjemmepædagogisk indsats. Sæt kryds ved det, der passer.',
+    en: 'The checklists from the model for home-based pedagogical support. Tick what applies.',
+  },
+  questions: [
+    ...(['expecting', 'parent', 'child'] as const).map(
+      (group): Question => ({
+        kind: 'riskFactors',
+        id: `riskFactors_${group}`,
+        group,
+        label: DEFAULT_GROUP_TITLES[group],
+        help: GROUP_HELP[group],
+        asks: ['riskFactors'],
+        required: false,
+      }),
+    ),
+    {
+      kind: 'choice',
+      id: 'riskFactorsReviewed',
+      fact: 'riskFactorsReviewed',
+      label: { da: 'Har du gennemgået tjeklisterne?', en: 'Have you gone through the checklists?' },
+      help: {
+        da: 'Ja betyder, at krydserne er dækkende – ingen kryds betyder ingen risikofaktorer.',
+        en: 'Yes means the ticks are complete – no ticks means no risk factors.',
+      },
+      options: [
+        { value: 'reviewed', title: { da: 'Ja, krydserne er dækkende', en: 'Yes, the ticks are complete' } },
+        unknownOption,
+      ],
+      asks: ['riskFactors'],
+      required: true,
+    },
+    yesNo(
+      'riskToDevelopment',
+      {
+        da: 'Er risikofaktorerne af en sådan karakter og kombination, at barnet risikerer ikke at følge udviklingskurven?',
+        en: 'Are the risk factors of such a kind and combination that the child risks not following the normal development curve?',
+      },
+      { da: 'Din faglige vurdering af de afkrydsede faktorer samlet.', en: 'Your professional judgement of the ticked factors together.' },
+    ),
+  ],
+};
+
+const investigationStep: IntakeStep = {
+  id: 'investigation',
+  title: { da: 'Børnefaglig undersøgelse og handleplan', en: 'Child welfare assessment and plan' },
+  intro: {
+    da: 'Særlig støtte bygger på den børnefaglige undersøgelse (Barnets lov § 20).',
+    en: 'Special support rests on the børnefaglig undersøgelse (Barnets lov § 20).',
+  },
+  questions: [
+    {
+      kind: 'choice',
+      id: 'investigation',
+      fact: 'investigation',
+      label: { da: 'Er der lavet en børnefaglig undersøgelse?', en: 'Has a børnefaglig undersøgelse been made?' },
+      help: {
+        da: 'Niveau 2 kræver en afsluttet undersøgelse – eller i særlige tilfælde en igangværende og en foreløbig handleplan.',
+        en: 'Level 2 needs a completed assessment – or in special cases one under way plus a foreløbig handleplan.',
+      },
+      options: [
+        { value: 'none', title: { da: 'Nej', en: 'No' } },
+        { value: 'underway', title: { da: 'Den er i gang', en: 'It is under way' } },
+        { value: 'completed', title: { da: 'Ja, den er afsluttet', en: 'Yes, it is completed' } },
+        unknownOption,
+      ],
+      asks: ['investigation'],
+      required: true,
+    },
+    yesNo(
+      'preliminaryPlan',
+      { da: 'Foreligger der en foreløbig handleplan?', en: 'Is there a foreløbig handleplan (preliminary plan)?' },
+      {
+        da: 'Kræves, hvis intensiv støtte starter, mens undersøgelsen stadig laves.',
+        en: 'Required if intensive support starts while the assessment is still being made.',
+      },
+    ),
+  ],
+};
+
+const parentsStep: IntakeStep = {
+  id: 'parents',
+  title: { da: 'Forældrenes forudsætninger', en: "The parents' capacities" },
+  intro: {
+    da: 'Hvad kan forældrene selv, og hvad har de brug for?',
+    en: 'What can the parents do themselves, and what do they need?',
+  },
+  questions: [
+    yesNo(
+      'parentsNeedSupport',
+      { da: 'Har forældrene brug for støtte til at drage omsorg for barnets udvikling og familien?', en: "Do the parents need support to care for the child's development and the family?" },
+      { da: 'Målgruppen for niveau 1.', en: 'The target group of level 1.' },
+    ),
+    yesNo(
+      'benefitsFromFamilyTreatment',
+      { da: 'Vil forældrene kunne profitere af familiebehandling?', en: 'Would the parents benefit from familiebehandling (family therapy)?' },
+      { da: 'Kan de det, ligger niveau 1 uden for målgruppen.', en: 'If they would, level 1 is outside the target group.' },
+    ),
+    yesNo(
+      'solvableInLimitedPeriod',
+      { da: 'Kan problemerne løses inden for en afgrænset periode?', en: 'Can the problems be solved within a limited period?' },
+      { da: 'Vurderet ud fra den børnefaglige undersøgelse.', en: 'Judged from the børnefaglig undersøgelse.' },
+    ),
+    yesNo(
+      'intensiveNeeded',
+      { da: 'Er der behov for en intensiv indsats, hvis udviklingen skal vendes?', en: 'Is an intensive effort needed to turn the development?' },
+      { da: 'Kriterium for niveau 2.', en: 'Criterion for level 2.' },
+    ),
+    yesNo(
+      'parentalCapacityUnclear',
+      { da: 'Skal det afprøves, om forældrene kan udvikle sig med råd, vejledning og praktisk støtte?', en: 'Must it be tested whether the parents can develop with advice, guidance and practical support?' },
+      { da: 'Skal det stadig afprøves, passer niveau 2 – ikke niveau 3.', en: 'If this is still to be tested, level 2 fits – not level 3.' },
+    ),
+    yesNo(
+      'emotionalCareAdequate',
+      { da: 'Er det afdækket, at forældrene kan yde følelsesmæssig omsorg?', en: 'Has it been established that the parents can give emotional care?' },
+      { da: 'Kriterium for niveau 3.', en: 'Criterion for level 3.' },
+    ),
+    yesNo(
+      'practicalCareSeriousDeficits',
+      { da: 'Har forældrene alvorlige mangler i den praktiske omsorg?', en: 'Do the parents have serious deficits in practical care?' },
+      { da: 'Kriterium for niveau 3.', en: 'Criterion for level 3.' },
+    ),
+    yesNo(
+      'parentsSeeNeed',
+      { da: 'Viser forældrene vilje og evne til at se behovet for støtte?', en: 'Do the parents show the will and ability to see the need for support?' },
+      { da: 'Kriterium for niveau 3.', en: 'Criterion for level 3.' },
+    ),
+  ],
+};
+
+const specialStep: IntakeStep = {
+  id: 'special',
+  title: { da: 'Særlige forhold', en: 'Special circumstances' },
+  intro: {
+    da: 'Sidste trin: det, der ændrer omfang, samarbejde og datoer.',
+    en: 'Last step: what changes scope, cooperation and dates.',
+  },
+  questions: [
+    yesNo(
+      'extraVisitsNeeded',
+      { da: 'Er der i særlige tilfælde behov for op til 2 besøg om ugen i starten?', en: 'In special cases, are up to 2 visits a week needed at the start?' },
+      { da: 'Variant 1B: op til 2 ugentlige besøg de første 3–6 måneder, derefter 1.', en: 'Variant 1B: up to 2 visits a week in the first 3–6 months, then 1.' },
+    ),
+    yesNo(
+      'receivesVisitationSocial',
+      { da: 'Får forældrene støtte fra Visitation Social?', en: 'Do the parents get support from Visitation Social (adult services)?' },
+      { da: 'Så skal samarbejdet med Visitation Social have opmærksomhed.', en: 'Then the cooperation with Visitation Social needs attention.' },
+    ),
+    {
+      kind: 'date',
+      id: 'startDate',
+      fact: 'startDate',
+      label: { da: 'Hvornår starter indsatsen?', en: 'When does the support start?' },
+      help: { da: 'Fristerne regnes fra denne dato. Tomt felt: dags dato.', en: "Due dates count from this date. Empty: today's date." },
+      asks: ['startDate'],
+      required: false,
+    },
+    {
+      kind: 'text',
+      id: 'olderChildReason',
+      fact: 'olderChildReason',
+      label: { da: 'Barnet er 13 år eller ældre. Hvis niveau 2 er relevant: hvorfor?', en: 'The child is 13 or older. If level 2 is relevant: why?' },
+      help: {
+        da: 'Niveau 2 er som udgangspunkt til børn under 13 år; en undtagelse skal begrundes. Skriv ingen navne eller CPR-numre.',
+        en: 'Level 2 is as a starting point for children under 13; an exception needs a reason. Write no names or CPR numbers.',
+      },
+      placeholder: { da: 'Begrundelse', en: 'Reason' },
+      maxLength: 2000,
+      asks: ['olderChildReason'],
+      required: false,
+      when: (answers) => typeof answers.child?.ageMonths === 'number' && answers.child.ageMonths >= OLDER_CHILD_MONTHS,
+    },
+  ],
+};
+
+export const INTAKE_STEPS: readonly IntakeStep[] = [childStep, concernStep, familyStep, riskStep, investigationStep, parentsStep, specialStep];
+
+export function getStep(id: StepId): IntakeStep {
+  const step = INTAKE_STEPS.find((s) => s.id === id);
+  if (!step) throw new Error(`unknown intake step ${id}`);
+  return step;
+}
+
+/** 1-based position, for "Trin 3 af 7". */
+export function stepNumber(id: StepId): number {
+  return STEP_IDS.indexOf(id) + 1;
+}
+
+export function nextStepId(id: StepId): StepId | undefined {
+  return STEP_IDS[STEP_IDS.indexOf(id) + 1];
+}
+
+export function previousStepId(id: StepId): StepId | undefined {
+  const i = STEP_IDS.indexOf(id);
+  return i > 0 ? STEP_IDS[i - 1] : undefined;
+}
+
+/** The questions of a step that apply given the answers so far. */
+export function visibleQuestions(step: IntakeStep, answers: Partial<Facts>): Question[] {
+  return step.questions.filter((q) => !q.when || q.when(answers));
+}
+
+export interface FactQuestion {
+  step: StepId;
+  question: Question;
+}
+
+/**
+ * The questions that fill the given missing facts, in interview order, each once.
+ * Facts no question fills (e.g. referenceDate, which the bot sets) are returned in `unasked`
+ * so nothing silently falls through.
+ */
+export function questionsForFacts(missing: readonly string[]): { questions: FactQuestion[]; unasked: string[] } {
+  const wanted = new Set(missing);
+  const questions: FactQuestion[] = [];
+  const covered = new Set<string>();
+  for (const step of INTAKE_STEPS) {
+    for (const question of step.questions) {
+      const hits = question.asks.filter((fact) => wanted.has(fact));
+      if (hits.length === 0) continue;
+      questions.push({ step: step.id, question });
+      hits.forEach((fact) => covered.add(fact));
+    }
+  }
+  return { questions, unasked: missing.filter((fact) => !covered.has(fact)) };
+}
+
+/** The step that first asks a fact; the bot resumes there. */
+export function stepForFact(fact: string): StepId | undefined {
+  return INTAKE_STEPS.find((step) => step.questions.some((q) => q.asks.includes(fact)))?.id;
+}

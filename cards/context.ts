@@ -1,0 +1,51 @@
+import type { RiskFactorGroup } from '../rules/facts.js';
+import type { Locale } from './locale.js';
+
+/** One passage of a standard, verbatim, as the passages catalogue returns it. */
+export interface PassageText {
+  id: string;
+  source: string;
+  heading: string;
+  text: string;
+}
+
+/** Passed in by the caller so cards do not depend on where the passages live. */
+export type LookupPassage = (id: string) => PassageText | undefined;
+
+export interface RiskFactorInfo {
+  id: string;
+  group: RiskFactorGroup;
+  label: string;
+  passage?: string;
+}
+
+export interface ChannelChoice {
+  id: string;
+  name: string;
+}
+
+export interface CardContext {
+  locale: Locale;
+  /** Where reasons find their passage's verbatim text; defaults to the passages catalogue. */
+  lookupPassage?: LookupPassage;
+}
+
+export interface IntakeCardContext extends CardContext {
+  draftId: string;
+  /** The 24 checklist items; defaults to the risk-factor catalogue, labelled in the card's language. */
+  riskFactors?: readonly RiskFactorInfo[];
+  /** Group headings; defaults to the catalogue's. */
+  riskGroupTitles?: Partial<Record<RiskFactorGroup, string>>;
+  /** Question ids answered "Ved ikke", so going back shows that answer again. */
+  unknown?: readonly string[];
+  /** Raw values from a refused submission, shown again so nothing typed is lost. */
+  typed?: Readonly<Record<string, unknown>>;
+  /** Danish problems from the refused submission, shown at the top. */
+  problems?: readonly { field: string; message: string }[];
+}
+
+export interface ResultCardContext extends CardContext {
+  draftId: string;
+  /** The team channels the case can be followed in; the caseworker picks one. */
+  channels: readonly ChannelChoice[];
+}

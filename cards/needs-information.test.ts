@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cardText, executeActions, inputIds } from '../test/support/card-json.js';
+import * as f from '../test/support/card-fixtures.js';
+import { needsInformationCard } from './needs-information.js';
+import { VERBS } from './verbs.js';
+
+const ctx = { locale: 'da' as const, draftId: 'draft-1' };
+
+describe('the needs-information card', () => {
+  it("asks exactly the questions for the decision's missing facts", () => {
+    const card = needsInformationCard(f.needsInfoDecision, {}, ctx);
+    expect(inputIds(card)).toEqual([
+      'childBorn',
+      'childAgeMonths',
+      'safetyConcern',
+      'riskFactors_expecting',
+      'riskFactors_parent',
+      'riskFactors_child',
+      'riskFactorsReviewed',
+    ]);
+  });
+
+  it('says that unknown is not a no, and why the information is needed', () => {
+    const text = cardText(needsInformationCard(f.needsInfoDecision, {}, ctx));
+    expect(text).toContain('et ubesvaret spørgsmål er ikke et nej');
+    expect(text).toContain('Uden barnets alder kan målgruppen ikke afgøres.');
+  });
+
+  it('prefills what the draft already holds', () => {
+    const card = needsInformationCard({ ...f.needsInfoDecision, missing: ['riskToDevelopment', 'concern'] }, { concern: 'risk' }, ctx);
+    expect(JSON.stringify(card)).toContain('"value":"risk"');
+  });
+
+  it('sends the answers with the intake.missing verb', () => {
+    expect(executeActions(needsInformationCard(f.needsInfoDecision, {}, ctx))[0]).toMatchObject({ verb: VERBS.intakeMissing, data: { draftId: 'draft-1' } });
+  });
+
+  it('names a missing fact no question can fill instead of hiding it', () => {
+    expect(cardText(needsInformationCard({ ...f.needsInfoDecision, missing: ['referenceDate'] }, {}, ctx))).toContain('referenceDate');
+  });
+});

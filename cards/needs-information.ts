@@ -1,0 +1,40 @@
+import type { Decision } from '../rules/decision-types.js';
+import type { Facts } from '../rules/facts.js';
+import { questionsForFacts } from '../bot/intake/steps.js';
+import { restartAction } from './common-actions.js';
+import type { IntakeCardContext } from './context.js';
+import { questionView } from './intake-step.js';
+import { expand, execute, pick, type CardJson } from './template.js';
+import { VERBS } from './verbs.js';
+import template from './templates/intake-step.json' with { type: 'json' };
+
+/**
+ * "Unknown is not false": when the rules cannot decide, this card asks exactly the questions that
+ * fill the decision's missing facts, prefilled with what the draft holds, and nothing else.
+ */
+export function needsInformationCard(decision: Decision, answers: Partial<Facts>, ctx: IntakeCardContext): CardJson {
+  const t = pick(ctx.locale);
+  const { questions, unasked } = questionsForFacts(decision.missing);
+  const views = questions.map((q) => questionView(q.question, answers, ctx));
+  const notes = [
+    ...decision.reasons.map((r) => `${r.text} (${r.passage})`),
+    ...unasked.map((fact) => t({ da: `Oplysningen «${fact}» kan ikke besvares her; kontakt den, der driver løsningen.`, en: `The fact "${fact}" cannot be answered here; contact whoever runs the service.` })),
+  ];
+  return expand(template, {
+    product: 'Familiestøtte',
+    progress: t({ da: `${questions.length} spørgsmål mangler`, en: `${questions.length} questions missing` }),
+    title: t({ da: 'Der mangler oplysninger', en: 'Information is missing' }),
+    intro: t({
+      da: 'Jeg kan ikke anbefale en indsats endnu: et ubesvaret spørgsmål er ikke et nej. Svar på dette – «Ved ikke» er også et svar – så prøver jeg igen.',
+      en: 'I cannot recommend a measure yet: an unanswered question is not a no. Answer these – "Don\'t know" is an answer too – and I will try again.',
+    }),
+    fallbackText: t({ da: 'Der mangler oplysninger, før jeg kan anbefale en indsats.', en: 'Information is missing before I can recommend a measure.' }),
+    problemsTitle: notes.length ? t({ da: 'Det mangler:', en: 'What is missing:' }) : '',
+    problems: [...(ctx.problems ?? []).map((p) => p.message), ...notes],
+    questions: views,
+    actions: [
+      execute(t({ da: 'Send svar', en: 'Send answers' }), VERBS.intakeMissing, { draftId: ctx.draftId }, { style: 'positive' }),
+      restartAction(ctx.locale, ctx.draftId),
+    ],
+  });
+}

@@ -1,0 +1,93 @@
+import type { Outcome, ReviewKind, Scope, Variant } from '../rules/decision-types.js';
+import type { Locale, Localized } from './locale.js';
+
+/** Outcomes in plain words, as a caseworker would say them at a meeting. */
+export const OUTCOME_TITLES: Record<Outcome, Localized> = {
+  escalate: { da: 'Underretning – barnet kan være i fare', en: 'Underretning (report of concern) – the child may be in danger' },
+  'needs-information': { da: 'Der mangler oplysninger', en: 'Information is missing' },
+  preventive: { da: 'Hjemmepædagogisk indsats (forebyggende)', en: 'Hjemmepædagogisk indsats (preventive home support)' },
+  level1: { da: 'Niveau 1: Praktisk pædagogisk støtte i hjemmet', en: 'Level 1: Praktisk pædagogisk støtte i hjemmet (practical pedagogical support)' },
+  level2: { da: 'Niveau 2: Intensiv praktisk pædagogisk støtte', en: 'Level 2: Intensiv praktisk pædagogisk støtte (intensive support)' },
+  level3: { da: 'Niveau 3: Kompenserende praktisk pædagogisk støtte i hjemmet', en: 'Level 3: Kompenserende praktisk pædagogisk støtte (compensatory support)' },
+  none: { da: 'Ingen af indsatserne passer', en: 'None of the measures fits' },
+};
+
+/** Short names for lists and side-by-side columns. */
+export const OUTCOME_SHORT: Record<Outcome, Localized> = {
+  escalate: { da: 'Underretning', en: 'Underretning' },
+  'needs-information': { da: 'Mangler oplysninger', en: 'Missing information' },
+  preventive: { da: 'Hjemmepædagogisk indsats', en: 'Preventive home support' },
+  level1: { da: 'Niveau 1', en: 'Level 1' },
+  level2: { da: 'Niveau 2 (intensiv)', en: 'Level 2 (intensive)' },
+  level3: { da: 'Niveau 3 (kompenserende)', en: 'Level 3 (compensatory)' },
+  none: { da: 'Ingen indsats passer', en: 'No measure fits' },
+};
+
+const VARIANT_TEXT: Record<'1A' | '1B', Localized> = {
+  '1A': { da: 'Variant 1A: ca. 1 kontakt om ugen i op til 9 + 3 måneder', en: 'Variant 1A: about 1 contact a week for up to 9 + 3 months' },
+  '1B': { da: 'Variant 1B: op til 2 besøg om ugen i starten, derefter 1', en: 'Variant 1B: up to 2 visits a week at first, then 1' },
+};
+
+export function outcomeTitle(outcome: Outcome, variant: Variant, locale: Locale): string {
+  const title = OUTCOME_TITLES[outcome][locale];
+  return variant ? `${title} (${variant})` : title;
+}
+
+export function variantText(variant: Variant, locale: Locale): string {
+  return variant ? VARIANT_TEXT[variant][locale] : '';
+}
+
+export const REVIEW_KIND_TITLES: Record<ReviewKind, Localized> = {
+  'grant-end': { da: 'Bevillingen udløber', en: 'The grant ends' },
+  handover: { da: 'Afslutning og overlevering', en: 'Closing and handover' },
+  'step-down': { da: 'Ned til 1 besøg om ugen', en: 'Down to 1 visit a week' },
+  regrant: { da: 'Ny bevilling: har indsatsen effekt?', en: 'Re-grant: does the support work?' },
+  'follow-up': { da: 'Opfølgning', en: 'Follow-up' },
+  'investigation-deadline': { da: 'Børnefaglig undersøgelse afsluttet', en: 'Børnefaglig undersøgelse concluded' },
+  'course-end': { da: 'Forløbet slutter', en: 'The course ends' },
+};
+
+const MONTHS: Record<Locale, readonly string[]> = {
+  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "2026-03-12" → "12. marts 2026" / "12 March 2026"; anything else is shown as given. */
+export function formatDate(iso: string, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[locale][Number(m[2]) - 1] : undefined;
+  if (!m || !month) return iso;
+  const day = Number(m[3]);
+  return locale === 'da' ? `${day}. ${month} ${m[1]}` : `${day} ${month} ${m[1]}`;
+}
+
+function range(r: { min: number; max: number }): string {
+  return r.min === r.max ? String(r.min) : `${r.min}–${r.max}`;
+}
+
+/** The scope as label/value lines, only for what the decision states. */
+export function scopeFacts(scope: Scope, locale: Locale): { title: string; value: string }[] {
+  const da = locale === 'da';
+  const lines: { title: string; value: string }[] = [];
+  if (scope.visitsPerWeek) lines.push({ title: da ? 'Besøg' : 'Visits', value: da ? `${range(scope.visitsPerWeek)} om ugen` : `${range(scope.visitsPerWeek)} a week` });
+  if (scope.initialPhase) {
+    const p = scope.initialPhase;
+    lines.push({
+      title: da ? 'I starten' : 'At first',
+      value: da
+        ? `op til ${range(p.visitsPerWeek)} besøg om ugen de første ${range({ min: p.monthsMin, max: p.monthsMax })} måneder`
+        : `up to ${range(p.visitsPerWeek)} visits a week for the first ${range({ min: p.monthsMin, max: p.monthsMax })} months`,
+    });
+  }
+  if (scope.hoursPerWeekMax !== undefined) lines.push({ title: da ? 'Timer' : 'Hours', value: da ? `op til ${scope.hoursPerWeekMax} timer om ugen` : `up to ${scope.hoursPerWeekMax} hours a week` });
+  if (scope.grantMonths !== undefined) {
+    const extra = scope.extraMonths
+      ? da
+        ? ` + ${scope.extraMonths} måneder til afslutning, overlevering eller revisitering`
+        : ` + ${scope.extraMonths} months for closing, handover or re-assessment`
+      : '';
+    lines.push({ title: da ? 'Bevilling' : 'Grant', value: da ? `op til ${scope.grantMonths} måneder${extra}` : `up to ${scope.grantMonths} months${extra}` });
+  }
+  if (scope.maxWeeks !== undefined) lines.push({ title: da ? 'Varighed' : 'Duration', value: da ? `op til ${scope.maxWeeks} uger` : `up to ${scope.maxWeeks} weeks` });
+  return lines;
+}

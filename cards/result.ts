@@ -1,0 +1,118 @@
+import { OUTCOMES, type Decision, type Outcome } from '../rules/decision-types.js';
+import { acceptShowCard, overrideShowCard } from './case-form.js';
+import { citedItems } from './cited.js';
+import { restartAction } from './common-actions.js';
+import type { ResultCardContext } from './context.js';
+import { escalationBlock } from './escalation-block.js';
+import { needsInformationCard } from './needs-information.js';
+import { formatDate, OUTCOME_TITLES, outcomeTitle, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
+import { cardBytes, expand, pick, type CardJson } from './template.js';
+import template from './templates/result.json' with { type: 'json' };
+
+/** Teams refuses cards over 28 KB; leave room for the activity around the card. */
+export const CARD_BUDGET_BYTES = 26_000;
+
+/**
+ * The recommendation: the outcome in plain Danish, scope, due dates, every reason with its passage
+ * (verbatim text one tap away), why not the others, warnings, the legal basis then and now, and the
+ * reminder that a person decides. Acceptér / Vælg andet udfald / Start forfra.
+ * An escalation leads the card; a needs-information decision gets the questions instead.
+ */
+export function resultCard(decision: Decision, ctx: ResultCardContext): CardJson {
+  if (decision.outcome === 'needs-information') return needsInformationCard(decision, {}, { locale: ctx.locale, draftId: ctx.draftId, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) });
+  // Passage texts are the bulk. If a long "why not" list would push the card over the limit, the
+  // "why not" items first become one line each with their passage id, and only in the extreme
+  // is the list cut, saying how many were left out. Reasons always keep their wording.
+  const full = buildResult(decision, ctx, { compact: false, limit: Infinity });
+  if (cardBytes(full) <= CARD_BUDGET_BYTES) return full;
+  let limit = Object.values(decision.whyNot).reduce((n, list) => n + (list?.length ?? 0), 0);
+  let card = buildResult(decision, ctx, { compact: true, limit });
+  while (cardBytes(card) > CARD_BUDGET_BYTES && limit > 0) {
+    limit = Math.floor(limit * 0.8);
+    card = buildResult(decision, ctx, { compact: true, limit });
+  }
+  return card;
+}
+
+interface WhyNotMode {
+  /** One TextBlock per item, passage id inline, no verbatim text. */
+  compact: boolean;
+  /** At most this many items across all outcomes. */
+  limit: number;
+}
+
+function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode): CardJson[] {
+  const t = pick(ctx.locale);
+  const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
+  const groups = OUTCOMES.filter((o): o is Outcome => o !== decision.outcome && (decision.whyNot[o]?.length ?? 0) > 0);
+  const total = groups.reduce((n, o) => n + (decision.whyNot[o]?.length ?? 0), 0);
+  let left = mode.limit;
+  const items = groups.flatMap((o, gi) => {
+    const list = (decision.whyNot[o] ?? []).slice(0, Math.max(0, left));
+    left -= list.length;
+    if (list.length === 0) return [];
+    const heading = { type: 'TextBlock', text: OUTCOME_TITLES[o][ctx.locale], weight: 'Bolder', wrap: true, spacing: 'Medium' };
+    const rows = mode.compact
+      ? list.map((c) => ({ type: 'TextBlock', text: `✗ ${c.text} (${c.passage})`, wrap: true, spacing: 'Small' }))
+      : citedItems(list, `why-not-${gi}`, { ...cite, bullet: '✗' });
+    return [heading, ...rows];
+  });
+  const cut = total - Math.min(total, mode.limit);
+  if (cut > 0) {
+    items.push({
+      type: 'TextBlock',
+      text: t({ da: `… og ${cut} punkter mere. Hele listen står i beslutningens spor.`, en: `… and ${cut} more. The full list is in the decision's trace.` }),
+      wrap: true,
+      isSubtle: true,
+      spacing: 'Small',
+    });
+  }
+  return items;
+}
+
+function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode): CardJson {
+  const t = pick(ctx.locale);
+  const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
+  const title = outcomeTitle(decision.outcome, decision.variant, ctx.locale);
+  const whyNot = whyNotItems(decision, ctx, mode);
+  const reviews = decision.reviews.map((r) => ({
+    date: formatDate(r.due, ctx.locale),
+    title: t(REVIEW_KIND_TITLES[r.kind]),
+    text: r.text,
+    source: `${t({ da: 'Kilde', en: 'Source' })}: ${r.passage}`,
+  }));
+
+  return expand(template, {
+    fallbackText: `${t({ da: 'Anbefaling', en: 'Recommendation' })}: ${title}. ${t({ da: 'En person træffer afgørelsen.', en: 'A person makes the decision.' })}`,
+    escalation: decision.outcome === 'escalate' ? escalationBlock(decision, ctx) : null,
+    kicker: t({ da: 'ANBEFALING', en: 'RECOMMENDATION' }),
+    title,
+    variant: variantText(decision.variant, ctx.locale),
+    decideLine: t({ da: 'Det er en anbefaling efter kommunens servicestandard – du træffer afgørelsen.', en: "This is a recommendation under the municipality's service standard – you make the decision." }),
+    scope: scopeFacts(decision.scope, ctx.locale),
+    reviewsTitle: t({ da: 'Frister', en: 'Due dates' }),
+    reviews,
+    reasonsTitle: t({ da: 'Derfor', en: 'Why' }),
+    reasons: decision.outcome === 'escalate' ? [] : citedItems(decision.reasons, 'reason', { ...cite, bullet: '✓' }),
+    warningsTitle: t({ da: 'Vær opmærksom på', en: 'Please note' }),
+    warnings: citedItems(
+      decision.warnings.map((w) => ({ text: w.text, ...(w.passage ? { passage: w.passage } : {}) })),
+      'warning',
+      { ...cite, bullet: '!' },
+    ),
+    whyNotTitle: t({ da: '▸ Hvorfor ikke de andre udfald? (tryk for at vise)', en: '▸ Why not the other outcomes? (tap to show)' }),
+    whyNotToggle: t({ da: 'Vis hvorfor ikke', en: 'Show why not' }),
+    whyNot,
+    legalTitle: t({ da: 'Lovgrundlag', en: 'Legal basis' }),
+    legalSeedTitle: t({ da: 'Standarden henviser til', en: 'The standard cites' }),
+    legalCurrentTitle: t({ da: 'Gældende nu', en: 'In force now' }),
+    legal: decision.legalBasis.map((l) => ({ seed: l.seed, current: l.current, source: `${t({ da: 'Kilde', en: 'Source' })}: ${l.source}` })),
+    gdprTitle: t({ da: 'En person beslutter', en: 'A person decides' }),
+    gdprText: t({
+      da: 'Anbefalingen er beregnet ud fra dine svar og kommunens servicestandard. Den er ikke en afgørelse: en sagsbehandler træffer afgørelsen, og sagen registrerer hvem og hvornår (GDPR art. 22).',
+      en: "The recommendation is computed from your answers and the municipality's service standard. It is not a decision: a caseworker decides, and the case records who and when (GDPR art. 22).",
+    }),
+    parameterLine: `${t({ da: 'Parametersæt', en: 'Parameter set' })}: ${decision.parameterSet} · ${t({ da: 'pr.', en: 'as of' })} ${formatDate(decision.referenceDate, ctx.locale)} · ${t({ da: 'start', en: 'start' })} ${formatDate(decision.startDate, ctx.locale)}`,
+    actions: [acceptShowCard(decision, ctx), overrideShowCard(decision, ctx), restartAction(ctx.locale, ctx.draftId)],
+  });
+}

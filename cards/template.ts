@@ -1,0 +1,62 @@
+import * as ACData from 'adaptivecards-templating';
+import type { Localized, Locale } from './locale.js';
+import type { Verb } from './verbs.js';
+
+export type CardJson = Record<string, unknown>;
+
+/**
+ * Binds data to a template. The template and the data are left untouched; what comes back is new.
+ * Nulls are dropped afterwards so an optional value (`"value": "${value}"` bound to null) leaves no trace,
+ * and an inserted part bound to null disappears from its array.
+ */
+export function expand(template: object, data: object): CardJson {
+  const expanded = new ACData.Template(template).expand({ $root: data }) as unknown;
+  return prune(expanded) as CardJson;
+}
+
+function prune(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(prune);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k, prune(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Every server action: an Action.Execute routed by its verb. The verb is repeated inside `data`, and
+ * an Action.Submit with the same data is the fallback, so a client without Universal Actions still
+ * sends something the bot's verb router understands.
+ */
+export function execute(
+  title: string,
+  verb: Verb,
+  data: Record<string, string>,
+  options: { style?: 'positive' | 'destructive'; inputs?: 'auto' | 'none'; id?: string } = {},
+): CardJson {
+  const common = {
+    title,
+    data: { ...data, verb },
+    associatedInputs: options.inputs ?? 'auto',
+    ...(options.style ? { style: options.style } : {}),
+  };
+  return {
+    type: 'Action.Execute',
+    verb,
+    ...common,
+    ...(options.id ? { id: options.id } : {}),
+    fallback: { type: 'Action.Submit', ...common },
+  };
+}
+
+export function pick(locale: Locale) {
+  return (text: Localized): string => text[locale];
+}
+
+/** UTF-8 bytes of the card as sent; Teams refuses cards over 28 KB. */
+export function cardBytes(card: CardJson): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}

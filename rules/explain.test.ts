@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from './decide.js';
+import type { Facts } from './facts.js';
+
+const level1: Facts = {
+  referenceDate: '2025-03-01',
+  safetyConcern: false,
+  child: { ageMonths: 100 },
+  concern: 'concern',
+  parentsNeedSupport: true,
+  benefitsFromFamilyTreatment: false,
+  investigation: 'completed',
+  solvableInLimitedPeriod: true,
+  extraVisitsNeeded: false,
+};
+
+describe('a "none" says where the standard points instead', () => {
+  it('points parents who can benefit from familiebehandling there', () => {
+    const d = decide({ ...level1, benefitsFromFamilyTreatment: true });
+    expect(d.outcome).toBe('none');
+    expect(d.reasons).toContainEqual({ text: expect.stringContaining('familiebehandling'), passage: 'pps.maalgruppe.1' });
+  });
+
+  it('points to a børnefaglig undersøgelse when level 1 lacks only that', () => {
+    const d = decide({ ...level1, investigation: 'none' });
+    expect(d.reasons.some((r) => r.text.includes('Start en børnefaglig undersøgelse'))).toBe(true);
+  });
+
+  it('does not point anywhere when there is no concern at all', () => {
+    const d = decide({ ...level1, concern: 'none', investigation: 'none' });
+    expect(d.outcome).toBe('none');
+    expect(d.reasons.map((r) => r.passage)).toEqual(['pps.niveauer', 'hpi.3.maalgruppe.spaend']);
+  });
+
+  it('points to level 2 when level 3 lacks an established capacity', () => {
+    const d = decide({ ...level1, concern: 'pronounced', parentalCapacityUnclear: true, intensiveNeeded: false });
+    expect(d.outcome).toBe('none');
+    expect(d.reasons.some((r) => r.passage === 'pps.kriterier.3' && r.text.includes('niveau 2'))).toBe(true);
+  });
+});
