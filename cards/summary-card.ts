@@ -1,14 +1,15 @@
 import * as ACData from 'adaptivecards-templating';
 import type { CaseSummary } from '../bot/summary/case-summary.js';
+import { cardBytes, type CardJson } from './template.js';
 import template from './templates/summary-card.json' with { type: 'json' };
+
+export { cardBytes };
 
 /**
  * The case summary as an Adaptive Card, for "resumé <reference>" in any chat and for the
  * message extension. Same data as the tab (bot/summary/case-summary.ts), shorter: long free
  * text is cut so the card stays well inside Teams' size limit.
  */
-
-export type CardJson = Record<string, unknown>;
 
 /** Teams refuses larger cards; the tab shows everything, the card need not. */
 const MAX_NOTES_CHARS = 1500;
@@ -81,8 +82,4 @@ function prune(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, prune(v)]));
   }
   return value;
-}
-
-export function cardBytes(card: CardJson): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }

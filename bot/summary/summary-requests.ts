@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { parseCaseReference } from '../cases/case-reference.js';
 import type { TabIdentity } from '../tab/auth.js';
 import { CaseViewError, type CaseViews } from '../tab/case-views.js';
-import { summaryCard, type CardJson, type SummaryCardOptions } from '../../cards/summary-card.js';
+import { summaryCard, type SummaryCardOptions } from '../../cards/summary-card.js';
+import type { CardJson } from '../../cards/template.js';
 
 /**
  * The two chat doors to a case summary: the "resumé <reference>" command in any chat the bot

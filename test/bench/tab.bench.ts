@@ -9,6 +9,7 @@ import type { NotesSource } from '../../bot/tab/case-source.js';
 import { caseViewsFrom } from '../../bot/tab/wiring.js';
 import { journalText } from '../../bot/summary/journal-text.js';
 import { cardBytes, summaryCard } from '../../cards/summary-card.js';
+import type { BenchResult } from './bench-result.js';
 import { contactNotes } from '../support/summary-fixtures.js';
 import { fixedRoster, seedCase } from '../support/tab-fixtures.js';
 
@@ -20,7 +21,7 @@ import { fixedRoster, seedCase } from '../support/tab-fixtures.js';
 const TARGET_MS = 300;
 const RUNS = 30;
 
-export async function run(): Promise<{ name: string; value: number; unit: string; target?: number; ratio?: number }[]> {
+export async function run(): Promise<BenchResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'tab-bench-'));
   const db = await openDatabase({ dataDir: dir });
   try {
@@ -54,8 +55,9 @@ export async function run(): Promise<{ name: string; value: number; unit: string
     const p95 = times[Math.floor(times.length * 0.95)]!;
     const round = (n: number) => Math.round(n * 10) / 10;
     return [
-      { name: 'tab: summary of a case with 200 notes (median)', value: round(median), unit: 'ms', target: TARGET_MS, ratio: round(median / TARGET_MS * 100) / 100 },
-      { name: 'tab: summary of a case with 200 notes (p95)', value: round(p95), unit: 'ms', target: TARGET_MS, ratio: round(p95 / TARGET_MS * 100) / 100 },
+      { name: 'tab: summary of a case with 200 notes (median)', value: round(median), unit: 'ms', target: TARGET_MS, ratio: median / TARGET_MS },
+      // The target is for the typical request; the tail is reported to watch, not judged.
+      { name: 'tab: summary of a case with 200 notes (p95)', value: round(p95), unit: 'ms' },
     ];
   } finally {
     await db.close();
