@@ -83,6 +83,8 @@ export async function writeAudit(
   ActionSchema.parse(action);
   const parsedDetails = AuditDetailsSchema.parse(details);
   if (caseIds.length === 0) return;
+  const malformed = caseIds.find((id) => id !== null && !isUuid(id));
+  if (malformed !== undefined) throw new Error('Audit case id must be a uuid');
   await tx.query(
     `INSERT INTO audit_log (tenant_id, actor_id, action, case_id, origin, details)
      SELECT $1, $2, $3, c, $4, $5::jsonb FROM unnest($6::uuid[]) WITH ORDINALITY AS t(c, n) ORDER BY n`,
