@@ -19,12 +19,14 @@ describe('the case summary', () => {
   it('gives each reason the verbatim text of the passage it cites', () => {
     const s = buildCaseSummary(base());
     expect(s.decision?.recommendation).toBe('Niveau 2: intensiv praktisk pædagogisk støtte');
-    expect(s.decision?.reasons[1]?.passage.text).toMatch(/^Det er vurderet, at der er behov for en intensiv indsats/);
+    const intensive = s.decision?.reasons.find((r) => r.passage.id === 'pps.kriterier.2');
+    expect(intensive?.passage.text).toMatch(/^Det er vurderet, at der er behov for en intensiv indsats/);
   });
 
   it('lists due dates earliest first with days left, and names the next one', () => {
     const s = buildCaseSummary(base());
     expect(s.dueDates.map((d) => [d.due, d.label, d.daysLeft])).toEqual([
+      ['2026-12-01', 'Opfølgning', 49],
       ['2026-12-01', 'Ny bevilling', 49],
       ['2027-01-01', 'Børnefaglig undersøgelse afsluttet', 80],
     ]);
@@ -79,7 +81,8 @@ describe('the journal text', () => {
     expect(text).toContain('Anbefaling efter servicestandarden: Niveau 2: intensiv praktisk pædagogisk støtte');
     expect(text).toContain('Valgt af sagsbehandler: Niveau 3: kompenserende praktisk pædagogisk støtte');
     expect(text).toContain('- Der er behov for en intensiv indsats, hvis udviklingen skal vendes. [pps.kriterier.2]');
-    expect(text).toContain('- 2026-12-01 Ny bevilling: Ny bevilling: har indsatsen tilstrækkelig effekt? [pps.omfang.2]');
+    expect(text).toContain('- 2026-12-01 Ny bevilling: Bevillingen gælder 3 måneder ad gangen: har indsatsen tilstrækkelig effekt til at sikre barnets trivsel? Bevilg igen eller afslut. [pps.omfang.2]');
+    expect(text).toContain('Advarsler:\n- Niveau 2 starter sideløbende med den børnefaglige undersøgelse');
     expect(text).toContain('Resumé af 10 notater (udtræk uden sprogmodel, 2026-10-12):');
     expect(text).not.toMatch(/<|\*\*/);
   });

@@ -1,29 +1,26 @@
+import { decide } from '../../rules/decide.js';
 import type { Decision, Override } from '../../rules/decision-types.js';
 import type { ContactNote } from '../../bot/summary/scope-usage.js';
 
 /** A level-2 case as the rules would decide it. Test data: the product reads decisions from storage. */
+/**
+ * A level-2 case started alongside the børnefaglig undersøgelse, decided by the real rules:
+ * follow-up, re-grant and the investigation deadline, reasons citing pps.maalgruppe.2 and
+ * pps.kriterier.2, and the warnings that go with starting early.
+ */
 export function level2Decision(startDate = '2026-09-01'): Decision {
-  return {
-    outcome: 'level2',
-    variant: null,
-    missing: [],
-    scope: { visitsPerWeek: { min: 2, max: 3 }, grantMonths: 3 },
-    reviews: [
-      { kind: 'regrant', due: '2026-12-01', passage: 'pps.omfang.2', text: 'Ny bevilling: har indsatsen tilstrækkelig effekt?' },
-      { kind: 'investigation-deadline', due: '2027-01-01', passage: 'pps.saerlige.foreloebig', text: 'Den børnefaglige undersøgelse skal være afsluttet.' },
-    ],
-    reasons: [
-      { text: 'Der er udpræget bekymring for barnets trivsel og udvikling.', passage: 'pps.maalgruppe.2' },
-      { text: 'Der er behov for en intensiv indsats, hvis udviklingen skal vendes.', passage: 'pps.kriterier.2' },
-    ],
-    whyNot: {},
-    warnings: [],
-    legalBasis: [{ seed: 'SEL § 52, stk. 3, nr. 2', current: 'Barnets lov § 32, stk. 1, nr. 2', source: 'retsinformation.dk' }],
-    trace: [],
+  return decide({
     referenceDate: startDate,
     startDate,
-    parameterSet: 'default',
-  };
+    safetyConcern: false,
+    child: { ageMonths: 60 },
+    concern: 'pronounced',
+    intensiveNeeded: true,
+    parentalCapacityUnclear: true,
+    investigation: 'underway',
+    preliminaryPlan: true,
+    receivesVisitationSocial: false,
+  });
 }
 
 export const OVERRIDE: Override = {

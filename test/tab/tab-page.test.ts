@@ -27,7 +27,7 @@ beforeAll(async () => {
   db = await testDatabase();
   const storage = createStorage(db);
   const overridden = await seedCase(storage, { ...me, reference: 'SAG-2026-0042', childPseudonym: 'AB', override: { chosen: 'level3', reason: OVERRIDE_REASON } });
-  const soon = { ...level2Decision('2026-08-01'), reviews: [{ kind: 'regrant' as const, due: '2026-10-20', passage: 'pps.omfang.2', text: 'Har indsatsen tilstrækkelig effekt?' }] };
+  const soon = { ...level2Decision('2026-08-01'), reviews: [{ kind: 'regrant' as const, due: '2026-10-20', passage: 'pps.omfang.2', text: 'Bevillingen gælder 3 måneder ad gangen: har indsatsen tilstrækkelig effekt?' }] };
   await seedCase(storage, { ...me, reference: 'SAG-2026-0007', childPseudonym: 'CD', decision: soon });
   await seedCase(storage, { tenantId: me.tenantId, caseworkerId: 'kollega-oid', caseworkerName: 'Kollega B', reference: 'SAG-2026-0100', childPseudonym: 'EF' });
 
@@ -84,7 +84,7 @@ describe('the tab in local development mode', () => {
     expect(await summary.textContent()).toContain('Udarbejdet af udtræk uden sprogmodel ud fra 14 notater');
     expect(await summary.textContent()).toMatch(/besøg om ugen af bevilget 2–3/);
 
-    const expander = summary.locator('button.expander').first();
+    const expander = summary.locator('button.expander', { hasText: 'pps.maalgruppe.2' }).first();
     expect(await expander.getAttribute('aria-expanded')).toBe('false');
     await expander.click();
     expect(await expander.getAttribute('aria-expanded')).toBe('true');
