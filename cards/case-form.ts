@@ -37,7 +37,7 @@ function caseFields(ids: Record<keyof typeof CASE_FIELD_IDS, string>, decision: 
       startDate: t({ da: 'Startdato', en: 'Start date' }),
     },
     placeholders: {
-      caseReference: t({ da: 'Fx 2026-001234', en: 'E.g. 2026-001234' }),
+      caseReference: t({ da: 'Fx 27.12.08-G01-123-25', en: 'E.g. 27.12.08-G01-123-25' }),
       childPseudonym: t({ da: 'Fx AB', en: 'E.g. AB' }),
       channelId: t({ da: 'Vælg kanal', en: 'Choose a channel' }),
     },
@@ -46,7 +46,7 @@ function caseFields(ids: Record<keyof typeof CASE_FIELD_IDS, string>, decision: 
       channelId: t({ da: 'Påmindelser om frister sendes hertil.', en: 'Reminders of due dates are posted here.' }),
     },
     errors: {
-      caseReference: t({ da: 'Skriv kommunens sagsnummer (bogstaver, tal, mellemrum og . - _ /).', en: "Enter the municipality's case reference (letters, digits, spaces and . - _ /)." }),
+      caseReference: t({ da: 'Skriv kommunens sagsnummer: 3–40 bogstaver, tal, punktum, bindestreg eller skråstreg, uden mellemrum.', en: "Enter the municipality's case reference: 3–40 letters, digits, dots, hyphens or slashes, no spaces." }),
       childPseudonym: t({ da: 'Skriv barnets initialer eller et pseudonym.', en: "Enter the child's initials or a pseudonym." }),
       channelId: t({ da: 'Vælg den kanal, teamet følger sagen i.', en: 'Choose the channel the team follows the case in.' }),
       startDate: t({ da: 'Vælg startdatoen.', en: 'Choose the start date.' }),

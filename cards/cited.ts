@@ -1,8 +1,7 @@
 import { passageById } from '../rules/passages/index.js';
 import type { LookupPassage } from './context.js';
 import type { Locale } from './locale.js';
-import { expand, pick, type CardJson } from './template.js';
-import template from './templates/parts/cited.json' with { type: 'json' };
+import { pick, type CardJson } from './template.js';
 
 const SOURCE_NAMES: Record<string, { da: string; en: string }> = {
   servicestandard: { da: 'Servicestandard for praktisk pædagogisk støtte i hjemmet', en: 'Servicestandard for praktisk pædagogisk støtte i hjemmet' },
@@ -13,6 +12,8 @@ const SOURCE_NAMES: Record<string, { da: string; en: string }> = {
  * One reason (or "why not", or warning) with the passage it rests on. The passage's verbatim
  * text is on the card but hidden; tapping the source line shows it (Action.ToggleVisibility),
  * so the caseworker can read the standard's own words without leaving Teams.
+ * Built as plain data rather than a bound template: a result card has dozens of these, and
+ * binding each one through the template engine made a card take a noticeable fraction of a second.
  */
 export function citedItem(
   cited: { text: string; passage?: string },
@@ -22,19 +23,33 @@ export function citedItem(
   const t = pick(options.locale);
   const lookup = options.lookupPassage ?? passageById;
   const passage = cited.passage ? lookup(cited.passage) : undefined;
-  const hasVerbatim = Boolean(passage) && options.withVerbatim !== false;
+  const hasVerbatim = passage !== undefined && options.withVerbatim !== false;
   const source = cited.passage ? `${t({ da: 'Kilde', en: 'Source' })}: ${cited.passage}` : '';
-  return expand(template, {
-    bullet: options.bullet ?? '•',
-    text: cited.text,
-    sourceLine: hasVerbatim ? `${source} · ${t({ da: 'Vis/skjul ordlyd', en: 'Show/hide wording' })}` : source,
-    sourceColor: hasVerbatim ? 'Accent' : 'Default',
-    toggle: hasVerbatim ? { type: 'Action.ToggleVisibility', title: t({ da: 'Vis ordlyd', en: 'Show wording' }), targetElements: [toggleId] } : null,
-    hasVerbatim,
-    toggleId,
-    heading: passage ? `${SOURCE_NAMES[passage.source]?.[options.locale] ?? passage.source} › ${passage.heading}` : '',
-    verbatim: passage?.text ?? '',
-  });
+  const items: CardJson[] = [{ type: 'TextBlock', text: `${options.bullet ?? '•'} ${cited.text}`, wrap: true }];
+  if (source && hasVerbatim) {
+    items.push(
+      {
+        type: 'Container',
+        spacing: 'None',
+        selectAction: { type: 'Action.ToggleVisibility', title: t({ da: 'Vis ordlyd', en: 'Show wording' }), targetElements: [toggleId] },
+        items: [{ type: 'TextBlock', text: `${source} · ${t({ da: 'Vis/skjul ordlyd', en: 'Show/hide wording' })}`, size: 'Small', color: 'Accent', isSubtle: true, wrap: true }],
+      },
+      {
+        type: 'Container',
+        id: toggleId,
+        isVisible: false,
+        style: 'emphasis',
+        spacing: 'Small',
+        items: [
+          { type: 'TextBlock', text: `${SOURCE_NAMES[passage.source]?.[options.locale] ?? passage.source} › ${passage.heading}`, size: 'Small', weight: 'Bolder', wrap: true },
+          { type: 'TextBlock', text: passage.text, size: 'Small', wrap: true, spacing: 'Small' },
+        ],
+      },
+    );
+  } else if (source) {
+    items.push({ type: 'TextBlock', text: source, size: 'Small', isSubtle: true, wrap: true, spacing: 'None' });
+  }
+  return { type: 'Container', spacing: 'Small', items };
 }
 
 export function citedItems(list: readonly { text: string; passage?: string }[], prefix: string, options: Parameters<typeof citedItem>[2]): CardJson[] {

@@ -12,6 +12,12 @@ export const OUTCOME_TITLES: Record<Outcome, Localized> = {
   none: { da: 'Ingen af indsatserne passer', en: 'None of the measures fits' },
 };
 
+/** Headings in the "why not" list, where needs-information is a question rather than an outcome. */
+export const WHY_NOT_HEADINGS: Record<Outcome, Localized> = {
+  ...OUTCOME_TITLES,
+  'needs-information': { da: 'Mangler der oplysninger?', en: 'Is information missing?' },
+};
+
 /** Short names for lists and side-by-side columns. */
 export const OUTCOME_SHORT: Record<Outcome, Localized> = {
   escalate: { da: 'Underretning', en: 'Underretning' },

@@ -5,7 +5,7 @@ import { restartAction } from './common-actions.js';
 import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
 import { needsInformationCard } from './needs-information.js';
-import { formatDate, OUTCOME_TITLES, outcomeTitle, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
+import { formatDate, WHY_NOT_HEADINGS, outcomeTitle, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
 import { cardBytes, expand, pick, type CardJson } from './template.js';
 import template from './templates/result.json' with { type: 'json' };
 
@@ -51,7 +51,7 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     const list = (decision.whyNot[o] ?? []).slice(0, Math.max(0, left));
     left -= list.length;
     if (list.length === 0) return [];
-    const heading = { type: 'TextBlock', text: OUTCOME_TITLES[o][ctx.locale], weight: 'Bolder', wrap: true, spacing: 'Medium' };
+    const heading = { type: 'TextBlock', text: WHY_NOT_HEADINGS[o][ctx.locale], weight: 'Bolder', wrap: true, spacing: 'Medium' };
     const rows = mode.compact
       ? list.map((c) => ({ type: 'TextBlock', text: `✗ ${c.text} (${c.passage})`, wrap: true, spacing: 'Small' }))
       : citedItems(list, `why-not-${gi}`, { ...cite, bullet: '✗' });

@@ -10,8 +10,21 @@ export type CardJson = Record<string, unknown>;
  * and an inserted part bound to null disappears from its array.
  */
 export function expand(template: object, data: object): CardJson {
-  const expanded = new ACData.Template(template).expand({ $root: data }) as unknown;
+  const expanded = compiled(template).expand({ $root: data }) as unknown;
   return prune(expanded) as CardJson;
+}
+
+// Building a Template costs several times more than expanding one; templates are module
+// constants, so each is built once and reused (expand reads it, never writes it).
+const TEMPLATES = new WeakMap<object, ACData.Template>();
+
+function compiled(template: object): ACData.Template {
+  let t = TEMPLATES.get(template);
+  if (!t) {
+    t = new ACData.Template(template);
+    TEMPLATES.set(template, t);
+  }
+  return t;
 }
 
 function prune(value: unknown): unknown {

@@ -18,6 +18,9 @@ import { passageById } from '../rules/passages/index.js';
 import { parseAcceptSubmission, parseOverrideSubmission, parseStepSubmission } from '../bot/intake/submission.js';
 import { cardBytes } from '../cards/template.js';
 import { strayActions } from './support/card-json.js';
+import fc from 'fast-check';
+import { decide } from '../rules/decide.js';
+import { arbitraryAnsweredFacts, arbitraryFacts } from './support/arbitrary-facts.js';
 import { CardRenderer } from './support/card-renderer.js';
 import * as f from './support/card-fixtures.js';
 
@@ -223,14 +226,24 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
     await renderer.screenshot(`${SCREENSHOTS}intake-risk-factors.png`);
   });
 
-  it('result: tapping a reason shows the verbatim passage; screenshot of the level 2 result', async () => {
-    await renderer.render(resultCard(f.level2Decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
+  it('renders the result card for 40 decisions of the real rules without a complaint', async () => {
+    for (const facts of fc.sample(fc.oneof(arbitraryFacts, arbitraryAnsweredFacts), { numRuns: 40, seed: 20260115 })) {
+      const decision = decide(facts);
+      const report = await renderer.render(resultCard(decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
+      expect(report.problems, decision.outcome).toEqual([]);
+    }
+  });
+
+  it('result: tapping a reason shows the verbatim passage; screenshot of a real level 2 result', async () => {
+    const decision = decide(f.level2Facts);
+    expect(decision.outcome).toBe('level2');
+    await renderer.render(resultCard(decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
     const verbatim = passageById('pps.kriterier.2')!.text;
     expect(await renderer.visibleText()).not.toContain(verbatim.slice(0, 40));
     await renderer.click('pps.kriterier.2');
     expect(await renderer.visibleText()).toContain(verbatim.slice(0, 40));
     await renderer.click('Hvorfor ikke de andre udfald');
-    expect(await renderer.visibleText()).toContain('Niveau 1 er for bekymring');
+    expect(await renderer.visibleText()).toContain(decision.whyNot.level1![0]!.text);
     await renderer.screenshot(`${SCREENSHOTS}result-level2.png`);
   });
 

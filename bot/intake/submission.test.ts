@@ -190,8 +190,10 @@ describe('parsing Acceptér (the case form)', () => {
     ['a full name as pseudonym', { childPseudonym: 'Anna Jensen' }, 'fuldt navn'],
     ['a CPR number as pseudonym', { childPseudonym: '0101901234' }, 'CPR'],
     ['a CPR number as case reference', { caseReference: '010190-1234' }, 'CPR'],
-    ['markup in the case reference', { caseReference: '<b>2026</b>' }, 'HTML'],
-    ['an empty case reference', { caseReference: '   ' }, 'mangler'],
+    ['markup in the case reference', { caseReference: '<b>2026</b>' }, 'må kun indeholde bogstaver'],
+    ['a case reference with spaces', { caseReference: '2026 001234' }, 'mellemrum'],
+    ['an empty case reference', { caseReference: '   ' }, 'Skriv kommunens sagsnummer'],
+    ['a huge case reference', { caseReference: 'A'.repeat(100_000) }, 'for langt'],
     ['a channel that was not offered', { channelId: '19:other@thread.tacv2' }, 'ikke en af de kanaler'],
     ['no start date', { startDate: '' }, 'Startdato'],
   ])('refuses %s', (_name, change, words) => {

@@ -4,6 +4,7 @@ import { describeIssues, FactsSchema, IsoDate, RISK_FACTOR_IDS, type Facts, type
 import { ALL_VERBS, VERBS, type Verb } from '../../cards/verbs.js';
 import { getStep, questionsForFacts, STEP_IDS, UNKNOWN, visibleQuestions, type Question, type StepId } from './steps.js';
 import { freeText } from './text-input.js';
+import { CaseReferenceSchema, ChildPseudonymSchema } from '../cases/case-reference.js';
 
 /**
  * Card submissions arrive as the action's `data` merged with the card's Input values, all strings:
@@ -215,17 +216,9 @@ function safely<T extends { ok: boolean }>(parse: () => T): T | { ok: false; pro
 
 // ---- The result card's actions -------------------------------------------------------------
 
-const CaseReference = freeText(40)
-  .pipe(z.string().regex(/^[A-Za-z0-9ÆØÅæøå .\-_/]+$/, 'må kun indeholde bogstaver, tal, mellemrum og . - _ /'));
-
-/** Initials or a pseudonym; two or more capitalised words look like a full name and are refused. */
-const ChildPseudonym = freeText(20)
-  .pipe(
-    z
-      .string()
-      .regex(/^[A-Za-zÆØÅæøåÄÖÜäöüÉé0-9 .\-]+$/, 'må kun indeholde bogstaver, tal, mellemrum, punktum og bindestreg')
-      .refine((s) => !/\p{Lu}\p{Ll}+[ -]+\p{Lu}\p{Ll}+/u.test(s), 'ligner et fuldt navn; skriv initialer eller et pseudonym (fx «AB» eller «Barn 3»)'),
-  );
+/** The same rules storage enforces, so a form the card accepts is a case storage accepts. */
+const CaseReference = z.string({ error: 'skal være tekst' }).max(200, 'er for langt (højst 40 tegn)').pipe(CaseReferenceSchema);
+const ChildPseudonym = z.string({ error: 'skal være tekst' }).max(200, 'er for langt (højst 20 tegn)').pipe(ChildPseudonymSchema);
 
 const ChannelId = z.string({ error: 'skal vælges' }).min(1, 'mangler: vælg teamets kanal').max(200, 'er ikke en kendt kanal').regex(/^[\w:@.\-]+$/, 'er ikke en kendt kanal');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage, type Storage } from '../storage/storage.js';
 import { caseViewsFrom } from '../tab/wiring.js';
-import { findCaseQuery, parseSummaryCommand, summaryReply } from './summary-requests.js';
+import { findCaseQuery, summaryReply } from './summary-requests.js';
 import { testDatabase, type TestDatabase } from '../../test/support/db.js';
 import { fixedRoster, seedCase } from '../../test/support/tab-fixtures.js';
 
@@ -22,19 +22,6 @@ afterAll(() => db.close());
 const views = () => caseViewsFrom({ storage, roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
 
 describe('the "resumé" command', () => {
-  it.each([
-    ['resumé SAG-2026-0042', 'SAG-2026-0042'],
-    ['Resume  SAG-2026-0042 ', 'SAG-2026-0042'],
-    ['resumé', ''],
-  ])('reads %j as a request for %j', (text, reference) => {
-    expect(parseSummaryCommand(text)).toEqual({ reference });
-  });
-
-  it('leaves other text alone', () => {
-    expect(parseSummaryCommand('resuméer er gode')).toBeNull();
-    expect(parseSummaryCommand('ny sag')).toBeNull();
-  });
-
   it('answers the caseworker with the summary card and audits it as a chat view', async () => {
     const reply = await summaryReply(views(), caseworker, 'SAG-2026-0042', 'chat');
     expect(reply.kind).toBe('card');

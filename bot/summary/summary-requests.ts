@@ -13,14 +13,7 @@ import type { CardJson } from '../../cards/template.js';
 
 export type SummaryReply = { kind: 'card'; card: CardJson; reference: string } | { kind: 'text'; text: string };
 
-const COMMAND = /^\s*resum[eé](?=\s|$)\s*(.*)$/isu;
 const HOW_TO = 'Skriv "resumé" efterfulgt af sagens reference, fx "resumé SAG-2026-0042".';
-
-/** The reference after "resumé" (possibly empty), or null when the text is not the command. */
-export function parseSummaryCommand(text: string): { reference: string } | null {
-  const match = COMMAND.exec(text);
-  return match ? { reference: (match[1] ?? '').trim() } : null;
-}
 
 export async function summaryReply(views: CaseViews, who: TabIdentity, rawReference: string, door: 'chat' | 'message-extension', options: SummaryCardOptions = {}): Promise<SummaryReply> {
   if (rawReference.trim() === '') return { kind: 'text', text: HOW_TO };

@@ -1,6 +1,9 @@
 import { TeamsInfo, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { RosterSource } from '../tab/access.js';
 import type { ConversationRefStore } from '../storage/conversation-refs.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createAdapter } from './adapter.js';
 
 /**
  * Team membership from the Bot Connector: "is this user in the team?" is one
@@ -37,4 +40,9 @@ export function botRoster(adapter: CloudAdapter, appId: string | undefined, refs
 function statusOf(error: unknown): number | undefined {
   if (error && typeof error === 'object' && 'statusCode' in error && typeof error.statusCode === 'number') return error.statusCode;
   return undefined;
+}
+
+/** The roster for the tab and the summary doors, on an adapter of its own (it only calls out). */
+export function createRosterSource(config: Config, logger: Logger, refs: ConversationRefStore): RosterSource {
+  return botRoster(createAdapter(config, logger), config.bot.appId, refs);
 }

@@ -1,5 +1,6 @@
 import type { Decision } from '../../rules/decision-types.js';
 import type { ChannelChoice } from '../../cards/context.js';
+import type { Facts } from '../../rules/facts.js';
 
 /**
  * Realistic inputs for card tests: one decision per outcome shaped as the rules produce them,
@@ -96,4 +97,30 @@ export const noneDecision: Decision = {
     preventive: [{ text: 'Barnet er ældre end 24 måneder.', passage: 'hpi.3.maalgruppe.alder' }],
     level1: [{ text: 'Forældrene vil kunne profitere af familiebehandling.', passage: 'pps.maalgruppe.1' }],
   },
+};
+
+/** Answers that the real rules decide as level 2, started alongside the assessment. */
+export const level2Facts: Facts = {
+  referenceDate: '2026-01-15',
+  startDate: '2026-02-01',
+  child: { ageMonths: 40 },
+  concern: 'pronounced',
+  safetyConcern: false,
+  complexity: 'high',
+  problemDelimited: false,
+  familyResourcesCarry: false,
+  riskFactors: [],
+  riskToDevelopment: false,
+  investigation: 'underway',
+  preliminaryPlan: true,
+  parentsNeedSupport: true,
+  benefitsFromFamilyTreatment: false,
+  solvableInLimitedPeriod: false,
+  intensiveNeeded: true,
+  parentalCapacityUnclear: true,
+  emotionalCareAdequate: true,
+  practicalCareSeriousDeficits: false,
+  parentsSeeNeed: true,
+  extraVisitsNeeded: false,
+  receivesVisitationSocial: true,
 };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, redactedSummary } from './config.js';
+
+describe('configuration from the environment', () => {
+  it('runs on its embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.dataDir).toBe('./data');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.bot.appId).toBeUndefined();
+    expect(config.reminderLeadDays).toBe(14);
+  });
+
+  it('names the bad variable in Danish and English', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ MicrosoftAppType: 'Sometimes' })).toThrow(/miljøvariablen MicrosoftAppType.*environment variable MicrosoftAppType/s);
+  });
+
+  it('refuses an app id without its password', () => {
+    expect(() => loadConfig({ MicrosoftAppId: '11111111-1111-1111-1111-111111111111' })).toThrow(/MicrosoftAppPassword/);
+  });
+
+  it('splits the tenant allow-list', () => {
+    expect(loadConfig({ ALLOWED_TENANTS: 'a, b,,c' }).allowedTenants).toEqual(['a', 'b', 'c']);
+  });
+
+  it('the start-up summary never carries a secret', () => {
+    const config = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'hemmelig-adgangskode',
+      DATABASE_URL: 'postgres://bot:dbsecret@db.example:5432/fs',
+      LLM_BASE_URL: 'http://127.0.0.1:9999/v1',
+      LLM_API_KEY: 'sk-secret',
+    });
+    const text = JSON.stringify(redactedSummary(config));
+    expect(text).not.toContain('hemmelig-adgangskode');
+    expect(text).not.toContain('dbsecret');
+    expect(text).not.toContain('sk-secret');
+    expect(text).toContain('db.example');
+  });
+});

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else receives a parsed `Config`,
+ * so a typo in a variable name fails at start-up, naming the variable, instead of mid-turn.
+ */
+
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.enum(APP_TYPES).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalText,
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** Comma-separated Entra tenant ids; when set, turns from any other tenant are refused. */
+    ALLOWED_TENANTS: optionalText.transform((s) =>
+      s === undefined ? undefined : s.split(',').map((t) => t.trim()).filter((t) => t !== ''),
+    ),
+    REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** The language model is off unless all of these are set; see prompts/. */
+    LLM_BASE_URL: optionalText.pipe(z.url().optional()),
+    LLM_API_KEY: optionalText,
+    LLM_MODEL: optionalText,
+    /** Where the server listens. Loopback is what lets the tab run in local development mode. */
+    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    NODE_ENV: optionalText,
+    /** The tab's SSO audience when it is not api://<MicrosoftAppId>: api://<domain>/<MicrosoftAppId>. */
+    TAB_APP_ID_URI: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    // A bot registration needs its secret, except a managed identity, which has none.
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+    }
+  });
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    appType: (typeof APP_TYPES)[number];
+    tenantId?: string;
+  };
+  logLevel: (typeof LOG_LEVELS)[number];
+  allowedTenants?: string[];
+  reminderLeadDays: number;
+  llm: { baseUrl?: string; apiKey?: string; model?: string };
+  host: string;
+  /** The tab: its SSO audience, and whether this is production (no local development mode). */
+  tab: { appIdUri?: string; production: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(
+      `Ugyldig konfiguration: miljøvariablen ${variable} ${danish(problem)}. ` +
+        `Invalid configuration: environment variable ${variable} ${problem}. See .env.example.`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+function danish(problem: string): string {
+  if (problem.startsWith('is required')) return 'mangler eller er forkert (se .env.example)';
+  return 'har en ugyldig værdi (se .env.example)';
+}
+
+/** Parses the environment once; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const variable = String(issue.path[0] ?? '(ukendt)');
+    const problem = issue.code === 'custom' ? issue.message : `is invalid: ${issue.message}`;
+    throw new ConfigError(variable, problem);
+  }
+  const e = result.data;
+  return {
+    port: e.PORT,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    },
+    logLevel: e.LOG_LEVEL,
+    allowedTenants: e.ALLOWED_TENANTS,
+    reminderLeadDays: e.REMINDER_LEAD_DAYS,
+    llm: { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL },
+    host: e.HOST,
+    tab: { appIdUri: e.TAB_APP_ID_URI, production: e.NODE_ENV === 'production' },
+  };
+}
+
+/** What start-up logs: whether each secret is set, never its value; a database URL without its password. */
+export function redactedSummary(config: Config): Record<string, unknown> {
+  return {
+    port: config.port,
+    dataDir: config.dataDir,
+    database: config.databaseUrl ? redactUrl(config.databaseUrl) : 'embedded (PGlite)',
+    botAppId: config.bot.appId ?? '(none: local, unauthenticated)',
+    botAppPassword: config.bot.appPassword ? '(set)' : '(not set)',
+    botAppType: config.bot.appType,
+    botTenantId: config.bot.tenantId ?? '(not set)',
+    logLevel: config.logLevel,
+    allowedTenants: config.allowedTenants ?? '(any)',
+    reminderLeadDays: config.reminderLeadDays,
+    host: config.host,
+    tab: { appIdUri: config.tab.appIdUri ?? '(api://<MicrosoftAppId>)', production: config.tab.production },
+    llm: config.llm.baseUrl ? { baseUrl: redactUrl(config.llm.baseUrl), model: config.llm.model, apiKey: config.llm.apiKey ? '(set)' : '(not set)' } : '(off)',
+  };
+}
+
+function redactUrl(raw: string): string {
+  const url = new URL(raw);
+  if (url.password) url.password = '***';
+  url.search = '';
+  return url.toString();
+}

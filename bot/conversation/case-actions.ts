@@ -1,0 +1,91 @@
+import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Decision, type Variant } from '../../rules/decision-types.js';
+import { parseCaseReference } from '../cases/case-reference.js';
+import { parseAcceptSubmission, parseOverrideSubmission, type CaseForm } from '../intake/submission.js';
+import { StorageInputError } from '../storage/input-errors.js';
+import { teamChannels, type TeamChannel } from './channels.js';
+import { decideNow } from './deciding.js';
+import type { Turn } from './deps.js';
+import { loadDraft, resultCard } from './intake.js';
+import type { Card } from './types.js';
+import type { Problem } from './views.js';
+
+/**
+ * Accepting or overriding the recommendation creates the case: the municipality's reference,
+ * a pseudonym, the facts, the rules' recommendation beside the caseworker's choice (and the
+ * reason when they differ), the team channel for reminders. A person decides; the record says who.
+ */
+
+type Data = Record<string, unknown>;
+
+interface Choice {
+  chosenOutcome: ChoosableOutcome;
+  chosenVariant: Variant;
+  overrideReason: string | null;
+}
+
+/** What the caseworker chose, given the recommendation as it stands when they submit. */
+type Choose = (decision: Decision) => Choice | Problem;
+
+type Submission = { ok: true; form: CaseForm; choose: Choose } | { ok: false; problems: readonly Problem[] };
+
+export async function acceptRecommendation(turn: Turn, data: Data): Promise<Card> {
+  const channels = await teamChannels(turn);
+  const parsed = parseAcceptSubmission(data, channels.map((c) => c.id));
+  const choose: Choose = (decision) =>
+    (CHOOSABLE_OUTCOMES as readonly string[]).includes(decision.outcome)
+      ? { chosenOutcome: decision.outcome as ChoosableOutcome, chosenVariant: decision.variant, overrideReason: null }
+      : {
+          field: 'verb',
+          message:
+            turn.locale === 'da'
+              ? 'Anbefalingen mangler oplysninger og kan ikke accepteres. Besvar spørgsmålene, eller vælg selv et udfald med en begrundelse.'
+              : 'The recommendation lacks information and cannot be accepted. Answer the questions, or choose an outcome yourself with a reason.',
+        };
+  return createCase(turn, data, channels, parsed.ok ? { ok: true, form: parsed.value, choose } : parsed);
+}
+
+export async function overrideRecommendation(turn: Turn, data: Data): Promise<Card> {
+  const channels = await teamChannels(turn);
+  const parsed = parseOverrideSubmission(data, channels.map((c) => c.id));
+  if (!parsed.ok) return createCase(turn, data, channels, parsed);
+  const { chosen, chosenVariant, reason, ...form } = parsed.value;
+  return createCase(turn, data, channels, { ok: true, form, choose: () => ({ chosenOutcome: chosen, chosenVariant, overrideReason: reason }) });
+}
+
+async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel[], submission: Submission): Promise<Card> {
+  const loaded = await loadDraft(turn, data);
+  if ('card' in loaded) return loaded.card;
+  const { draft, answers } = loaded;
+  // Nothing is stored on a refusal; the same card comes back with what was typed.
+  const refuse = (problems: readonly Problem[]) => resultCard(turn, draft.draftId, answers, { typed: data, problems });
+  if (!submission.ok) return refuse(submission.problems);
+  const { form } = submission;
+
+  const reference = parseCaseReference(form.caseReference);
+  if (!reference.ok) return refuse([{ field: 'caseReference', message: reference.message }]);
+  const channel = channels.find((c) => c.id === form.channelId);
+  if (!channel) return refuse([{ field: 'channelId', message: turn.locale === 'da' ? 'Vælg teamets kanal igen.' : "Choose the team's channel again." }]);
+
+  const { facts, decision } = decideNow(turn, answers, { startDate: form.startDate });
+  const choice = submission.choose(decision);
+  if ('field' in choice) return refuse([choice]);
+
+  try {
+    const created = await turn.deps.storage.cases.create(turn.scope, {
+      reference: reference.value,
+      childPseudonym: form.childPseudonym,
+      teamId: channel.teamId,
+      channel: channel.id,
+      caseworkerName: turn.info.userName ?? turn.scope.actorId,
+      startDate: form.startDate,
+      facts,
+      decision: { recommended: decision, ...choice },
+    });
+    await turn.deps.storage.drafts.remove(turn.scope, draft.draftId);
+    return turn.deps.views.caseCard(turn.locale, created, { created: true });
+  } catch (error) {
+    // Storage's own last-line checks (a taken reference, a CPR number) carry a Danish message.
+    if (error instanceof StorageInputError) return refuse([{ field: 'caseReference', message: error.userMessage }]);
+    throw error;
+  }
+}

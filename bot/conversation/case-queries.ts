@@ -1,0 +1,27 @@
+import { parseCaseReference } from '../cases/case-reference.js';
+import { parseCaseOpen } from '../intake/submission.js';
+import type { Turn } from './deps.js';
+import { say } from './texts.js';
+import type { Card } from './types.js';
+
+/** Looking cases up: every read goes through storage, which scopes it by tenant and audits it. */
+
+export async function findCase(turn: Turn, typedReference: string): Promise<Card> {
+  const reference = parseCaseReference(typedReference);
+  // A CPR number typed as a reference is refused before it reaches a query or a log.
+  if (!reference.ok) return turn.deps.views.message(turn.locale, reference.message);
+  const found = await turn.deps.storage.cases.findByReference(turn.scope, reference.value);
+  if (!found) return turn.deps.views.message(turn.locale, say('caseNotFound', turn.locale));
+  return turn.deps.views.caseCard(turn.locale, found);
+}
+
+export async function openCase(turn: Turn, data: Record<string, unknown>): Promise<Card> {
+  const parsed = parseCaseOpen(data);
+  if (!parsed.ok) return turn.deps.views.message(turn.locale, parsed.problems.map((p) => p.message).join('\n'));
+  return findCase(turn, parsed.value.caseReference);
+}
+
+export async function myCases(turn: Turn): Promise<Card> {
+  const cases = await turn.deps.storage.cases.listForCaseworker(turn.scope);
+  return turn.deps.views.caseList(turn.locale, cases);
+}

@@ -1,0 +1,48 @@
+/**
+ * Typed commands, Danish first with English aliases. Anything else is not a command, and the
+ * caller answers it with help rather than an error.
+ */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'newCase' }
+  | { kind: 'resume' }
+  | { kind: 'mine' }
+  | { kind: 'find'; reference: string }
+  | { kind: 'summary'; reference: string };
+
+const EXACT: Record<string, Command> = {
+  hjælp: { kind: 'help' },
+  hjaelp: { kind: 'help' },
+  help: { kind: 'help' },
+  '?': { kind: 'help' },
+  'ny sag': { kind: 'newCase' },
+  'new case': { kind: 'newCase' },
+  fortsæt: { kind: 'resume' },
+  fortsaet: { kind: 'resume' },
+  resume: { kind: 'resume' },
+  continue: { kind: 'resume' },
+  'mine sager': { kind: 'mine' },
+  'my cases': { kind: 'mine' },
+};
+
+const FIND = /^(?:find|søg|soeg|search)\s+(.+)$/;
+// "resumé" with its accent: plain "resume" already means "continue the interview".
+const SUMMARY = /^(?:resumé|summary)(?:\s+(.+))?$/;
+
+export function parseCommand(text: string): Command | undefined {
+  const normalized = text
+    .normalize('NFC')
+    .trim()
+    .replace(/^\//, '')
+    .replace(/[.!]+$/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+  const exact = EXACT[normalized];
+  if (exact) return exact;
+  const find = FIND.exec(normalized);
+  // The reference keeps the case the user typed; only the command word is case-insensitive.
+  if (find) return { kind: 'find', reference: text.trim().replace(/^\/?\S+\s+/, '').trim() };
+  const summary = SUMMARY.exec(normalized);
+  if (summary) return { kind: 'summary', reference: summary[1] ? text.normalize('NFC').trim().replace(/^\/?\S+\s+/, '').replace(/[.!]+$/, '').trim() : '' };
+  return undefined;
+}

@@ -1,0 +1,73 @@
+import { VERBS, type Verb } from '../../cards/verbs.js';
+import { checkAccess } from './access.js';
+import { acceptRecommendation, overrideRecommendation } from './case-actions.js';
+import { findCase, myCases, openCase } from './case-queries.js';
+import { parseCommand, type Command } from './commands.js';
+import type { ConversationDeps, Turn } from './deps.js';
+import type { ConversationHandler } from './handler.js';
+import { answerMissing, editStep, nextStep, previousStep, restartIntake, resumeIntake, startIntake } from './intake.js';
+import { installed, rememberTeamChannel, uninstalled } from './installation.js';
+import { summaryCommand } from './summary.js';
+import { say } from './texts.js';
+import type { Card, TurnContextInfo } from './types.js';
+
+export type { ConversationDeps } from './deps.js';
+
+type Data = Record<string, unknown>;
+
+/** Card actions by verb (Action.Execute), the way Teams routes Universal Actions. */
+const ACTIONS: Record<Verb, (turn: Turn, data: Data) => Promise<Card> | Card> = {
+  [VERBS.intakeStart]: (turn) => startIntake(turn),
+  [VERBS.intakeNext]: nextStep,
+  [VERBS.intakeBack]: previousStep,
+  [VERBS.intakeEdit]: editStep,
+  [VERBS.intakeRestart]: restartIntake,
+  [VERBS.intakeResume]: (turn) => resumeIntake(turn),
+  [VERBS.intakeMissing]: answerMissing,
+  [VERBS.caseAccept]: acceptRecommendation,
+  [VERBS.caseOverride]: overrideRecommendation,
+  [VERBS.caseOpen]: openCase,
+  [VERBS.caseMine]: (turn) => myCases(turn),
+  [VERBS.helpShow]: (turn) => turn.deps.views.help(turn.locale),
+};
+
+const COMMANDS: Record<Command['kind'], (turn: Turn, command: Command) => Promise<Card> | Card> = {
+  help: (turn) => turn.deps.views.help(turn.locale),
+  newCase: (turn) => startIntake(turn),
+  resume: (turn) => resumeIntake(turn),
+  mine: (turn) => myCases(turn),
+  find: (turn, command) => findCase(turn, command.kind === 'find' ? command.reference : ''),
+  summary: (turn, command) => summaryCommand(turn, command.kind === 'summary' ? command.reference : ''),
+};
+
+export function createConversation(deps: ConversationDeps): ConversationHandler {
+  const enter = (info: TurnContextInfo) => {
+    const access = checkAccess(info, deps.allowedTenants);
+    return access.ok ? { ok: true as const, turn: { deps, scope: access.scope, locale: access.locale, info } } : access;
+  };
+
+  return {
+    async onMessage(info, text) {
+      // In a channel or group chat the bot speaks only when spoken to.
+      if (info.conversation.kind !== 'personal' && !info.mentioned) return [];
+      const entered = enter(info);
+      if (!entered.ok) return [{ kind: 'text', text: say(entered.reason, entered.locale) }];
+      await rememberTeamChannel(deps, entered.turn.scope, info);
+      const command = parseCommand(text);
+      // Free text that is not a command is answered with help, not an error.
+      const card = command ? await COMMANDS[command.kind](entered.turn, command) : deps.views.help(entered.turn.locale);
+      return [{ kind: 'card', card }];
+    },
+
+    async onAction(info, verb, data) {
+      const entered = enter(info);
+      if (!entered.ok) return { card: deps.views.message(entered.locale, say(entered.reason, entered.locale)) };
+      const action = (ACTIONS as Record<string, ((turn: Turn, data: Data) => Promise<Card> | Card) | undefined>)[verb];
+      if (!action) return { card: deps.views.message(entered.turn.locale, say('unknownAction', entered.turn.locale)) };
+      return { card: await action(entered.turn, data) };
+    },
+
+    onInstalled: (info, ref) => installed(deps, info, ref),
+    onUninstalled: (info, ref) => uninstalled(deps, info, ref),
+  };
+}

@@ -1,0 +1,54 @@
+import type { TenantScope } from '../storage/scope.js';
+import type { ConversationDeps } from './deps.js';
+import { checkAccess } from './access.js';
+import type { ConversationRef, Reply, TurnContextInfo } from './types.js';
+
+/**
+ * Installs and removals keep our record of where the bot may post: a team channel becomes a
+ * choice for a case's reminders; a removed app stops getting them.
+ */
+export async function installed(deps: ConversationDeps, turn: TurnContextInfo, ref: ConversationRef): Promise<Reply[]> {
+  const access = checkAccess({ ...turn, userId: turn.userId ?? 'teams' }, deps.allowedTenants);
+  if (!access.ok) return [];
+  await saveRef(deps, access.scope, ref);
+  return [{ kind: 'card', card: deps.views.help(access.locale) }];
+}
+
+/**
+ * A message from a team channel proves the bot is installed there; saving it too keeps the
+ * service URL fresh and covers installs whose notice was missed.
+ */
+export async function rememberTeamChannel(deps: ConversationDeps, scope: TenantScope, turn: TurnContextInfo): Promise<void> {
+  const { conversation } = turn;
+  if (conversation.kind !== 'channel' || !conversation.teamId || !turn.tenantId) return;
+  await saveRef(deps, scope, {
+    serviceUrl: conversation.serviceUrl,
+    conversationId: conversation.id,
+    tenantId: turn.tenantId,
+    teamId: conversation.teamId,
+    teamName: conversation.teamName,
+    channelId: conversation.channelId,
+    channelName: conversation.channelName,
+    kind: 'channel',
+  });
+}
+
+async function saveRef(deps: ConversationDeps, scope: TenantScope, ref: ConversationRef): Promise<void> {
+  await deps.storage.conversationRefs.upsert(scope, {
+    conversationId: ref.conversationId,
+    serviceUrl: ref.serviceUrl,
+    kind: ref.kind,
+    teamId: ref.teamId ?? null,
+    teamName: ref.teamName ?? null,
+    channelId: ref.channelId ?? null,
+    channelName: ref.channelName ?? null,
+    userId: ref.userId ?? null,
+  });
+}
+
+export async function uninstalled(deps: ConversationDeps, turn: TurnContextInfo, ref: ConversationRef): Promise<void> {
+  const access = checkAccess({ ...turn, userId: turn.userId ?? 'teams' }, deps.allowedTenants);
+  if (!access.ok) return;
+  if (ref.kind === 'channel' && ref.teamId) await deps.storage.conversationRefs.deactivateTeam(access.scope, ref.teamId);
+  else await deps.storage.conversationRefs.deactivate(access.scope, ref.conversationId);
+}

@@ -1,0 +1,155 @@
+import type { Facts } from '../../rules/facts.js';
+import { nextStepId, previousStepId, type StepId } from '../intake/steps.js';
+import { parseEnvelope, parseMissingSubmission, parseRestart, parseStepSubmission } from '../intake/submission.js';
+import type { Draft } from '../storage/drafts.js';
+import { teamChannels } from './channels.js';
+import { decideNow } from './deciding.js';
+import type { Turn } from './deps.js';
+import { EMPTY_ANSWERS, mergeMissing, mergeStep, readAnswers, readPosition, type DraftPosition, type IntakeAnswers } from './intake-state.js';
+import { say } from './texts.js';
+import type { Card } from './types.js';
+import type { Problem } from './views.js';
+
+/**
+ * The intake interview. Each step's answers are parsed, merged into the draft and saved before
+ * the next card is shown, so any instance can take the next turn and a restart loses nothing.
+ * A refused submission saves nothing and shows the same card again with what was typed.
+ */
+
+type Data = Record<string, unknown>;
+
+export async function startIntake(turn: Turn): Promise<Card> {
+  const saved = await turn.deps.storage.drafts.save(turn.scope, {
+    conversationId: turn.info.conversation.id,
+    step: 'child',
+    answers: { ...EMPTY_ANSWERS },
+    expectedVersion: 0,
+  });
+  if (!saved.ok) throw new Error('a new draft cannot be stale');
+  return turn.deps.views.intakeStep(turn.locale, 'child', EMPTY_ANSWERS, { draftId: saved.draft.draftId });
+}
+
+export async function resumeIntake(turn: Turn): Promise<Card> {
+  const draft = await turn.deps.storage.drafts.findForConversation(turn.scope, turn.info.conversation.id);
+  if (!draft) return turn.deps.views.message(turn.locale, say('nothingToResume', turn.locale));
+  return showPosition(turn, draft, readPosition(draft.step), readAnswers(draft.answers));
+}
+
+export async function nextStep(turn: Turn, data: Data): Promise<Card> {
+  const loaded = await loadDraft(turn, data);
+  if ('card' in loaded) return loaded.card;
+  const { draft, answers } = loaded;
+  const stepId = loaded.stepId ?? stepOf(readPosition(draft.step));
+  const parsed = parseStepSubmission(stepId, data, answers.facts);
+  if (!parsed.ok) {
+    return turn.deps.views.intakeStep(turn.locale, stepId, answers, { draftId: draft.draftId, typed: data, problems: parsed.problems });
+  }
+  const merged = mergeStep(answers, stepId, parsed.facts, parsed.unknown);
+  // A child who may be in danger: the escalation is shown at once, before any other question.
+  const next = merged.facts.safetyConcern === true ? undefined : nextStepId(stepId);
+  return moveTo(turn, draft, next ?? 'result', merged, { typed: data, stepId });
+}
+
+export async function previousStep(turn: Turn, data: Data): Promise<Card> {
+  const loaded = await loadDraft(turn, data);
+  if ('card' in loaded) return loaded.card;
+  const { draft, answers } = loaded;
+  const from = loaded.stepId ?? readPosition(draft.step);
+  const to: StepId = from === 'result' ? lastAskedStep(answers) : (previousStepId(from) ?? from);
+  return moveTo(turn, draft, to, answers, {});
+}
+
+/** Shows one step again to correct an answer (e.g. "Ret svaret" on the escalation card). */
+export async function editStep(turn: Turn, data: Data): Promise<Card> {
+  const loaded = await loadDraft(turn, data);
+  if ('card' in loaded) return loaded.card;
+  const to = loaded.stepId ?? stepOf(readPosition(loaded.draft.step));
+  return moveTo(turn, loaded.draft, to, loaded.answers, {});
+}
+
+export async function restartIntake(turn: Turn, data: Data): Promise<Card> {
+  const parsed = parseRestart(data);
+  if (!parsed.ok) return turn.deps.views.message(turn.locale, parsed.problems.map((p) => p.message).join('\n'));
+  if (parsed.value.draftId) await turn.deps.storage.drafts.remove(turn.scope, parsed.value.draftId);
+  return startIntake(turn);
+}
+
+/** Answers to exactly the facts a needs-information result asked for. */
+export async function answerMissing(turn: Turn, data: Data): Promise<Card> {
+  const loaded = await loadDraft(turn, data);
+  if ('card' in loaded) return loaded.card;
+  const { draft, answers } = loaded;
+  const { decision } = decideNow(turn, answers);
+  const parsed = parseMissingSubmission(decision.missing, data);
+  if (!parsed.ok) return resultCard(turn, draft.draftId, answers, { typed: data, problems: parsed.problems });
+  return moveTo(turn, draft, 'result', mergeMissing(answers, parsed.facts, parsed.unknown), { typed: data });
+}
+
+/** The result card for a draft at its end, recomputed from the stored answers. */
+export async function resultCard(
+  turn: Turn,
+  draftId: string,
+  answers: IntakeAnswers,
+  extra: { typed?: Data; problems?: readonly Problem[]; facts?: Partial<Facts> } = {},
+): Promise<Card> {
+  const { decision } = decideNow(turn, answers, extra.facts);
+  const channels = await teamChannels(turn);
+  // Without a team channel a case cannot be created; say so before the caseworker fills the form.
+  const problems = channels.length === 0 ? [...(extra.problems ?? []), { field: 'channelId', message: say('noTeamChannel', turn.locale) }] : extra.problems;
+  return turn.deps.views.result(turn.locale, decision, answers, { draftId, channels, typed: extra.typed, problems });
+}
+
+async function moveTo(
+  turn: Turn,
+  draft: Draft,
+  to: DraftPosition,
+  answers: IntakeAnswers,
+  refused: { typed?: Data; stepId?: StepId },
+): Promise<Card> {
+  const saved = await turn.deps.storage.drafts.save(turn.scope, {
+    draftId: draft.draftId,
+    conversationId: turn.info.conversation.id,
+    step: to,
+    answers: { facts: answers.facts, unknown: answers.unknown },
+    expectedVersion: draft.version,
+  });
+  if (!saved.ok) {
+    // Someone (a double click, another device) saved first: show theirs, keep what this person typed.
+    const current = saved.current;
+    if (!current) return turn.deps.views.message(turn.locale, say('draftGone', turn.locale));
+    const problems = [{ field: '(rod)', message: say('draftChanged', turn.locale) }];
+    const position = readPosition(current.step);
+    const currentAnswers = readAnswers(current.answers);
+    if (position === 'result') return resultCard(turn, current.draftId, currentAnswers, { problems });
+    return turn.deps.views.intakeStep(turn.locale, position, currentAnswers, { draftId: current.draftId, typed: refused.typed, problems });
+  }
+  return showPosition(turn, saved.draft, to, answers);
+}
+
+function showPosition(turn: Turn, draft: Draft, position: DraftPosition, answers: IntakeAnswers): Promise<Card> | Card {
+  if (position === 'result') return resultCard(turn, draft.draftId, answers);
+  return turn.deps.views.intakeStep(turn.locale, position, answers, { draftId: draft.draftId });
+}
+
+type Loaded = { draft: Draft; answers: IntakeAnswers; stepId?: StepId } | { card: Card };
+
+/** The draft the card belongs to, read from the database: the card carries only its id. */
+export async function loadDraft(turn: Turn, data: Data): Promise<Loaded> {
+  // Only the routing fields here; the form itself is parsed by the action, which labels each problem
+  // and keeps the rest of what was typed.
+  const envelope = parseEnvelope({ verb: data.verb, draftId: data.draftId, stepId: data.stepId });
+  if (!envelope.ok) return { card: turn.deps.views.message(turn.locale, envelope.problems.map((p) => p.message).join('\n')) };
+  const draftId = envelope.value.draftId;
+  const draft = draftId ? await turn.deps.storage.drafts.get(turn.scope, draftId) : null;
+  if (!draft) return { card: turn.deps.views.message(turn.locale, say('draftGone', turn.locale)) };
+  return { draft, answers: readAnswers(draft.answers), stepId: envelope.value.stepId };
+}
+
+function stepOf(position: DraftPosition): StepId {
+  return position === 'result' ? 'special' : position;
+}
+
+/** Back from the result: to the step the interview ended on (the safety step after an escalation). */
+function lastAskedStep(answers: IntakeAnswers): StepId {
+  return answers.facts.safetyConcern === true ? 'concern' : 'special';
+}

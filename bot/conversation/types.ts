@@ -1,0 +1,56 @@
+/**
+ * The conversation layer's own view of a turn. bot/teams/ maps a Bot Framework activity to
+ * these shapes, so nothing outside that folder depends on botbuilder.
+ */
+
+export type ConversationKind = 'personal' | 'channel' | 'groupChat';
+
+export interface ConversationInfo {
+  id: string;
+  kind: ConversationKind;
+  serviceUrl: string;
+  /** Set in a team channel: the team's id (channelData.team.id). */
+  teamId?: string;
+  teamName?: string;
+  /** Set in a team channel: the channel's id (channelData.channel.id). */
+  channelId?: string;
+  channelName?: string;
+}
+
+export interface TurnContextInfo {
+  /** The Entra tenant the turn came from; every read and write is scoped by it. */
+  tenantId: string | undefined;
+  /** The user's Entra object id: who reads and writes, in the audit log. */
+  userId: string | undefined;
+  /** The caseworker's display name, kept on the cases they decide (never logged). */
+  userName: string | undefined;
+  /** The Teams locale, e.g. "da-DK" or "en-US". */
+  locale: string;
+  conversation: ConversationInfo;
+  /** True when the bot was @mentioned (the mention is already removed from the text). */
+  mentioned: boolean;
+}
+
+/** Our own record of where the bot is installed, for proactive messages and the channel picker. */
+export interface ConversationRef {
+  serviceUrl: string;
+  conversationId: string;
+  tenantId: string;
+  teamId?: string;
+  teamName?: string;
+  channelId?: string;
+  channelName?: string;
+  /** Set for a personal conversation: whose it is. */
+  userId?: string;
+  kind: ConversationKind;
+}
+
+/** An Adaptive Card as plain JSON. */
+export type Card = Record<string, unknown>;
+
+export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: Card };
+
+/** What a card action answers: one card that replaces the card the action came from. */
+export interface ActionResult {
+  card: Card;
+}

@@ -1,0 +1,34 @@
+import type { ChannelChoice } from '../../cards/context.js';
+import type { Locale } from '../../cards/locale.js';
+import type { Decision } from '../../rules/decision-types.js';
+import type { StepId } from '../intake/steps.js';
+import type { CaseWithDecision } from '../storage/cases.js';
+import type { IntakeAnswers } from './intake-state.js';
+import type { Card } from './types.js';
+
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+/** A refused submission: what the person typed (shown again) and what to fix. */
+export interface Refused {
+  typed?: Readonly<Record<string, unknown>>;
+  problems?: readonly Problem[];
+}
+
+/**
+ * Every card the conversation sends, behind one seam: the conversation decides what to show,
+ * the card builders in cards/ decide how it looks.
+ */
+export interface Views {
+  help(locale: Locale): Card;
+  /** A short card with one message, for an action that has no other card to show. */
+  message(locale: Locale, text: string): Card;
+  intakeStep(locale: Locale, stepId: StepId, answers: IntakeAnswers, ctx: { draftId: string } & Refused): Card;
+  /** The recommendation (an escalation first of all), with accept / override / start over. */
+  result(locale: Locale, decision: Decision, answers: IntakeAnswers, ctx: { draftId: string; channels: readonly ChannelChoice[] } & Refused): Card;
+  /** One case; `created` right after accept/override shows recommendation and decision side by side. */
+  caseCard(locale: Locale, found: CaseWithDecision, options?: { created?: boolean }): Card;
+  caseList(locale: Locale, cases: readonly CaseWithDecision[]): Card;
+}

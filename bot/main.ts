@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig, redactedSummary } from './config.js';
+import { createLogger } from './logger.js';
+import { startServer } from './server.js';
+
+/** `npm start`: the bot alone, configured from the environment. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // The logger's level is itself configuration, so a bad configuration is reported plainly.
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  logger.info({ config: redactedSummary(config) }, 'configuration');
+  const server = await startServer(config, { logger });
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutdown requested');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+await main();

@@ -1,0 +1,91 @@
+import restify from 'restify';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { openServices } from './services.js';
+import { createTeamsEndpoint } from './teams/index.js';
+import { resolveTabAuth } from './tab/mode.js';
+import { registerTabRoutes } from './tab/routes.js';
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  /** Stops taking turns, lets the turns in flight finish, then closes the server and storage. */
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  logger?: Logger;
+  /** Interface to listen on; loopback in tests, all interfaces in production. */
+  host?: string;
+}
+
+/** Teams activities are small; this still leaves room for a long free-text answer. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const services = await openServices(config, logger);
+  const endpoint = createTeamsEndpoint(config, logger, services.conversation, services.summaries);
+
+  let accepting = true;
+  const inFlight = new Set<Promise<void>>();
+
+  const server = restify.createServer({ name: 'familiestotte', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  server.get('/health', async (_req, res) => {
+    res.status(accepting ? 200 : 503);
+    res.json({ status: accepting ? 'ok' : 'stopping' });
+  });
+
+  registerTabRoutes(server, {
+    mode: resolveTabAuth({ clientId: config.bot.appId, appIdUri: config.tab.appIdUri, allowedTenants: config.allowedTenants, production: config.tab.production }),
+    views: services.summaries,
+    logger,
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    if (!accepting) {
+      // Bot Connector retries on 503, so a turn refused while stopping is taken by another instance.
+      res.status(503);
+      res.json({ error: 'stopping' });
+      return;
+    }
+    const turn = endpoint.process(req, res);
+    inFlight.add(turn);
+    try {
+      await turn;
+    } finally {
+      inFlight.delete(turn);
+    }
+  });
+
+  const host = options.host ?? config.host;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = address.port;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  logger.info({ port }, 'taking turns');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      accepting = false;
+      logger.info({ inFlight: inFlight.size }, 'stopping: finishing turns in flight');
+      await Promise.allSettled([...inFlight]);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeIdleConnections?.();
+      });
+      await services.close();
+      logger.info('stopped');
+    })());
+
+  return { port, url, close };
+}

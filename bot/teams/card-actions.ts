@@ -1,0 +1,25 @@
+import type { InvokeResponse, TurnContext } from 'botbuilder';
+import type { ConversationHandler } from '../conversation/handler.js';
+import { parseExecute } from './action-payload.js';
+import { cardInvokeResponse } from './replies.js';
+import { toTurnContextInfo } from './turn-info.js';
+
+/** The raw invoke name Teams uses for Action.Execute (Universal Actions). */
+export const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+
+/** Answers an Action.Execute with the card that replaces the one the user clicked. */
+export async function handleCardAction(context: TurnContext, conversation: ConversationHandler): Promise<InvokeResponse> {
+  const action = parseExecute(context.activity.value);
+  if (!action) {
+    return {
+      status: 400,
+      body: {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: 'Handlingen kunne ikke læses. Prøv igen fra kortet.' },
+      },
+    };
+  }
+  const result = await conversation.onAction(toTurnContextInfo(context.activity), action.verb, action.data);
+  return cardInvokeResponse(result.card);
+}

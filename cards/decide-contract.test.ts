@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { questionsForFacts } from '../bot/intake/steps.js';
+import { decide } from '../rules/decide.js';
+import { arbitraryAnsweredFacts, arbitraryFacts } from '../test/support/arbitrary-facts.js';
+import { cardText, strayActions } from '../test/support/card-json.js';
+import * as f from '../test/support/card-fixtures.js';
+import { escalationCard } from './escalation.js';
+import { needsInformationCard } from './needs-information.js';
+import { resultCard } from './result.js';
+import { cardBytes } from './template.js';
+
+/**
+ * The cards against the real rules: whatever decide() returns, the card for it fits Teams,
+ * shows every reason with its passage, and a needs-information decision can be answered.
+ */
+const ctx = { locale: 'da' as const, draftId: 'draft-1', channels: f.channels };
+const anyFacts = fc.oneof(arbitraryFacts, arbitraryAnsweredFacts);
+
+describe('cards for real decisions', () => {
+  it('every missing fact of a needs-information decision has a question to ask', () => {
+    fc.assert(
+      fc.property(anyFacts, (facts) => {
+        const decision = decide(facts);
+        expect(questionsForFacts(decision.missing).unasked).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the result card fits Teams and shows every reason, due date and "why not" passage id', () => {
+    fc.assert(
+      fc.property(anyFacts, (facts) => {
+        const decision = decide(facts);
+        const card = resultCard(decision, ctx);
+        expect(cardBytes(card)).toBeLessThan(28_000);
+        expect(strayActions(card)).toEqual([]);
+        expect(JSON.stringify(card)).not.toContain('${');
+        if (decision.outcome === 'needs-information') return;
+        const text = cardText(card);
+        for (const r of decision.reasons) expect(text).toContain(r.passage);
+        for (const r of decision.reviews) expect(text).toContain(r.passage);
+        for (const w of decision.warnings) expect(text).toContain(w.text);
+        for (const l of decision.legalBasis) expect(text).toContain(l.current);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a safety concern always leads the result card with the escalation', () => {
+    fc.assert(
+      fc.property(arbitraryFacts, (facts) => {
+        const decision = decide({ ...facts, safetyConcern: true });
+        expect(decision.outcome).toBe('escalate');
+        const first = (resultCard(decision, ctx)['body'] as unknown[])[0];
+        expect(cardText(first)).toContain('Barnet kan være i fare');
+        expect(cardText(escalationCard(decision, ctx))).toContain('Barnets lov § 133');
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('the needs-information card asks at least one question for every undecided case', () => {
+    fc.assert(
+      fc.property(arbitraryFacts, (facts) => {
+        const decision = decide(facts);
+        if (decision.outcome !== 'needs-information') return;
+        const card = needsInformationCard(decision, facts, ctx);
+        expect(JSON.stringify(card)).toContain('Input.');
+        expect(cardBytes(card)).toBeLessThan(28_000);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,112 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../bot/config.js';
+import { createLogger } from '../../bot/logger.js';
+import { startServer } from '../../bot/server.js';
+import { startEchoServer } from '../../bot/teams/echo-bot.js';
+import { BotClient } from '../support/bot-client.js';
+import type { BenchResult } from './bench-result.js';
+import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
+
+/**
+ * Turns per second through POST /api/messages: whole intake interviews (start, seven steps,
+ * accept: nine turns each, every one read and written to the embedded database) against a
+ * bare botbuilder echo bot on restify, both started in this run, at the same concurrency.
+ */
+const CONCURRENCY = 50;
+const DURATION_MS = Number(process.env.BENCH_TURNS_MS ?? 15_000);
+const TURNS_PER_INTERVIEW = 9;
+
+interface Measured {
+  turns: number;
+  seconds: number;
+  latencies: number[];
+}
+
+async function measure(worker: (record: (ms: number) => void) => Promise<void>): Promise<Measured> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const deadline = started + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline) await worker((ms) => latencies.push(ms));
+    }),
+  );
+  return { turns: latencies.length, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
+}
+
+/** Times each HTTP turn of the client, not the test's own bookkeeping between turns. */
+function timed(client: BotClient, record: (ms: number) => void): BotClient {
+  const post = client.post.bind(client);
+  client.post = async (activity) => {
+    const t = performance.now();
+    const response = await post(activity);
+    await response.clone().arrayBuffer();
+    record(performance.now() - t);
+    return response;
+  };
+  return client;
+}
+
+async function echoRun(): Promise<Measured> {
+  const echo = await startEchoServer();
+  try {
+    return await measure(async (record) => {
+      const client = timed(new BotClient({ url: echo.url }), record);
+      for (let i = 0; i < TURNS_PER_INTERVIEW; i++) await client.say('hej');
+    });
+  } finally {
+    await echo.close();
+  }
+}
+
+async function interviewRun(): Promise<Measured> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'familiestotte-bench-'));
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const server = await startServer(config, { host: '127.0.0.1', logger: createLogger('silent') });
+  const tenantId = '0b1c2d3e-0000-4000-8000-00000000bench';
+  const channel = '19:general-bench@thread.tacv2';
+  let n = 0;
+  try {
+    await new BotClient({ url: server.url, tenantId, kind: 'channel', conversationId: channel }).install();
+    return await measure(async (record) => {
+      const client = timed(new BotClient({ url: server.url, tenantId }), record);
+      const { draftId } = await startInterview(client);
+      await answerSteps(client, draftId, FAMILIES.level1);
+      await client.execute('case.accept', caseForm(draftId, channel, `BENCH-${process.pid}-${++n}`));
+    });
+  } finally {
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const echo = await echoRun();
+  const bot = await interviewRun();
+  const echoRate = echo.turns / echo.seconds;
+  const botRate = bot.turns / bot.seconds;
+  // The runner reads ratio as value / target, within target at or below 1; throughput is better
+  // higher, so the target is stated as a slowdown: echo's rate over ours, at most 1 / 0.8.
+  const slowdown = echoRate / botRate;
+  const slowdownTarget = 1 / 0.8;
+  return [
+    { name: `turns/s, bare botbuilder echo bot, ${CONCURRENCY} conversations`, value: round(echoRate), unit: 'turns/s' },
+    { name: `turns/s, full intake interviews, ${CONCURRENCY} conversations`, value: round(botRate), unit: 'turns/s' },
+    { name: 'interview rate / echo rate (goal ≥ 0.8)', value: round(botRate / echoRate, 3), unit: 'ratio' },
+    { name: 'echo rate / interview rate (slowdown)', value: round(slowdown, 3), unit: 'x', target: slowdownTarget, ratio: round(slowdown / slowdownTarget, 3) },
+    { name: `p95 turn latency, full intake interviews, ${CONCURRENCY} conversations`, value: round(p95(bot.latencies)), unit: 'ms' },
+    { name: `p95 turn latency, echo bot, ${CONCURRENCY} conversations`, value: round(p95(echo.latencies)), unit: 'ms' },
+  ];
+}
+
+function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * A tiny Bot Framework client for tests: real activities over real HTTP to /api/messages.
+ * Messages use deliveryMode "expectReplies", so the bot's replies come back in the response
+ * body (the bot runs without an app id in tests); invokes return their invoke response.
+ */
+
+export type CardJson = Record<string, unknown>;
+
+export interface ReplyActivity {
+  type: string;
+  text?: string;
+  attachments?: { contentType: string; content: CardJson }[];
+}
+
+export interface InvokeResult {
+  status: number;
+  body: { statusCode: number; type: string; value: unknown } | undefined;
+  /** The card of an `application/vnd.microsoft.card.adaptive` invoke response. */
+  card: CardJson | undefined;
+}
+
+export interface BotClientOptions {
+  /** Base URL of the running bot, e.g. http://127.0.0.1:PORT */
+  url: string;
+  tenantId?: string;
+  userId?: string;
+  userName?: string;
+  locale?: string;
+  conversationId?: string;
+  /** Default personal; a channel conversation also needs teamId. */
+  kind?: 'personal' | 'channel' | 'groupChat';
+  teamId?: string;
+  teamName?: string;
+  channelId?: string;
+  /** Where the bot would send proactive messages; nothing listens there in expectReplies tests. */
+  serviceUrl?: string;
+  /** Extra request headers, e.g. an Authorization header. */
+  headers?: Record<string, string>;
+}
+
+export const BOT_ID = '28:familiestotte-test-bot';
+
+export class BotClient {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly conversationId: string;
+
+  constructor(private readonly options: BotClientOptions) {
+    this.tenantId = options.tenantId ?? randomUUID();
+    this.userId = options.userId ?? randomUUID();
+    this.conversationId = options.conversationId ?? `a:${randomUUID()}`;
+  }
+
+  /** Another conversation partner against the same bot (another user, tenant or conversation). */
+  with(overrides: Partial<BotClientOptions>): BotClient {
+    return new BotClient({ ...this.options, tenantId: this.tenantId, userId: this.userId, conversationId: this.conversationId, ...overrides });
+  }
+
+  /** A typed message; `mention` prefixes an @mention of the bot as Teams does in channels. */
+  async say(text: string, options: { mention?: boolean } = {}): Promise<ReplyActivity[]> {
+    const mention = options.mention ? '<at>Familiestøtte</at> ' : '';
+    const entities = options.mention
+      ? [{ type: 'mention', text: '<at>Familiestøtte</at>', mentioned: { id: BOT_ID, name: 'Familiestøtte' } }]
+      : [];
+    const response = await this.post({ type: 'message', text: `${mention}${text}`, entities, deliveryMode: 'expectReplies' });
+    return this.replies(response);
+  }
+
+  /** An Action.Execute click: the card's data (inputs included) as Teams sends it. */
+  async execute(verb: string, data: Record<string, unknown> = {}): Promise<InvokeResult> {
+    const response = await this.post({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
+    });
+    const text = await response.text();
+    const body = text ? (JSON.parse(text) as InvokeResult['body']) : undefined;
+    const card = body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as CardJson) : undefined;
+    return { status: response.status, body, card };
+  }
+
+  /** The Action.Submit fallback: a message whose value carries the verb and the inputs. */
+  async submit(data: Record<string, unknown>): Promise<ReplyActivity[]> {
+    const response = await this.post({ type: 'message', value: data, deliveryMode: 'expectReplies' });
+    return this.replies(response);
+  }
+
+  /** The bot added to this conversation (a team channel when kind is "channel"). */
+  async install(): Promise<ReplyActivity[]> {
+    const response = await this.post({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: BOT_ID }],
+      deliveryMode: 'expectReplies',
+    });
+    return this.replies(response);
+  }
+
+  async uninstall(): Promise<number> {
+    const response = await this.post({ type: 'installationUpdate', action: 'remove' });
+    return response.status;
+  }
+
+  /** Sends any activity with this client's conversation, user and tenant filled in. */
+  async post(activity: Record<string, unknown>): Promise<Response> {
+    const o = this.options;
+    const kind = o.kind ?? 'personal';
+    const channelData: Record<string, unknown> = { tenant: { id: this.tenantId } };
+    if (kind === 'channel') {
+      channelData.team = { id: o.teamId ?? '19:team@thread.tacv2', name: o.teamName ?? 'Familieafdelingen' };
+      channelData.channel = { id: o.channelId ?? this.conversationId };
+    }
+    const body = {
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: o.serviceUrl ?? 'http://127.0.0.1:9/teams/',
+      timestamp: new Date().toISOString(),
+      locale: o.locale ?? 'da-DK',
+      from: { id: `29:${this.userId}`, aadObjectId: this.userId, name: o.userName ?? 'Test Sagsbehandler' },
+      recipient: { id: BOT_ID, name: 'Familiestøtte' },
+      conversation: { id: this.conversationId, conversationType: kind, tenantId: this.tenantId, isGroup: kind !== 'personal' },
+      channelData,
+      ...activity,
+    };
+    return fetch(`${o.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...o.headers },
+      body: JSON.stringify(body),
+    });
+  }
+
+  private async replies(response: Response): Promise<ReplyActivity[]> {
+    if (response.status !== 200) throw new Error(`/api/messages answered ${response.status}: ${await response.text()}`);
+    const body = (await response.json()) as { activities?: ReplyActivity[] };
+    return body.activities ?? [];
+  }
+}
+
+/** The Adaptive Cards among replies, in order. */
+export function cardsIn(replies: readonly ReplyActivity[]): CardJson[] {
+  return replies.flatMap((r) => (r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content));
+}
+
+/** Every text a person would read on a card (TextBlocks, FactSet facts, labels, action titles). */
+export function cardText(card: CardJson | undefined): string {
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    for (const key of ['text', 'title', 'label', 'value', 'placeholder', 'errorMessage', 'fallbackText']) {
+      if (typeof o[key] === 'string') parts.push(o[key] as string);
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return parts.join('\n');
+}
+
+/** Finds an action on a card by verb, e.g. to read the draft id the card carries. */
+export function actionData(card: CardJson | undefined, verb: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if ((o.type === 'Action.Execute' || o.type === 'Action.Submit') && (o.verb === verb || (o.data as Record<string, unknown> | undefined)?.verb === verb)) {
+      found = (o.data as Record<string, unknown>) ?? {};
+      return;
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
