@@ -25,9 +25,13 @@ export type TabAuthMode =
   | { kind: 'dev'; identity: TabIdentity }
   | { kind: 'disabled'; reason: string };
 
+/**
+ * The Microsoft 365 Agents Playground's default tenant and user (`npm run dev`), so the cases a
+ * developer creates by chatting there are theirs in the tab as well.
+ */
 export const DEV_IDENTITY: TabIdentity = {
-  tenantId: '00000000-0000-4000-8000-000000000001',
-  userId: 'lokal-udvikler',
+  tenantId: '00000000-0000-0000-0000-0000000000001',
+  userId: '00000000-0000-0000-0000-0000000000020',
   name: 'Lokal udvikler',
 };
 
