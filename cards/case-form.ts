@@ -3,6 +3,7 @@ import type { ResultCardContext } from './context.js';
 import { OUTCOME_SHORT } from './outcome-text.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
+import { maskCpr } from '../bot/privacy/cpr.js';
 import caseFieldsTemplate from './templates/parts/case-fields.json' with { type: 'json' };
 import overrideFieldsTemplate from './templates/parts/override-fields.json' with { type: 'json' };
 
@@ -51,9 +52,20 @@ function caseFields(ids: Record<keyof typeof CASE_FIELD_IDS, string>, decision: 
       channelId: t({ da: 'Vælg den kanal, teamet følger sagen i.', en: 'Choose the channel the team follows the case in.' }),
       startDate: t({ da: 'Vælg startdatoen.', en: 'Choose the start date.' }),
     },
-    values: { caseReference: null, childPseudonym: null, channelId: only ?? null, startDate: decision.startDate },
+    values: {
+      caseReference: typedText(ctx, ids.caseReference),
+      childPseudonym: typedText(ctx, ids.childPseudonym),
+      channelId: typedText(ctx, ids.channelId) ?? only ?? null,
+      startDate: typedText(ctx, ids.startDate) ?? decision.startDate,
+    },
     channels: ctx.channels.map((c) => ({ id: c.id, name: c.name })),
   });
+}
+
+/** A refused form's value, shown again as typed: strings only, bounded, CPR numbers masked. */
+function typedText(ctx: ResultCardContext, id: string): string | null {
+  const v = ctx.typed?.[id];
+  return typeof v === 'string' && v !== '' ? maskCpr(v.slice(0, 2000)) : null;
 }
 
 /** Acceptér: opens the case form; submitting it accepts the recommendation and creates the case. */
@@ -95,6 +107,7 @@ export function overrideShowCard(decision: Decision, ctx: ResultCardContext): Ca
       chosen: t({ da: 'Vælg det udfald, du beslutter.', en: 'Choose the outcome you decide.' }),
       reason: t({ da: 'Skriv en begrundelse på mindst 10 tegn – den er påkrævet.', en: 'Write a reason of at least 10 characters – it is required.' }),
     },
+    values: { chosen: typedText(ctx, 'chosen'), chosenVariant: typedText(ctx, 'chosenVariant') ?? 'none', reason: typedText(ctx, 'reason') },
     outcomes,
     variants: [
       { title: t({ da: 'Ingen variant', en: 'No variant' }), value: 'none' },

@@ -48,4 +48,8 @@ export interface ResultCardContext extends CardContext {
   draftId: string;
   /** The team channels the case can be followed in; the caseworker picks one. */
   channels: readonly ChannelChoice[];
+  /** A refused Acceptér / override: what was typed, put back into the forms (CPR numbers masked). */
+  typed?: Readonly<Record<string, unknown>>;
+  /** Danish problems from the refused form, shown near the top of the card. */
+  problems?: readonly { field: string; message: string }[];
 }

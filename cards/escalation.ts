@@ -21,6 +21,8 @@ export function escalationCard(decision: Decision, ctx: ResultCardContext): Card
     }),
     speak: t({ da: 'Barnet kan være i fare – underret nu', en: 'The child may be in danger – report now' }),
     escalation: escalationBlock(decision, ctx),
+    problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
+    problems: (ctx.problems ?? []).map((p) => p.message),
     legalTitle: t({ da: 'Lovgrundlag (standarden ↔ gældende nu)', en: 'Legal basis (the standard ↔ in force now)' }),
     legal: decision.legalBasis.map((l) => ({ seed: l.seed || '–', current: l.current })),
     next: t({

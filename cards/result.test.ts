@@ -165,6 +165,31 @@ describe('the result card', () => {
     }
   });
 
+  it('shows a refused Acceptér again with the problems and what was typed, CPR numbers masked', () => {
+    const card = resultCard(f.level2Decision, {
+      ...ctx,
+      typed: { caseReference: '2026 001234', childPseudonym: 'AB 010190-1234', channelId: f.channels[1]!.id },
+      problems: [{ field: 'caseReference', message: 'Sagsnummer: Sagsnummeret må ikke indeholde mellemrum.' }],
+    });
+    expect(cardText(card)).toContain('Sagsnummeret må ikke indeholde mellemrum');
+    const form = showCard(card, 'Acceptér');
+    const values = Object.fromEntries(allObjects(form).filter((o) => typeof o['id'] === 'string').map((o) => [o['id'], o['value']]));
+    expect(values).toMatchObject({ caseReference: '2026 001234', childPseudonym: 'AB [CPR fjernet]', channelId: f.channels[1]!.id });
+  });
+
+  it('keeps the escalation above a refused-form banner', () => {
+    const card = resultCard(f.escalateDecision, { ...ctx, problems: [{ field: 'x', message: 'Ret dette' }] });
+    const body = card['body'] as unknown[];
+    expect(cardText(body[0])).toContain('Barnet kan være i fare');
+    expect(cardText(body[1])).toContain('Ret dette');
+  });
+
+  it('puts a refused override back: chosen outcome, variant and reason', () => {
+    const form = showCard(resultCard(f.level2Decision, { ...ctx, typed: { chosen: 'level1', chosenVariant: '1B', reason: 'kort' } }), 'Vælg andet udfald');
+    const values = Object.fromEntries(allObjects(form).filter((o) => typeof o['id'] === 'string').map((o) => [o['id'], o['value']]));
+    expect(values).toMatchObject({ chosen: 'level1', chosenVariant: '1B', reason: 'kort' });
+  });
+
   it('does not change the decision or context it is given', () => {
     const d = deepFreeze(structuredClone(f.level2Decision));
     expect(() => resultCard(d, deepFreeze({ ...ctx, channels: structuredClone(f.channels) }))).not.toThrow();

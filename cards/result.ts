@@ -85,6 +85,8 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   return expand(template, {
     fallbackText: `${t({ da: 'Anbefaling', en: 'Recommendation' })}: ${title}. ${t({ da: 'En person træffer afgørelsen.', en: 'A person makes the decision.' })}`,
     escalation: decision.outcome === 'escalate' ? escalationBlock(decision, ctx) : null,
+    problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
+    problems: (ctx.problems ?? []).map((p) => p.message),
     kicker: t({ da: 'ANBEFALING', en: 'RECOMMENDATION' }),
     title,
     variant: variantText(decision.variant, ctx.locale),

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEP_IDS } from '../bot/intake/steps.js';
 import { caseCard, caseCreatedCard } from '../cards/case.js';
@@ -23,6 +22,7 @@ import { decide } from '../rules/decide.js';
 import { arbitraryAnsweredFacts, arbitraryFacts } from './support/arbitrary-facts.js';
 import { CardRenderer } from './support/card-renderer.js';
 import * as f from './support/card-fixtures.js';
+import { screenshotDir } from './support/screenshots.js';
 
 /**
  * Every card the bot can send, rendered by the real Adaptive Cards renderer in headless Chromium
@@ -30,7 +30,7 @@ import * as f from './support/card-fixtures.js';
  * and the README's screenshots are taken from the same renders.
  */
 
-const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const SCREENSHOTS = screenshotDir();
 
 const view: CaseView = {
   caseReference: '2026-001234',
@@ -63,6 +63,8 @@ function everyCard(locale: Locale): [string, CardJson][] {
     ['older child reason', intakeStepCard('special', { child: { ageMonths: 170 } }, intake)],
     ['escalation', escalationCard(f.escalateDecision, result)],
     ['result level 2', resultCard(f.level2Decision, result)],
+    ['result refused', resultCard(f.level2Decision, { ...result, typed: { caseReference: 'x y', reason: 'kort' }, problems: [{ field: 'caseReference', message: 'Sagsnummer: må ikke indeholde mellemrum' }] })],
+    ['escalation refused', escalationCard(f.escalateDecision, { ...result, problems: [{ field: 'channelId', message: 'Teamets kanal: vælg igen' }] })],
     ['result level 1B', resultCard(f.level1Decision, result)],
     ['result preventive', resultCard(f.preventiveDecision, result)],
     ['result escalate', resultCard(f.escalateDecision, result)],
