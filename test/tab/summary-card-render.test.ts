@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCaseSummary } from '../../bot/summary/case-summary.js';
 import { standardPassage } from '../../bot/summary/passages.js';
 import { summaryCard } from '../../cards/summary-card.js';
 import { CardRenderer } from '../support/card-renderer.js';
+import { screenshotDir } from '../support/screenshots.js';
 import { contactNotes, level2Decision, OVERRIDE } from '../support/summary-fixtures.js';
 
 /** The summary card through the real Adaptive Cards renderer, as a Teams web client shows it. */
@@ -36,6 +38,6 @@ describe('the summary card, rendered', () => {
     await renderer.render(summaryCard(summary));
     expect(await renderer.click('Kilde: pps.kriterier.2')).toBe(1);
     expect(await renderer.visibleText()).toContain(standardPassage('pps.kriterier.2')!.text);
-    await renderer.screenshot(new URL('../../docs/screenshots/summary-card.png', import.meta.url).pathname);
+    await renderer.screenshot(join(screenshotDir(), 'summary-card.png'));
   });
 });

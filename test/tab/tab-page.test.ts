@@ -1,4 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_NOTES, type NotesSource } from '../../bot/tab/case-source.js';
@@ -6,13 +7,13 @@ import { createStorage } from '../../bot/storage/storage.js';
 import { caseViewsFrom } from '../../bot/tab/wiring.js';
 import { DEV_IDENTITY, resolveTabAuth } from '../../bot/tab/mode.js';
 import { standardPassage } from '../../bot/summary/passages.js';
+import { screenshotDir } from '../support/screenshots.js';
 import { collectPageErrors, launchChromium, seriousAxeViolations } from '../support/browser.js';
 import { contactNotes, level2Decision } from '../support/summary-fixtures.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { fixedRoster, seedCase } from '../support/tab-fixtures.js';
 import { startTabServer } from '../support/tab-server.js';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const me = { tenantId: DEV_IDENTITY.tenantId, caseworkerId: DEV_IDENTITY.userId };
 const OVERRIDE_REASON = 'Forældrene kan give følelsesmæssig omsorg; behovet er praktisk og varigt.';
 
@@ -22,7 +23,6 @@ let axeSource: string;
 let db: TestDatabase;
 
 beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
   axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
   db = await testDatabase();
   const storage = createStorage(db);
@@ -93,7 +93,7 @@ describe('the tab in local development mode', () => {
     expect(await quote.textContent()).toContain(standardPassage('pps.maalgruppe.2')!.text);
 
     expect(await page.locator('#journal-text').inputValue()).toMatch(/^Sagsresumé, sag SAG-2026-0042 \(AB\)/);
-    await page.screenshot({ path: new URL('tab-personal.png', SCREENSHOTS).pathname, fullPage: true });
+    await page.screenshot({ path: join(screenshotDir(), 'tab-personal.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -109,7 +109,7 @@ describe('the tab in local development mode', () => {
     expect(await background()).toBe('rgb(31, 31, 31)');
     expect(await page.locator('#summary-heading').isVisible()).toBe(true);
     await page.locator('#summary button.expander').first().click();
-    await page.screenshot({ path: new URL('tab-dark.png', SCREENSHOTS).pathname, fullPage: true });
+    await page.screenshot({ path: join(screenshotDir(), 'tab-dark.png'), fullPage: true });
     await page.selectOption('#dev-theme', 'contrast');
     expect(await background()).toBe('rgb(0, 0, 0)');
     expect(errors).toEqual([]);
@@ -140,7 +140,7 @@ describe('the tab in local development mode', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('true');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await page.screenshot({ path: new URL('tab-side-panel-320.png', SCREENSHOTS).pathname, fullPage: true });
+    await page.screenshot({ path: join(screenshotDir(), 'tab-side-panel-320.png'), fullPage: true });
     expect(await seriousAxeViolations(page, axeSource)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
