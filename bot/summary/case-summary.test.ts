@@ -82,7 +82,7 @@ describe('the journal text', () => {
     expect(text).toContain('Valgt af sagsbehandler: Niveau 3: kompenserende praktisk pædagogisk støtte');
     expect(text).toContain('- Der er behov for en intensiv indsats, hvis udviklingen skal vendes. [pps.kriterier.2]');
     expect(text).toContain('- 2026-12-01 Ny bevilling: Bevillingen gælder 3 måneder ad gangen: har indsatsen tilstrækkelig effekt til at sikre barnets trivsel? Bevilg igen eller afslut. [pps.omfang.2]');
-    expect(text).toContain('Advarsler:\n- Niveau 2 starter sideløbende med den børnefaglige undersøgelse');
+    expect(text).toContain('Bemærk:\n- Niveau 2 starter sideløbende med den børnefaglige undersøgelse');
     expect(text).toContain('Resumé af 10 notater (udtræk uden sprogmodel, 2026-10-12):');
     expect(text).not.toMatch(/<|\*\*/);
   });

@@ -20,7 +20,7 @@ export function journalText(s: CaseSummary): string {
       lines.push(`Besluttet af: ${s.decision.decidedBy}`);
     }
     lines.push(`Start: ${s.decision.startDate}`);
-    if (s.decision.warnings.length > 0) lines.push('', 'Advarsler:', ...s.decision.warnings.map(cited));
+    if (s.decision.warnings.length > 0) lines.push('', 'Bemærk:', ...s.decision.warnings.map(cited));
     if (s.decision.reasons.length > 0) lines.push('', 'Begrundelse:', ...s.decision.reasons.map(cited));
     if (s.decision.legalBasis.length > 0) {
       lines.push('', 'Lovgrundlag:', ...s.decision.legalBasis.map((l) => `- ${l.current} (tidligere ${l.seed})`));

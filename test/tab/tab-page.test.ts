@@ -25,7 +25,8 @@ let db: TestDatabase;
 beforeAll(async () => {
   axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
   db = await testDatabase();
-  const storage = createStorage(db);
+  // Decided the day after the start, as the override's date on the page shows.
+  const storage = createStorage(db, { clock: () => new Date('2026-09-02T09:30:00Z') });
   const overridden = await seedCase(storage, { ...me, reference: 'SAG-2026-0042', childPseudonym: 'AB', override: { chosen: 'level3', reason: OVERRIDE_REASON } });
   const soon = { ...level2Decision('2026-08-01'), reviews: [{ kind: 'regrant' as const, due: '2026-10-20', passage: 'pps.omfang.2', text: 'Bevillingen gælder 3 måneder ad gangen: har indsatsen tilstrækkelig effekt?' }] };
   await seedCase(storage, { ...me, reference: 'SAG-2026-0007', childPseudonym: 'CD', decision: soon });

@@ -258,7 +258,7 @@
     }
     parts.push(el('p', { class: 'hint', text: `Start: ${formatDate(d.startDate)}` }));
     if (d.warnings.length > 0) {
-      parts.push(el('h3', { text: 'Advarsler' }), el('ul', { class: 'cited' }, d.warnings.map((w) => el('li', {}, el('p', { class: 'warning', text: w.text }), passageExpander(w.passage)))));
+      parts.push(el('h3', { text: 'Bemærk' }), el('ul', { class: 'cited notes-list' }, d.warnings.map((w) => el('li', {}, el('p', { text: w.text }), passageExpander(w.passage)))));
     }
     if (d.reasons.length > 0) parts.push(el('h3', { text: s.override ? 'Begrundelse for anbefalingen' : 'Begrundelse' }), citedList(d.reasons));
     if (d.legalBasis.length > 0) {
