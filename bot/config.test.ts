@@ -29,13 +29,23 @@ describe('configuration from the environment', () => {
       MicrosoftAppId: 'app',
       MicrosoftAppPassword: 'hemmelig-adgangskode',
       DATABASE_URL: 'postgres://bot:dbsecret@db.example:5432/fs',
-      LLM_BASE_URL: 'http://127.0.0.1:9999/v1',
-      LLM_API_KEY: 'sk-secret',
+      LLM_MODEL: 'gpt-test',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1',
+      OPENAI_API_KEY: 'sk-secret',
     });
     const text = JSON.stringify(redactedSummary(config));
     expect(text).not.toContain('hemmelig-adgangskode');
     expect(text).not.toContain('dbsecret');
     expect(text).not.toContain('sk-secret');
     expect(text).toContain('db.example');
+    expect(text).toContain('gpt-test');
+  });
+
+  it('refuses a half-configured language model at start-up, saying what to set', () => {
+    expect(() => loadConfig({ LLM_MODEL: 'gpt-test' })).toThrow(/OPENAI_API_KEY/);
+  });
+
+  it('keeps the language model off when LLM_MODEL is unset', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).llm).toEqual({ kind: 'off' });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeLlmConfig, LlmConfigError, readLlmConfig, type LlmConfig } from '../prompts/config.js';
 
 /**
  * The one place that reads the environment. Everything else receives a parsed `Config`,
@@ -29,10 +30,6 @@ const ConfigSchema = z
       s === undefined ? undefined : s.split(',').map((t) => t.trim()).filter((t) => t !== ''),
     ),
     REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(365).default(14),
-    /** The language model is off unless all of these are set; see prompts/. */
-    LLM_BASE_URL: optionalText.pipe(z.url().optional()),
-    LLM_API_KEY: optionalText,
-    LLM_MODEL: optionalText,
     /** Where the server listens. Loopback is what lets the tab run in local development mode. */
     HOST: z.string().trim().min(1).default('0.0.0.0'),
     NODE_ENV: optionalText,
@@ -62,7 +59,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   allowedTenants?: string[];
   reminderLeadDays: number;
-  llm: { baseUrl?: string; apiKey?: string; model?: string };
+  /** Off unless LLM_MODEL is set; the variables are read by prompts/config.ts. */
+  llm: LlmConfig;
   host: string;
   /** The tab: its SSO audience, and whether this is production (no local development mode). */
   tab: { appIdUri?: string; production: boolean };
@@ -96,6 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(variable, problem);
   }
   const e = result.data;
+  let llm: LlmConfig;
+  try {
+    llm = readLlmConfig(env);
+  } catch (err) {
+    if (err instanceof LlmConfigError) throw new ConfigError('LLM_MODEL', `is invalid: ${err.message}`);
+    throw err;
+  }
   return {
     port: e.PORT,
     dataDir: e.DATA_DIR,
@@ -109,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     allowedTenants: e.ALLOWED_TENANTS,
     reminderLeadDays: e.REMINDER_LEAD_DAYS,
-    llm: { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL },
+    llm,
     host: e.HOST,
     tab: { appIdUri: e.TAB_APP_ID_URI, production: e.NODE_ENV === 'production' },
   };
@@ -130,7 +135,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     reminderLeadDays: config.reminderLeadDays,
     host: config.host,
     tab: { appIdUri: config.tab.appIdUri ?? '(api://<MicrosoftAppId>)', production: config.tab.production },
-    llm: config.llm.baseUrl ? { baseUrl: redactUrl(config.llm.baseUrl), model: config.llm.model, apiKey: config.llm.apiKey ? '(set)' : '(not set)' } : '(off)',
+    ...describeLlmConfig(config.llm),
   };
 }
 

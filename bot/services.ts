@@ -7,6 +7,7 @@ import { openDatabase } from './storage/database.js';
 import { migrate } from './storage/migrate.js';
 import { createStorage } from './storage/storage.js';
 import { decideWithDefaults } from './rules-binding.js';
+import { createStandardIndex } from './search/standard-index.js';
 import type { CaseViews } from './tab/case-views.js';
 import { caseViewsFrom } from './tab/wiring.js';
 import { createRosterSource } from './teams/index.js';
@@ -36,6 +37,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     storage,
     views: createViews(),
     decide: decideWithDefaults,
+    passages: createStandardIndex(),
     clock: () => new Date(),
     logger,
     allowedTenants: config.allowedTenants,

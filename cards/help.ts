@@ -10,13 +10,14 @@ export const COMMANDS = [
   { da: 'fortsæt', en: 'resume', text: { da: 'Fortsætter dit seneste interview, hvor du slap.', en: 'Continues your latest interview where you left it.' } },
   { da: 'find <sagsnummer>', en: 'find <reference>', text: { da: 'Viser en sag, fx «find 2026-001234».', en: 'Shows a case, e.g. "find 2026-001234".' } },
   { da: 'mine sager', en: 'my cases', text: { da: 'Viser dine sager og deres næste frist.', en: 'Lists your cases and their next due date.' } },
+  { da: 'standard <spørgsmål>', en: 'standard <question>', text: { da: 'Viser de afsnit af standarderne, der bedst svarer, fx «standard hvor længe varer intensiv støtte».', en: 'Shows the passages of the standards that answer best, e.g. "standard hvor længe varer intensiv støtte".' } },
 ] as const;
 
 export function helpCard(ctx: CardContext): CardJson {
   const t = pick(ctx.locale);
   const en = ctx.locale === 'en';
   return expand(template, {
-    fallbackText: t({ da: 'Kommandoer: hjælp, ny sag, fortsæt, find <sagsnummer>, mine sager.', en: 'Commands: help, new case, resume, find <reference>, my cases.' }),
+    fallbackText: t({ da: 'Kommandoer: hjælp, ny sag, fortsæt, find <sagsnummer>, mine sager, standard <spørgsmål>.', en: 'Commands: help, new case, resume, find <reference>, my cases, standard <question>.' }),
     title: t({ da: 'Sådan bruger du Familiestøtte', en: 'How to use Familiestøtte' }),
     intro: t({
       da: 'Jeg stiller spørgsmål om familien og siger, hvilken indsats kommunens servicestandard peger på – og hvorfor. Du træffer afgørelsen. Skriv en af disse kommandoer:',

@@ -8,6 +8,7 @@ import { intakeStepCard } from '../../cards/intake-step.js';
 import type { Locale } from '../../cards/locale.js';
 import { needsInformationCard } from '../../cards/needs-information.js';
 import { resultCard } from '../../cards/result.js';
+import { standardAnswerCard } from '../../cards/standard-answer.js';
 import { passageById } from '../../rules/passages/index.js';
 import { RISK_FACTORS } from '../../rules/risk-factors.js';
 import { toCaseView } from './case-view.js';
@@ -28,6 +29,7 @@ function riskFactors(locale: Locale): RiskFactorInfo[] {
 export function createViews(): Views {
   return {
     help: (locale) => helpCard({ locale }),
+    standardAnswer: (locale, question, passages) => standardAnswerCard({ locale }, question, passages),
     message: (locale, text) => errorCard(text, {}, { locale }),
     intakeStep: (locale, stepId, answers, ctx) =>
       intakeStepCard(stepId, answers.facts, {

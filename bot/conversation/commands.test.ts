@@ -21,6 +21,11 @@ describe('typed commands', () => {
     expect(parseCommand('Søg abc-1')).toEqual({ kind: 'find', reference: 'abc-1' });
   });
 
+  it('standard keeps the question as typed', () => {
+    expect(parseCommand('Standard Hvor længe kan intensiv støtte bevilges?')).toEqual({ kind: 'standard', question: 'Hvor længe kan intensiv støtte bevilges?' });
+    expect(parseCommand('standard')).toBeUndefined();
+  });
+
   it('resumé asks for a case summary, keeping the reference as typed; plain "resume" still continues the interview', () => {
     expect(parseCommand('resumé SAG-2026-0042')).toEqual({ kind: 'summary', reference: 'SAG-2026-0042' });
     expect(parseCommand('Summary sag-7')).toEqual({ kind: 'summary', reference: 'sag-7' });

@@ -8,6 +8,7 @@ export type Command =
   | { kind: 'resume' }
   | { kind: 'mine' }
   | { kind: 'find'; reference: string }
+  | { kind: 'standard'; question: string }
   | { kind: 'summary'; reference: string };
 
 const EXACT: Record<string, Command> = {
@@ -26,6 +27,7 @@ const EXACT: Record<string, Command> = {
 };
 
 const FIND = /^(?:find|søg|soeg|search)\s+(.+)$/;
+const STANDARD = /^(?:standard|standarden)\s+(.+)$/;
 // "resumé" with its accent: plain "resume" already means "continue the interview".
 const SUMMARY = /^(?:resumé|summary)(?:\s+(.+))?$/;
 
@@ -39,6 +41,8 @@ export function parseCommand(text: string): Command | undefined {
     .toLowerCase();
   const exact = EXACT[normalized];
   if (exact) return exact;
+  // The question keeps what the user typed; only the command word is case-insensitive.
+  if (STANDARD.test(normalized)) return { kind: 'standard', question: text.trim().replace(/^\/?\S+\s+/, '').trim() };
   const find = FIND.exec(normalized);
   // The reference keeps the case the user typed; only the command word is case-insensitive.
   if (find) return { kind: 'find', reference: text.trim().replace(/^\/?\S+\s+/, '').trim() };

@@ -2,6 +2,7 @@ import type { Locale } from '../../cards/locale.js';
 import type { Decision } from '../../rules/decision-types.js';
 import type { Facts } from '../../rules/facts.js';
 import type { Logger } from '../logger.js';
+import type { PassageIndex } from '../search/passage-index.js';
 import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
 import type { CaseViews } from '../tab/case-views.js';
@@ -14,6 +15,8 @@ export interface ConversationDeps {
   views: Views;
   /** The rules with the municipality's parameters bound: facts in, decision out. */
   decide: (facts: Facts) => Decision;
+  /** The lexical search over both standards ("standard <spørgsmål>"). */
+  passages: PassageIndex;
   clock: () => Date;
   logger: Logger;
   allowedTenants?: readonly string[];

@@ -7,6 +7,7 @@ import type { ConversationDeps, Turn } from './deps.js';
 import type { ConversationHandler } from './handler.js';
 import { answerMissing, editStep, nextStep, previousStep, restartIntake, resumeIntake, startIntake } from './intake.js';
 import { installed, rememberTeamChannel, uninstalled } from './installation.js';
+import { answerFromStandard } from './standard.js';
 import { summaryCommand } from './summary.js';
 import { say } from './texts.js';
 import type { Card, TurnContextInfo } from './types.js';
@@ -37,6 +38,7 @@ const COMMANDS: Record<Command['kind'], (turn: Turn, command: Command) => Promis
   resume: (turn) => resumeIntake(turn),
   mine: (turn) => myCases(turn),
   find: (turn, command) => findCase(turn, command.kind === 'find' ? command.reference : ''),
+  standard: (turn, command) => answerFromStandard(turn, command.kind === 'standard' ? command.question : ''),
   summary: (turn, command) => summaryCommand(turn, command.kind === 'summary' ? command.reference : ''),
 };
 

@@ -1,4 +1,4 @@
-import type { ChannelChoice } from '../../cards/context.js';
+import type { ChannelChoice, PassageText } from '../../cards/context.js';
 import type { Locale } from '../../cards/locale.js';
 import type { Decision } from '../../rules/decision-types.js';
 import type { StepId } from '../intake/steps.js';
@@ -31,4 +31,6 @@ export interface Views {
   /** One case; `created` right after accept/override shows recommendation and decision side by side. */
   caseCard(locale: Locale, found: CaseWithDecision, options?: { created?: boolean }): Card;
   caseList(locale: Locale, cases: readonly CaseWithDecision[]): Card;
+  /** The passages that best answer a question, verbatim, with their ids. */
+  standardAnswer(locale: Locale, question: string, passages: readonly PassageText[]): Card;
 }

@@ -6,6 +6,7 @@ import { openDatabase, type Database, type DatabaseOptions } from './database.js
 import { decisionStore, type DecisionStore } from './decisions.js';
 import { draftStore, type DraftStore } from './drafts.js';
 import { migrate } from './migrate.js';
+import { noteStore, type NoteStore } from './notes.js';
 
 /** The repositories over one database; build once at start-up and hand to the handlers. */
 export interface Storage {
@@ -13,6 +14,7 @@ export interface Storage {
   cases: CaseStore;
   decisions: DecisionStore;
   drafts: DraftStore;
+  notes: NoteStore;
   conversationRefs: ConversationRefStore;
   audit: AuditLog;
 }
@@ -24,6 +26,7 @@ export function createStorage(db: Database, options: { clock?: Clock } = {}): St
     cases: caseStore(db, clock),
     decisions: decisionStore(db, clock),
     drafts: draftStore(db, clock),
+    notes: noteStore(db, clock),
     conversationRefs: conversationRefStore(db, clock),
     audit: auditLog(db),
   };

@@ -1,0 +1,35 @@
+import { PASSAGES, type Passage } from '../../rules/passages/index.js';
+import { PassageIndex } from './passage-index.js';
+
+// The service standard's headings say "Ad. 1" where people say "niveau 1"; the level names are
+// those of pps.niveauer. 1A and 1B are variants of level 1.
+const LEVEL_WORDS: Readonly<Record<string, string>> = {
+  '1': 'niveau 1 praktisk pædagogisk støtte i hjemmet',
+  '2': 'niveau 2 intensiv praktisk pædagogisk støtte',
+  '3': 'niveau 3 kompenserende praktisk pædagogisk støtte i hjemmet',
+};
+
+// The model's passages speak of "indsatsen"; people name it.
+const MODEL_WORDS = 'hjemmepædagogisk indsats forebyggende';
+
+// The ids' last words were chosen by a person to say what a passage is about ("alder",
+// "opsporing", "foreloebig"); they are searched too.
+function idWords(p: Passage): string {
+  return p.id.split('.').slice(1).join(' ').replace(/[-\d]+/g, ' ');
+}
+
+function context(p: Passage): string {
+  return `${idWords(p)} ${sourceWords(p)}`;
+}
+
+function sourceWords(p: Passage): string {
+  if (p.source === 'model') return MODEL_WORDS;
+  const level = /Ad\. (\d)/.exec(p.heading)?.[1];
+  const variant = /› (1[AB])\b/.exec(p.heading)?.[1];
+  return [level ? LEVEL_WORDS[level] : '', variant ? `niveau ${variant}` : ''].join(' ').trim();
+}
+
+/** The search over every passage of both standards, as the bot and the summariser use it. */
+export function createStandardIndex(): PassageIndex {
+  return new PassageIndex(PASSAGES.map((p) => ({ id: p.id, heading: p.heading, text: p.text, context: context(p) })));
+}
