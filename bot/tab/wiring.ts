@@ -2,7 +2,8 @@ import type { Storage } from '../storage/storage.js';
 import { standardPassage } from '../summary/passages.js';
 import { danishToday } from '../summary/today.js';
 import type { RosterSource } from './access.js';
-import { NO_NOTES, type AuditSink, type CaseSource, type NotesSource } from './case-source.js';
+import { storedNotes } from './notes-source.js';
+import { type AuditSink, type CaseSource, type NotesSource } from './case-source.js';
 import { createCaseViews, type CaseViews } from './case-views.js';
 import { resolveTabAuth, type TabSettings } from './mode.js';
 import { databaseCachedRoster } from './roster-cache.js';
@@ -16,7 +17,7 @@ export interface SummaryWiring {
   storage: Storage;
   /** The bot's team roster (bot/teams/roster.ts); cached in the database here. */
   roster: RosterSource;
-  /** The notes work's source; none until it is wired. */
+  /** Defaults to the case's stored notes and latest notes summary. */
   notes?: NotesSource;
   clock?: () => Date;
 }
@@ -29,7 +30,7 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
   return createCaseViews({
     cases,
     audit,
-    notes: w.notes ?? NO_NOTES,
+    notes: w.notes ?? storedNotes(w.storage.notes),
     roster: databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
     passage: standardPassage,
     today: () => danishToday(clock()),
