@@ -65,7 +65,8 @@ describe('the tab API with Teams SSO', () => {
     expect(body.summary.reference).toBe('FAM-0042');
     expect(body.summary.decision.reasons[0].passage.text).toMatch(/^Familier med børn og unge under 18 år/);
     expect(body.journalText).toMatch(/^Sagsresumé, sag FAM-0042/);
-    expect(await newAudit()).toEqual([
+    // Reading the notes leaves the notes' own rows; the case read and the view are the tab's.
+    expect((await newAudit()).filter((r) => r.action === 'case.read' || r.action === 'summary.view')).toEqual([
       { action: 'case.read', actor_id: 'caseworker-oid', case_id: mine, origin: 'tab' },
       { action: 'summary.view', actor_id: 'caseworker-oid', case_id: mine, origin: 'tab' },
     ]);
