@@ -34,6 +34,11 @@ const ConfigSchema = z
     REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     /** How many bot instances run against the database: each takes this share of Teams' per-tenant rate. */
     REMINDER_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
+    /** Where the server listens. Loopback is what lets the tab run in local development mode. */
+    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    NODE_ENV: optionalText,
+    /** The tab's SSO audience when it is not api://<MicrosoftAppId>: api://<domain>/<MicrosoftAppId>. */
+    TAB_APP_ID_URI: optionalText,
   })
   .superRefine((env, ctx) => {
     // A bot registration needs its secret, except a managed identity, which has none.
@@ -62,6 +67,9 @@ export interface Config {
   reminderInstances: number;
   /** Off unless LLM_MODEL is set; the variables are read by prompts/config.ts. */
   llm: LlmConfig;
+  host: string;
+  /** The tab: its SSO audience, and whether this is production (no local development mode). */
+  tab: { appIdUri?: string; production: boolean };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
     reminderInstances: e.REMINDER_INSTANCES,
     llm,
+    host: e.HOST,
+    tab: { appIdUri: e.TAB_APP_ID_URI, production: e.NODE_ENV === 'production' },
   };
 }
 
@@ -131,6 +141,8 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     logLevel: config.logLevel,
     allowedTenants: config.allowedTenants ?? '(any)',
     reminderLeadDays: config.reminderLeadDays,
+    host: config.host,
+    tab: { appIdUri: config.tab.appIdUri ?? '(api://<MicrosoftAppId>)', production: config.tab.production },
     ...describeLlmConfig(config.llm),
   };
 }

@@ -6,6 +6,8 @@ import { mountObservability } from './observability/routes.js';
 import { productMetrics, type ProductMetrics } from './observability/product-metrics.js';
 import { openServices } from './services.js';
 import { createTeamsEndpoint } from './teams/index.js';
+import { resolveTabAuth } from './tab/mode.js';
+import { registerTabRoutes } from './tab/routes.js';
 
 export interface RunningServer {
   port: number;
@@ -28,7 +30,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const services = await openServices(config, logger);
-  const endpoint = createTeamsEndpoint(config, logger, services.conversation);
+  const endpoint = createTeamsEndpoint(config, logger, services.conversation, services.summaries);
 
   let accepting = true;
   const inFlight = new Set<Promise<void>>();
@@ -42,6 +44,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   const metrics = options.metrics ?? productMetrics();
   const observe = mountObservability(server, { db: services.db, metrics, accepting: () => accepting });
+
+  registerTabRoutes(server, {
+    mode: resolveTabAuth({ clientId: config.bot.appId, appIdUri: config.tab.appIdUri, allowedTenants: config.allowedTenants, production: config.tab.production }),
+    views: services.summaries,
+    logger,
+  });
 
   server.post('/api/messages', async (req, res) => {
     if (!accepting) {
@@ -67,7 +75,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     }
   });
 
-  const host = options.host ?? '0.0.0.0';
+  const host = options.host ?? config.host;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, host, () => {

@@ -14,10 +14,16 @@ import { createDispatcher } from './reminders/dispatcher.js';
 import { createReminderHooks } from './reminders/hooks.js';
 import { botFrameworkTokens, createConnectorClient } from './teams/proactive.js';
 
+import type { CaseViews } from './tab/case-views.js';
+import { caseViewsFrom } from './tab/wiring.js';
+import { createRosterSource } from './teams/index.js';
+
 export interface Services {
   conversation: ConversationHandler;
   /** For the readiness probe only; turns go through the conversation's storage. */
   db: Database;
+  /** Case summaries behind the tab's access rule: the tab, "resumé" and the message extension. */
+  summaries: CaseViews;
   close(): Promise<void>;
 }
 
@@ -44,6 +50,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   if (config.reminderSweepSeconds > 0) dispatcher.start(config.reminderSweepSeconds * 1000);
   // One index serves both the "standard <spørgsmål>" command and free text taken as a question.
   const passages = createStandardIndex();
+  const summaries = caseViewsFrom({ storage, roster: createRosterSource(config, logger, storage.conversationRefs) });
   const conversation = createConversation({
     storage,
     views: createViews(),
@@ -56,10 +63,12 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     logger,
     allowedTenants: config.allowedTenants,
     reminders: createReminderHooks(db, { connector, schedule }),
+    summaries,
   });
   return {
     conversation,
     db,
+    summaries,
     close: async () => {
       await dispatcher.stop();
       await db.close();

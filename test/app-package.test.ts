@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { APP_PACKAGE_DIR, buildAppPackage, filledManifest } from '../bot/app-package/build.js';
 import { packageValuesFrom } from '../bot/app-package/values.js';
 import { readPngHeader } from '../bot/cli/png.js';
+import { FIND_CASE_COMMAND } from '../bot/summary/summary-requests.js';
 
 // The schemas ship inside the package, so validation needs no network.
 const require = createRequire(import.meta.url);
@@ -14,7 +15,7 @@ const schemaDir = require.resolve('@microsoft/app-manifest/package.json').replac
 // compiles them) refuses; escaping it keeps the pattern's meaning.
 const loadSchema = (file: string) => JSON.parse(readFileSync(`${schemaDir}${file}`, 'utf8').replaceAll('\\\\b]', '\\\\b\\\\]'));
 
-const env = { MicrosoftAppId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f' };
+const env = { MicrosoftAppId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f', BOT_DOMAIN: 'familiestotte.example.dk' };
 
 describe('the Teams app package', () => {
   const manifest = filledManifest(packageValuesFrom(env));
@@ -55,6 +56,22 @@ describe('the Teams app package', () => {
     const zipped = JSON.parse(first.readAsText('manifest.json'));
     expect(zipped.id).toBe(packageValuesFrom(env).TEAMS_APP_ID);
     expect(JSON.stringify(zipped)).not.toContain('${{');
+  });
+
+  it('serves the tab from the bot’s domain, asks for SSO tokens for it, and offers the summary search', () => {
+    expect((manifest.staticTabs as { contentUrl: string }[])[0]!.contentUrl).toBe('https://familiestotte.example.dk/tab/');
+    expect(manifest.webApplicationInfo).toEqual({ id: env.MicrosoftAppId, resource: `api://familiestotte.example.dk/${env.MicrosoftAppId}` });
+    expect(manifest.validDomains).toEqual(['familiestotte.example.dk']);
+    const [extension] = manifest.composeExtensions as { botId: string; commands: { id: string; type: string; parameters: { name: string }[] }[] }[];
+    expect(extension!.botId).toBe(env.MicrosoftAppId);
+    // The id and parameter the message extension handler reads.
+    expect(extension!.commands[0]).toMatchObject({ id: FIND_CASE_COMMAND, type: 'query', parameters: [{ name: 'reference' }] });
+    const [tab] = manifest.configurableTabs as { context: string[] }[];
+    expect(tab!.context).toEqual(expect.arrayContaining(['meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab', 'channelTab']));
+  });
+
+  it('refuses to package without the bot’s domain, which the tab needs', () => {
+    expect(() => packageValuesFrom({ MicrosoftAppId: env.MicrosoftAppId, BOT_DOMAIN: 'https://x.dk' })).toThrow(/BOT_DOMAIN/);
   });
 
   it('refuses to package without a bot id, in Danish and English', () => {

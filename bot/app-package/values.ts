@@ -11,6 +11,11 @@ const httpsUrl = z.url({ protocol: /^https$/, message: 'must be an https:// URL'
 
 const PackageEnv = z.object({
   MicrosoftAppId: guid,
+  /** The bot's public host name (no scheme): the tab's pages, SSO audience and valid domain. */
+  BOT_DOMAIN: z
+    .string()
+    .trim()
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'must be a host name such as familiestotte.example.dk, without https://'),
   TEAMS_APP_ID: guid.optional(),
   APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0').default('1.0.0'),
   APP_PUBLISHER_NAME: z.string().trim().min(1).max(32).default('Familiestøtte'),

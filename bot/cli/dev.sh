@@ -9,6 +9,8 @@ if [ ! -d node_modules ]; then
 fi
 
 export PORT="${PORT:-3978}"
+# Loopback only: the tab's local development mode (http://127.0.0.1:$PORT/tab/) requires it.
+export HOST="${HOST:-127.0.0.1}"
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 # No browser where none can open (CI, a container, an SSH session).
 if [ -n "${CI:-}" ] || { [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; }; then

@@ -26,6 +26,13 @@ describe('typed commands', () => {
     expect(parseCommand('standard')).toBeUndefined();
   });
 
+  it('resumé asks for a case summary, keeping the reference as typed; plain "resume" still continues the interview', () => {
+    expect(parseCommand('resumé SAG-2026-0042')).toEqual({ kind: 'summary', reference: 'SAG-2026-0042' });
+    expect(parseCommand('Summary sag-7')).toEqual({ kind: 'summary', reference: 'sag-7' });
+    expect(parseCommand('resumé')).toEqual({ kind: 'summary', reference: '' });
+    expect(parseCommand('resume')).toEqual({ kind: 'resume' });
+  });
+
   it('free text is not a command', () => {
     expect(parseCommand('hej, hvordan virker du?')).toBeUndefined();
     expect(parseCommand('find')).toBeUndefined();

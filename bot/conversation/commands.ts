@@ -9,7 +9,8 @@ export type Command =
   | { kind: 'mine' }
   | { kind: 'reminders' }
   | { kind: 'find'; reference: string }
-  | { kind: 'standard'; question: string };
+  | { kind: 'standard'; question: string }
+  | { kind: 'summary'; reference: string };
 
 const EXACT: Record<string, Command> = {
   hjælp: { kind: 'help' },
@@ -31,6 +32,8 @@ const EXACT: Record<string, Command> = {
 
 const FIND = /^(?:find|søg|soeg|search)\s+(.+)$/;
 const STANDARD = /^(?:standard|standarden)\s+(.+)$/;
+// "resumé" with its accent: plain "resume" already means "continue the interview".
+const SUMMARY = /^(?:resumé|summary)(?:\s+(.+))?$/;
 
 export function parseCommand(text: string): Command | undefined {
   const normalized = text
@@ -47,5 +50,7 @@ export function parseCommand(text: string): Command | undefined {
   const find = FIND.exec(normalized);
   // The reference keeps the case the user typed; only the command word is case-insensitive.
   if (find) return { kind: 'find', reference: text.trim().replace(/^\/?\S+\s+/, '').trim() };
+  const summary = SUMMARY.exec(normalized);
+  if (summary) return { kind: 'summary', reference: summary[1] ? text.normalize('NFC').trim().replace(/^\/?\S+\s+/, '').replace(/[.!]+$/, '').trim() : '' };
   return undefined;
 }

@@ -8,6 +8,7 @@ import type { PassageIndex } from '../search/passage-index.js';
 import type { ReminderHooks } from '../reminders/hooks.js';
 import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
+import type { CaseViews } from '../tab/case-views.js';
 import type { TurnContextInfo } from './types.js';
 import type { SearchPassages } from './question.js';
 import type { Views } from './views.js';
@@ -29,6 +30,8 @@ export interface ConversationDeps {
   reminders?: ReminderHooks;
   /** Passage search over the standards, for free text that is a question. */
   searchPassages?: SearchPassages;
+  /** Case summaries with the tab's access rule ("resumé <reference>"); absent, the command says so. */
+  summaries?: CaseViews;
 }
 
 /** One turn's context after the access check: who, in which tenant, in which language. */

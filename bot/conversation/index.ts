@@ -10,6 +10,7 @@ import { NOTE_ACTIONS, notesMessage } from './notes.js';
 import { installed, rememberTeamChannel, uninstalled } from './installation.js';
 import { answerFromStandard } from './standard.js';
 import { answerFreeText, PLAN_ROUTES } from './plan-routes.js';
+import { summaryCommand } from './summary.js';
 import { say } from './texts.js';
 import type { Card, TurnContextInfo } from './types.js';
 
@@ -47,6 +48,7 @@ const COMMANDS: Record<Command['kind'], (turn: Turn, command: Command) => Promis
     if (!turn.deps.reminders || !teamId) return turn.deps.views.message(turn.locale, say('remindersInTeam', turn.locale));
     return turn.deps.views.message(turn.locale, await turn.deps.reminders.upcoming(turn.scope.tenantId, teamId));
   },
+  summary: (turn, command) => summaryCommand(turn, command.kind === 'summary' ? command.reference : ''),
 };
 
 export function createConversation(deps: ConversationDeps): ConversationHandler {

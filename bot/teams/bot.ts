@@ -3,13 +3,18 @@ import type { ConversationHandler } from '../conversation/handler.js';
 import { ADAPTIVE_CARD_ACTION, handleCardAction } from './card-actions.js';
 import { botIsAmong, handleInstalled, handleUninstalled } from './installation.js';
 import { handleMessage } from './messages.js';
+import { COMPOSE_EXTENSION_QUERY, handleFindCase } from './message-extension.js';
+import type { CaseViews } from '../tab/case-views.js';
 
 /**
  * Routes activities to the handlers for each concern; it holds no state of its own, so any
  * instance can take any turn.
  */
 export class FamiliestotteBot extends TeamsActivityHandler {
-  constructor(private readonly conversation: ConversationHandler) {
+  constructor(
+    private readonly conversation: ConversationHandler,
+    private readonly summaries?: CaseViews,
+  ) {
     super();
     this.onMessage(async (context, next) => {
       await handleMessage(context, this.conversation);
@@ -37,6 +42,7 @@ export class FamiliestotteBot extends TeamsActivityHandler {
   /** Action.Execute is parsed with our own schema, so a malformed value is a 400, not a crash. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === ADAPTIVE_CARD_ACTION) return handleCardAction(context, this.conversation);
+    if (context.activity.name === COMPOSE_EXTENSION_QUERY && this.summaries) return handleFindCase(context, this.summaries);
     return super.onInvokeActivity(context);
   }
 }

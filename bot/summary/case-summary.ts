@@ -1,0 +1,147 @@
+import type { Decision, Outcome, Override, PassageId, Review } from '../../rules/decision-types.js';
+import { maskCpr } from '../privacy/cpr.js';
+import { outcomeLabel, REVIEW_LABEL } from './labels.js';
+import { scopeUsage, type ContactNote, type ScopeUsage } from './scope-usage.js';
+
+/**
+ * The one case summary: the tab, the summary card and the journal text all read this shape,
+ * so a meeting sees the same facts wherever it looks. Pure: the caller passes `today` and
+ * everything it read; nothing here touches storage, the clock or Teams.
+ */
+
+export interface SummaryCaseRecord {
+  tenantId: string;
+  teamId: string;
+  reference: string;
+  /** Initials or pseudonym; never a name. */
+  label?: string;
+  caseworkerId: string;
+  status: 'open' | 'closed';
+}
+
+export interface PassageText {
+  id: PassageId;
+  /** e.g. "Servicestandard for praktisk pædagogisk støtte i hjemmet" */
+  source: string;
+  heading: string;
+  /** Verbatim text of the standard. */
+  text: string;
+}
+
+export type PassageLookup = (id: PassageId) => PassageText | undefined;
+
+/** The notes summary as the notes work produces it; `producedBy` says who or what wrote it. */
+export interface NotesDigest {
+  text: string;
+  producedBy: string;
+  /** ISO timestamp */
+  at: string;
+  noteCount: number;
+}
+
+export interface CaseSummaryInput {
+  case: SummaryCaseRecord;
+  decision: Decision | null;
+  override: Override | null;
+  /** Who confirmed the decision (a person always decides), display name or id. */
+  decidedBy?: string;
+  notes: readonly ContactNote[];
+  notesSummary: NotesDigest | null;
+  passage: PassageLookup;
+  /** YYYY-MM-DD */
+  today: string;
+}
+
+export interface CitedPassage {
+  text: string;
+  passage: PassageText | { id: PassageId; source: ''; heading: ''; text: '' };
+}
+
+export interface DueDate {
+  kind: Review['kind'];
+  label: string;
+  due: string;
+  daysLeft: number;
+  overdue: boolean;
+  text: string;
+  passage: CitedPassage['passage'];
+}
+
+export interface CaseSummary {
+  reference: string;
+  label: string;
+  teamId: string;
+  status: 'open' | 'closed';
+  today: string;
+  decision: null | {
+    outcome: Outcome;
+    recommendation: string;
+    /** What stands: the caseworker's choice when overridden, else the recommendation. */
+    standing: string;
+    reasons: CitedPassage[];
+    warnings: CitedPassage[];
+    legalBasis: Decision['legalBasis'];
+    startDate: string;
+    decidedBy: string | null;
+  };
+  override: null | { recommended: string; chosen: string; reason: string; by: string; at: string };
+  dueDates: DueDate[];
+  /** The earliest date not yet passed (past dates may already be handled); sorts "due soon first". */
+  nextDue: string | null;
+  scope: ScopeUsage | null;
+  notesSummary: NotesDigest | null;
+}
+
+const DAY_MS = 86_400_000;
+
+export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
+  const { decision, override, today } = input;
+  const cite = (text: string, id: PassageId | undefined): CitedPassage => ({
+    text,
+    passage: (id && input.passage(id)) || { id: id ?? '', source: '', heading: '', text: '' },
+  });
+  const dueDates = (decision?.reviews ?? [])
+    .map((r): DueDate => {
+      const daysLeft = Math.round((Date.parse(`${r.due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+      return { kind: r.kind, label: REVIEW_LABEL[r.kind], due: r.due, daysLeft, overdue: daysLeft < 0, text: r.text, passage: cite(r.text, r.passage).passage };
+    })
+    .sort((a, b) => a.due.localeCompare(b.due));
+
+  const recommendation = decision ? outcomeLabel(decision.outcome, decision.variant) : '';
+  return {
+    reference: input.case.reference,
+    label: input.case.label ?? '',
+    teamId: input.case.teamId,
+    status: input.case.status,
+    today,
+    decision: decision && {
+      outcome: override?.chosen ?? decision.outcome,
+      recommendation,
+      standing: override ? outcomeLabel(override.chosen, override.chosenVariant) : recommendation,
+      reasons: decision.reasons.map((r) => cite(r.text, r.passage)),
+      warnings: decision.warnings.map((w) => cite(w.text, w.passage)),
+      legalBasis: decision.legalBasis,
+      startDate: decision.startDate,
+      decidedBy: input.decidedBy ?? override?.by ?? null,
+    },
+    override: override && {
+      recommended: outcomeLabel(override.recommended),
+      chosen: outcomeLabel(override.chosen, override.chosenVariant),
+      reason: maskCpr(override.reason),
+      by: override.by,
+      at: override.at,
+    },
+    dueDates,
+    nextDue: dueDates.find((d) => !d.overdue)?.due ?? null,
+    scope: decision && input.notes.length > 0 ? scopeUsage(decision.scope, input.notes, decision.startDate, today) : null,
+    notesSummary: input.notesSummary && { ...input.notesSummary, text: maskCpr(input.notesSummary.text) },
+  };
+}
+
+/** Cases with a coming due date first, earliest first; then the rest by reference. */
+export function dueSoonFirst<T extends { nextDue: string | null; reference: string }>(a: T, b: T): number {
+  if (a.nextDue && b.nextDue) return a.nextDue.localeCompare(b.nextDue) || a.reference.localeCompare(b.reference);
+  if (a.nextDue) return -1;
+  if (b.nextDue) return 1;
+  return a.reference.localeCompare(b.reference);
+}

@@ -1,0 +1,99 @@
+import type { Request, Response, Server } from 'restify';
+import { firstMessage, ListQuery, ReferenceParam } from './api-schemas.js';
+import { TabAuthError } from './auth.js';
+import { CaseViewError, type CaseViews } from './case-views.js';
+import { identify, type TabAuthMode } from './mode.js';
+import { readStatic } from './static-files.js';
+import { journalText } from '../summary/journal-text.js';
+
+/**
+ * The tab over HTTP: its page under /tab/ and a small JSON API under /api/tab/, both on the
+ * bot's own server. Every API call names its caller with a Bearer token (see mode.ts).
+ */
+
+export interface TabLogger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface TabRouteDeps {
+  mode: TabAuthMode;
+  views: CaseViews;
+  logger?: TabLogger;
+}
+
+/**
+ * Teams shows the tab in a frame from these hosts; no one else may frame it. teams-js fetches
+ * its list of valid Teams origins from res.cdn.office.net, the one other place the page talks to.
+ */
+const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com";
+const CSP = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}; base-uri 'none'; form-action 'none'`;
+
+export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
+  const serveFile = (name: string) => async (_req: Request, res: Response) => {
+    const file = await readStatic(name);
+    if (!file) return sendError(res, 404, 'not-found', 'Siden findes ikke.');
+    res.setHeader('content-security-policy', CSP);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('cache-control', 'no-cache');
+    res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.body.length });
+    res.end(file.body);
+  };
+  server.get('/tab', serveFile('index.html'));
+  server.get('/tab/', serveFile('index.html'));
+  for (const name of ['index.html', 'tab.js', 'tab.css', 'teams-js.min.js']) server.get(`/tab/${name}`, serveFile(name));
+
+  // Tells the page whether to ask Teams for a token or run as the local developer.
+  server.get('/api/tab/config', async (_req, res) => {
+    sendJson(res, 200, { mode: deps.mode.kind === 'dev' ? 'dev' : deps.mode.kind === 'sso' ? 'sso' : 'disabled' });
+  });
+
+  server.get('/api/tab/cases', async (req, res) => {
+    await answer(server, req, res, deps, async (who) => {
+      const query = ListQuery.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://tab').searchParams));
+      if (!query.success) throw new CaseViewError(400, 'bad-query', firstMessage(query.error));
+      const view = query.data.view === 'team' ? { kind: 'team' as const, teamId: query.data.teamId } : { kind: 'mine' as const };
+      return { cases: await deps.views.listCases(who, view, 'tab') };
+    });
+  });
+
+  server.get('/api/tab/cases/:reference', async (req, res) => {
+    await answer(server, req, res, deps, async (who) => {
+      const params = ReferenceParam.safeParse(req.params);
+      if (!params.success) throw new CaseViewError(400, 'bad-reference', firstMessage(params.error));
+      const summary = await deps.views.caseSummary(who, params.data.reference, 'tab');
+      return { summary, journalText: journalText(summary) };
+    });
+  });
+}
+
+async function answer(server: Server, req: Request, res: Response, deps: TabRouteDeps, handle: (who: Awaited<ReturnType<typeof identify>>) => Promise<object>): Promise<void> {
+  try {
+    const who = await identify(deps.mode, {
+      authorization: req.headers.authorization,
+      // Read per request, not at registration: the server may be bound after routes are added.
+      boundAddress: server.address()?.address,
+      remoteAddress: req.socket.remoteAddress,
+    });
+    sendJson(res, 200, await handle(who));
+  } catch (error) {
+    if (error instanceof TabAuthError || error instanceof CaseViewError) {
+      if (error.status === 401 || error.status === 503) deps.logger?.warn({ code: error.code, path: req.getPath() }, 'tab request refused');
+      return sendError(res, error.status, error.code, error.message);
+    }
+    deps.logger?.error({ err: error, path: req.getPath() }, 'tab request failed');
+    sendError(res, 500, 'internal', 'Noget gik galt hos Familiestøtte. Prøv igen om lidt; sker det igen, så kontakt den, der driver Familiestøtte.');
+  }
+}
+
+function sendJson(res: Response, status: number, body: object): void {
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.status(status);
+  res.json(body);
+}
+
+function sendError(res: Response, status: number, error: string, message: string): void {
+  if (status === 401) res.setHeader('www-authenticate', 'Bearer');
+  sendJson(res, status, { error, message });
+}

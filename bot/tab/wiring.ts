@@ -1,0 +1,42 @@
+import type { Storage } from '../storage/storage.js';
+import { standardPassage } from '../summary/passages.js';
+import { danishToday } from '../summary/today.js';
+import type { RosterSource } from './access.js';
+import { storedNotes } from './notes-source.js';
+import { type AuditSink, type CaseSource, type NotesSource } from './case-source.js';
+import { createCaseViews, type CaseViews } from './case-views.js';
+import { resolveTabAuth, type TabSettings } from './mode.js';
+import { databaseCachedRoster } from './roster-cache.js';
+import type { TabRouteDeps, TabLogger } from './routes.js';
+
+/**
+ * Builds the tab's and the summary cards' dependencies from the bot's storage and roster, so
+ * the server only calls `registerTabRoutes(server, tabRouteDeps(...))`.
+ */
+export interface SummaryWiring {
+  storage: Storage;
+  /** The bot's team roster (bot/teams/roster.ts); cached in the database here. */
+  roster: RosterSource;
+  /** Defaults to the case's stored notes and latest notes summary. */
+  notes?: NotesSource;
+  clock?: () => Date;
+}
+
+export function caseViewsFrom(w: SummaryWiring): CaseViews {
+  const clock = w.clock ?? (() => new Date());
+  // The storage repositories are the sources as they are; `satisfies` keeps them in step.
+  const cases = w.storage.cases satisfies CaseSource;
+  const audit = w.storage.audit satisfies AuditSink;
+  return createCaseViews({
+    cases,
+    audit,
+    notes: w.notes ?? storedNotes(w.storage.notes),
+    roster: databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
+    passage: standardPassage,
+    today: () => danishToday(clock()),
+  });
+}
+
+export function tabRouteDeps(w: SummaryWiring & { settings: TabSettings; logger?: TabLogger }): TabRouteDeps {
+  return { mode: resolveTabAuth(w.settings), views: caseViewsFrom(w), logger: w.logger };
+}

@@ -1,0 +1,20 @@
+import type { InvokeResponse, TurnContext } from 'botbuilder';
+import { findCaseQuery } from '../summary/summary-requests.js';
+import type { CaseViews } from '../tab/case-views.js';
+import { toTurnContextInfo } from './turn-info.js';
+
+/** The raw invoke name of a message extension search. */
+export const COMPOSE_EXTENSION_QUERY = 'composeExtension/query';
+
+/**
+ * The "Sagsresumé" search: finds a case by reference and answers with its summary card. The
+ * search itself (access, audit, card) is Teams-free in bot/summary/summary-requests.ts.
+ */
+export async function handleFindCase(context: TurnContext, summaries: CaseViews): Promise<InvokeResponse> {
+  const turn = toTurnContextInfo(context.activity);
+  if (!turn.tenantId || !turn.userId) {
+    return { status: 200, body: { composeExtension: { type: 'message', text: 'Familiestøtte kunne ikke se, hvem du er. Åbn søgningen fra Teams igen.' } } };
+  }
+  const who = { tenantId: turn.tenantId, userId: turn.userId, name: turn.userName ?? '' };
+  return { status: 200, body: await findCaseQuery(summaries, who, context.activity.value) };
+}

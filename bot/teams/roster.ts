@@ -1,0 +1,48 @@
+import { TeamsInfo, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { RosterSource } from '../tab/access.js';
+import type { ConversationRefStore } from '../storage/conversation-refs.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createAdapter } from './adapter.js';
+
+/**
+ * Team membership from the Bot Connector: "is this user in the team?" is one
+ * GET /v3/conversations/{teamId}/members/{userId} (the AAD object id is accepted as user id),
+ * made through a proactive turn on the team's saved channel reference. A team the bot is not
+ * installed in has no roster we can read, so nobody is a member of it here.
+ */
+export function botRoster(adapter: CloudAdapter, appId: string | undefined, refs: ConversationRefStore): RosterSource {
+  return {
+    async isMember(tenantId, teamId, userId) {
+      const channels = await refs.listTeams({ tenantId, actorId: 'roster', origin: 'tab' });
+      const channel = channels.find((c) => c.teamId === teamId);
+      if (!channel) return false;
+      const reference: Partial<ConversationReference> = {
+        channelId: 'msteams',
+        serviceUrl: channel.serviceUrl,
+        conversation: { id: channel.conversationId, isGroup: true, conversationType: 'channel', tenantId, name: channel.channelName ?? '' },
+      };
+      let member = false;
+      await adapter.continueConversationAsync(appId ?? '', reference, async (context) => {
+        try {
+          const account = await TeamsInfo.getTeamMember(context, teamId, userId);
+          member = Boolean(account?.id);
+        } catch (error) {
+          // 404 is the connector's "not a member"; anything else is an outage and must not read as "no".
+          if (statusOf(error) !== 404) throw error;
+        }
+      });
+      return member;
+    },
+  };
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (error && typeof error === 'object' && 'statusCode' in error && typeof error.statusCode === 'number') return error.statusCode;
+  return undefined;
+}
+
+/** The roster for the tab and the summary doors, on an adapter of its own (it only calls out). */
+export function createRosterSource(config: Config, logger: Logger, refs: ConversationRefStore): RosterSource {
+  return botRoster(createAdapter(config, logger), config.bot.appId, refs);
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildCaseSummary, type CaseSummaryInput } from '../bot/summary/case-summary.js';
+import { standardPassage } from '../bot/summary/passages.js';
+import { cardBytes, summaryCard } from './summary-card.js';
+import { contactNotes, level2Decision, OVERRIDE } from '../test/support/summary-fixtures.js';
+
+const input = (over: Partial<CaseSummaryInput> = {}): CaseSummaryInput => ({
+  case: { tenantId: 't', teamId: 'team', reference: 'SAG-2026-0042', label: 'AB', caseworkerId: 'cw', status: 'open' },
+  decision: level2Decision(),
+  override: null,
+  decidedBy: 'Sagsbehandler A',
+  notes: [],
+  notesSummary: null,
+  passage: standardPassage,
+  today: '2026-10-13',
+  ...over,
+});
+
+const texts = (card: unknown): string[] => {
+  const out: string[] = [];
+  JSON.stringify(card, (key, value) => {
+    if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') out.push(value);
+    return value;
+  });
+  return out;
+};
+
+describe('the summary card', () => {
+  it('shows the decision, who decided, the next due date and each reason with its passage id', () => {
+    const card = summaryCard(buildCaseSummary(input()));
+    const t = texts(card);
+    expect(t).toContain('Sag SAG-2026-0042 (AB)');
+    expect(t).toContain('Niveau 2: intensiv praktisk pædagogisk støtte');
+    expect(t).toContain('Sagsbehandler A');
+    expect(t).toContain('1. december 2026');
+    expect(t).toContain('Kilde: pps.kriterier.2 · vis/skjul standardens tekst');
+    expect(card.version).toBe('1.5');
+  });
+
+  it('carries the standard’s own words hidden behind a toggle, one target per reason', () => {
+    const card = JSON.stringify(summaryCard(buildCaseSummary(input())));
+    expect(card).toContain(JSON.stringify(standardPassage('pps.kriterier.2')!.text));
+    expect(card).toContain('"targetElements":["passage-2"]');
+    expect(card).toContain('"id":"passage-2","isVisible":false');
+  });
+
+  it('puts the recommendation and the caseworker’s choice side by side when overridden, with the reason', () => {
+    const card = summaryCard(buildCaseSummary(input({ override: OVERRIDE })));
+    const columns = JSON.stringify((card.body as { type: string }[]).find((b) => b.type === 'ColumnSet'));
+    expect(columns).toContain('Anbefaling efter servicestandarden');
+    expect(columns).toContain('Niveau 3: kompenserende praktisk pædagogisk støtte');
+    expect(texts(card)).toContain(OVERRIDE.reason);
+  });
+
+  it('binds each card afresh: a second case shows nothing of the first', () => {
+    summaryCard(buildCaseSummary(input({ override: OVERRIDE })));
+    const second = JSON.stringify(summaryCard(buildCaseSummary(input({ case: { ...input().case, reference: 'SAG-2026-0099' } }))));
+    expect(second).toContain('SAG-2026-0099');
+    expect(second).not.toContain('SAG-2026-0042');
+    expect(second).not.toContain(OVERRIDE.reason);
+  });
+
+  it('leaves no unbound template expression and no empty element behind', () => {
+    const json = JSON.stringify(summaryCard(buildCaseSummary(input({ decision: null }))));
+    expect(json).not.toMatch(/\$\{|\$when|\$data|null/);
+    expect(json).toContain('Der er ikke truffet en afgørelse i sagen endnu.');
+  });
+
+  it('stays under 80 KB for the largest case: many reasons and warnings, long notes, 200 notes', () => {
+    const decision = level2Decision();
+    const long = 'Lang begrundelse med mange ord om familiens situation. '.repeat(40);
+    const many = {
+      ...decision,
+      reasons: Array.from({ length: 20 }, (_, i) => ({ text: `${i}: ${long}`, passage: i % 2 ? 'pps.kriterier.2' : 'pps.maalgruppe.2' })),
+      warnings: Array.from({ length: 10 }, () => ({ text: long, passage: 'pps.saerlige.foreloebig' })),
+      reviews: Array.from({ length: 12 }, (_, i) => ({ kind: 'regrant' as const, due: `2027-${String(i + 1).padStart(2, '0')}-01`, passage: 'pps.omfang.2', text: long.slice(0, 200) })),
+    };
+    const summary = buildCaseSummary(
+      input({
+        decision: many,
+        override: { ...OVERRIDE, reason: long.repeat(3) },
+        notes: contactNotes(200, '2026-01-01', 1),
+        notesSummary: { text: long.repeat(20), producedBy: 'sprogmodel (pseudonymiseret)', at: '2026-10-12T08:00:00Z', noteCount: 200 },
+      }),
+    );
+    const bytes = cardBytes(summaryCard(summary));
+    expect(bytes).toBeLessThan(80 * 1024);
+  });
+});
