@@ -64,6 +64,15 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
     dueDates: s.dueDates.map((r) => ({ due: danishDate(r.due), what: `${r.label}: ${r.text} (${r.passage.id})` })),
     hasScope: Boolean(s.scope),
     scope: s.scope?.text ?? '',
+    hasPlan: Boolean(s.plan),
+    plan: s.plan && {
+      purpose: `Formål: ${cut(s.plan.purpose, MAX_REASON_CHARS)}`,
+      goals: s.plan.goals.map((g, i) => ({
+        text: `${i + 1}. ${cut(g.text, MAX_REASON_CHARS)}${g.agreedWithParents ? ' (aftalt med forældrene)' : ''}`,
+        progress: g.since ? `${g.progress} (${danishDate(g.since)})` : g.progress,
+      })),
+      nextReview: s.plan.nextReview ? `Næste gennemgang: ${danishDate(s.plan.nextReview.due)} – ${s.plan.nextReview.label}` : 'Forløbet er afsluttet.',
+    },
     hasNotes: Boolean(s.notesSummary),
     notes: s.notesSummary && {
       text: cut(s.notesSummary.text, MAX_NOTES_CHARS),

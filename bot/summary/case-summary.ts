@@ -1,4 +1,5 @@
 import type { Decision, Outcome, Override, PassageId, Review } from '../../rules/decision-types.js';
+import type { PlanSummary } from '../storage/plan-summary.js';
 import { maskCpr } from '../privacy/cpr.js';
 import { outcomeLabel, REVIEW_LABEL } from './labels.js';
 import { scopeUsage, type ContactNote, type ScopeUsage } from './scope-usage.js';
@@ -47,6 +48,8 @@ export interface CaseSummaryInput {
   decidedBy?: string;
   notes: readonly ContactNote[];
   notesSummary: NotesDigest | null;
+  /** The case plan with its goals' latest progress, when one was written. */
+  plan?: PlanSummary | null;
   passage: PassageLookup;
   /** YYYY-MM-DD */
   today: string;
@@ -90,6 +93,13 @@ export interface CaseSummary {
   nextDue: string | null;
   scope: ScopeUsage | null;
   notesSummary: NotesDigest | null;
+  plan: null | {
+    purpose: string;
+    goals: { text: string; agreedWithParents: boolean; progress: string; since: string | null }[];
+    /** YYYY-MM-DD and what it is for, or null when the course is closed. */
+    nextReview: { due: string; label: string } | null;
+    lastReview: { date: string; label: string } | null;
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -135,6 +145,19 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     nextDue: dueDates.find((d) => !d.overdue)?.due ?? null,
     scope: decision && input.notes.length > 0 ? scopeUsage(decision.scope, input.notes, decision.startDate, today) : null,
     notesSummary: input.notesSummary && { ...input.notesSummary, text: maskCpr(input.notesSummary.text) },
+    plan: input.plan
+      ? {
+          purpose: input.plan.purpose,
+          goals: input.plan.goals.map((g) => ({
+            text: g.text,
+            agreedWithParents: g.agreedWithParents,
+            progress: g.latest?.label ?? 'Ikke gennemgået endnu',
+            since: g.latest?.date ?? null,
+          })),
+          nextReview: input.plan.nextReview && { due: input.plan.nextReview.due, label: REVIEW_LABEL[input.plan.nextReview.kind] },
+          lastReview: input.plan.lastReview && { date: input.plan.lastReview.date, label: input.plan.lastReview.label },
+        }
+      : null,
   };
 }
 

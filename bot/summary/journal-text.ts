@@ -30,6 +30,10 @@ export function journalText(s: CaseSummary): string {
     lines.push('', 'Frister:', ...s.dueDates.map((d) => `- ${d.due} ${d.label}: ${d.text}${d.passage.id ? ` [${d.passage.id}]` : ''}`));
   }
   if (s.scope) lines.push('', `Omfang: ${s.scope.text}`);
+  if (s.plan) {
+    lines.push('', `Plan – formål: ${s.plan.purpose}`, ...s.plan.goals.map((g, i) => `${i + 1}. ${g.text}: ${g.progress}${g.since ? ` (${g.since})` : ''}`));
+    lines.push(s.plan.nextReview ? `Næste gennemgang: ${s.plan.nextReview.due} (${s.plan.nextReview.label})` : 'Forløbet er afsluttet.');
+  }
   if (s.notesSummary) {
     lines.push('', `Resumé af ${s.notesSummary.noteCount} notater (${s.notesSummary.producedBy}, ${s.notesSummary.at.slice(0, 10)}):`, s.notesSummary.text);
   }

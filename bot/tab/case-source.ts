@@ -1,3 +1,4 @@
+import type { Facts } from '../../rules/facts.js';
 import type { ChoosableOutcome, Decision, Variant } from '../../rules/decision-types.js';
 import type { NotesDigest } from '../summary/case-summary.js';
 import type { ContactNote } from '../summary/scope-usage.js';
@@ -34,6 +35,8 @@ export interface CaseWithDecision {
   caseworkerName: string;
   status: 'open' | 'closed';
   decision: CaseDecisionRecord;
+  /** The intake facts; with them an overridden case shows the chosen measure's own due dates. */
+  facts?: Facts;
 }
 
 /** Every read leaves its own audit row (the store's 'case.read' / 'case.list'). */

@@ -1,4 +1,6 @@
-import type { Override } from '../../rules/decision-types.js';
+import { consequencesOfChoice } from '../../rules/chosen-measure.js';
+import type { Decision, Override } from '../../rules/decision-types.js';
+import type { PlanSummary } from '../storage/plan-summary.js';
 import { buildCaseSummary, dueSoonFirst, type CaseSummary, type PassageLookup } from '../summary/case-summary.js';
 import { accessToCase, type RosterSource } from './access.js';
 import type { TabIdentity } from './auth.js';
@@ -35,6 +37,8 @@ export interface CaseListItem {
 export interface CaseViewDeps {
   cases: CaseSource;
   notes: NotesSource;
+  /** The case plan for the summary (purpose, goals' latest progress, next review); absent in tests that need none. */
+  plans?: (scope: ReadScope, caseId: string) => Promise<PlanSummary | null>;
   roster: RosterSource;
   audit: AuditSink;
   passage: PassageLookup;
@@ -58,13 +62,15 @@ export function createCaseViews(deps: CaseViewDeps) {
 
   async function summaryOf(scope: ReadScope, c: CaseWithDecision): Promise<CaseSummary> {
     const { notes, summary } = await deps.notes.forCase(scope, c.caseId);
+    const plan = deps.plans ? await deps.plans(scope, c.caseId) : null;
     return buildCaseSummary({
       case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, label: c.childPseudonym, caseworkerId: c.caseworkerId, status: c.status },
-      decision: c.decision.recommended,
+      decision: standingDecision(c),
       override: overrideOf(c),
       decidedBy: nameOf(c, c.decision.decidedBy),
       notes,
       notesSummary: summary,
+      plan,
       passage: deps.passage,
       today: deps.today(),
     });
@@ -100,7 +106,7 @@ export function createCaseViews(deps: CaseViewDeps) {
       const items = cases.map((c): CaseListItem => {
         const summary = buildCaseSummary({
           case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, caseworkerId: c.caseworkerId, status: c.status },
-          decision: c.decision.recommended,
+          decision: standingDecision(c),
           override: overrideOf(c),
           notes: [],
           notesSummary: null,
@@ -123,6 +129,17 @@ export function createCaseViews(deps: CaseViewDeps) {
 }
 
 export type CaseViews = ReturnType<typeof createCaseViews>;
+
+/**
+ * The decision as it stands: the recommendation, or, when the caseworker chose another measure,
+ * the recommendation with the chosen measure's own scope and due dates (the rules' reasons stay
+ * the recommendation's, shown beside the override).
+ */
+function standingDecision(c: CaseWithDecision): Decision {
+  const d = c.decision;
+  if (!d.overridden || !c.facts) return d.recommended;
+  return { ...d.recommended, ...consequencesOfChoice(c.facts, d.chosenOutcome, d.chosenVariant) };
+}
 
 function overrideOf(c: CaseWithDecision): Override | null {
   const d = c.decision;

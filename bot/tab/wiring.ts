@@ -31,6 +31,7 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
     cases,
     audit,
     notes: w.notes ?? storedNotes(w.storage.notes),
+    plans: (scope, caseId) => w.storage.planSummary(scope, caseId),
     roster: databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
     passage: standardPassage,
     today: () => danishToday(clock()),

@@ -308,6 +308,23 @@
     ];
   }
 
+  function planBlock(s) {
+    if (!s.plan) return null;
+    const p = s.plan;
+    return [
+      el('h3', { text: 'Plan og mål' }),
+      el('p', { text: `Formål: ${p.purpose}` }),
+      el(
+        'ol',
+        { class: 'goals' },
+        p.goals.map((g) =>
+          el('li', {}, el('span', { text: g.text + (g.agreedWithParents ? ' (aftalt med forældrene)' : '') }), el('br'), el('span', { class: 'hint', text: g.since ? `${g.progress} (${formatDate(g.since)})` : g.progress })),
+        ),
+      ),
+      el('p', { text: p.nextReview ? `Næste gennemgang: ${formatDate(p.nextReview.due)} – ${p.nextReview.label}` : 'Forløbet er afsluttet.' }),
+    ];
+  }
+
   function notesBlock(s) {
     if (!s.notesSummary) return null;
     const n = s.notesSummary;
@@ -352,6 +369,7 @@
       decisionBlock(s),
       datesBlock(s),
       scopeBlock(s),
+      planBlock(s),
       notesBlock(s),
       journalBlock(journalText),
     ];
