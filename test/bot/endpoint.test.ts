@@ -14,10 +14,18 @@ describe('POST /api/messages without a bot registration (local run)', { timeout:
     expect(response.status).toBe(200);
   });
 
-  it.each(['hjælp', 'help', 'hvad kan du?'])('answers "%s" with the help card', async (text) => {
+  it.each(['hjælp', 'help'])('answers "%s" with the help card', async (text) => {
     const cards = cardsIn(await bot.client().say(text));
     expect(cards).toHaveLength(1);
     expect(actionData(cards[0], 'intake.start'), 'help offers to start a new case').toBeDefined();
+  });
+
+  it('answers free text as a question about the standards: passages verbatim with ids, and the commands', async () => {
+    const replies = await bot.client().say('hvor længe kan en hjemmepædagogisk indsats vare?');
+    const text = replies.map((r) => r.text ?? '').join('\n');
+    expect(text).toContain('hpi.4.varighed');
+    expect(text).toContain('Den pædagogiske indsats i familien kan vare op til 10 måneder (40 uger)');
+    expect(text).toMatch(/ny sag/);
   });
 
   it.each(['ny sag', 'new case'])('starts an interview on "%s"', async (text) => {
