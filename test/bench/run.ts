@@ -8,14 +8,20 @@ import type { BenchModule, BenchResult } from './bench-result.js';
  * prints one table and writes the figures to test/.artifacts/bench.json for comparison.
  */
 const here = import.meta.dirname;
+// `npm run bench -- turns reminders` runs only the files whose names contain one of the words.
+const only = process.argv.slice(2);
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((word) => f.includes(word)))
   .sort();
 
 const results: (BenchResult & { file: string })[] = [];
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as BenchModule;
-  for (const result of await mod.run()) results.push({ file, ...result });
+  const mine = await mod.run();
+  // Printed as each file finishes, so a long run shows its figures even if a later file fails.
+  for (const r of mine) console.log(`${file}: ${r.name} = ${r.value.toFixed(3)} ${r.unit}${r.ratio === undefined ? '' : ` (ratio ${r.ratio.toFixed(3)})`}`);
+  for (const result of mine) results.push({ file, ...result });
 }
 
 const rows = results.map((r) => ({

@@ -161,7 +161,11 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
   }
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => reply(res, 500, { error: { code: 'StandinError', message: String(error) } }));
+    handle(req, res).catch((error: unknown) => {
+      // A failure after the answer went out (the client hung up) must not crash the stand-in.
+      if (res.headersSent) res.destroy();
+      else reply(res, 500, { error: { code: 'StandinError', message: String(error) } });
+    });
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
