@@ -83,7 +83,9 @@ describe('the tab in local development mode', () => {
     expect(await summary.textContent()).toContain('Anbefaling efter servicestandarden');
     expect(await summary.textContent()).toContain('Niveau 3: kompenserende praktisk pædagogisk støtte');
     expect(await summary.textContent()).toContain('Udarbejdet af udtræk uden sprogmodel ud fra 14 notater');
-    expect(await summary.textContent()).toMatch(/besøg om ugen af bevilget 2–3/);
+    // The caseworker chose level 3 over the recommended level 2: scope and dates are level 3's.
+    expect(await summary.textContent()).toMatch(/timer om ugen af højst 5/);
+    expect(await summary.textContent()).toContain('Opfølgning hver 6. måned');
 
     const expander = summary.locator('button.expander', { hasText: 'pps.maalgruppe.2' }).first();
     expect(await expander.getAttribute('aria-expanded')).toBe('false');
