@@ -4,6 +4,7 @@ import { containsCprLike } from '../privacy/cpr.js';
 import type { ConnectorClient } from '../teams/proactive.js';
 import type { Queryable } from '../storage/database.js';
 import type { Sql, SqlWithTransactions } from './db.js';
+import { ReminderRowBase } from './claims.js';
 import { addDays } from './dates.js';
 import { DEFAULT_SCHEDULE_OPTIONS, type ScheduleOptions } from './schedule.js';
 import { recompute } from './store.js';
@@ -57,16 +58,7 @@ const SnoozeData = Base.extend({
     .refine((s) => !containsCprLike(s), 'Begrundelsen ligner et CPR-nummer. Skriv den uden CPR-nummer.'),
 });
 
-const RowSchema = z.object({
-  reminder_id: z.coerce.number(),
-  case_id: z.string(),
-  case_ref: z.string(),
-  review_key: z.string(),
-  notice: z.enum(['lead', 'due', 'snooze']),
-  kind: z.string(),
-  due: z.string(),
-  passage: z.string(),
-  task: z.string(),
+const RowSchema = ReminderRowBase.extend({
   state: z.string(),
   handled_by_name: z.string().nullable(),
   handled_at: z.date().nullable(),

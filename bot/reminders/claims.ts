@@ -32,8 +32,8 @@ export interface ClaimedReminder {
   personalChatId: string | null;
 }
 
-const ClaimedRowSchema = z.object({
-  tenant_id: z.string(),
+/** The columns of a reminder row that the dispatcher and the card actions both read. */
+export const ReminderRowBase = z.object({
   reminder_id: z.coerce.number(),
   case_id: z.string(),
   case_ref: z.string(),
@@ -43,6 +43,10 @@ const ClaimedRowSchema = z.object({
   due: z.string(),
   passage: z.string(),
   task: z.string(),
+});
+
+const ClaimedRowSchema = ReminderRowBase.extend({
+  tenant_id: z.string(),
   attempts: z.coerce.number(),
   channel_id: z.string(),
   service_url: z.string(),
