@@ -34,6 +34,8 @@ const ConfigSchema = z
     REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     /** How many bot instances run against the database: each takes this share of Teams' per-tenant rate. */
     REMINDER_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
+    /** How long a card action waits for a notes summary before acknowledging it; Teams allows five seconds. */
+    SUMMARY_WAIT_MS: z.coerce.number().int().min(0).max(4_000).default(3_000),
     /** Where the server listens. Loopback is what lets the tab run in local development mode. */
     HOST: z.string().trim().min(1).default('0.0.0.0'),
     NODE_ENV: optionalText,
@@ -65,6 +67,7 @@ export interface Config {
   reminderLeadDays: number;
   reminderSweepSeconds: number;
   reminderInstances: number;
+  summaryWaitMs: number;
   /** Off unless LLM_MODEL is set; the variables are read by prompts/config.ts. */
   llm: LlmConfig;
   host: string;
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderLeadDays: e.REMINDER_LEAD_DAYS,
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
     reminderInstances: e.REMINDER_INSTANCES,
+    summaryWaitMs: e.SUMMARY_WAIT_MS,
     llm,
     host: e.HOST,
     tab: { appIdUri: e.TAB_APP_ID_URI, production: e.NODE_ENV === 'production' },

@@ -30,7 +30,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const services = await openServices(config, logger);
-  const endpoint = createTeamsEndpoint(config, logger, services.conversation, services.summaries);
+  const endpoint = createTeamsEndpoint(config, logger, services.conversation, services.summaries, services.connector);
 
   let accepting = true;
   const inFlight = new Set<Promise<void>>();
@@ -94,6 +94,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       accepting = false;
       logger.info({ inFlight: inFlight.size }, 'stopping: finishing turns in flight');
       await Promise.allSettled([...inFlight]);
+      // Cards still being finished (a slow summary) are replaced before storage closes.
+      await endpoint.settle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.server.closeIdleConnections?.();

@@ -12,7 +12,7 @@ import { createChatModel } from '../prompts/client.js';
 import { loadDanishWords } from '../prompts/danish-words.js';
 import { createDispatcher } from './reminders/dispatcher.js';
 import { createReminderHooks } from './reminders/hooks.js';
-import { botFrameworkTokens, createConnectorClient } from './teams/proactive.js';
+import { botFrameworkTokens, createConnectorClient, type ConnectorClient } from './teams/proactive.js';
 
 import type { CaseViews } from './tab/case-views.js';
 import { caseViewsFrom } from './tab/wiring.js';
@@ -24,6 +24,8 @@ export interface Services {
   db: Database;
   /** Case summaries behind the tab's access rule: the tab, "resumé" and the message extension. */
   summaries: CaseViews;
+  /** The Bot Connector client: reminders post through it, and slow cards are replaced through it. */
+  connector: ConnectorClient;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,9 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   if (config.reminderSweepSeconds > 0) dispatcher.start(config.reminderSweepSeconds * 1000);
   // One index serves both the "standard <spørgsmål>" command and free text taken as a question.
   const passages = createStandardIndex();
+  // The dictionary that tells names from Danish words takes seconds of blocking work to load; with
+  // a model configured it is loaded before the first turn, so no turn (and no timer) waits on it.
+  if (config.llm.kind !== 'off') await loadDanishWords();
   const summaries = caseViewsFrom({ storage, roster: createRosterSource(config, logger, storage.conversationRefs) });
   const conversation = createConversation({
     storage,
@@ -59,6 +64,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     searchPassages: (query, limit) => passages.search(query, limit),
     // Off by default: without LLM_MODEL nothing is ever sent anywhere.
     ...(config.llm.kind === 'off' ? {} : { summaryModel: { chat: createChatModel(config.llm), knowsWord: loadDanishWords } }),
+    summaryWaitMs: config.summaryWaitMs,
     clock: () => new Date(),
     logger,
     allowedTenants: config.allowedTenants,
@@ -69,6 +75,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     conversation,
     db,
     summaries,
+    connector,
     close: async () => {
       await dispatcher.stop();
       await db.close();

@@ -13,8 +13,8 @@ export const NOTE_VERBS = {
   /** Save the note typed into the form. */
   noteAdd: 'note.add',
   /**
-   * Summarise the case's notes. Sent as an Action.Submit, i.e. as a message turn, so a model
-   * that needs longer than Teams' five-second invoke limit answers with a new message instead.
+   * Summarise the case's notes. An Action.Execute: a summary that takes longer than Teams'
+   * five-second invoke limit allows is acknowledged at once and the card replaced when ready.
    */
   notesSummary: 'note.summary',
 } as const;
@@ -101,7 +101,7 @@ export function withNotesOnCaseCard(caseCard: CardJson, caseReference: string, u
   });
   const actions = Array.isArray(caseCard.actions) ? [...(caseCard.actions as CardJson[])] : [];
   actions.push(action('Tilføj notat', NOTE_VERBS.noteForm, { caseReference }));
-  actions.push({ type: 'Action.Submit', title: 'Resumé af notater', data: { verb: NOTE_VERBS.notesSummary, caseReference } });
+  actions.push(action('Resumé af notater', NOTE_VERBS.notesSummary, { caseReference }));
   return { ...caseCard, body, actions };
 }
 
@@ -127,4 +127,33 @@ export function notesSummaryCard(s: SummaryView): CardJson {
         ]
       : []),
   ]);
+}
+
+/**
+ * Stands in while a language model writes the summary: Teams gives a card action five seconds.
+ * The bot replaces this card when the summary is ready; the button asks again should that never
+ * happen (the instance stopped), and then answers from the stored summary at once.
+ */
+export function notesSummaryPendingCard(caseReference: string): CardJson {
+  return card(
+    `Resuméet af notater på ${caseReference} laves`,
+    [
+      { type: 'TextBlock', text: `Resumé af notater · ${caseReference}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: 'Resuméet laves … Det tager lidt længere end normalt, fordi sprogmodellen arbejder.', wrap: true },
+      { type: 'TextBlock', text: 'Kortet her skiftes ud med resuméet, så snart det er klar. Du kan roligt arbejde videre imens.', isSubtle: true, wrap: true },
+    ],
+    [action('Vis resuméet', NOTE_VERBS.notesSummary, { caseReference })],
+  );
+}
+
+/** When the summary could not be made at all (not even without the model), say so and offer to try again. */
+export function notesSummaryFailedCard(caseReference: string): CardJson {
+  return card(
+    `Resuméet af notater på ${caseReference} kunne ikke laves`,
+    [
+      { type: 'TextBlock', text: `Resumé af notater · ${caseReference}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: 'Resuméet kunne ikke laves lige nu. Notaterne er gemt som før. Prøv igen om lidt.', wrap: true, color: 'Attention' },
+    ],
+    [action('Prøv igen', NOTE_VERBS.notesSummary, { caseReference })],
+  );
 }

@@ -10,6 +10,7 @@ import { helpCard } from '../cards/help.js';
 import { intakeStepCard } from '../cards/intake-step.js';
 import type { Locale } from '../cards/locale.js';
 import { needsInformationCard } from '../cards/needs-information.js';
+import { noteFormCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, withNotesOnCaseCard } from '../cards/notes.js';
 import { resultCard } from '../cards/result.js';
 import type { CardJson } from '../cards/template.js';
 import { VERBS } from '../cards/verbs.js';
@@ -19,6 +20,7 @@ import { cardBytes } from '../cards/template.js';
 import { strayActions } from './support/card-json.js';
 import fc from 'fast-check';
 import { decide } from '../rules/decide.js';
+import { scopeUsage } from '../rules/scope-usage.js';
 import { arbitraryAnsweredFacts, arbitraryFacts } from './support/arbitrary-facts.js';
 import { CardRenderer } from './support/card-renderer.js';
 import * as f from './support/card-fixtures.js';
@@ -55,6 +57,16 @@ const override = {
 };
 const answers = { child: { ageMonths: 8 }, concern: 'beginning' as const, safetyConcern: false, riskFactors: ['parent-3', 'parent-7', 'child-3'] };
 
+const sampleUsage = scopeUsage(
+  [
+    { date: '2026-03-02', kind: 'visit', minutes: 60 },
+    { date: '2026-03-03', kind: 'interdisciplinary-meeting', minutes: 45 },
+    { date: '2026-03-04', kind: 'phone', minutes: 10 },
+  ],
+  { outcome: 'level1', variant: '1B', scope: f.level1Decision.scope!, startDate: '2026-02-01' },
+  '2026-03-04',
+);
+
 function everyCard(locale: Locale): [string, CardJson][] {
   const intake = { locale, draftId: 'draft-1' };
   const result = { ...intake, channels: f.channels };
@@ -80,6 +92,13 @@ function everyCard(locale: Locale): [string, CardJson][] {
     // The plan and review cards are Danish only so far.
     ['plan', samplePlanCard()],
     ['plan review', sampleReviewCard()],
+    // So are the notes cards.
+    ['note form', noteFormCard('2026-001234', '2026-03-02')],
+    ['note form refused', noteFormCard('2026-001234', '2026-03-02', { kind: 'visit', text: 'Besøg hos familien' }, ['Skriv tidsforbruget i minutter som et tal.'])],
+    ['case with notes', withNotesOnCaseCard(caseCard(view, { locale }), '2026-001234', sampleUsage, 3)],
+    ['notes summary', notesSummaryCard({ caseReference: '2026-001234', summary: 'Tre besøg; mor er træt, barnet trives i dagtilbuddet.', passages: [{ id: 'hpi.titel', why: 'Praktisk støtte i hjemmet.' }], producedBy: 'uden sprogmodel', method: 'extractive', noteCount: 3 })],
+    ['notes summary being made', notesSummaryPendingCard('2026-001234')],
+    ['notes summary failed', notesSummaryFailedCard('2026-001234')],
     ['error', errorCard('Sagsnummeret findes allerede.', { caseReference: { label: 'Sagsnummer', value: '2026-001234' } }, { locale, retry: { verb: VERBS.caseAccept, data: { draftId: 'd1' } } })],
   ];
 }

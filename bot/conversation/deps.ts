@@ -23,6 +23,8 @@ export interface ConversationDeps {
   passages: PassageIndex;
   /** The configured language model for notes summaries; unset (the default) means no calls at all. */
   summaryModel?: { chat: ChatModel; knowsWord: () => Promise<KnowsWord> };
+  /** How long a card action waits for a notes summary before acknowledging it and replacing the card later. */
+  summaryWaitMs?: number;
   clock: () => Date;
   logger: Logger;
   allowedTenants?: readonly string[];

@@ -12,14 +12,14 @@ import { answerFromStandard } from './standard.js';
 import { answerFreeText, PLAN_ROUTES } from './plan-routes.js';
 import { summaryCommand } from './summary.js';
 import { say } from './texts.js';
-import type { Card, TurnContextInfo } from './types.js';
+import { cardReply, type Card, type PendingCard, type TurnContextInfo } from './types.js';
 
 export type { ConversationDeps } from './deps.js';
 
 type Data = Record<string, unknown>;
 
 /** Card actions by verb (Action.Execute), the way Teams routes Universal Actions. */
-const ACTIONS: Record<Verb, (turn: Turn, data: Data) => Promise<Card> | Card> = {
+const ACTIONS: Record<Verb, (turn: Turn, data: Data) => Promise<Card | PendingCard> | Card> = {
   [VERBS.intakeStart]: (turn) => startIntake(turn),
   [VERBS.intakeNext]: nextStep,
   [VERBS.intakeBack]: previousStep,
@@ -65,7 +65,7 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
       if (!entered.ok) return [{ kind: 'text', text: say(entered.reason, entered.locale) }];
       await rememberTeamChannel(deps, entered.turn.scope, info);
       const notes = await notesMessage(entered.turn, text);
-      if (notes) return [{ kind: 'card', card: notes }];
+      if (notes) return [cardReply(notes)];
       const command = parseCommand(text);
       if (command) return [{ kind: 'card', card: await COMMANDS[command.kind](entered.turn, command) }];
       // The plan's commands, or free text as a question about the standards; else help, not an error.
@@ -81,9 +81,10 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
         const card = await deps.reminders.act({ tenantId: entered.turn.scope.tenantId, userId: entered.turn.scope.actorId, userName: info.userName ?? entered.turn.scope.actorId, verb, data, at });
         return { card };
       }
-      const action = (ACTIONS as Record<string, ((turn: Turn, data: Data) => Promise<Card> | Card) | undefined>)[verb];
+      const action = (ACTIONS as Record<string, ((turn: Turn, data: Data) => Promise<Card | PendingCard> | Card) | undefined>)[verb];
       if (!action) return { card: deps.views.message(entered.turn.locale, say('unknownAction', entered.turn.locale)) };
-      return { card: await action(entered.turn, data) };
+      const { card, later } = cardReply(await action(entered.turn, data));
+      return later ? { card, later } : { card };
     },
 
     onInstalled: (info, ref) => installed(deps, info, ref),

@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { noteFormCard, notesSummaryCard, NOTE_VERBS, withNotesOnCaseCard, type NoteFormValues } from '../../cards/notes.js';
+import { noteFormCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, NOTE_VERBS, withNotesOnCaseCard, type NoteFormValues } from '../../cards/notes.js';
 import { noteKindSchema } from '../../prompts/notes.js';
 import { summariseNotes } from '../../prompts/summarise.js';
 import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
@@ -14,7 +15,7 @@ import type { NoteRecord } from '../storage/notes.js';
 import { danishDate } from './dates.js';
 import type { Turn } from './deps.js';
 import { say } from './texts.js';
-import type { Card } from './types.js';
+import { PendingCard, type Card } from './types.js';
 
 /**
  * Case notes in the conversation: "notat <sagsnummer> <type> <minutter> <tekst>", the
@@ -30,7 +31,7 @@ const NOTE_COMMAND = /^\/?(?:notat|note)\s+(\S+)\s+(tværfagligt\s+møde|tvaerfa
 const NOTES_COMMAND = /^\/?(?:noter|notes)\s+(\S+)\s*$/i;
 
 /** A typed note or summary command, or undefined when the text is neither. */
-export async function notesMessage(turn: Turn, text: string): Promise<Card | undefined> {
+export async function notesMessage(turn: Turn, text: string): Promise<Card | PendingCard | undefined> {
   const trimmed = text.normalize('NFC').trim();
   const summary = NOTES_COMMAND.exec(trimmed);
   if (summary) return summariseCase(turn, summary[1]!);
@@ -127,13 +128,42 @@ function namesOn(found: CaseWithDecision, notes: readonly NoteRecord[], turn: Tu
 }
 
 /**
- * "noter <sagsnummer>": the notes summary, made incrementally from the last one stored and
- * kept as the new latest. In a message turn, so a slow model does not meet the invoke limit.
+ * Teams gives a card action five seconds; a summary not ready within this is acknowledged with a
+ * "being made" card and the card is replaced when it is. Leaves room for the reads before it.
  */
-async function summariseCase(turn: Turn, typedReference: string): Promise<Card> {
+export const DEFAULT_SUMMARY_WAIT_MS = 3_000;
+
+/**
+ * "noter <sagsnummer>" and the case card's button: the notes summary, made incrementally from the
+ * last one stored and kept as the new latest. Answered at once when it is quick (always without a
+ * model); otherwise a "being made" card now and the summary in its place when ready.
+ */
+async function summariseCase(turn: Turn, typedReference: string): Promise<Card | PendingCard> {
   const loaded = await loadCase(turn, typedReference);
   if ('card' in loaded) return loaded.card;
   const { found } = loaded;
+  const settled = makeSummary(turn, found).then(
+    (card) => ({ ok: true as const, card }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  const stopWaiting = new AbortController();
+  const waited = sleep(turn.deps.summaryWaitMs ?? DEFAULT_SUMMARY_WAIT_MS, undefined, { signal: stopWaiting.signal }).catch(() => undefined);
+  const first = await Promise.race([settled, waited]);
+  stopWaiting.abort();
+  if (first) {
+    if (first.ok) return first.card;
+    throw first.error;
+  }
+  const later = settled.then((result) => {
+    if (result.ok) return result.card;
+    const error = result.error as { name?: string; code?: string } | undefined;
+    turn.deps.logger.warn({ caseId: found.caseId, err: { name: error?.name, code: error?.code } }, 'notes summary failed after it was acknowledged');
+    return notesSummaryFailedCard(found.reference);
+  });
+  return new PendingCard(notesSummaryPendingCard(found.reference), later);
+}
+
+async function makeSummary(turn: Turn, found: CaseWithDecision): Promise<Card> {
   const notes = await turn.deps.storage.notes.list(turn.scope, found.caseId);
   const previous = await turn.deps.storage.notes.latestSummary(turn.scope, found.caseId);
   const model = turn.deps.summaryModel;
@@ -145,12 +175,19 @@ async function summariseCase(turn: Turn, typedReference: string): Promise<Card> 
       log: { warn: (context, message) => turn.deps.logger.warn({ ...context, caseId: found.caseId }, message) },
     },
   );
-  if (notes.length > 0) await turn.deps.storage.notes.saveSummary(turn.scope, found.caseId, result);
+  // Nothing new since the stored summary: it is what was shown, and there is nothing to store again.
+  const unchanged = previous !== null && sameNotes(previous.coveredNoteKeys, result.coveredNoteKeys);
+  if (notes.length > 0 && !unchanged) await turn.deps.storage.notes.saveSummary(turn.scope, found.caseId, result);
   return notesSummaryCard({ caseReference: found.reference, ...result, noteCount: notes.length });
 }
 
+function sameNotes(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return a.length === b.length && b.every((key) => set.has(key));
+}
+
 /** Card actions of notes, by verb. */
-export const NOTE_ACTIONS: Record<string, (turn: Turn, data: Record<string, unknown>) => Promise<Card>> = {
+export const NOTE_ACTIONS: Record<string, (turn: Turn, data: Record<string, unknown>) => Promise<Card | PendingCard>> = {
   [NOTE_VERBS.noteForm]: async (turn, data) => {
     const loaded = await loadCase(turn, asText(data.caseReference) ?? '');
     if ('card' in loaded) return loaded.card;

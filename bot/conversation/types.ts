@@ -48,9 +48,26 @@ export interface ConversationRef {
 /** An Adaptive Card as plain JSON. */
 export type Card = Record<string, unknown>;
 
-export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: Card };
+/**
+ * Slow work (a language model's summary) finishing after the answer was given: the card shown
+ * now is replaced by `later` once it resolves. `later` never rejects; a failure is a card too.
+ */
+export class PendingCard {
+  constructor(
+    readonly card: Card,
+    readonly later: Promise<Card>,
+  ) {}
+}
 
-/** What a card action answers: one card that replaces the card the action came from. */
+export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: Card; later?: Promise<Card> };
+
+/** What a card action answers: one card that replaces the card the action came from (and, if slow, its replacement later). */
 export interface ActionResult {
   card: Card;
+  later?: Promise<Card>;
+}
+
+/** The reply or action result for what a handler answered. */
+export function cardReply(answer: Card | PendingCard): { kind: 'card'; card: Card; later?: Promise<Card> } {
+  return answer instanceof PendingCard ? { kind: 'card', card: answer.card, later: answer.later } : { kind: 'card', card: answer };
 }

@@ -1,6 +1,7 @@
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { ConversationHandler } from '../conversation/handler.js';
 import { ADAPTIVE_CARD_ACTION, handleCardAction } from './card-actions.js';
+import type { FollowUps } from './follow-ups.js';
 import { botIsAmong, handleInstalled, handleUninstalled } from './installation.js';
 import { handleMessage } from './messages.js';
 import { COMPOSE_EXTENSION_QUERY, handleFindCase } from './message-extension.js';
@@ -13,11 +14,12 @@ import type { CaseViews } from '../tab/case-views.js';
 export class FamiliestotteBot extends TeamsActivityHandler {
   constructor(
     private readonly conversation: ConversationHandler,
+    private readonly followUps: FollowUps,
     private readonly summaries?: CaseViews,
   ) {
     super();
     this.onMessage(async (context, next) => {
-      await handleMessage(context, this.conversation);
+      await handleMessage(context, this.conversation, this.followUps);
       await next();
     });
     // Teams sends both a conversationUpdate and an installationUpdate on install; greet on one.
@@ -41,7 +43,7 @@ export class FamiliestotteBot extends TeamsActivityHandler {
 
   /** Action.Execute is parsed with our own schema, so a malformed value is a 400, not a crash. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name === ADAPTIVE_CARD_ACTION) return handleCardAction(context, this.conversation);
+    if (context.activity.name === ADAPTIVE_CARD_ACTION) return handleCardAction(context, this.conversation, this.followUps);
     if (context.activity.name === COMPOSE_EXTENSION_QUERY && this.summaries) return handleFindCase(context, this.summaries);
     return super.onInvokeActivity(context);
   }

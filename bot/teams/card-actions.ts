@@ -1,6 +1,7 @@
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { ConversationHandler } from '../conversation/handler.js';
 import { parseExecute } from './action-payload.js';
+import type { FollowUps } from './follow-ups.js';
 import { cardInvokeResponse } from './replies.js';
 import { toTurnContextInfo } from './turn-info.js';
 
@@ -8,7 +9,7 @@ import { toTurnContextInfo } from './turn-info.js';
 export const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
 /** Answers an Action.Execute with the card that replaces the one the user clicked. */
-export async function handleCardAction(context: TurnContext, conversation: ConversationHandler): Promise<InvokeResponse> {
+export async function handleCardAction(context: TurnContext, conversation: ConversationHandler, followUps: FollowUps): Promise<InvokeResponse> {
   const action = parseExecute(context.activity.value);
   if (!action) {
     return {
@@ -21,5 +22,7 @@ export async function handleCardAction(context: TurnContext, conversation: Conve
     };
   }
   const result = await conversation.onAction(toTurnContextInfo(context.activity), action.verb, action.data);
+  // Teams sends the id of the message holding the clicked card as replyToId: that card is replaced.
+  if (result.later) followUps.replaceLater(context, context.activity.replyToId, result.later);
   return cardInvokeResponse(result.card);
 }

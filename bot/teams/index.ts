@@ -4,6 +4,8 @@ import type { ConversationHandler } from '../conversation/handler.js';
 import type { Logger } from '../logger.js';
 import { createAdapter } from './adapter.js';
 import { FamiliestotteBot } from './bot.js';
+import { createFollowUps, TURN_ANSWERED } from './follow-ups.js';
+import type { ConnectorClient } from './proactive.js';
 import type { CaseViews } from '../tab/case-views.js';
 
 export type { ConversationRef } from '../conversation/types.js';
@@ -12,13 +14,34 @@ export { createRosterSource } from './roster.js';
 export interface TeamsEndpoint {
   /** Handles one POST /api/messages request: authenticate, run the turn, write the response. */
   process(req: Request, res: Response): Promise<void>;
+  /** Waits for cards still being finished after their turn (a slow summary); for a graceful stop. */
+  settle(): Promise<void>;
 }
 
 /** The only way into botbuilder from outside bot/teams. */
-export function createTeamsEndpoint(config: Config, logger: Logger, conversation: ConversationHandler, summaries?: CaseViews): TeamsEndpoint {
+export function createTeamsEndpoint(
+  config: Config,
+  logger: Logger,
+  conversation: ConversationHandler,
+  summaries?: CaseViews,
+  connector?: ConnectorClient,
+): TeamsEndpoint {
   const adapter = createAdapter(config, logger);
-  const bot = new FamiliestotteBot(conversation, summaries);
+  const followUps = createFollowUps(connector, logger);
+  const bot = new FamiliestotteBot(conversation, followUps, summaries);
   return {
-    process: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    async process(req, res) {
+      let answered!: () => void;
+      const written = new Promise<void>((resolve) => (answered = resolve));
+      try {
+        await adapter.process(req, res, (context) => {
+          context.turnState.set(TURN_ANSWERED, written);
+          return bot.run(context);
+        });
+      } finally {
+        answered();
+      }
+    },
+    settle: () => followUps.settle(),
   };
 }

@@ -68,11 +68,15 @@ export class BotClient {
     return this.replies(response);
   }
 
-  /** An Action.Execute click: the card's data (inputs included) as Teams sends it. */
-  async execute(verb: string, data: Record<string, unknown> = {}): Promise<InvokeResult> {
+  /**
+   * An Action.Execute click: the card's data (inputs included) as Teams sends it. `replyToId` is
+   * the id of the message holding the card, which Teams sends so the bot can update it later.
+   */
+  async execute(verb: string, data: Record<string, unknown> = {}, options: { replyToId?: string } = {}): Promise<InvokeResult> {
     const response = await this.post({
       type: 'invoke',
       name: 'adaptiveCard/action',
+      ...(options.replyToId ? { replyToId: options.replyToId } : {}),
       value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
     });
     const text = await response.text();

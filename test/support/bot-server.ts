@@ -25,7 +25,7 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
   const dataDir = fresh.dataDir;
   await fresh.close();
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const start = (port = 0) => startServer({ ...config, port }, { host: '127.0.0.1', logger: createLogger('silent') });
+  const start = (port = 0) => startServer({ ...config, port }, { host: '127.0.0.1', logger: createLogger(config.logLevel) });
   let server = await start();
   let stopped = false;
   const bot: TestBot = {

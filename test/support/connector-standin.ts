@@ -39,6 +39,7 @@ export interface RecordedRequest {
   status: number;
   /** Milliseconds since the stand-in started. */
   at: number;
+  /** The id the stand-in gave a new activity, or for an update the id of the activity it replaced. */
   activityId?: string;
 }
 
@@ -112,7 +113,8 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
     count(`thread:${route.threadKey}`, now);
     count(`tenant:${tenantId}`, now);
 
-    const activityId = String(nextId++);
+    // An update names the activity it replaces; anything else gets a new id.
+    const activityId = route.kind === 'update' ? decodeURIComponent(parts[4]!) : String(nextId++);
     record.activityId = activityId;
     if (route.kind === 'create-thread' || route.kind === 'create-personal') {
       const id = route.kind === 'create-thread' ? `${route.threadKey};messageid=${activityId}` : `a:personal-${activityId}`;
@@ -121,7 +123,7 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
       if (route.kind === 'create-thread') tenantOf.set(route.threadKey, tenantId);
       return answer(record, res, 201, { id, activityId });
     }
-    return answer(record, res, route.kind === 'update' ? 200 : 201, { id: route.kind === 'update' ? parts[4] : activityId });
+    return answer(record, res, route.kind === 'update' ? 200 : 201, { id: activityId });
   };
 
   function failureFor(conversationId: string): FailureReply | undefined {

@@ -30,6 +30,8 @@ export type Scripted =
   | { readonly kind: 'status'; readonly status: number }
   /** Answers only after the delay, to trip the client's timeout. */
   | { readonly kind: 'slow'; readonly delayMs: number }
+  /** The default answer, only after the delay: a model slower than Teams' invoke limit but within the client's timeout. */
+  | { readonly kind: 'late'; readonly delayMs: number }
   /** The model's message is not JSON. */
   | { readonly kind: 'malformed-content' }
   /** The HTTP body itself is not JSON. */
@@ -114,6 +116,16 @@ export async function startFakeOpenAi(options: { answer?: Scripted } = {}): Prom
           const t = setTimeout(() => {
             timers.delete(t);
             if (!res.destroyed) send(200, JSON.stringify(completion('{"summary":"for sent","passages":[]}')));
+          }, next.delayMs);
+          timers.add(t);
+          return;
+        }
+        case 'late': {
+          const answer = fallback.kind === 'answer' ? fallback : echoAnswer;
+          if (answer.kind !== 'answer') return;
+          const t = setTimeout(() => {
+            timers.delete(t);
+            if (!res.destroyed) send(200, JSON.stringify(completion(JSON.stringify(answer.content(messages)))));
           }, next.delayMs);
           timers.add(t);
           return;
