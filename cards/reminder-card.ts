@@ -30,6 +30,8 @@ export interface ReminderCardData {
   message?: string | null;
   /** A snooze reason that was refused, shown again so nothing typed is lost. */
   typedReason?: string | null;
+  /** A review note that was refused (e.g. a CPR number in it), shown again likewise. */
+  typedNote?: string | null;
 }
 
 const ACTION_TEXT: Record<ReminderAction, string> = {
@@ -70,6 +72,7 @@ export function reminderCard(data: ReminderCardData): Record<string, unknown> {
     handledText: handled?.text ?? null,
     notice: data.message ?? null,
     typedReason: data.typedReason ?? null,
+    typedNote: data.typedNote ?? null,
   };
   return bind(bound);
 }
@@ -88,7 +91,7 @@ function bind(values: Record<string, string | null>): Record<string, unknown> {
   let json = shapes.get(key);
   if (json === undefined) {
     const markers = Object.fromEntries(present.map((k) => [k, `\u27E6${k}\u27E7`]));
-    const data = { ...markers, handled: 'handledText' in markers ? { text: markers.handledText } : null, notice: markers.notice ?? null, typedReason: markers.typedReason ?? null };
+    const data = { ...markers, handled: 'handledText' in markers ? { text: markers.handledText } : null, notice: markers.notice ?? null, typedReason: markers.typedReason ?? null, typedNote: markers.typedNote ?? null };
     json = JSON.stringify(prune(new ACData.Template(template).expand({ $root: data })));
     shapes.set(key, json);
   }

@@ -48,7 +48,23 @@ export interface ActionResult {
 export const REMINDER_AUDIT = { done: 'reminder.review-done', snooze: 'reminder.snooze' } as const;
 
 const Base = z.object({ reminderId: z.coerce.number().int().positive(), tenantId: z.string().optional() });
-const DoneData = Base.extend({ decision: z.enum(['continue', 'change-level', 'close'], { message: 'Vælg, hvad gennemgangen førte til.' }) });
+const CPR_IN_NOTE = 'Notatet ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes. Fjern nummeret og gem igen – din tekst er bevaret.';
+const blankIsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const DoneData = Base.extend({
+  decision: z.enum(['continue', 'change-level', 'close'], { message: 'Vælg, hvad gennemgangen førte til.' }),
+  // An optional note from the review, kept on the case like any other note.
+  note: z.preprocess(
+    blankIsAbsent,
+    z.string({ message: 'Notatet skal være tekst.' }).trim().max(20_000, 'Notatet må højst være 20.000 tegn.').refine((s) => !containsCprLike(s), CPR_IN_NOTE).optional(),
+  ),
+  noteKind: z.preprocess(blankIsAbsent, z.enum(['meeting', 'interdisciplinary-meeting', 'visit', 'phone'], { message: 'Vælg notatets type.' }).default('meeting')),
+  noteMinutes: z.preprocess(
+    blankIsAbsent,
+    z.coerce.number({ message: 'Skriv tidsforbruget i minutter som et tal.' }).int('Skriv tidsforbruget i hele minutter.').min(0, 'Tidsforbruget kan ikke være negativt.').max(1440, 'Tidsforbruget kan højst være 1440 minutter.').default(0),
+  ),
+});
+/** The day in Denmark, which is the day a note is written on. */
+const copenhagenDay = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 const SnoozeData = Base.extend({
   reason: z
     .string({ message: 'Skriv en begrundelse for udsættelsen.' })
@@ -87,8 +103,12 @@ export async function handleReminderAction(deps: ActionDeps, turn: ReminderTurn)
 
 async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): Promise<ActionResult> {
   const parsed = DoneData.safeParse(turn.data);
-  if (!parsed.success) return { card: cardFor(turn.tenantId, clicked, parsed.error.issues[0]?.message), updateFailures: 0 };
-  const decision = parsed.data.decision;
+  if (!parsed.success) {
+    // Nothing is stored; what was typed in the note comes back on the card.
+    const typed = typeof (turn.data as { note?: unknown }).note === 'string' ? (turn.data as { note: string }).note : null;
+    return { card: cardFor(turn.tenantId, clicked, parsed.error.issues[0]?.message, { note: typed }), updateFailures: 0 };
+  }
+  const { decision, note, noteKind, noteMinutes } = parsed.data;
   const outcome = await deps.db.transaction(async (tx) => {
     const row = await loadRow(tx, turn.tenantId, clicked.reminder_id, true);
     if (!row) return { kind: 'stale' as const, row: clicked };
@@ -106,6 +126,16 @@ async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): P
        WHERE tenant_id = $1 AND case_id = $2 AND review_key = $7 AND state IN ('sent', 'snoozed') AND handled_by IS NULL`,
       [turn.tenantId, row.case_id, turn.userId, turn.userName, turn.at.toISOString(), decision, row.review_key],
     );
+    if (note) {
+      // Only on a case that is still open, like every other note; a review of a closed case is stale anyway.
+      const [added] = await tx.query<{ note_id: string }>(
+        `INSERT INTO case_notes (tenant_id, case_id, note_id, note_date, kind, minutes, text, author_id, author_name, created_at)
+         SELECT $1, $2::uuid, gen_random_uuid(), $3::date, $4, $5, $6, $7, $8, $9::timestamptz
+         FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid AND status = 'open' RETURNING note_id::text`,
+        [turn.tenantId, row.case_id, copenhagenDay(turn.at), noteKind, noteMinutes, note, turn.userId, turn.userName, turn.at.toISOString()],
+      );
+      if (added) await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: 'note.create', caseId: row.case_id, details: { kind: noteKind, minutes: noteMinutes, from: 'reminder' } });
+    }
     if (decision === 'close') await tx.query('UPDATE reminder_cases SET closed = true, updated_at = now() WHERE tenant_id = $1 AND case_id = $2', [turn.tenantId, row.case_id]);
     await recompute(tx, turn.tenantId, row.case_id, deps.schedule ?? DEFAULT_SCHEDULE_OPTIONS);
     await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: REMINDER_AUDIT.done, caseId: row.case_id, details: { reminderId: row.reminder_id, review: kind, due, decision } });
@@ -120,7 +150,7 @@ async function snooze(deps: ActionDeps, turn: ReminderTurn, clicked: Row): Promi
   const parsed = SnoozeData.safeParse(turn.data);
   if (!parsed.success) {
     const typed = typeof (turn.data as { reason?: unknown }).reason === 'string' ? (turn.data as { reason: string }).reason : null;
-    return { card: cardFor(turn.tenantId, clicked, parsed.error.issues[0]?.message, typed), updateFailures: 0 };
+    return { card: cardFor(turn.tenantId, clicked, parsed.error.issues[0]?.message, { reason: typed }), updateFailures: 0 };
   }
   const reason = parsed.data.reason;
   const outcome = await deps.db.transaction(async (tx) => {
@@ -182,7 +212,7 @@ async function loadRow(db: Sql, tenantId: string, reminderId: number, lock = fal
   return row ? RowSchema.parse(row) : null;
 }
 
-function cardFor(tenantId: string, row: Row, message?: string | null, typedReason?: string | null): Record<string, unknown> {
+function cardFor(tenantId: string, row: Row, message?: string | null, typed: { reason?: string | null; note?: string | null } = {}): Record<string, unknown> {
   return reminderCard({
     tenantId,
     reminderId: row.reminder_id,
@@ -194,7 +224,8 @@ function cardFor(tenantId: string, row: Row, message?: string | null, typedReaso
     passage: row.passage,
     handled: row.handled_by_name && row.handled_at ? { byName: row.handled_by_name, at: row.handled_at, action: row.handled_action as ReminderAction, reason: row.snooze_reason } : null,
     message: message ?? null,
-    typedReason: typedReason ?? null,
+    typedReason: typed.reason ?? null,
+    typedNote: typed.note ?? null,
   });
 }
 

@@ -44,3 +44,74 @@ describe('reminders in the bot, over HTTP', SLOW, () => {
     expect(cardText(result.card)).toContain('Påmindelsen kunne ikke findes');
   });
 });
+
+describe('a note written when a review is marked done', SLOW, () => {
+  const REFERENCE = 'SAG-PAAMIND-2';
+  let reminderId: number;
+  let caseworker: BotClient;
+  // One person throughout; the client is made again after each restart, for the new port's sake.
+  const me = () => bot.client({ tenantId, userName: 'Sanne Sagsbehandler', userId: caseworker.userId, conversationId: caseworker.conversationId });
+
+  beforeAll(async () => {
+    caseworker = bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
+    const { draftId } = await startInterview(me());
+    await answerSteps(me(), draftId, FAMILIES.level2);
+    await me().execute('case.accept', caseForm(draftId, CHANNEL, REFERENCE));
+    // As if the sweep had posted the first review's notice in the channel.
+    const db = await bot.inspect();
+    try {
+      const [row] = await db.query<{ reminder_id: number }>(
+        `UPDATE reminders SET state = 'sent' WHERE reminder_id = (SELECT r.reminder_id FROM reminders r JOIN reminder_cases c USING (tenant_id, case_id)
+         WHERE c.case_ref = $1 ORDER BY r.fire_at LIMIT 1) RETURNING reminder_id`,
+        [REFERENCE],
+      );
+      reminderId = row!.reminder_id;
+    } finally {
+      await db.close();
+    }
+    await bot.restart();
+  }, 240_000);
+
+  async function notesAndCompletions() {
+    const db = await bot.inspect();
+    try {
+      const notes = await db.query<{ kind: string; minutes: number; text: string; author_name: string }>(
+        'SELECT n.kind, n.minutes, n.text, n.author_name FROM case_notes n JOIN cases c USING (tenant_id, case_id) WHERE c.reference = $1',
+        [REFERENCE],
+      );
+      const done = await db.query('SELECT 1 FROM review_completions r JOIN cases c USING (tenant_id, case_id) WHERE c.reference = $1', [REFERENCE]);
+      return { notes, done: done.length };
+    } finally {
+      await db.close();
+      await bot.restart();
+    }
+  }
+
+  it('refuses a note with a CPR number, keeps the typed text on the card and stores nothing', async () => {
+    const typed = 'Mor oplyste 010203-1234 ved mødet.';
+    const result = await me().execute('reminder.done', { reminderId: String(reminderId), tenantId, decision: 'continue', note: typed, noteKind: 'meeting', noteMinutes: '30' });
+    const text = cardText(result.card);
+    expect(text).toContain('CPR-nummer');
+    expect(text).toContain(typed);
+    expect(await notesAndCompletions()).toEqual({ notes: [], done: 0 });
+  });
+
+  it('stores the note on the case beside the completed review, by the person who marked it done', async () => {
+    const result = await me().execute('reminder.done', {
+      reminderId: String(reminderId),
+      tenantId,
+      decision: 'continue',
+      note: 'Gennemgang med familien: morgenrutinen fungerer nu.',
+      noteKind: 'interdisciplinary-meeting',
+      noteMinutes: '45',
+    });
+    expect(cardText(result.card)).toContain('Gennemgang udført: indsatsen fortsætter');
+    expect(await notesAndCompletions()).toEqual({
+      notes: [{ kind: 'interdisciplinary-meeting', minutes: 45, text: 'Gennemgang med familien: morgenrutinen fungerer nu.', author_name: 'Sanne Sagsbehandler' }],
+      done: 1,
+    });
+    // And the case card counts it, as the standard lets an interdisciplinary meeting count as a visit.
+    const [card] = cardsIn(await me().say(`find ${REFERENCE}`));
+    expect(cardText(card)).toMatch(/heraf 1 tværfaglige møder/);
+  });
+});
