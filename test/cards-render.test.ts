@@ -10,6 +10,7 @@ import { helpCard } from '../cards/help.js';
 import { intakeStepCard } from '../cards/intake-step.js';
 import type { Locale } from '../cards/locale.js';
 import { needsInformationCard } from '../cards/needs-information.js';
+import { reminderCard } from '../cards/reminder-card.js';
 import { noteFormCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, withNotesOnCaseCard } from '../cards/notes.js';
 import { resultCard } from '../cards/result.js';
 import type { CardJson } from '../cards/template.js';
@@ -67,6 +68,18 @@ const sampleUsage = scopeUsage(
   '2026-03-04',
 );
 
+const sampleReminder = {
+  tenantId: 't1',
+  reminderId: 42,
+  caseId: 'c-1',
+  caseRef: '2026-001234',
+  due: '2026-04-05',
+  notice: 'lead' as const,
+  task: 'Genbevilling: har indsatsen tilstrækkelig effekt?',
+  passage: 'pps.omfang.2',
+  handled: null,
+};
+
 function everyCard(locale: Locale): [string, CardJson][] {
   const intake = { locale, draftId: 'draft-1' };
   const result = { ...intake, channels: f.channels };
@@ -98,6 +111,10 @@ function everyCard(locale: Locale): [string, CardJson][] {
     ['case with notes', withNotesOnCaseCard(caseCard(view, { locale }), '2026-001234', sampleUsage, 3)],
     ['notes summary', notesSummaryCard({ caseReference: '2026-001234', summary: 'Tre besøg; mor er træt, barnet trives i dagtilbuddet.', passages: [{ id: 'hpi.titel', why: 'Praktisk støtte i hjemmet.' }], producedBy: 'uden sprogmodel', method: 'extractive', noteCount: 3 })],
     ['notes summary being made', notesSummaryPendingCard('2026-001234')],
+    // The reminder card, posted in the case's thread: open, refused with what was typed, and handled.
+    ['reminder', reminderCard(sampleReminder)],
+    ['reminder refused', reminderCard({ ...sampleReminder, message: 'Notatet ser ud til at indeholde et CPR-nummer.', typedNote: 'Mødet gik godt.' })],
+    ['reminder handled', reminderCard({ ...sampleReminder, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } })],
     ['notes summary failed', notesSummaryFailedCard('2026-001234')],
     ['error', errorCard('Sagsnummeret findes allerede.', { caseReference: { label: 'Sagsnummer', value: '2026-001234' } }, { locale, retry: { verb: VERBS.caseAccept, data: { draftId: 'd1' } } })],
   ];
