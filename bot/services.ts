@@ -3,6 +3,7 @@ import { createConversation } from './conversation/index.js';
 import type { ConversationHandler } from './conversation/handler.js';
 import { createViews } from './conversation/card-views.js';
 import type { Logger } from './logger.js';
+import type { ProductMetrics } from './observability/product-metrics.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrate.js';
 import { createStorage } from './storage/storage.js';
@@ -31,7 +32,7 @@ export interface Services {
  * The composition root: opens storage (migrated before the first turn), binds the rules to
  * the municipality's parameters and the cards to the passages, and builds the conversation.
  */
-export async function openServices(config: Config, logger: Logger): Promise<Services> {
+export async function openServices(config: Config, logger: Logger, metrics: ProductMetrics): Promise<Services> {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -46,7 +47,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     : async () => 'local-unauthenticated';
   const connector = createConnectorClient(tokens);
   const schedule = { leadDays: config.reminderLeadDays, sendHourUtc: 7 };
-  const dispatcher = createDispatcher({ db, connector, botId: `28:${config.bot.appId ?? 'local'}`, instances: config.reminderInstances, log: logger.child({ area: 'reminders' }) });
+  const dispatcher = createDispatcher({ db, connector, botId: `28:${config.bot.appId ?? 'local'}`, instances: config.reminderInstances, log: logger.child({ area: 'reminders' }), metrics });
   if (config.reminderSweepSeconds > 0) dispatcher.start(config.reminderSweepSeconds * 1000);
   // One index serves both the "standard <spørgsmål>" command and free text taken as a question.
   const passages = createStandardIndex();
@@ -59,6 +60,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     searchPassages: (query, limit) => passages.search(query, limit),
     // Off by default: without LLM_MODEL nothing is ever sent anywhere.
     ...(config.llm.kind === 'off' ? {} : { summaryModel: { chat: createChatModel(config.llm), knowsWord: loadDanishWords } }),
+    llmMetrics: metrics,
     clock: () => new Date(),
     logger,
     allowedTenants: config.allowedTenants,

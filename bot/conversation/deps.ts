@@ -1,6 +1,7 @@
 import type { Locale } from '../../cards/locale.js';
 import type { ChatModel } from '../../prompts/client.js';
 import type { KnowsWord } from '../../prompts/danish-words.js';
+import type { LlmMetrics } from '../../prompts/summarise.js';
 import type { Decision } from '../../rules/decision-types.js';
 import type { Facts } from '../../rules/facts.js';
 import type { Logger } from '../logger.js';
@@ -23,6 +24,8 @@ export interface ConversationDeps {
   passages: PassageIndex;
   /** The configured language model for notes summaries; unset (the default) means no calls at all. */
   summaryModel?: { chat: ChatModel; knowsWord: () => Promise<KnowsWord> };
+  /** The process's language-model counters; with no model they count the answers given without one. */
+  llmMetrics?: LlmMetrics;
   clock: () => Date;
   logger: Logger;
   allowedTenants?: readonly string[];

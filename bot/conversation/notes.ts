@@ -143,6 +143,7 @@ async function summariseCase(turn: Turn, typedReference: string): Promise<Card> 
       passages: turn.deps.passages,
       ...(model ? { model: model.chat, knowsWord: await model.knowsWord() } : {}),
       log: { warn: (context, message) => turn.deps.logger.warn({ ...context, caseId: found.caseId }, message) },
+      metrics: turn.deps.llmMetrics,
     },
   );
   if (notes.length > 0) await turn.deps.storage.notes.saveSummary(turn.scope, found.caseId, result);
