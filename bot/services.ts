@@ -13,6 +13,7 @@ import { createChatModel } from '../prompts/client.js';
 import { loadDanishWords } from '../prompts/danish-words.js';
 import { createDispatcher } from './reminders/dispatcher.js';
 import { createReminderHooks } from './reminders/hooks.js';
+import { createRetentionScheduler } from './lifecycle/retention-schedule.js';
 import { botFrameworkTokens, createConnectorClient } from './teams/proactive.js';
 
 import type { CaseViews } from './tab/case-views.js';
@@ -49,6 +50,9 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
   const schedule = { leadDays: config.reminderLeadDays, sendHourUtc: 7 };
   const dispatcher = createDispatcher({ db, connector, botId: `28:${config.bot.appId ?? 'local'}`, instances: config.reminderInstances, log: logger.child({ area: 'reminders' }), metrics });
   if (config.reminderSweepSeconds > 0) dispatcher.start(config.reminderSweepSeconds * 1000);
+  const { checkMinutes, ...periods } = config.retention;
+  const retention = createRetentionScheduler({ db, periods, metrics, log: logger.child({ area: 'retention' }) });
+  if (checkMinutes > 0) retention.start(checkMinutes * 60_000);
   // One index serves both the "standard <spørgsmål>" command and free text taken as a question.
   const passages = createStandardIndex();
   const summaries = caseViewsFrom({ storage, roster: createRosterSource(config, logger, storage.conversationRefs) });
@@ -72,7 +76,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     db,
     summaries,
     close: async () => {
-      await dispatcher.stop();
+      await Promise.all([dispatcher.stop(), retention.stop()]);
       await db.close();
     },
   };
