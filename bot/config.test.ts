@@ -45,6 +45,17 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ LLM_MODEL: 'gpt-test' })).toThrow(/OPENAI_API_KEY/);
   });
 
+  it('reads the retention periods and how often the daily run is looked for, with defaults', () => {
+    expect(loadConfig({}).retention).toEqual({ closedCasesDays: 1826, auditDays: 3653, draftsDays: 30, checkMinutes: 15 });
+    expect(loadConfig({ RETENTION_CLOSED_CASES_DAYS: '365', RETENTION_CHECK_MINUTES: '0' }).retention).toMatchObject({ closedCasesDays: 365, checkMinutes: 0 });
+  });
+
+  it('refuses a retention period that is not a whole number of days, naming it in Danish and English', () => {
+    expect(() => loadConfig({ RETENTION_AUDIT_DAYS: '0' })).toThrow(/miljøvariablen RETENTION_AUDIT_DAYS.*environment variable RETENTION_AUDIT_DAYS/s);
+    expect(() => loadConfig({ RETENTION_DRAFTS_DAYS: 'tredive' })).toThrow(/RETENTION_DRAFTS_DAYS/);
+    expect(() => loadConfig({ RETENTION_CHECK_MINUTES: '-5' })).toThrow(/RETENTION_CHECK_MINUTES/);
+  });
+
   it('keeps the language model off when LLM_MODEL is unset', () => {
     expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).llm).toEqual({ kind: 'off' });
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeLlmConfig, LlmConfigError, readLlmConfig, type LlmConfig } from '../prompts/config.js';
+import { RETENTION_ENV_FIELDS, type RetentionPeriods } from './lifecycle/retention-config.js';
 
 /**
  * The one place that reads the environment. Everything else receives a parsed `Config`,
@@ -41,6 +42,9 @@ const ConfigSchema = z
     NODE_ENV: optionalText,
     /** The tab's SSO audience when it is not api://<MicrosoftAppId>: api://<domain>/<MicrosoftAppId>. */
     TAB_APP_ID_URI: optionalText,
+    ...RETENTION_ENV_FIELDS,
+    /** How often each instance looks whether today's retention run is still to do; 0 leaves retention to the operator command. */
+    RETENTION_CHECK_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   })
   .superRefine((env, ctx) => {
     // A bot registration needs its secret, except a managed identity, which has none.
@@ -73,6 +77,8 @@ export interface Config {
   host: string;
   /** The tab: its SSO audience, and whether this is production (no local development mode). */
   tab: { appIdUri?: string; production: boolean };
+  /** The retention periods, and how often the daily run is looked for (0: never, in this process). */
+  retention: RetentionPeriods & { checkMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -129,6 +135,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llm,
     host: e.HOST,
     tab: { appIdUri: e.TAB_APP_ID_URI, production: e.NODE_ENV === 'production' },
+    retention: {
+      closedCasesDays: e.RETENTION_CLOSED_CASES_DAYS,
+      auditDays: e.RETENTION_AUDIT_DAYS,
+      draftsDays: e.RETENTION_DRAFTS_DAYS,
+      checkMinutes: e.RETENTION_CHECK_MINUTES,
+    },
   };
 }
 
@@ -147,6 +159,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     reminderLeadDays: config.reminderLeadDays,
     host: config.host,
     tab: { appIdUri: config.tab.appIdUri ?? '(api://<MicrosoftAppId>)', production: config.tab.production },
+    retention: config.retention,
     ...describeLlmConfig(config.llm),
   };
 }

@@ -29,7 +29,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const services = await openServices(config, logger);
+  const metrics = options.metrics ?? productMetrics();
+  const services = await openServices(config, logger, metrics);
   const endpoint = createTeamsEndpoint(config, logger, services.conversation, services.summaries, services.connector);
 
   let accepting = true;
@@ -42,7 +43,6 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     res.status(accepting ? 200 : 503);
     res.json({ status: accepting ? 'ok' : 'stopping' });
   });
-  const metrics = options.metrics ?? productMetrics();
   const observe = mountObservability(server, { db: services.db, metrics, accepting: () => accepting });
 
   registerTabRoutes(server, {

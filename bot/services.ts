@@ -3,6 +3,7 @@ import { createConversation } from './conversation/index.js';
 import type { ConversationHandler } from './conversation/handler.js';
 import { createViews } from './conversation/card-views.js';
 import type { Logger } from './logger.js';
+import type { ProductMetrics } from './observability/product-metrics.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrate.js';
 import { createStorage } from './storage/storage.js';
@@ -12,6 +13,7 @@ import { createChatModel } from '../prompts/client.js';
 import { loadDanishWords } from '../prompts/danish-words.js';
 import { createDispatcher } from './reminders/dispatcher.js';
 import { createReminderHooks } from './reminders/hooks.js';
+import { createRetentionScheduler } from './lifecycle/retention-schedule.js';
 import { botFrameworkTokens, createConnectorClient, type ConnectorClient } from './teams/proactive.js';
 
 import type { CaseViews } from './tab/case-views.js';
@@ -33,7 +35,7 @@ export interface Services {
  * The composition root: opens storage (migrated before the first turn), binds the rules to
  * the municipality's parameters and the cards to the passages, and builds the conversation.
  */
-export async function openServices(config: Config, logger: Logger): Promise<Services> {
+export async function openServices(config: Config, logger: Logger, metrics: ProductMetrics): Promise<Services> {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -48,8 +50,11 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     : async () => 'local-unauthenticated';
   const connector = createConnectorClient(tokens);
   const schedule = { leadDays: config.reminderLeadDays, sendHourUtc: 7 };
-  const dispatcher = createDispatcher({ db, connector, botId: `28:${config.bot.appId ?? 'local'}`, instances: config.reminderInstances, log: logger.child({ area: 'reminders' }) });
+  const dispatcher = createDispatcher({ db, connector, botId: `28:${config.bot.appId ?? 'local'}`, instances: config.reminderInstances, log: logger.child({ area: 'reminders' }), metrics });
   if (config.reminderSweepSeconds > 0) dispatcher.start(config.reminderSweepSeconds * 1000);
+  const { checkMinutes, ...periods } = config.retention;
+  const retention = createRetentionScheduler({ db, periods, metrics, log: logger.child({ area: 'retention' }) });
+  if (checkMinutes > 0) retention.start(checkMinutes * 60_000);
   // One index serves both the "standard <spørgsmål>" command and free text taken as a question.
   const passages = createStandardIndex();
   // The dictionary that tells names from Danish words takes seconds of blocking work to load; with
@@ -65,6 +70,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     // Off by default: without LLM_MODEL nothing is ever sent anywhere.
     ...(config.llm.kind === 'off' ? {} : { summaryModel: { chat: createChatModel(config.llm), knowsWord: loadDanishWords } }),
     summaryWaitMs: config.summaryWaitMs,
+    llmMetrics: metrics,
     clock: () => new Date(),
     logger,
     allowedTenants: config.allowedTenants,
@@ -77,7 +83,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     summaries,
     connector,
     close: async () => {
-      await dispatcher.stop();
+      await Promise.all([dispatcher.stop(), retention.stop()]);
       await db.close();
     },
   };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { productMetrics } from '../bot/observability/product-metrics.js';
 import { PassageIndex } from '../bot/search/passage-index.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../test/support/fake-openai.js';
 import { FAMILY_NAMES, longCase, PRIVATE_NOTES, SECRETS } from '../test/support/case-notes.js';
@@ -91,19 +92,25 @@ describe('notes summary through a language model', () => {
   });
 
   it.each([
-    ['a server error', { kind: 'status', status: 500 }, 'error'],
-    ['a timeout', { kind: 'slow', delayMs: 20_000 }, 'timeout'],
-    ['a message that is not JSON', { kind: 'malformed-content' }, 'malformed'],
-    ['a response body that is not JSON', { kind: 'broken-body' }, 'malformed'],
-    ['JSON of the wrong shape', { kind: 'answer', content: () => ({ resume: 'forkert felt' }) }, 'malformed'],
-    ['a refusal', { kind: 'refusal' }, 'refusal'],
-  ] as const)('falls back to the labelled extractive summary on %s', async (_, scripted, reason) => {
+    ['a server error', { kind: 'status', status: 500 }, 'error', 'error'],
+    ['a timeout', { kind: 'slow', delayMs: 20_000 }, 'timeout', 'timeout'],
+    ['a message that is not JSON', { kind: 'malformed-content' }, 'malformed', 'invalid-output'],
+    ['a response body that is not JSON', { kind: 'broken-body' }, 'malformed', 'invalid-output'],
+    ['JSON of the wrong shape', { kind: 'answer', content: () => ({ resume: 'forkert felt' }) }, 'malformed', 'invalid-output'],
+    ['a refusal', { kind: 'refusal' }, 'refusal', 'refused'],
+  ] as const)('falls back to the labelled extractive summary on %s', async (_, scripted, reason, label) => {
     fake.script(scripted);
     const warn = vi.fn();
+    const metrics = productMetrics();
     // Only the timeout case gets a short client timeout; a busy machine must not time out the others.
     const timeout = scripted.kind === 'slow' ? { model: model({ LLM_TIMEOUT_MS: '1000' }) } : {};
-    const result = await summariseNotes({ notes: PRIVATE_NOTES, names: FAMILY_NAMES }, deps({ log: { warn }, ...timeout }));
+    const result = await summariseNotes({ notes: PRIVATE_NOTES, names: FAMILY_NAMES }, deps({ log: { warn }, metrics, ...timeout }));
     expect(fake.requests).toHaveLength(1);
+    // The operator sees the one call, how it ended, and the fallback with the same reason.
+    expect(metrics.llmCalls.get({ purpose: 'summary', result: label })).toBe(1);
+    expect(metrics.llmCalls.get({ purpose: 'summary', result: 'ok' })).toBe(0);
+    expect(metrics.llmFallbacks.get({ purpose: 'summary', reason: label })).toBe(1);
+    expect(metrics.registry.render()).toMatch(/familiestotte_llm_duration_seconds_count\{purpose="summary"\} 1\n/);
     expect(result).toMatchObject({ method: 'extractive', producedBy: 'uden sprogmodel', fallbackReason: reason });
     expect(result.summary).toBe(extractiveSummary(PRIVATE_NOTES));
     expect(result.summary).toMatch(/^Uddrag af notaterne, lavet uden sprogmodel/);
@@ -116,9 +123,12 @@ describe('notes summary through a language model', () => {
   it('sends nothing at all when no model is configured', async () => {
     const off = readLlmConfig({});
     expect(off).toEqual({ kind: 'off' });
-    const result = await summariseNotes({ notes: PRIVATE_NOTES, names: FAMILY_NAMES }, { passages, knowsWord });
+    const metrics = productMetrics();
+    const result = await summariseNotes({ notes: PRIVATE_NOTES, names: FAMILY_NAMES }, { passages, knowsWord, metrics });
     expect(fake.requests).toHaveLength(0);
     expect(result).toMatchObject({ method: 'extractive', producedBy: 'uden sprogmodel', fallbackReason: 'off' });
+    expect(metrics.llmFallbacks.get({ purpose: 'summary', reason: 'disabled' })).toBe(1);
+    expect(metrics.registry.render()).not.toContain('familiestotte_llm_calls_total{');
   });
 
   it('writes no request or response body to the console, even with the SDK asked to log at debug level', async () => {
@@ -165,17 +175,24 @@ describe('notes summary through a language model', () => {
     const notes = longCase(5);
     const first = await summariseNotes({ notes, names: [] }, deps());
     fake.requests.length = 0;
-    const again = await summariseNotes({ notes: [...notes].reverse(), names: [], previous: first }, deps());
+    const metrics = productMetrics();
+    const again = await summariseNotes({ notes: [...notes].reverse(), names: [], previous: first }, deps({ metrics }));
     expect(fake.requests).toHaveLength(0);
+    // Reusing the stored summary is neither a call nor a fallback.
+    expect(metrics.registry.render()).not.toMatch(/familiestotte_llm_(calls|fallbacks)_total\{/);
     expect(again.summary).toBe(first.summary);
   });
 
   it('summarises notes over the token budget in chunks, every note sent whole and every request within budget', async () => {
     const notes = longCase(40);
     const budget = 2_000;
-    const result = await summariseNotes({ notes, names: [] }, deps({ model: model({ LLM_MAX_INPUT_TOKENS: String(budget) }) }));
+    const metrics = productMetrics();
+    const result = await summariseNotes({ notes, names: [] }, deps({ model: model({ LLM_MAX_INPUT_TOKENS: String(budget) }), metrics }));
     expect(result.method).toBe('model');
     expect(fake.requests.length).toBeGreaterThan(1);
+    // Each chunk is a call of its own to the operator, and none of them a fallback.
+    expect(metrics.llmCalls.get({ purpose: 'summary', result: 'ok' })).toBe(fake.requests.length);
+    expect(metrics.registry.render()).not.toContain('familiestotte_llm_fallbacks_total{');
     for (const r of fake.requests) expect(r.promptTokens).toBeLessThanOrEqual(budget);
     const body = sent();
     for (const note of notes) expect(body).toContain(note.text);

@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import type { ProductMetrics } from '../bot/observability/product-metrics.js';
 import type { PassageHit, PassageIndex, SearchablePassage } from '../bot/search/passage-index.js';
 import { chunkLines } from './chunk.js';
 import type { ChatModel } from './client.js';
@@ -68,7 +69,23 @@ export interface SummaryDeps {
   readonly knowsWord?: KnowsWord;
   /** Gets failure context (reason, status); never a request or response body. */
   readonly log?: SummaryLog;
+  /** The process's counters (GET /metrics): each model call, and each answer given without one. */
+  readonly metrics?: LlmMetrics;
 }
+
+export type LlmMetrics = Pick<ProductMetrics, 'llmCalls' | 'llmSeconds' | 'llmFallbacks'>;
+
+const PURPOSE = 'summary';
+
+/** The operator's names for why there was no model answer; the same small set for every purpose. */
+const FALLBACK_LABEL: Record<FallbackReason, string> = {
+  off: 'disabled',
+  error: 'error',
+  timeout: 'timeout',
+  malformed: 'invalid-output',
+  refusal: 'refused',
+  budget: 'budget',
+};
 
 const FULL_CANDIDATES = 6;
 const INCREMENTAL_CANDIDATES = 4;
@@ -136,13 +153,17 @@ export async function summariseNotes(request: SummaryRequest, deps: SummaryDeps)
       coveredNoteKeys: previous.coveredNoteKeys,
     };
   }
-  if (!deps.model) return extractiveResult(notes, deps.passages.search(searchText(notes), 3), 'off');
+  if (!deps.model) {
+    deps.metrics?.llmFallbacks.inc({ purpose: PURPOSE, reason: FALLBACK_LABEL.off });
+    return extractiveResult(notes, deps.passages.search(searchText(notes), 3), 'off');
+  }
 
   const candidates = candidatesFor(deps.passages, fresh, previous);
   try {
-    return await summariseWithModel(deps.model, request.names, deps.knowsWord, notes, fresh, previous, candidates);
+    return await summariseWithModel(deps.model, request.names, deps.knowsWord, notes, fresh, previous, candidates, deps.metrics);
   } catch (error) {
     const reason = failureReason(error);
+    deps.metrics?.llmFallbacks.inc({ purpose: PURPOSE, reason: FALLBACK_LABEL[reason] });
     deps.log?.warn(
       { reason, status: error instanceof OpenAI.APIError ? error.status : undefined, model: deps.model.model },
       'Notes summary by language model failed; showing the extractive summary',
@@ -159,6 +180,7 @@ async function summariseWithModel(
   fresh: readonly Note[],
   previous: PreviousSummary | undefined,
   candidates: readonly PassageHit[],
+  metrics: LlmMetrics | undefined,
 ): Promise<NotesSummary> {
   const template = loadTemplate(TEMPLATE_ID);
   const pseudonymiser = new Pseudonymiser({ names, ...(knowsWord ? { knowsWord } : {}) });
@@ -173,7 +195,7 @@ async function summariseWithModel(
   const allowed = new Set(candidates.map((c) => c.id));
   const cited = new Map<string, string>();
   for (const chunk of chunkLines(lines, allowance)) {
-    const output = await complete(model, template, { previous: carried, notes: chunk.join('\n'), candidates: candidateText });
+    const output = await measured(metrics, () => complete(model, template, { previous: carried, notes: chunk.join('\n'), candidates: candidateText }));
     carried = output.summary;
     // The model may only cite what the search offered; anything else is dropped, whatever a note asked for.
     for (const p of output.passages) if (allowed.has(p.id)) cited.set(p.id, p.why);
@@ -203,6 +225,22 @@ async function complete(model: ChatModel, template: PromptTemplate, values: Reco
   const output = parseModelOutput(choice.message.content);
   if (!output) throw new SummaryFailure('malformed');
   return output;
+}
+
+/** One request to the model, counted by how it ended and timed whatever the ending. */
+async function measured<T>(metrics: LlmMetrics | undefined, call: () => Promise<T>): Promise<T> {
+  const stop = metrics?.llmSeconds.startTimer({ purpose: PURPOSE });
+  try {
+    const result = await call();
+    metrics?.llmCalls.inc({ purpose: PURPOSE, result: 'ok' });
+    return result;
+  } catch (error) {
+    const reason = failureReason(error);
+    metrics?.llmCalls.inc({ purpose: PURPOSE, result: FALLBACK_LABEL[reason] });
+    throw error;
+  } finally {
+    stop?.();
+  }
 }
 
 function failureReason(error: unknown): FallbackReason {

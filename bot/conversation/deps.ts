@@ -1,6 +1,7 @@
 import type { Locale } from '../../cards/locale.js';
 import type { ChatModel } from '../../prompts/client.js';
 import type { KnowsWord } from '../../prompts/danish-words.js';
+import type { LlmMetrics } from '../../prompts/summarise.js';
 import type { Decision } from '../../rules/decision-types.js';
 import type { Facts } from '../../rules/facts.js';
 import type { Logger } from '../logger.js';
@@ -25,6 +26,8 @@ export interface ConversationDeps {
   summaryModel?: { chat: ChatModel; knowsWord: () => Promise<KnowsWord> };
   /** How long a card action waits for a notes summary before acknowledging it and replacing the card later. */
   summaryWaitMs?: number;
+  /** The process's language-model counters; with no model they count the answers given without one. */
+  llmMetrics?: LlmMetrics;
   clock: () => Date;
   logger: Logger;
   allowedTenants?: readonly string[];

@@ -173,6 +173,7 @@ async function makeSummary(turn: Turn, found: CaseWithDecision): Promise<Card> {
       passages: turn.deps.passages,
       ...(model ? { model: model.chat, knowsWord: await model.knowsWord() } : {}),
       log: { warn: (context, message) => turn.deps.logger.warn({ ...context, caseId: found.caseId }, message) },
+      metrics: turn.deps.llmMetrics,
     },
   );
   // Nothing new since the stored summary: it is what was shown, and there is nothing to store again.

@@ -6,14 +6,17 @@ import { z } from 'zod';
  */
 const Days = (fallback: number) => z.coerce.number().int().min(1).max(36_500).default(fallback);
 
-const RetentionEnvSchema = z.object({
+/** Shared with the bot's start-up configuration (bot/config.ts), so the command and the bot agree. */
+export const RETENTION_ENV_FIELDS = {
   /** Closed cases (with their decisions, notes, plans, reminders) go this long after closing. */
   RETENTION_CLOSED_CASES_DAYS: Days(1826),
   /** Audit rows go by their own period; they outlive the cases they describe. */
   RETENTION_AUDIT_DAYS: Days(3653),
   /** An intake interview nobody has touched for this long is abandoned. */
   RETENTION_DRAFTS_DAYS: Days(30),
-});
+};
+
+const RetentionEnvSchema = z.object(RETENTION_ENV_FIELDS);
 
 export interface RetentionPeriods {
   closedCasesDays: number;

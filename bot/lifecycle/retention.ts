@@ -17,6 +17,10 @@ export interface RetentionOptions extends RetentionPeriods {
   /** Who runs it, for the audit log: 'retention' from the bot's schedule, an operator from the CLI. */
   actorId?: string;
   origin?: 'scheduler' | 'cli';
+  /** Checked before each tenant: a stopping bot gives the rest of the run to another instance. */
+  signal?: AbortSignal;
+  /** Each tenant's deletions once committed, so a run that fails later is still counted right. */
+  onTenantDone?: (done: TenantRetention) => void;
 }
 
 export interface TenantRetention {
@@ -49,11 +53,13 @@ export async function runRetention(db: Database, options: RetentionOptions): Pro
   const tenants: TenantRetention[] = [];
 
   for (const tenantId of await tenantsWithData(db)) {
+    options.signal?.throwIfAborted();
     const scope: TenantScope = { tenantId, actorId: options.actorId ?? 'retention', origin: options.origin ?? 'scheduler' };
     const result = await db.transaction((tx) =>
       dryRun ? countTenant(tx, tenantId, closedBefore, auditBefore, draftsBefore) : purgeTenant(tx, scope, closedBefore, auditBefore, draftsBefore),
     );
     if (result.cases + result.auditRows + result.drafts > 0) tenants.push(result);
+    if (!dryRun) options.onTenantDone?.(result);
   }
 
   const sum = (key: keyof Omit<TenantRetention, 'tenantId'>) => tenants.reduce((n, t) => n + t[key], 0);

@@ -15,14 +15,14 @@ export function productMetrics(registry = new Registry()) {
     /** kind: message | invoke | conversationUpdate | …; result: ok | user-error | unavailable | error */
     turns: registry.counter('familiestotte_turns_total', 'Turns handled, by activity kind and result', ['kind', 'result']),
     turnSeconds: registry.histogram('familiestotte_turn_duration_seconds', 'Time from receiving an activity to answering it', TURN_BUCKETS, ['kind']),
-    /** outcome: sent | failed | skipped | retried */
+    /** outcome: sent | failed | skipped | retried (bot/reminders/delivery.ts ReminderOutcome); every try counts */
     reminders: registry.counter('familiestotte_reminders_total', 'Reminders by outcome', ['outcome']),
-    /** purpose: summary | search | …; result: ok | error | timeout | refused */
+    /** purpose: summary | …; result: ok | error | timeout | refused | invalid-output */
     llmCalls: registry.counter('familiestotte_llm_calls_total', 'Calls to the language model', ['purpose', 'result']),
     llmSeconds: registry.histogram('familiestotte_llm_duration_seconds', 'Language-model call latency', LLM_BUCKETS, ['purpose']),
-    /** reason: disabled | error | timeout | invalid-output */
+    /** reason: disabled | error | timeout | invalid-output | refused | budget (the notes would not fit one request's budget) */
     llmFallbacks: registry.counter('familiestotte_llm_fallbacks_total', 'Answers given without the language model, by reason', ['purpose', 'reason']),
-    /** Retention runs' deletions, so an operator sees the lifecycle working. */
+    /** Retention runs' deletions, so an operator sees the lifecycle working. kind: cases | audit_rows | drafts */
     retentionDeleted: registry.counter('familiestotte_retention_deleted_total', 'Rows deleted by retention', ['kind']),
   };
 }

@@ -41,7 +41,16 @@ export interface DeliveryContext {
   stopping: () => boolean;
   /** What this sweep learnt that the claimed rows do not show yet. */
   learnt: { threads: Map<string, string>; inactiveChannels: Set<string>; personalChats: Map<string, string> };
+  /** Tells the operator's counters what happened; every try, not only the last. */
+  count: (outcome: ReminderOutcome) => void;
 }
+
+/**
+ * What an operator counts. "retried" is any try that did not get through but will be tried again
+ * (throttled, transient, or rerouted to the caseworker's personal chat); "skipped" is a reminder
+ * throttled for longer than one sweep waits, handed back to be posted later.
+ */
+export type ReminderOutcome = 'sent' | 'failed' | 'retried' | 'skipped';
 
 export type DeliveryResult =
   | { outcome: 'sent'; target: Target; conversationId: string; activityId: string }
@@ -79,6 +88,7 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
       await markSent(ctx.db, r, { ...attempt(ctx, target, step.threadKey, conversationId, 201, null), activityId, newThreadId }).then((ok) => {
         if (!ok) ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId }, 'reminder posted after its lease was lost');
       });
+      ctx.count('sent');
       return { outcome: 'sent', target, conversationId, activityId };
     } catch (error) {
       if (error instanceof Stopping) return { outcome: 'released' };
@@ -88,8 +98,10 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
         const waitMs = e.retryAfterMs ?? backoff(ctx, throttled);
         ctx.limiter.block(`thread:${step.threadKey}`, ctx.clock.now() + waitMs);
         await recordAttempt(ctx.db, r, 'retried', base);
+        ctx.count('retried');
         if (++throttled > ctx.retry.maxThrottled) {
           await postpone(ctx.db, r, ctx.owner, new Date(Date.now() + waitMs), base.reason ?? 'throttled');
+          ctx.count('skipped');
           return { outcome: 'postponed', reason: 'throttled' };
         }
         continue;
@@ -98,6 +110,7 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
         await deactivateChannel(ctx.db, r.tenantId, r.channelId, e.code);
         ctx.learnt.inactiveChannels.add(channelKey);
         await recordAttempt(ctx.db, r, 'rerouted', base);
+        ctx.count('retried');
         target = 'personal';
         continue;
       }
@@ -107,11 +120,13 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
         if (r.caseworkerId) ctx.learnt.personalChats.delete(`${r.tenantId}/${r.caseworkerId}`);
         r.personalChatId = null;
         await recordAttempt(ctx.db, r, 'retried', base);
+        ctx.count('retried');
         continue;
       }
       if (TRANSIENT.has(e.status) || e.status === 0) {
         if (++transientFailures >= ctx.retry.maxAttempts) return fail(ctx, r, target, step.threadKey, e.status || null, base.reason ?? 'transient');
         await recordAttempt(ctx.db, r, 'retried', base);
+        ctx.count('retried');
         await ctx.clock.sleep(backoff(ctx, transientFailures));
         continue;
       }
@@ -188,6 +203,7 @@ async function limited<T>(ctx: DeliveryContext, r: ClaimedReminder, threadKey: s
 
 async function fail(ctx: DeliveryContext, r: ClaimedReminder, target: Target, threadKey: string | null, status: number | null, reason: string): Promise<DeliveryResult> {
   await markFailed(ctx.db, r, attempt(ctx, target, threadKey ?? '', null, status, reason));
+  ctx.count('failed');
   return { outcome: 'failed', target, reason };
 }
 

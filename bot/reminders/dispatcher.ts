@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import type { ProductMetrics } from '../observability/product-metrics.js';
 import type { ConnectorClient } from '../teams/proactive.js';
 import { claimBatch, releaseAll, releaseExpired, renewLeases, type ClaimedReminder } from './claims.js';
 import { systemClock, type Clock } from './clock.js';
@@ -50,6 +51,8 @@ export interface DispatcherOptions {
   retry?: RetryPolicy;
   random?: () => number;
   log?: pino.Logger;
+  /** The process's counters (GET /metrics); absent in the operator command and most tests. */
+  metrics?: Pick<ProductMetrics, 'reminders'>;
 }
 
 export interface SweepReport {
@@ -86,6 +89,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const ctx: DeliveryContext = {
       db: options.db, connector: options.connector, limiter, limits, instances: options.instances ?? 1, botId: options.botId, owner: instanceId, clock,
       stopping: () => stopping, retry: options.retry ?? DEFAULT_RETRY, random: options.random ?? Math.random, log, learnt: { threads: new Map(), inactiveChannels: new Set(), personalChats: new Map() },
+      count: (outcome) => options.metrics?.reminders.inc({ outcome }),
     };
     const seeded = new Set<string>();
     const renew = setInterval(() => {

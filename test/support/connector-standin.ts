@@ -228,5 +228,7 @@ function readJson(req: IncomingMessage): Promise<any> { // eslint-disable-line @
 function reply(res: ServerResponse, status: number, body: unknown, retryAfterSeconds?: number): void {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
-  res.writeHead(status, headers).end(JSON.stringify(body));
+  // Not chained: restify, loaded when the bot runs in the same process, patches writeHead to return nothing.
+  res.writeHead(status, headers);
+  res.end(JSON.stringify(body));
 }
