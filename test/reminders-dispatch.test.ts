@@ -136,6 +136,28 @@ describe('when Teams pushes back', () => {
     expect(await count("reminder_outcomes WHERE outcome = 'retried' AND status = 503")).toBe(2);
   });
 
+  it('posts once when the database fails just as the post is recorded, and records it when the database answers again', async () => {
+    await scheduleCase(db, connector.url, { caseRef: 'SAG-1', outcome: 'level3', reviews: reviewsFor('level3', null, '2026-01-05').slice(0, 1), leadDays: 0 });
+    let refused = 0;
+    const blinking = {
+      ...db,
+      query: <T,>(sql: string, params?: unknown[]): Promise<T[]> => {
+        // The statement that marks the reminder sent fails twice, as a restarting database would.
+        if (sql.includes("SET state = 'sent'") && refused < 2) {
+          refused++;
+          return Promise.reject(Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' }));
+        }
+        return db.query<T>(sql, params);
+      },
+      transaction: db.transaction.bind(db),
+    };
+    const report = await dispatcher({ db: blinking as typeof db }).sweep(new Date('2026-04-05T07:00:00Z'));
+    expect(refused).toBe(2);
+    expect(report.results.map((r) => r.outcome)).toEqual(['sent']);
+    expect(connector.posts()).toHaveLength(1);
+    expect(await count("reminders WHERE state = 'sent'")).toBe(1);
+  });
+
   it('marks a reminder failed, with the reason, when the service keeps failing', async () => {
     await scheduleCase(db, connector.url, { caseRef: 'SAG-1', outcome: 'level3', reviews: reviewsFor('level3', null, '2026-01-05').slice(0, 1), leadDays: 0 });
     connector.fail('19:familie@thread.tacv2', { status: 502 });

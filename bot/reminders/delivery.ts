@@ -83,13 +83,9 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
   for (;;) {
     const step = target === 'channel' ? channelStep(ctx, r) : personalStep(ctx, r);
     if (!step) return fail(ctx, r, target, null, null, 'Sagsbehandleren er ukendt, og botten er ikke i kanalen');
+    let posted: { conversationId: string; activityId: string; newThreadId?: string };
     try {
-      const { conversationId, activityId, newThreadId } = await step.run();
-      await markSent(ctx.db, r, { ...attempt(ctx, target, step.threadKey, conversationId, 201, null), activityId, newThreadId }).then((ok) => {
-        if (!ok) ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId }, 'reminder posted after its lease was lost');
-      });
-      ctx.count('sent');
-      return { outcome: 'sent', target, conversationId, activityId };
+      posted = await step.run();
     } catch (error) {
       if (error instanceof Stopping) return { outcome: 'released' };
       const e = asConnectorError(error);
@@ -131,6 +127,31 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
         continue;
       }
       return fail(ctx, r, target, step.threadKey, e.status || null, base.reason ?? 'error');
+    }
+    // Outside the try above: a database error here must not be taken for a failed post and post again.
+    await recordSent(ctx, r, { ...attempt(ctx, target, step.threadKey, posted.conversationId, 201, null), activityId: posted.activityId, newThreadId: posted.newThreadId });
+    ctx.count('sent');
+    return { outcome: 'sent', target, conversationId: posted.conversationId, activityId: posted.activityId };
+  }
+}
+
+/**
+ * Records a post that went through. The database may blip just then, so it is tried a few times;
+ * if it still cannot be written the reminder stays claimed, and when its lease runs out another
+ * sweep posts it again: the one duplicate this design allows, logged so it can be traced.
+ */
+async function recordSent(ctx: DeliveryContext, r: ClaimedReminder, a: Parameters<typeof markSent>[2]): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    try {
+      const ok = await markSent(ctx.db, r, a);
+      if (!ok) ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId }, 'reminder posted after its lease was lost');
+      return;
+    } catch (error) {
+      if (tries >= ctx.retry.maxAttempts) {
+        ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId, err: { name: (error as Error)?.name } }, 'reminder posted but not recorded; it may be posted again after its lease');
+        return;
+      }
+      await ctx.clock.sleep(backoff(ctx, tries));
     }
   }
 }
