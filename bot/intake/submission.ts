@@ -49,8 +49,8 @@ export function parseEnvelope(raw: unknown): Parsed<ActionEnvelope> {
 export function parseStepSubmission(stepId: StepId, raw: unknown, answersSoFar: Partial<Facts> = {}): SubmissionResult {
   return safely(() => {
     const step = getStep(stepId);
-    const envelope = { verb: z.literal(VERBS.intakeNext), draftId: DraftId, stepId: z.literal(stepId) };
-    return parseQuestions(visibleQuestions(step, answersSoFar), envelope, raw);
+    const envelope = () => ({ verb: z.literal(VERBS.intakeNext), draftId: DraftId, stepId: z.literal(stepId) });
+    return parseQuestions(visibleQuestions(step, answersSoFar), `step:${stepId}`, envelope, raw);
   });
 }
 
@@ -58,15 +58,32 @@ export function parseStepSubmission(stepId: StepId, raw: unknown, answersSoFar: 
 export function parseMissingSubmission(missing: readonly string[], raw: unknown): SubmissionResult {
   return safely(() => {
     const questions = questionsForFacts(missing).questions.map((q) => q.question);
-    const envelope = { verb: z.literal(VERBS.intakeMissing), draftId: DraftId };
-    return parseQuestions(questions, envelope, raw);
+    const envelope = () => ({ verb: z.literal(VERBS.intakeMissing), draftId: DraftId });
+    return parseQuestions(questions, 'missing', envelope, raw);
   });
 }
 
-function parseQuestions(questions: readonly Question[], envelope: Record<string, z.ZodType>, raw: unknown): SubmissionResult {
-  const shape: Record<string, z.ZodType> = { ...envelope };
-  for (const q of questions) shape[q.id] = answerSchema(q);
-  const result = z.object(shape).strict().safeParse(raw, { reportInput: true });
+/**
+ * Building a zod object schema costs about a millisecond (zod compiles a fast path for each), more
+ * than the whole rest of a turn's parsing; the combinations of envelope and shown questions are
+ * few, so each is built once.
+ */
+const SCHEMAS = new Map<string, z.ZodType>();
+
+function schemaFor(key: string, questions: readonly Question[], envelope: () => Record<string, z.ZodType>): z.ZodType {
+  const cacheKey = `${key}|${questions.map((q) => q.id).join(',')}`;
+  let schema = SCHEMAS.get(cacheKey);
+  if (!schema) {
+    const shape: Record<string, z.ZodType> = { ...envelope() };
+    for (const q of questions) shape[q.id] = answerSchema(q);
+    schema = z.object(shape).strict();
+    SCHEMAS.set(cacheKey, schema);
+  }
+  return schema;
+}
+
+function parseQuestions(questions: readonly Question[], key: string, envelope: () => Record<string, z.ZodType>, raw: unknown): SubmissionResult {
+  const result = schemaFor(key, questions, envelope).safeParse(raw, { reportInput: true });
   if (!result.success) return { ok: false, problems: labelled(describe(result.error.issues), questions) };
 
   const values = result.data as Record<string, unknown>;
