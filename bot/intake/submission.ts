@@ -69,6 +69,7 @@ export function parseMissingSubmission(missing: readonly string[], raw: unknown)
  * few, so each is built once.
  */
 const SCHEMAS = new Map<string, z.ZodType>();
+const PartialFacts = FactsSchema.partial();
 
 function schemaFor(key: string, questions: readonly Question[], envelope: () => Record<string, z.ZodType>): z.ZodType {
   const cacheKey = `${key}|${questions.map((q) => q.id).join(',')}`;
@@ -132,7 +133,7 @@ function parseQuestions(questions: readonly Question[], key: string, envelope: (
   if (riskFactors.length > 0 || (riskAsked && riskReviewed === 'reviewed')) facts['riskFactors'] = riskFactors;
 
   if (problems.length > 0) return { ok: false, problems: labelled(problems, questions) };
-  const checked = FactsSchema.partial().safeParse(facts, { reportInput: true });
+  const checked = PartialFacts.safeParse(facts, { reportInput: true });
   if (!checked.success) return { ok: false, problems: labelled(describe(checked.error.issues), questions) };
   return { ok: true, facts: checked.data, unknown };
 }

@@ -98,33 +98,29 @@ export function draftStore(db: Database, clock: Clock) {
       refuseCpr(d.answers, 'Svarene');
       const now = clock().toISOString();
       const draftId = d.draftId ?? randomUUID();
-      return db.transaction(async (tx) => {
-        const rows =
-          d.expectedVersion === 0
-            ? await tx.query(
-                `INSERT INTO intake_drafts (tenant_id, user_id, draft_id, conversation_id, step, answers, version, updated_at)
-                 VALUES ($1, $2, $3::uuid, $4, $5, $6::jsonb, 1, $7::timestamptz)
-                 ON CONFLICT (tenant_id, user_id, draft_id) DO NOTHING RETURNING ${DRAFT_COLUMNS}`,
-                [scope.tenantId, scope.actorId, draftId, d.conversationId, d.step, JSON.stringify(d.answers), now],
-              )
-            : await tx.query(
-                `UPDATE intake_drafts SET conversation_id = $4, step = $5, answers = $6::jsonb, version = version + 1, updated_at = $7::timestamptz
-                 WHERE tenant_id = $1 AND user_id = $2 AND draft_id = $3::uuid AND version = $8 RETURNING ${DRAFT_COLUMNS}`,
-                [scope.tenantId, scope.actorId, draftId, d.conversationId, d.step, JSON.stringify(d.answers), now, d.expectedVersion],
-              );
-        const [row] = rows;
-        if (!row) {
-          const [current] = await tx.query(`SELECT ${DRAFT_COLUMNS} FROM intake_drafts WHERE tenant_id = $1 AND user_id = $2 AND draft_id = $3::uuid`, [
-            scope.tenantId,
-            scope.actorId,
-            draftId,
-          ]);
-          return { ok: false, reason: 'stale', current: current ? toDraft(current) : null };
-        }
-        const draft = toDraft(row);
-        await writeAudit(tx, scope, AUDIT_ACTIONS.draftSave, [null], { step: draft.step, version: draft.version });
-        return { ok: true, draft };
-      });
+      // One statement: the draft and its audit row are written together or not at all, in one round
+      // trip, since every step of every interview passes here.
+      const write =
+        d.expectedVersion === 0
+          ? `INSERT INTO intake_drafts (tenant_id, user_id, draft_id, conversation_id, step, answers, version, updated_at)
+             SELECT $1, $2, $3::uuid, $4, $5, $6::jsonb, 1, $7::timestamptz WHERE $8::int = 0
+             ON CONFLICT (tenant_id, user_id, draft_id) DO NOTHING RETURNING ${DRAFT_COLUMNS}`
+          : `UPDATE intake_drafts SET conversation_id = $4, step = $5, answers = $6::jsonb, version = version + 1, updated_at = $7::timestamptz
+             WHERE tenant_id = $1 AND user_id = $2 AND draft_id = $3::uuid AND version = $8 RETURNING ${DRAFT_COLUMNS}`;
+      const rows = await db.query(
+        `WITH saved AS (${write}),
+         audited AS (
+           INSERT INTO audit_log (tenant_id, actor_id, action, case_id, origin, details)
+           SELECT tenant_id, user_id, $9, NULL, $10, jsonb_build_object('step', step, 'version', version) FROM saved)
+         SELECT * FROM saved`,
+        [scope.tenantId, scope.actorId, draftId, d.conversationId, d.step, JSON.stringify(d.answers), now, d.expectedVersion, AUDIT_ACTIONS.draftSave, scope.origin],
+      );
+      const [row] = rows;
+      if (!row) {
+        const current = await get(scope, draftId);
+        return { ok: false, reason: 'stale', current };
+      }
+      return { ok: true, draft: toDraft(row) };
     },
 
     /** Removes the draft (interview finished or abandoned). True when there was one. */
