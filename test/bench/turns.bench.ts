@@ -78,9 +78,9 @@ async function startEcho(into: Measured) {
   };
 }
 
-async function startInterviews(into: Measured) {
+async function startInterviews(into: Measured, databaseUrl?: string) {
   const dataDir = await mkdtemp(join(tmpdir(), 'familiestotte-bench-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent' });
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const server = await startServer(config, { host: '127.0.0.1', logger: createLogger(config.logLevel) });
   const tenantId = '0b1c2d3e-0000-4000-8000-00000000bench';
   const channel = '19:general-bench@thread.tacv2';
@@ -101,19 +101,26 @@ async function startInterviews(into: Measured) {
   };
 }
 
+/** A PostgreSQL server to measure against as well (production's shape: the database in its own process). */
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+
 export async function run(): Promise<BenchResult[]> {
   const echo = empty();
   const bot = empty();
+  const onPostgres = empty();
   const echoBot = await startEcho(echo);
   const interviews = await startInterviews(bot);
+  const postgres = POSTGRES_URL ? await startInterviews(onPostgres, POSTGRES_URL) : undefined;
   try {
     for (let r = 0; r < ROUNDS; r++) {
       await echoBot.round();
       await interviews.round();
+      await postgres?.round();
     }
   } finally {
     await echoBot.close();
     await interviews.close();
+    await postgres?.close();
   }
   const echoRate = echo.turns / echo.seconds;
   const botRate = bot.turns / bot.seconds;
@@ -128,7 +135,14 @@ export async function run(): Promise<BenchResult[]> {
     { name: 'echo rate / interview rate (slowdown)', value: round(slowdown, 3), unit: 'x', target: slowdownTarget, ratio: round(slowdown / slowdownTarget, 3) },
     { name: `p95 turn latency, full intake interviews, ${CONCURRENCY} conversations`, value: round(p95(bot.latencies)), unit: 'ms' },
     { name: `p95 turn latency, echo bot, ${CONCURRENCY} conversations`, value: round(p95(echo.latencies)), unit: 'ms' },
-    { name: 'failed turns (interviews + echo)', value: bot.failed + echo.failed, unit: 'turns' },
+    { name: 'failed turns (interviews + echo)', value: bot.failed + echo.failed + onPostgres.failed, unit: 'turns' },
+    ...(postgres
+      ? [
+          { name: `turns/s, full intake interviews on PostgreSQL, ${CONCURRENCY} conversations`, value: round(onPostgres.turns / onPostgres.seconds), unit: 'turns/s' },
+          { name: 'interview rate on PostgreSQL / echo rate', value: round(onPostgres.turns / onPostgres.seconds / echoRate, 3), unit: 'ratio' },
+          { name: `p95 turn latency, full intake interviews on PostgreSQL, ${CONCURRENCY} conversations`, value: round(p95(onPostgres.latencies)), unit: 'ms' },
+        ]
+      : [{ name: 'full intake interviews on PostgreSQL: not measured (set BENCH_DATABASE_URL)', value: 0, unit: '' }]),
   ];
 }
 
