@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './decide.js';
+import { FACT_LABELS } from './fact-labels.js';
 import type { Facts } from './facts.js';
 
 const level1: Facts = {
@@ -36,5 +37,19 @@ describe('a "none" says where the standard points instead', () => {
     const d = decide({ ...level1, concern: 'pronounced', parentalCapacityUnclear: true, intensiveNeeded: false });
     expect(d.outcome).toBe('none');
     expect(d.reasons.some((r) => r.passage === 'pps.kriterier.3' && r.text.includes('niveau 2'))).toBe(true);
+  });
+});
+
+describe('the open questions of a decision that needs information', () => {
+  it('are named in Danish in the "why not none", never by field name', () => {
+    const decision = decide({ referenceDate: '2026-03-01', child: { ageMonths: 84 }, concern: 'concern', safetyConcern: false });
+    expect(decision.outcome).toBe('needs-information');
+    const text = decision.whyNot.none?.[0]?.text ?? '';
+    expect(decision.missing.length).toBeGreaterThan(0);
+    for (const fact of decision.missing) {
+      expect(FACT_LABELS[fact], `a Danish label for ${fact}`).toBeDefined();
+      expect(text).toContain(FACT_LABELS[fact]!);
+      expect(text).not.toContain(fact);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { CITE, riskFactorPassage } from './citations.js';
+import { factLabel } from './fact-labels.js';
 import type { Cited, Outcome } from './decision-types.js';
 import type { Facts } from './facts.js';
 import type { CriterionResult, MeasureResult } from './logic.js';
@@ -70,7 +71,7 @@ export function whyNotFor(winner: Outcome, results: MeasureResults, missing: rea
   if (winner !== 'none') {
     whyNot.none =
       winner === 'needs-information'
-        ? [{ text: `Svaret kan ikke gives, før der er svar på: ${missing.join(', ')}.`, passage: MAIN_PASSAGE.none }]
+        ? [{ text: `Svaret kan ikke gives, før der er svar på: ${missing.map(factLabel).join('; ')}.`, passage: MAIN_PASSAGE.none }]
         : [{ text: `${LABEL[winner]} passer.`, passage: MAIN_PASSAGE[winner] }];
   }
   return whyNot;
