@@ -37,6 +37,8 @@ const ConfigSchema = z
     REMINDER_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
     /** How long a card action waits for a notes summary before acknowledging it; Teams allows five seconds. */
     SUMMARY_WAIT_MS: z.coerce.number().int().min(0).max(4_000).default(3_000),
+    /** Turns this instance runs at once; more wait in arrival order. Keeps latency fair under load. */
+    MAX_TURNS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(16),
     /** Where the server listens. Loopback is what lets the tab run in local development mode. */
     HOST: z.string().trim().min(1).default('0.0.0.0'),
     NODE_ENV: optionalText,
@@ -72,6 +74,7 @@ export interface Config {
   reminderSweepSeconds: number;
   reminderInstances: number;
   summaryWaitMs: number;
+  maxTurnsInFlight: number;
   /** Off unless LLM_MODEL is set; the variables are read by prompts/config.ts. */
   llm: LlmConfig;
   host: string;
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
     reminderInstances: e.REMINDER_INSTANCES,
     summaryWaitMs: e.SUMMARY_WAIT_MS,
+    maxTurnsInFlight: e.MAX_TURNS_IN_FLIGHT,
     llm,
     host: e.HOST,
     tab: { appIdUri: e.TAB_APP_ID_URI, production: e.NODE_ENV === 'production' },

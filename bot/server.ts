@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { Config } from './config.js';
 import { isActivityEnvelope } from './http/activity-envelope.js';
+import { createTurnGate } from './http/turn-gate.js';
 import { createLogger, type Logger } from './logger.js';
 import { mountObservability } from './observability/routes.js';
 import { productMetrics, type ProductMetrics } from './observability/product-metrics.js';
@@ -33,6 +34,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const services = await openServices(config, logger, metrics);
   const endpoint = createTeamsEndpoint(config, logger, services.conversation, services.summaries, services.connector);
 
+  const gate = createTurnGate(config.maxTurnsInFlight);
   let accepting = true;
   const inFlight = new Set<Promise<void>>();
 
@@ -65,7 +67,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       return;
     }
     const done = observe.turnStarted(req);
-    const turn = endpoint.process(req, res);
+    const turn = gate.run(() => endpoint.process(req, res));
     inFlight.add(turn);
     try {
       await turn;
