@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest, type Agent } from 'node:http';
 
 /**
  * A tiny Bot Framework client for tests: real activities over real HTTP to /api/messages.
@@ -38,6 +39,12 @@ export interface BotClientOptions {
   serviceUrl?: string;
   /** Extra request headers, e.g. an Authorization header. */
   headers?: Record<string, string>;
+  /**
+   * Send over this keep-alive agent instead of the process-wide fetch pool: a load test gives each
+   * simulated caseworker its own connection, as separate clients would have, so the pool's own
+   * connection churn is not measured as the bot's latency.
+   */
+  agent?: Agent;
 }
 
 export const BOT_ID = '28:familiestotte-test-bot';
@@ -127,11 +134,9 @@ export class BotClient {
       channelData,
       ...activity,
     };
-    return fetch(`${o.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...o.headers },
-      body: JSON.stringify(body),
-    });
+    const headers = { 'content-type': 'application/json', ...o.headers };
+    if (o.agent) return postWithAgent(`${o.url}/api/messages`, o.agent, headers, JSON.stringify(body));
+    return fetch(`${o.url}/api/messages`, { method: 'POST', headers, body: JSON.stringify(body) });
   }
 
   private async replies(response: Response): Promise<ReplyActivity[]> {
@@ -177,4 +182,22 @@ export function actionData(card: CardJson | undefined, verb: string): Record<str
   };
   walk(card);
   return found;
+}
+
+function postWithAgent(url: string, agent: Agent, headers: Record<string, string>, body: string): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') responseHeaders.set(k, v);
+        const status = res.statusCode ?? 0;
+        resolve(new Response(status === 204 ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
