@@ -43,12 +43,6 @@ export async function openPostgres(databaseUrl: string, onIdleError?: (error: Er
     query: self.query,
     exec: self.exec,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (error) {
-        throw mapDriverError(error);
-      }
       let broken: Error | undefined;
       // A checked-out client that loses its connection emits 'error'; the pool only listens
       // while the client is idle, so without this the process would crash. The failing
@@ -56,7 +50,23 @@ export async function openPostgres(databaseUrl: string, onIdleError?: (error: Er
       const onError = (error: Error): void => {
         broken = error;
       };
-      client.on('error', onError);
+      let client: pg.PoolClient;
+      try {
+        // The callback form, not `await pool.connect()`: a client released by another turn is
+        // handed over inside the pool's socket handler, and the server's next message (a FATAL
+        // "terminating connection" on a shutdown, often in the same packet as the last answer)
+        // is parsed before an await would resume. With no listener yet, that 'error' is
+        // uncaught and ends the process; attaching in the callback leaves no such gap.
+        client = await new Promise<pg.PoolClient>((resolve, reject) => {
+          pool.connect((error, connected) => {
+            if (error || !connected) return reject(error ?? new Error('the pool gave no client'));
+            connected.on('error', onError);
+            resolve(connected);
+          });
+        });
+      } catch (error) {
+        throw mapDriverError(error);
+      }
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
