@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONNECT_TIMEOUT_MS, QUERY_TIMEOUT_MS } from '../../bot/storage/postgres.js';
 import { BotClient, cardText } from '../support/bot-client.js';
 import { positionOf, sendAction, sendText, startFaultBot, timedTurn, type FaultBot, type Outcome } from '../support/fault-bot.js';
 import { draftIdOf, FAMILIES, STEP_ORDER } from '../support/interview.js';
@@ -16,8 +17,11 @@ import { privateCluster, type PrivateCluster } from '../support/pg-cluster.js';
 const CONVERSATIONS = 20;
 const CHANNEL = '19:outage-familie@thread.tacv2';
 const TEAM = '19:outage-team@thread.tacv2';
-/** How long one turn may take, outage or not. */
-const TURN_BOUND_MS = 5_000;
+/**
+ * How long one turn may take, outage or not: the product's connect or statement limit and a
+ * little for the turn. A stopped server refuses at once, so in practice turns take far less.
+ */
+const TURN_BOUND_MS = Math.max(CONNECT_TIMEOUT_MS, QUERY_TIMEOUT_MS) + 3_000;
 /** How long the database stays away. */
 const OUTAGE_MS = 3_000;
 /** Between the first turns of two conversations: together they spread over about one interview. */
