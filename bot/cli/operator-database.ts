@@ -9,7 +9,8 @@ import { migrate } from '../storage/migrate.js';
  */
 export async function openOperatorDatabase(env: NodeJS.ProcessEnv): Promise<Database> {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  const db = await openDatabase({ databaseUrl, dataDir: resolve(env.DATA_DIR?.trim() || 'data') });
+  // A person at a terminal waits for a large retention run or erasure; turns get 5 s, this gets minutes.
+  const db = await openDatabase({ databaseUrl, dataDir: resolve(env.DATA_DIR?.trim() || 'data'), queryTimeoutMs: 300_000 });
   try {
     await migrate(db);
   } catch (error) {

@@ -83,27 +83,37 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
   const choice = submission.choose(decision);
   if ('problems' in choice) return refuse(choice.problems);
 
+  // Everything the turn reads comes first, then one transaction writes the case, removes the
+  // draft and schedules the reminders, and the answer needs the database no more: a turn that
+  // fails (the database gone) has written nothing, so "try again" is true, and a turn that
+  // answers has written it all.
+  const ref = turn.deps.reminders ? await turn.deps.storage.conversationRefs.get(turn.scope, channel.id) : null;
   try {
-    const created = await turn.deps.storage.cases.create(turn.scope, {
-      reference: reference.value,
-      childPseudonym: form.childPseudonym,
-      teamId: channel.teamId,
-      channel: channel.id,
-      caseworkerName: turn.info.userName ?? turn.scope.actorId,
-      startDate: form.startDate,
-      facts,
-      decision: { recommended: decision, ...choice },
-    });
-    await turn.deps.storage.drafts.remove(turn.scope, draft.draftId);
-    const ref = await turn.deps.storage.conversationRefs.get(turn.scope, channel.id);
-    if (turn.deps.reminders && ref) {
-      await turn.deps.reminders.scheduleCase({
-        tenantId: turn.scope.tenantId, caseId: created.caseId, caseRef: created.reference, teamId: channel.teamId, channel: { id: channel.id, serviceUrl: ref.serviceUrl },
-        caseworkerId: created.caseworkerId, chosenOutcome: choice.chosenOutcome, decision,
-        chosenReviews: consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant).reviews,
+    const created = await turn.deps.storage.atomically(async (storage) => {
+      const created = await storage.cases.create(turn.scope, {
+        reference: reference.value,
+        childPseudonym: form.childPseudonym,
+        teamId: channel.teamId,
+        channel: channel.id,
+        caseworkerName: turn.info.userName ?? turn.scope.actorId,
+        startDate: form.startDate,
+        facts,
+        decision: { recommended: decision, ...choice },
       });
-    }
-    return (await planCardAfterCreate(turn, created)) ?? turn.deps.views.caseCard(turn.locale, created, { created: true });
+      await storage.drafts.remove(turn.scope, draft.draftId);
+      if (turn.deps.reminders && ref) {
+        await turn.deps.reminders.scheduleCase(
+          {
+            tenantId: turn.scope.tenantId, caseId: created.caseId, caseRef: created.reference, teamId: channel.teamId, channel: { id: channel.id, serviceUrl: ref.serviceUrl },
+            caseworkerId: created.caseworkerId, chosenOutcome: choice.chosenOutcome, decision,
+            chosenReviews: consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant).reviews,
+          },
+          storage.db,
+        );
+      }
+      return created;
+    });
+    return planCardAfterCreate(turn, created) ?? turn.deps.views.caseCard(turn.locale, created, { created: true });
   } catch (error) {
     // Storage's own last-line checks (a taken reference, a CPR number) carry a Danish message.
     if (error instanceof StorageInputError) return refuse([{ field: 'caseReference', message: error.userMessage }]);

@@ -2,7 +2,7 @@ import type { Facts } from '../../rules/facts.js';
 import { nextStepId, previousStepId, type StepId } from '../intake/steps.js';
 import { parseEnvelope, parseMissingSubmission, parseRestart, parseStepSubmission } from '../intake/submission.js';
 import type { Draft } from '../storage/drafts.js';
-import { teamChannels } from './channels.js';
+import { teamChannels, type TeamChannel } from './channels.js';
 import { decideNow } from './deciding.js';
 import type { Turn } from './deps.js';
 import { EMPTY_ANSWERS, mergeMissing, mergeStep, readAnswers, readPosition, type DraftPosition, type IntakeAnswers } from './intake-state.js';
@@ -70,8 +70,12 @@ export async function editStep(turn: Turn, data: Data): Promise<Card> {
 export async function restartIntake(turn: Turn, data: Data): Promise<Card> {
   const parsed = parseRestart(data);
   if (!parsed.ok) return turn.deps.views.message(turn.locale, parsed.problems.map((p) => p.message).join('\n'));
-  if (parsed.value.draftId) await turn.deps.storage.drafts.remove(turn.scope, parsed.value.draftId);
-  return startIntake(turn);
+  const { draftId } = parsed.value;
+  // In one transaction: a turn that fails keeps the old interview rather than leaving none.
+  return turn.deps.storage.atomically(async (storage) => {
+    if (draftId) await storage.drafts.remove(turn.scope, draftId);
+    return startIntake({ ...turn, deps: { ...turn.deps, storage } });
+  });
 }
 
 /** Answers to exactly the facts a needs-information result asked for. */
@@ -90,10 +94,10 @@ export async function resultCard(
   turn: Turn,
   draftId: string,
   answers: IntakeAnswers,
-  extra: { typed?: Data; problems?: readonly Problem[]; facts?: Partial<Facts> } = {},
+  extra: { typed?: Data; problems?: readonly Problem[]; facts?: Partial<Facts>; channels?: readonly TeamChannel[] } = {},
 ): Promise<Card> {
   const { decision } = decideNow(turn, answers, extra.facts);
-  const channels = await teamChannels(turn);
+  const channels = extra.channels ?? (await teamChannels(turn));
   // Without a team channel a case cannot be created; say so before the caseworker fills the form.
   const problems = channels.length === 0 ? [...(extra.problems ?? []), { field: 'channelId', message: say('noTeamChannel', turn.locale) }] : extra.problems;
   return turn.deps.views.result(turn.locale, decision, answers, { draftId, channels, typed: extra.typed, problems });
@@ -106,6 +110,9 @@ async function moveTo(
   answers: IntakeAnswers,
   refused: { typed?: Data; stepId?: StepId },
 ): Promise<Card> {
+  // The result card lists the team's channels: read them before the save, so the save is the
+  // turn's last use of the database and a turn that fails has saved nothing.
+  const channels = to === 'result' ? await teamChannels(turn) : undefined;
   const saved = await turn.deps.storage.drafts.save(turn.scope, {
     draftId: draft.draftId,
     conversationId: turn.info.conversation.id,
@@ -120,14 +127,14 @@ async function moveTo(
     const problems = [{ field: '(rod)', message: say('draftChanged', turn.locale) }];
     const position = readPosition(current.step);
     const currentAnswers = readAnswers(current.answers);
-    if (position === 'result') return resultCard(turn, current.draftId, currentAnswers, { problems });
+    if (position === 'result') return resultCard(turn, current.draftId, currentAnswers, { problems, channels });
     return turn.deps.views.intakeStep(turn.locale, position, currentAnswers, { draftId: current.draftId, typed: refused.typed, problems });
   }
-  return showPosition(turn, saved.draft, to, answers);
+  return showPosition(turn, saved.draft, to, answers, channels);
 }
 
-function showPosition(turn: Turn, draft: Draft, position: DraftPosition, answers: IntakeAnswers): Promise<Card> | Card {
-  if (position === 'result') return resultCard(turn, draft.draftId, answers);
+function showPosition(turn: Turn, draft: Draft, position: DraftPosition, answers: IntakeAnswers, channels?: readonly TeamChannel[]): Promise<Card> | Card {
+  if (position === 'result') return resultCard(turn, draft.draftId, answers, { channels });
   return turn.deps.views.intakeStep(turn.locale, position, answers, { draftId: draft.draftId });
 }
 

@@ -1,5 +1,5 @@
 import { VERBS } from '../../cards/verbs.js';
-import { planCardForCase, takesPlan, type PlanDeps } from '../plan/plan-flow.js';
+import { firstPlanCard, takesPlan, type PlanDeps } from '../plan/plan-flow.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { danishDate } from './dates.js';
 import type { Turn } from './deps.js';
@@ -49,10 +49,11 @@ export async function answerFreeText(turn: Turn, text: string): Promise<Reply | 
  * stk. 3) and edited later with "plan <sagsnummer>". Undefined for an outcome without a plan, and
  * after an override, whose case card must show the recommendation beside the choice and the reason.
  */
-export async function planCardAfterCreate(turn: Turn, created: CaseWithDecision): Promise<Card | undefined> {
+export function planCardAfterCreate(turn: Turn, created: CaseWithDecision): Card | undefined {
   if (!takesPlan(created) || created.decision.overridden) return undefined;
   const first = [...created.decision.recommended.reviews].sort((a, b) => a.due.localeCompare(b.due))[0];
   const due = first ? ` Første frist: ${first.due.split('-').reverse().join('.')}.` : '';
   const intro = `Sag ${created.reference} er oprettet.${due} Skriv nu planen sammen med forældrene – den kan rettes senere med »plan ${created.reference}«.`;
-  return planCardForCase(planDeps(turn), turn.scope, created, intro);
+  // Created in this turn, so it has no plan yet: nothing to read once the case is committed.
+  return firstPlanCard(created, intro);
 }

@@ -60,9 +60,13 @@ function cardFor(c: CaseWithDecision, form: PlanForm, version: number, extra: { 
 /** The plan card of a case: the plan in force for editing, or a new plan prefilled from the decision. */
 export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision, intro?: string): Promise<Card> {
   const plan: PlanVersion | null = await deps.storage.plans.current(scope, c.caseId);
-  const extra = intro ? { saved: intro } : {};
-  if (plan) return cardFor(c, planToForm(plan), plan.version, extra);
-  return cardFor(c, emptyPlanForm(durationFor(c).duration), 0, extra);
+  if (plan) return cardFor(c, planToForm(plan), plan.version, intro ? { saved: intro } : {});
+  return firstPlanCard(c, intro);
+}
+
+/** The card for a case's first plan, e.g. right after the case is created: nothing to read. */
+export function firstPlanCard(c: CaseWithDecision, intro?: string): Card {
+  return cardFor(c, emptyPlanForm(durationFor(c).duration), 0, intro ? { saved: intro } : {});
 }
 
 /** The measures a plan is written for; an underretning or no measure has none. */

@@ -1,5 +1,6 @@
 import type { Decision } from '../../rules/decision-types.js';
 import type { Database } from '../storage/database.js';
+import type { SqlWithTransactions } from './db.js';
 import { handleReminderAction, isReminderVerb, type ReminderTurn } from './actions.js';
 import { storageAudit } from './audit.js';
 import type { ConnectorClient } from '../teams/proactive.js';
@@ -24,7 +25,8 @@ export interface ReminderHooks {
     decision: Decision;
     /** The chosen measure's due dates when it differs from the recommendation (rules/chosen-measure.ts). */
     chosenReviews?: Decision['reviews'];
-  }): Promise<void>;
+    /** The transaction that creates the case, so a case never exists without its reminders. */
+  }, within?: SqlWithTransactions): Promise<void>;
   isReminderVerb(verb: string): boolean;
   act(turn: ReminderTurn): Promise<Record<string, unknown>>;
   upcoming(tenantId: string, teamId: string): Promise<string>;
@@ -32,13 +34,13 @@ export interface ReminderHooks {
 
 export function createReminderHooks(db: Database, options: { connector?: ConnectorClient; schedule: ScheduleOptions }): ReminderHooks {
   return {
-    async scheduleCase(c) {
-      await registerChannel(db, { tenantId: c.tenantId, channelId: c.channel.id, serviceUrl: c.channel.serviceUrl });
+    async scheduleCase(c, within = db) {
+      await registerChannel(within, { tenantId: c.tenantId, channelId: c.channel.id, serviceUrl: c.channel.serviceUrl });
       // The recommendation's dates apply only to the recommended measure; an override brings the
       // chosen measure's own dates.
       const reviews = c.chosenOutcome === c.decision.outcome ? c.decision.reviews : (c.chosenReviews ?? []);
       await saveCaseSchedule(
-        db,
+        within,
         { tenantId: c.tenantId, caseId: c.caseId, caseRef: c.caseRef, teamId: c.teamId, channelId: c.channel.id, caseworkerId: c.caseworkerId, outcome: c.chosenOutcome, reviews, closed: false },
         options.schedule,
       );

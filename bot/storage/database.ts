@@ -28,13 +28,15 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Receives errors of idle pooled connections, which would otherwise crash the process. */
   onIdleError?: (error: Error) => void;
+  /** PostgreSQL only: how long one statement may take before it fails as unavailable (default 5 s, for turns). */
+  queryTimeoutMs?: number;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const { guardNesting } = await import('./nesting-guard.js');
   if (options.databaseUrl) {
     const { openPostgres } = await import('./postgres.js');
-    return guardNesting(await openPostgres(options.databaseUrl, options.onIdleError));
+    return guardNesting(await openPostgres(options.databaseUrl, { onIdleError: options.onIdleError, queryTimeoutMs: options.queryTimeoutMs }));
   }
   const { openPglite } = await import('./pglite.js');
   return guardNesting(await openPglite(options.dataDir));

@@ -78,7 +78,9 @@ function assertUnchanged(applied: AppliedRow[], migrations: Migration[]): void {
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<{ applied: string[] }> {
   const migrations = await loadMigrations(dir);
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    // exec, not query: waiting here for another instance's migrations may rightly take longer than
+    // the time limit a turn's statements have (postgres.ts); exec has none.
+    await tx.exec(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
     // Tenant-free on purpose: this table describes the schema, not anyone's data.
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,

@@ -2,7 +2,7 @@ import { auditLog, type AuditLog } from './audit.js';
 import { caseStore, type CaseStore } from './cases.js';
 import { systemClock, type Clock } from './clock.js';
 import { conversationRefStore, type ConversationRefStore } from './conversation-refs.js';
-import { openDatabase, type Database, type DatabaseOptions } from './database.js';
+import { openDatabase, type Database, type DatabaseOptions, type Queryable } from './database.js';
 import { decisionStore, type DecisionStore } from './decisions.js';
 import { draftStore, type DraftStore } from './drafts.js';
 import { planReviewStore, type PlanReviewStore } from './plan-reviews.js';
@@ -24,6 +24,29 @@ export interface Storage {
   planReviews: PlanReviewStore;
   /** The plan as the case summary shows it. */
   planSummary: PlanSummaryReader;
+  /**
+   * Runs `fn` with repositories bound to one transaction: all it writes is committed together, or
+   * none of it. For a turn that writes in several places (a case, its draft, its reminders), so a
+   * turn that fails part-way, the database gone, leaves nothing half-done to tell the user about.
+   */
+  atomically<T>(fn: (storage: Storage) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The transaction as a Database, for repositories that open their own transactions: inside it
+ * those simply join this one (no savepoints: a failed statement fails the whole, which is the
+ * point). Closing is the owner's business, not theirs.
+ */
+function joined(tx: Queryable, kind: Database['kind']): Database {
+  return {
+    kind,
+    query: (sql, params) => tx.query(sql, params),
+    exec: (sql) => tx.exec(sql),
+    transaction: (fn) => fn(tx),
+    close: async () => {
+      throw new Error('A transaction handle cannot close the database');
+    },
+  };
 }
 
 export function createStorage(db: Database, options: { clock?: Clock } = {}): Storage {
@@ -39,6 +62,7 @@ export function createStorage(db: Database, options: { clock?: Clock } = {}): St
     plans: planStore(db, clock),
     planReviews: planReviewStore(db, clock),
     planSummary: planSummaryReader(db),
+    atomically: (fn) => db.transaction((tx) => fn(createStorage(joined(tx, db.kind), { clock }))),
   };
 }
 
