@@ -25,6 +25,9 @@ export interface ServerOptions {
   metrics?: ProductMetrics;
 }
 
+/** Longer than the idle timeouts of the load balancers in front (e.g. 60 s), so they close first. */
+const KEEP_ALIVE_MS = 65_000;
+
 /** Teams activities are small; this still leaves room for a long free-text answer. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -39,6 +42,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const inFlight = new Set<Promise<void>>();
 
   const server = restify.createServer({ name: 'familiestotte', handleUncaughtExceptions: false });
+  // Node closes an idle kept-alive connection after 5 s; a client (the Bot Connector, a load balancer)
+  // that reuses it at that moment gets "socket hang up" and the turn is lost. Idle connections are
+  // kept longer than the usual load balancer idle timeouts instead, and headers may take a bit longer.
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.get('/health', async (_req, res) => {
