@@ -51,6 +51,16 @@ describe('the case summary', () => {
     expect(sparse.scope?.status).toBe('below');
   });
 
+  it('counts interdisciplinary meetings as visits but not ordinary meetings or calls, as the case card does (pps.saerlige.tvaerfaglige-moeder)', () => {
+    const notes = [
+      { date: '2026-09-02', kind: 'visit' as const, minutes: 60 },
+      { date: '2026-09-03', kind: 'interdisciplinary-meeting' as const, minutes: 45 },
+      { date: '2026-09-04', kind: 'meeting' as const, minutes: 30 },
+      { date: '2026-09-05', kind: 'phone' as const, minutes: 10 },
+    ];
+    expect(buildCaseSummary(base({ notes })).scope?.contacts).toBe(2);
+  });
+
   it('masks a CPR number that slipped into a free-text field', () => {
     const s = buildCaseSummary(base({ override: { ...OVERRIDE, reason: 'Se 010203-1234 for detaljer' } }));
     expect(s.override?.reason).not.toMatch(/010203/);

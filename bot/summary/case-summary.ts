@@ -143,7 +143,7 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     },
     dueDates,
     nextDue: dueDates.find((d) => !d.overdue)?.due ?? null,
-    scope: decision && input.notes.length > 0 ? scopeUsage(decision.scope, input.notes, decision.startDate, today) : null,
+    scope: decision && input.notes.length > 0 ? scopeUsage(decision, input.notes, today) : null,
     notesSummary: input.notesSummary && { ...input.notesSummary, text: maskCpr(input.notesSummary.text) },
     plan: input.plan
       ? {

@@ -1,49 +1,47 @@
-import type { Scope } from '../../rules/decision-types.js';
+import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Outcome, type Scope, type Variant } from '../../rules/decision-types.js';
+import { scopeUsage as usageAgainstGrant, type UsageNote } from '../../rules/scope-usage.js';
 import { danishNumber } from './labels.js';
 
-/** One logged contact with the family, as the notes give it. */
-export interface ContactNote {
-  /** YYYY-MM-DD */
-  date: string;
-  kind: 'visit' | 'meeting' | 'call' | 'other';
-  hours?: number;
-}
+/** One note as the scope count reads it: its day, kind and minutes. The rules decide what counts. */
+export type ContactNote = UsageNote;
 
 export interface ScopeUsage {
   weeks: number;
+  /** Visits and the interdisciplinary meetings that count as visits. */
   contacts: number;
   visitsPerWeek: number;
   hoursPerWeek: number | null;
   grantedVisits: { min: number; max: number } | null;
   grantedHoursMax: number | null;
-  /** Against the granted range: below it, within it, above it. */
+  /** The average against the granted range: below it, within it, above it. */
   status: 'below' | 'within' | 'above' | 'no-limit';
-  /** Danish one-liner, e.g. "2,4 besøg om ugen af bevilget 2–3 (12 besøg på 5 uger)". */
+  /** Danish one-liner, e.g. "2,4 besøg om ugen af bevilget 2–3 (12 besøg og tværfaglige møder på 5 uger)". */
   text: string;
 }
 
 const DAY_MS = 86_400_000;
-
-function days(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+// As the rules count: "Deltagelse i tværfaglige møder kan erstatte besøg" (pps.saerlige.tvaerfaglige-moeder).
+const COUNTS_AS_VISIT = new Set(['visit', 'interdisciplinary-meeting']);
 
 /**
- * How much support was given against what was granted, from the notes since the start.
- * Interdisciplinary meetings count as visits: the standard lets them replace visits
- * (pps.saerlige.tvaerfaglige-moeder). Calls and other notes do not.
+ * The summary's view of scope used against granted: averages since the start, computed by the same
+ * rules as the case card's (rules/scope-usage.ts), so a meeting sees the figures the caseworker sees.
  */
-export function scopeUsage(scope: Scope, notes: readonly ContactNote[], startDate: string, today: string): ScopeUsage | null {
-  const inPeriod = notes.filter((n) => n.date >= startDate && n.date <= today);
+export function scopeUsage(
+  grant: { outcome: Outcome; variant: Variant; scope: Scope; startDate: string },
+  notes: readonly ContactNote[],
+  today: string,
+): ScopeUsage | null {
+  if (!(CHOOSABLE_OUTCOMES as readonly string[]).includes(grant.outcome)) return null;
+  const inPeriod = notes.filter((n) => n.date >= grant.startDate && n.date <= today);
   if (inPeriod.length === 0) return null;
-  const weeks = Math.max(1, days(startDate, today) / 7);
-  const contacts = inPeriod.filter((n) => n.kind === 'visit' || n.kind === 'meeting').length;
-  const hoursLogged = inPeriod.some((n) => n.hours !== undefined);
-  const hours = inPeriod.reduce((sum, n) => sum + (n.hours ?? 0), 0);
+  const usage = usageAgainstGrant(inPeriod, { ...grant, outcome: grant.outcome as ChoosableOutcome }, today);
+  const weeks = Math.max(1, ((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${grant.startDate}T00:00:00Z`)) / DAY_MS + 1) / 7);
+  const contacts = inPeriod.filter((n) => COUNTS_AS_VISIT.has(n.kind)).length;
   const visitsPerWeek = contacts / weeks;
-  const hoursPerWeek = hoursLogged ? hours / weeks : null;
-  const grantedVisits = currentVisitRange(scope, startDate, today);
-  const grantedHoursMax = scope.hoursPerWeekMax ?? null;
+  const grantedVisits = usage.visits ? { min: usage.visits.grantedMin ?? usage.visits.grantedMax, max: usage.visits.grantedMax } : null;
+  const hoursPerWeek = usage.hours ? usage.hours.averagePerWeek : null;
+  const grantedHoursMax = usage.hours?.grantedMax ?? null;
 
   let status: ScopeUsage['status'] = 'no-limit';
   const parts: string[] = [];
@@ -57,18 +55,8 @@ export function scopeUsage(scope: Scope, notes: readonly ContactNote[], startDat
     else if (status === 'no-limit') status = 'within';
     parts.push(`${danishNumber(hoursPerWeek)} timer om ugen af højst ${danishNumber(grantedHoursMax)}`);
   }
+  if (usage.weeks) parts.push(`uge ${usage.weeks.used} af ${usage.weeks.max}`);
   if (parts.length === 0) parts.push(`${danishNumber(visitsPerWeek)} besøg om ugen`);
-  const text = `${parts.join('; ')} (${contacts} besøg og møder på ${danishNumber(weeks)} uger)`;
+  const text = `${parts.join('; ')} (${contacts} besøg og tværfaglige møder på ${danishNumber(weeks)} uger)`;
   return { weeks, contacts, visitsPerWeek, hoursPerWeek, grantedVisits, grantedHoursMax, status, text };
-}
-
-/** 1B grants a higher rate in its first months; the range that applies is the one for today. */
-function currentVisitRange(scope: Scope, startDate: string, today: string): { min: number; max: number } | null {
-  const phase = scope.initialPhase;
-  if (phase && days(startDate, today) < phase.monthsMax * 30.4) {
-    const rate = scope.visitsPerWeek ?? phase.visitsPerWeek;
-    // Within the initial phase either rate is within the grant: the step-down may come from month monthsMin.
-    return { min: Math.min(rate.min, phase.visitsPerWeek.min), max: phase.visitsPerWeek.max };
-  }
-  return scope.visitsPerWeek ?? null;
 }

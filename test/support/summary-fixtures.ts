@@ -37,7 +37,7 @@ export function contactNotes(count: number, startDate = '2026-09-01', everyDays 
   const start = Date.parse(`${startDate}T00:00:00Z`);
   return Array.from({ length: count }, (_, i) => ({
     date: new Date(start + i * everyDays * 86_400_000).toISOString().slice(0, 10),
-    kind: i % 3 === 2 ? ('meeting' as const) : ('visit' as const),
-    hours: 1.5,
+    kind: i % 3 === 2 ? ('interdisciplinary-meeting' as const) : ('visit' as const),
+    minutes: 90,
   }));
 }
