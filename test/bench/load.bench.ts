@@ -8,17 +8,9 @@ import { startServer } from '../../bot/server.js';
 import { startEchoServer } from '../../bot/teams/echo-bot.js';
 import { BotClient } from '../support/bot-client.js';
 import type { BenchResult } from './bench-result.js';
-import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
+import { answerSteps, startInterview } from '../support/interview.js';
+import { caseStartingToday, percentile, STARTING_TODAY, timed } from './interview-load.js';
 
-/**
- * A level 1 family whose support starts today, so its reviews fall due months from now as a real
- * new case's do. (The tests' families start in January: every review of theirs is already overdue,
- * and thousands of overdue reminders would have the dispatcher posting all through the run.)
- */
-const STARTING_TODAY = {
-  ...FAMILIES.level1,
-  special: { ...FAMILIES.level1.special, startDate: new Date().toISOString().slice(0, 10) },
-};
 
 /**
  * Load: 200 caseworkers at once, each doing whole intake interviews (start, seven steps, accept:
@@ -50,22 +42,7 @@ function rssMb(): number {
   return process.memoryUsage().rss / 1024 / 1024;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-}
 
-function timed(client: BotClient, record: (ms: number) => void): BotClient {
-  const post = client.post.bind(client);
-  client.post = async (activity) => {
-    const t = performance.now();
-    const response = await post(activity);
-    await response.clone().arrayBuffer();
-    record(performance.now() - t);
-    return response;
-  };
-  return client;
-}
 
 /**
  * A warm-up (not measured) then the measured minute; memory is read between and after. Each
@@ -131,7 +108,7 @@ async function botRun(): Promise<Run> {
       const client = timed(new BotClient({ url: server.url, tenantId, agent }), record);
       const { draftId } = await startInterview(client);
       await answerSteps(client, draftId, STARTING_TODAY);
-      const accepted = await client.execute('case.accept', { ...caseForm(draftId, channel, `LOAD-${process.pid}-${++n}`), startDate: STARTING_TODAY.special.startDate });
+      const accepted = await client.execute('case.accept', caseStartingToday(draftId, channel, `LOAD-${process.pid}-${++n}`));
       if (accepted.status !== 200) throw new Error(`case.accept answered ${accepted.status}`);
     });
   } finally {

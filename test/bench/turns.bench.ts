@@ -7,17 +7,9 @@ import { startServer } from '../../bot/server.js';
 import { startEchoServer } from '../../bot/teams/echo-bot.js';
 import { BotClient } from '../support/bot-client.js';
 import type { BenchResult } from './bench-result.js';
-import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
+import { answerSteps, startInterview } from '../support/interview.js';
+import { caseStartingToday, percentile, STARTING_TODAY, timed } from './interview-load.js';
 
-/**
- * A level 1 family whose support starts today, so its reviews fall due months from now as a real
- * new case's do. (The tests' families start in January: every review of theirs is already overdue,
- * and thousands of overdue reminders would have the dispatcher posting all through the run.)
- */
-const STARTING_TODAY = {
-  ...FAMILIES.level1,
-  special: { ...FAMILIES.level1.special, startDate: new Date().toISOString().slice(0, 10) },
-};
 
 /**
  * Turns per second through POST /api/messages: whole intake interviews (start, seven steps,
@@ -58,23 +50,7 @@ async function measure(into: Measured, worker: (record: (ms: number) => void) =>
   into.seconds += (performance.now() - started) / 1000;
 }
 
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
-}
 
-/** Times each HTTP turn of the client, not the test's own bookkeeping between turns. */
-function timed(client: BotClient, record: (ms: number) => void): BotClient {
-  const post = client.post.bind(client);
-  client.post = async (activity) => {
-    const t = performance.now();
-    const response = await post(activity);
-    await response.clone().arrayBuffer();
-    record(performance.now() - t);
-    return response;
-  };
-  return client;
-}
 
 async function startEcho(into: Measured) {
   const echo = await startEchoServer();
@@ -102,7 +78,7 @@ async function startInterviews(into: Measured, databaseUrl?: string) {
         const client = timed(new BotClient({ url: server.url, tenantId }), record);
         const { draftId } = await startInterview(client);
         await answerSteps(client, draftId, STARTING_TODAY);
-        await client.execute('case.accept', { ...caseForm(draftId, channel, `BENCH-${process.pid}-${++n}`), startDate: STARTING_TODAY.special.startDate });
+        await client.execute('case.accept', caseStartingToday(draftId, channel, `BENCH-${process.pid}-${++n}`));
       }),
     close: async () => {
       await server.close();
@@ -143,14 +119,14 @@ export async function run(): Promise<BenchResult[]> {
     { name: `turns/s, full intake interviews, ${CONCURRENCY} conversations`, value: round(botRate), unit: 'turns/s' },
     { name: 'interview rate / echo rate (goal ≥ 0.8)', value: round(botRate / echoRate, 3), unit: 'ratio' },
     { name: 'echo rate / interview rate (slowdown)', value: round(slowdown, 3), unit: 'x', target: slowdownTarget, ratio: round(slowdown / slowdownTarget, 3) },
-    { name: `p95 turn latency, full intake interviews, ${CONCURRENCY} conversations`, value: round(p95(bot.latencies)), unit: 'ms' },
-    { name: `p95 turn latency, echo bot, ${CONCURRENCY} conversations`, value: round(p95(echo.latencies)), unit: 'ms' },
+    { name: `p95 turn latency, full intake interviews, ${CONCURRENCY} conversations`, value: round(percentile(bot.latencies, 0.95)), unit: 'ms' },
+    { name: `p95 turn latency, echo bot, ${CONCURRENCY} conversations`, value: round(percentile(echo.latencies, 0.95)), unit: 'ms' },
     { name: 'failed turns (interviews + echo)', value: bot.failed + echo.failed + onPostgres.failed, unit: 'turns' },
     ...(postgres
       ? [
           { name: `turns/s, full intake interviews on PostgreSQL, ${CONCURRENCY} conversations`, value: round(onPostgres.turns / onPostgres.seconds), unit: 'turns/s' },
           { name: 'interview rate on PostgreSQL / echo rate', value: round(onPostgres.turns / onPostgres.seconds / echoRate, 3), unit: 'ratio' },
-          { name: `p95 turn latency, full intake interviews on PostgreSQL, ${CONCURRENCY} conversations`, value: round(p95(onPostgres.latencies)), unit: 'ms' },
+          { name: `p95 turn latency, full intake interviews on PostgreSQL, ${CONCURRENCY} conversations`, value: round(percentile(onPostgres.latencies, 0.95)), unit: 'ms' },
         ]
       : [{ name: 'full intake interviews on PostgreSQL: not measured (set BENCH_DATABASE_URL)', value: 0, unit: '' }]),
   ];
