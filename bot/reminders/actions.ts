@@ -6,6 +6,7 @@ import type { Queryable } from '../storage/database.js';
 import type { Sql, SqlWithTransactions } from './db.js';
 import { ReminderRowBase } from './claims.js';
 import { addDays } from './dates.js';
+import { danishToday } from '../summary/today.js';
 import { DEFAULT_SCHEDULE_OPTIONS, type ScheduleOptions } from './schedule.js';
 import { recompute } from './store.js';
 
@@ -63,8 +64,6 @@ const DoneData = Base.extend({
     z.coerce.number({ message: 'Skriv tidsforbruget i minutter som et tal.' }).int('Skriv tidsforbruget i hele minutter.').min(0, 'Tidsforbruget kan ikke være negativt.').max(1440, 'Tidsforbruget kan højst være 1440 minutter.').default(0),
   ),
 });
-/** The day in Denmark, which is the day a note is written on. */
-const copenhagenDay = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 const SnoozeData = Base.extend({
   reason: z
     .string({ message: 'Skriv en begrundelse for udsættelsen.' })
@@ -132,7 +131,7 @@ async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): P
         `INSERT INTO case_notes (tenant_id, case_id, note_id, note_date, kind, minutes, text, author_id, author_name, created_at)
          SELECT $1, $2::uuid, gen_random_uuid(), $3::date, $4, $5, $6, $7, $8, $9::timestamptz
          FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid AND status = 'open' RETURNING note_id::text`,
-        [turn.tenantId, row.case_id, copenhagenDay(turn.at), noteKind, noteMinutes, note, turn.userId, turn.userName, turn.at.toISOString()],
+        [turn.tenantId, row.case_id, danishToday(turn.at), noteKind, noteMinutes, note, turn.userId, turn.userName, turn.at.toISOString()],
       );
       if (added) await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: 'note.create', caseId: row.case_id, details: { kind: noteKind, minutes: noteMinutes, from: 'reminder' } });
     }
