@@ -7,6 +7,8 @@ import type { Sql, SqlWithTransactions } from './db.js';
 import { ReminderRowBase } from './claims.js';
 import { addDays } from './dates.js';
 import { danishToday } from '../summary/today.js';
+import { addNoteIn } from '../storage/notes.js';
+import { StorageInputError } from '../storage/input-errors.js';
 import { DEFAULT_SCHEDULE_OPTIONS, type ScheduleOptions } from './schedule.js';
 import { recompute } from './store.js';
 
@@ -108,38 +110,40 @@ async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): P
     return { card: cardFor(turn.tenantId, clicked, parsed.error.issues[0]?.message, { note: typed }), updateFailures: 0 };
   }
   const { decision, note, noteKind, noteMinutes } = parsed.data;
-  const outcome = await deps.db.transaction(async (tx) => {
-    const row = await loadRow(tx, turn.tenantId, clicked.reminder_id, true);
-    if (!row) return { kind: 'stale' as const, row: clicked };
-    if (row.handled_by_name) return { kind: 'stale' as const, row };
-    const [kind, due] = splitReviewKey(row.review_key);
-    const inserted = await tx.query(
-      `INSERT INTO review_completions (tenant_id, case_id, kind, due, done_on, decision, done_by, done_at)
-       VALUES ($1, $2, $3, $4::date, $5::date, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING kind`,
-      [turn.tenantId, row.case_id, kind, due, turn.at.toISOString().slice(0, 10), decision, turn.userId, turn.at.toISOString()],
-    );
-    if (inserted.length === 0) return { kind: 'stale' as const, row: (await loadRow(tx, turn.tenantId, row.reminder_id)) ?? row };
-    // Every posted card of this review (the notice 14 days before, the one on the day) shows it done.
-    await tx.query(
-      `UPDATE reminders SET handled_by = $3, handled_by_name = $4, handled_at = $5, handled_action = $6
-       WHERE tenant_id = $1 AND case_id = $2 AND review_key = $7 AND state IN ('sent', 'snoozed') AND handled_by IS NULL`,
-      [turn.tenantId, row.case_id, turn.userId, turn.userName, turn.at.toISOString(), decision, row.review_key],
-    );
-    if (note) {
-      // Only on a case that is still open, like every other note; a review of a closed case is stale anyway.
-      const [added] = await tx.query<{ note_id: string }>(
-        `INSERT INTO case_notes (tenant_id, case_id, note_id, note_date, kind, minutes, text, author_id, author_name, created_at)
-         SELECT $1, $2::uuid, gen_random_uuid(), $3::date, $4, $5, $6, $7, $8, $9::timestamptz
-         FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid AND status = 'open' RETURNING note_id::text`,
-        [turn.tenantId, row.case_id, danishToday(turn.at), noteKind, noteMinutes, note, turn.userId, turn.userName, turn.at.toISOString()],
+  let outcome: { kind: 'stale' | 'done'; row: Row };
+  try {
+    outcome = await deps.db.transaction(async (tx) => {
+      const row = await loadRow(tx, turn.tenantId, clicked.reminder_id, true);
+      if (!row) return { kind: 'stale' as const, row: clicked };
+      if (row.handled_by_name) return { kind: 'stale' as const, row };
+      const [kind, due] = splitReviewKey(row.review_key);
+      const inserted = await tx.query(
+        `INSERT INTO review_completions (tenant_id, case_id, kind, due, done_on, decision, done_by, done_at)
+         VALUES ($1, $2, $3, $4::date, $5::date, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING kind`,
+        [turn.tenantId, row.case_id, kind, due, turn.at.toISOString().slice(0, 10), decision, turn.userId, turn.at.toISOString()],
       );
-      if (added) await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: 'note.create', caseId: row.case_id, details: { kind: noteKind, minutes: noteMinutes, from: 'reminder' } });
-    }
-    if (decision === 'close') await tx.query('UPDATE reminder_cases SET closed = true, updated_at = now() WHERE tenant_id = $1 AND case_id = $2', [turn.tenantId, row.case_id]);
-    await recompute(tx, turn.tenantId, row.case_id, deps.schedule ?? DEFAULT_SCHEDULE_OPTIONS);
-    await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: REMINDER_AUDIT.done, caseId: row.case_id, details: { reminderId: row.reminder_id, review: kind, due, decision } });
-    return { kind: 'done' as const, row };
-  });
+      if (inserted.length === 0) return { kind: 'stale' as const, row: (await loadRow(tx, turn.tenantId, row.reminder_id)) ?? row };
+      // Every posted card of this review (the notice 14 days before, the one on the day) shows it done.
+      await tx.query(
+        `UPDATE reminders SET handled_by = $3, handled_by_name = $4, handled_at = $5, handled_action = $6
+         WHERE tenant_id = $1 AND case_id = $2 AND review_key = $7 AND state IN ('sent', 'snoozed') AND handled_by IS NULL`,
+        [turn.tenantId, row.case_id, turn.userId, turn.userName, turn.at.toISOString(), decision, row.review_key],
+      );
+      // Written with the review, by the same rules as any note (open case, no CPR number).
+      if (note) {
+        const scope = { tenantId: turn.tenantId, actorId: turn.userId, origin: 'chat' };
+        await addNoteIn(tx, scope, row.case_id, { date: danishToday(turn.at), kind: noteKind, minutes: noteMinutes, text: note, authorName: turn.userName }, turn.at);
+      }
+      if (decision === 'close') await tx.query('UPDATE reminder_cases SET closed = true, updated_at = now() WHERE tenant_id = $1 AND case_id = $2', [turn.tenantId, row.case_id]);
+      await recompute(tx, turn.tenantId, row.case_id, deps.schedule ?? DEFAULT_SCHEDULE_OPTIONS);
+      await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: REMINDER_AUDIT.done, caseId: row.case_id, details: { reminderId: row.reminder_id, review: kind, due, decision } });
+      return { kind: 'done' as const, row };
+    });
+  } catch (error) {
+    // The note was refused (a closed case, say): nothing of the review is stored; the typed note comes back.
+    if (error instanceof StorageInputError) return { card: cardFor(turn.tenantId, clicked, error.userMessage, { note: note ?? null }), updateFailures: 0 };
+    throw error;
+  }
   if (outcome.kind === 'stale') return { card: cardFor(turn.tenantId, outcome.row, staleMessage(outcome.row)), updateFailures: 0 };
   const message = decision === 'change-level' ? 'Husk at træffe den nye afgørelse i sagen; påmindelserne følger den nye afgørelse.' : null;
   return refreshCopies(deps, turn, clicked, message);

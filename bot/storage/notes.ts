@@ -114,26 +114,35 @@ async function requireOpenCase(tx: Queryable, scope: TenantScope, caseId: string
   }
 }
 
+/**
+ * A note on an open case with its audit row, inside the caller's transaction: the store's `add`, and
+ * a reminder's review, whose note is written together with the completed review. Refuses invalid
+ * input, CPR numbers and closed cases with a Danish StorageInputError; nothing is written then.
+ */
+export async function addNoteIn(tx: Queryable, scope: TenantScope, caseId: string, input: NewNote, at: Date): Promise<NoteRecord> {
+  checkScope(scope);
+  if (!isUuid(caseId)) throw new CaseNotFoundError();
+  const parsed = newNoteSchema.safeParse(input);
+  if (!parsed.success) throw new StorageInputError('note.invalid', parsed.error.issues.map((i) => i.message).join(' '));
+  const note = parsed.data;
+  refuseCpr(note.text, 'Notatet');
+  await requireOpenCase(tx, scope, caseId);
+  const [row] = await tx.query(
+    `INSERT INTO case_notes (tenant_id, case_id, note_id, note_date, kind, minutes, text, author_id, author_name, created_at)
+     VALUES ($1, $2::uuid, $3::uuid, $4::date, $5, $6, $7, $8, $9, $10::timestamptz) RETURNING ${NOTE_COLUMNS}`,
+    [scope.tenantId, caseId, randomUUID(), note.date, note.kind, note.minutes, note.text, scope.actorId, note.authorName, at.toISOString()],
+  );
+  await writeAudit(tx, scope, NOTE_AUDIT_ACTIONS.noteCreate, [caseId], { kind: note.kind, minutes: note.minutes });
+  return toNote(row);
+}
+
 export function noteStore(db: Database, clock: Clock) {
   return {
     /** A note on an open case. Refuses CPR numbers, with a Danish message saying what to do. */
     async add(scope: TenantScope, caseId: string, input: NewNote): Promise<NoteRecord> {
       checkScope(scope);
       if (!isUuid(caseId)) throw new CaseNotFoundError();
-      const parsed = newNoteSchema.safeParse(input);
-      if (!parsed.success) throw new StorageInputError('note.invalid', parsed.error.issues.map((i) => i.message).join(' '));
-      const note = parsed.data;
-      refuseCpr(note.text, 'Notatet');
-      return db.transaction(async (tx) => {
-        await requireOpenCase(tx, scope, caseId);
-        const [row] = await tx.query(
-          `INSERT INTO case_notes (tenant_id, case_id, note_id, note_date, kind, minutes, text, author_id, author_name, created_at)
-           VALUES ($1, $2::uuid, $3::uuid, $4::date, $5, $6, $7, $8, $9, $10::timestamptz) RETURNING ${NOTE_COLUMNS}`,
-          [scope.tenantId, caseId, randomUUID(), note.date, note.kind, note.minutes, note.text, scope.actorId, note.authorName, clock().toISOString()],
-        );
-        await writeAudit(tx, scope, NOTE_AUDIT_ACTIONS.noteCreate, [caseId], { kind: note.kind, minutes: note.minutes });
-        return toNote(row);
-      });
+      return db.transaction((tx) => addNoteIn(tx, scope, caseId, input, clock()));
     },
 
     /** The case's notes, oldest first (by date, then as written). */
