@@ -83,11 +83,10 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
   const choice = submission.choose(decision);
   if ('problems' in choice) return refuse(choice.problems);
 
-  // Everything the turn reads comes first, then one transaction writes the case, removes the
-  // draft and schedules the reminders, and the answer needs the database no more: a turn that
-  // fails (the database gone) has written nothing, so "try again" is true, and a turn that
-  // answers has written it all.
-  const ref = turn.deps.reminders ? await turn.deps.storage.conversationRefs.get(turn.scope, channel.id) : null;
+  // Everything the turn reads comes first (the channel, with its service URL, was read with the
+  // team's channels), then one transaction writes the case, removes the draft and schedules the
+  // reminders, and the answer needs the database no more: a turn that fails (the database gone)
+  // has written nothing, so "try again" is true, and a turn that answers has written it all.
   try {
     const created = await turn.deps.storage.atomically(async (storage) => {
       const created = await storage.cases.create(turn.scope, {
@@ -101,10 +100,10 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
         decision: { recommended: decision, ...choice },
       });
       await storage.drafts.remove(turn.scope, draft.draftId);
-      if (turn.deps.reminders && ref) {
+      if (turn.deps.reminders) {
         await turn.deps.reminders.scheduleCase(
           {
-            tenantId: turn.scope.tenantId, caseId: created.caseId, caseRef: created.reference, teamId: channel.teamId, channel: { id: channel.id, serviceUrl: ref.serviceUrl },
+            tenantId: turn.scope.tenantId, caseId: created.caseId, caseRef: created.reference, teamId: channel.teamId, channel: { id: channel.id, serviceUrl: channel.serviceUrl },
             caseworkerId: created.caseworkerId, chosenOutcome: choice.chosenOutcome, decision,
             chosenReviews: consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant).reviews,
           },
