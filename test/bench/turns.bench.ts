@@ -9,6 +9,7 @@ import { BotClient } from '../support/bot-client.js';
 import type { BenchResult } from './bench-result.js';
 import { answerSteps, startInterview } from '../support/interview.js';
 import { caseStartingToday, percentile, STARTING_TODAY, timed } from './interview-load.js';
+import { measureCpu, startBotProcess, type CpuSplit } from './turn-cpu.js';
 
 
 /**
@@ -32,9 +33,9 @@ interface Measured {
 const empty = (): Measured => ({ turns: 0, seconds: 0, latencies: [], failed: 0 });
 
 /** CONCURRENCY conversations, each repeating `worker` until the round ends; a failed turn is counted, not retried. */
-async function measure(into: Measured, worker: (record: (ms: number) => void) => Promise<void>): Promise<void> {
+async function measure(into: Measured, worker: Worker, ms = ROUND_MS): Promise<void> {
   const started = performance.now();
-  const deadline = started + ROUND_MS;
+  const deadline = started + ms;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < deadline) {
@@ -52,14 +53,36 @@ async function measure(into: Measured, worker: (record: (ms: number) => void) =>
 
 
 
+type Worker = (record: (ms: number) => void) => Promise<void>;
+
+/** One conversation's share of the echo load: nine messages, as many turns as an interview. */
+function echoConversation(url: string): Worker {
+  return async (record) => {
+    const client = timed(new BotClient({ url }), record);
+    for (let i = 0; i < TURNS_PER_INTERVIEW; i++) await client.say('hej');
+  };
+}
+
+const TENANT = '0b1c2d3e-0000-4000-8000-00000000bench';
+const CHANNEL = '19:general-bench@thread.tacv2';
+let cases = 0;
+
+/** Installs the bot in the bench team (so a case has a channel), then one whole interview per call. */
+async function interviewConversation(url: string): Promise<Worker> {
+  await new BotClient({ url, tenantId: TENANT, kind: 'channel', conversationId: CHANNEL }).install();
+  return async (record) => {
+    const client = timed(new BotClient({ url, tenantId: TENANT }), record);
+    const { draftId } = await startInterview(client);
+    await answerSteps(client, draftId, STARTING_TODAY);
+    await client.execute('case.accept', caseStartingToday(draftId, CHANNEL, `BENCH-${process.pid}-${++cases}`));
+  };
+}
+
 async function startEcho(into: Measured) {
   const echo = await startEchoServer();
+  const conversation = echoConversation(echo.url);
   return {
-    round: () =>
-      measure(into, async (record) => {
-        const client = timed(new BotClient({ url: echo.url }), record);
-        for (let i = 0; i < TURNS_PER_INTERVIEW; i++) await client.say('hej');
-      }),
+    round: () => measure(into, conversation),
     close: () => echo.close(),
   };
 }
@@ -68,23 +91,33 @@ async function startInterviews(into: Measured, databaseUrl?: string) {
   const dataDir = await mkdtemp(join(tmpdir(), 'familiestotte-bench-'));
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', ...(process.env.MAX_TURNS_IN_FLIGHT ? { MAX_TURNS_IN_FLIGHT: process.env.MAX_TURNS_IN_FLIGHT } : {}), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const server = await startServer(config, { host: '127.0.0.1', logger: createLogger(config.logLevel) });
-  const tenantId = '0b1c2d3e-0000-4000-8000-00000000bench';
-  const channel = '19:general-bench@thread.tacv2';
-  let n = 0;
-  await new BotClient({ url: server.url, tenantId, kind: 'channel', conversationId: channel }).install();
+  const conversation = await interviewConversation(server.url);
   return {
-    round: () =>
-      measure(into, async (record) => {
-        const client = timed(new BotClient({ url: server.url, tenantId }), record);
-        const { draftId } = await startInterview(client);
-        await answerSteps(client, draftId, STARTING_TODAY);
-        await client.execute('case.accept', caseStartingToday(draftId, channel, `BENCH-${process.pid}-${++n}`));
-      }),
+    round: () => measure(into, conversation),
     close: async () => {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Warm-up, then CPU_MS of load at the same concurrency, with the bot in a process of its own. */
+const CPU_MS = Number(process.env.BENCH_TURNS_CPU_MS ?? 4_000);
+
+async function cpuSplit(kind: 'echo' | 'interviews', databaseUrl?: string): Promise<CpuSplit> {
+  const bot = await startBotProcess(kind, databaseUrl);
+  try {
+    const conversation = kind === 'echo' ? echoConversation(bot.url) : await interviewConversation(bot.url);
+    const run = async (ms: number) => {
+      const measured = empty();
+      await measure(measured, conversation, ms);
+      return measured.turns;
+    };
+    await run(Math.min(2_000, CPU_MS));
+    return await measureCpu(bot, () => run(CPU_MS));
+  } finally {
+    await bot.stop();
+  }
 }
 
 /** A PostgreSQL server to measure against as well (production's shape: the database in its own process). */
@@ -114,6 +147,18 @@ export async function run(): Promise<BenchResult[]> {
   // higher, so the target is stated as a slowdown: echo's rate over ours, at most 1 / 0.8.
   const slowdown = echoRate / botRate;
   const slowdownTarget = 1 / 0.8;
+  // The same load with each bot in a process of its own: what one turn costs the server, and
+  // what it costs the load generator, which shares the cores in the measurement above.
+  const echoCpu = await cpuSplit('echo');
+  const botCpu = await cpuSplit('interviews');
+  const postgresCpu = POSTGRES_URL ? await cpuSplit('interviews', POSTGRES_URL) : undefined;
+  const cpuRows = (label: string, split: CpuSplit): BenchResult[] => [
+    { name: `CPU per turn in the bot's process, ${label}`, value: round(split.serverMs, 2), unit: 'ms' },
+    { name: `CPU per turn in the load generator, ${label}`, value: round(split.clientMs, 2), unit: 'ms' },
+  ];
+  // When both runs keep the machine's cores busy, rates stand in inverse proportion to all the CPU
+  // a turn costs; this is the in-process ratio the CPU figures allow, whatever the scheduling.
+  const cpuBound = (split: CpuSplit) => round((echoCpu.serverMs + echoCpu.clientMs) / (split.serverMs + split.clientMs), 3);
   return [
     { name: `turns/s, bare botbuilder echo bot, ${CONCURRENCY} conversations`, value: round(echoRate), unit: 'turns/s' },
     { name: `turns/s, full intake interviews, ${CONCURRENCY} conversations`, value: round(botRate), unit: 'turns/s' },
@@ -122,6 +167,14 @@ export async function run(): Promise<BenchResult[]> {
     { name: `p95 turn latency, full intake interviews, ${CONCURRENCY} conversations`, value: round(percentile(bot.latencies, 0.95)), unit: 'ms' },
     { name: `p95 turn latency, echo bot, ${CONCURRENCY} conversations`, value: round(percentile(echo.latencies, 0.95)), unit: 'ms' },
     { name: 'failed turns (interviews + echo)', value: bot.failed + echo.failed + onPostgres.failed, unit: 'turns' },
+    ...cpuRows('echo bot', echoCpu),
+    ...cpuRows('full intake interviews', botCpu),
+    { name: 'rate ratio the CPU per turn allows, full intake interviews', value: cpuBound(botCpu), unit: 'ratio' },
+    // What 0.8 leaves a turn in the bot's process, given what the load generator spends on ours.
+    { name: "CPU per turn the bot's process may spend for 0.8 (echo bot's: see above)", value: round((echoCpu.serverMs + echoCpu.clientMs) / 0.8 - botCpu.clientMs, 2), unit: 'ms' },
+    ...(postgresCpu
+      ? [...cpuRows('full intake interviews on PostgreSQL', postgresCpu), { name: 'rate ratio the CPU per turn allows, on PostgreSQL (its server\'s CPU not counted)', value: cpuBound(postgresCpu), unit: 'ratio' }]
+      : []),
     ...(postgres
       ? [
           { name: `turns/s, full intake interviews on PostgreSQL, ${CONCURRENCY} conversations`, value: round(onPostgres.turns / onPostgres.seconds), unit: 'turns/s' },
