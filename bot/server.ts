@@ -28,6 +28,11 @@ export interface ServerOptions {
 /** Longer than the idle timeouts of the load balancers in front (e.g. 60 s), so they close first. */
 const KEEP_ALIVE_MS = 65_000;
 
+/** While stopping, how often connections that have just become idle are closed. */
+const IDLE_SWEEP_MS = 100;
+/** While stopping, how long a connection may stay open after the turns in flight have finished. */
+const CLOSE_GRACE_MS = 5_000;
+
 /** Teams activities are small; this still leaves room for a long free-text answer. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -107,8 +112,17 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       // Cards still being finished (a slow summary) are replaced before storage closes.
       await endpoint.settle();
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.server.closeIdleConnections?.();
+        // Kept-alive connections would hold the close open for KEEP_ALIVE_MS. Those idle now are
+        // closed at once; those whose turn just finished become idle a moment later and are closed
+        // as they do; a client that holds one without sending anything is cut off after a grace period.
+        const sweep = setInterval(() => server.server.closeIdleConnections(), IDLE_SWEEP_MS);
+        const cutOff = setTimeout(() => server.server.closeAllConnections(), CLOSE_GRACE_MS);
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(cutOff);
+          resolve();
+        });
+        server.server.closeIdleConnections();
       });
       await services.close();
       logger.info('stopped');
