@@ -40,8 +40,11 @@ export interface NoteFormValues {
   text?: string;
 }
 
-/** The new-note form; after a refusal it comes back with what was typed and what to fix. */
-export function noteFormCard(caseReference: string, today: string, typed: NoteFormValues = {}, problems: readonly string[] = []): CardJson {
+/**
+ * The new-note form; after a refusal it comes back with what was typed and what to fix. `noteId`
+ * goes with the save, so saving the same form twice stores one note.
+ */
+export function noteFormCard(caseReference: string, noteId: string, today: string, typed: NoteFormValues = {}, problems: readonly string[] = []): CardJson {
   return card(
     `Nyt notat på ${caseReference}`,
     [
@@ -61,7 +64,7 @@ export function noteFormCard(caseReference: string, today: string, typed: NoteFo
       { type: 'Input.Text', id: 'text', label: 'Notat', isMultiline: true, isRequired: true, errorMessage: 'Skriv notatet.', maxLength: 20000, value: typed.text ?? '' },
       { type: 'TextBlock', text: 'Skriv ikke CPR-numre i notatet.', isSubtle: true, size: 'Small', wrap: true },
     ],
-    [action('Gem notat', NOTE_VERBS.noteAdd, { caseReference }, 'positive')],
+    [action('Gem notat', NOTE_VERBS.noteAdd, { caseReference, noteId }, 'positive')],
   );
 }
 

@@ -106,8 +106,8 @@ function everyCard(locale: Locale): [string, CardJson][] {
     ['plan', samplePlanCard()],
     ['plan review', sampleReviewCard()],
     // So are the notes cards.
-    ['note form', noteFormCard('2026-001234', '2026-03-02')],
-    ['note form refused', noteFormCard('2026-001234', '2026-03-02', { kind: 'visit', text: 'Besøg hos familien' }, ['Skriv tidsforbruget i minutter som et tal.'])],
+    ['note form', noteFormCard('2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02')],
+    ['note form refused', noteFormCard('2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02', { kind: 'visit', text: 'Besøg hos familien' }, ['Skriv tidsforbruget i minutter som et tal.'])],
     ['case with notes', withNotesOnCaseCard(caseCard(view, { locale }), '2026-001234', sampleUsage, 3)],
     ['notes summary', notesSummaryCard({ caseReference: '2026-001234', summary: 'Tre besøg; mor er træt, barnet trives i dagtilbuddet.', passages: [{ id: 'hpi.titel', why: 'Praktisk støtte i hjemmet.' }], producedBy: 'uden sprogmodel', method: 'extractive', noteCount: 3 })],
     ['notes summary being made', notesSummaryPendingCard('2026-001234')],

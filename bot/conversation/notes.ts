@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { noteFormCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, NOTE_VERBS, withNotesOnCaseCard, type NoteFormValues } from '../../cards/notes.js';
@@ -56,6 +57,7 @@ const noteFormSchema = z.object({
     .min(0, { error: 'Tidsforbruget kan ikke være negativt.' })
     .max(1440, { error: 'Tidsforbruget kan højst være 1440 minutter (et døgn).' }),
   text: z.string().trim().min(1, { error: 'Skriv notatets tekst.' }),
+  noteId: z.uuid({ error: 'Formularen kan ikke genkendes. Åbn «Tilføj notat» på sagen igen; din tekst står herunder.' }).optional(),
 });
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
@@ -82,8 +84,10 @@ async function addNote(turn: Turn, data: Record<string, unknown>, from: 'command
   const typed = typedValues(data);
   const typedReference = asText(data.caseReference) ?? '';
   const today = danishDate(turn.deps.clock());
+  // A refused form stored nothing under its id, so it keeps the id it came with.
+  const formId = typeof data.noteId === 'string' && z.uuid().safeParse(data.noteId).success ? data.noteId : randomUUID();
   const refuse = (problems: readonly string[]) =>
-    from === 'card' ? noteFormCard(typedReference, today, typed, problems) : turn.deps.views.message(turn.locale, `${problems.join(' ')}\n\nDit notat: ${typed.text ?? ''}`);
+    from === 'card' ? noteFormCard(typedReference, formId, today, typed, problems) : turn.deps.views.message(turn.locale, `${problems.join(' ')}\n\nDit notat: ${typed.text ?? ''}`);
   // Refused before the reference is even looked up, so the number reaches no query and no log.
   if (containsCprLike(typed.text ?? '')) return refuse([CPR_REFUSED]);
   const parsed = noteFormSchema.safeParse(data);
@@ -98,6 +102,7 @@ async function addNote(turn: Turn, data: Record<string, unknown>, from: 'command
       minutes: parsed.data.minutes,
       text: parsed.data.text,
       authorName: turn.info.userName ?? turn.scope.actorId,
+      noteId: parsed.data.noteId,
     });
   } catch (error) {
     if (error instanceof StorageInputError) return refuse([error.userMessage]);
@@ -192,7 +197,7 @@ export const NOTE_ACTIONS: Record<string, (turn: Turn, data: Record<string, unkn
   [NOTE_VERBS.noteForm]: async (turn, data) => {
     const loaded = await loadCase(turn, asText(data.caseReference) ?? '');
     if ('card' in loaded) return loaded.card;
-    return noteFormCard(loaded.found.reference, danishDate(turn.deps.clock()));
+    return noteFormCard(loaded.found.reference, randomUUID(), danishDate(turn.deps.clock()));
   },
   [NOTE_VERBS.noteAdd]: (turn, data) => addNote(turn, data, 'card'),
   [NOTE_VERBS.notesSummary]: (turn, data) => summariseCase(turn, asText(data.caseReference) ?? ''),

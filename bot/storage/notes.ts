@@ -17,6 +17,8 @@ import { checkScope, isUuid, type TenantScope } from './scope.js';
 
 export const NOTE_AUDIT_ACTIONS = {
   noteCreate: 'note.create',
+  /** The same note submitted again (a retry after an answer that never arrived): nothing written. */
+  noteRepeat: 'note.repeat',
   noteList: 'note.list',
   summarySave: 'summary.save',
   summaryRead: 'summary.read',
@@ -32,6 +34,12 @@ export const newNoteSchema = noteSchema.extend({
     .max(1440, { error: 'Tidsforbruget kan højst være 1440 minutter (et døgn).' }),
   text: noteSchema.shape.text.pipe(z.string().max(MAX_NOTE_CHARS, { error: `Notatet må højst være ${MAX_NOTE_CHARS} tegn. Del det i flere notater.` })),
   authorName: z.string().trim().min(1).max(200),
+  /**
+   * The id the form was given when it was shown. Saving the same form again (the answer to the
+   * first save was lost, and the person clicked again) finds the note already there instead of
+   * writing it twice. Absent for notes without a form (a command, a reminder's review).
+   */
+  noteId: z.uuid({ error: 'Formularen kan ikke genkendes. Åbn «Tilføj notat» på sagen igen; din tekst står herunder.' }).optional(),
 });
 export type NewNote = z.input<typeof newNoteSchema>;
 
@@ -127,13 +135,31 @@ export async function addNoteIn(tx: Queryable, scope: TenantScope, caseId: strin
   const note = parsed.data;
   refuseCpr(note.text, 'Notatet');
   await requireOpenCase(tx, scope, caseId);
+  const noteId = note.noteId ?? randomUUID();
   const [row] = await tx.query(
     `INSERT INTO case_notes (tenant_id, case_id, note_id, note_date, kind, minutes, text, author_id, author_name, created_at)
-     VALUES ($1, $2::uuid, $3::uuid, $4::date, $5, $6, $7, $8, $9, $10::timestamptz) RETURNING ${NOTE_COLUMNS}`,
-    [scope.tenantId, caseId, randomUUID(), note.date, note.kind, note.minutes, note.text, scope.actorId, note.authorName, at.toISOString()],
+     VALUES ($1, $2::uuid, $3::uuid, $4::date, $5, $6, $7, $8, $9, $10::timestamptz)
+     ON CONFLICT (tenant_id, case_id, note_id) DO NOTHING RETURNING ${NOTE_COLUMNS}`,
+    [scope.tenantId, caseId, noteId, note.date, note.kind, note.minutes, note.text, scope.actorId, note.authorName, at.toISOString()],
   );
-  await writeAudit(tx, scope, NOTE_AUDIT_ACTIONS.noteCreate, [caseId], { kind: note.kind, minutes: note.minutes });
-  return toNote(row);
+  if (row) {
+    await writeAudit(tx, scope, NOTE_AUDIT_ACTIONS.noteCreate, [caseId], { kind: note.kind, minutes: note.minutes });
+    return toNote(row);
+  }
+  // The form's id is taken: the same person saving the same note again gets the note already
+  // stored. Anything else (the text changed since, another author) is kept as a note of its own,
+  // so nothing typed is lost and nothing is stored twice.
+  const [existing] = await tx.query(`SELECT ${NOTE_COLUMNS} FROM case_notes WHERE tenant_id = $1 AND case_id = $2::uuid AND note_id = $3::uuid`, [scope.tenantId, caseId, noteId]);
+  const stored = existing ? toNote(existing) : undefined;
+  if (stored && stored.authorId === scope.actorId && sameNote(stored, note)) {
+    await writeAudit(tx, scope, NOTE_AUDIT_ACTIONS.noteRepeat, [caseId], { kind: note.kind, minutes: note.minutes });
+    return stored;
+  }
+  return addNoteIn(tx, scope, caseId, { ...input, noteId: undefined }, at);
+}
+
+function sameNote(stored: NoteRecord, note: z.output<typeof newNoteSchema>): boolean {
+  return stored.date === note.date && stored.kind === note.kind && stored.minutes === note.minutes && stored.text === note.text;
 }
 
 export function noteStore(db: Database, clock: Clock) {

@@ -39,6 +39,27 @@ describe('case notes and summaries in storage', () => {
     expect(await actions(caseId)).toEqual(expect.arrayContaining(['note.create', 'note.list']));
   });
 
+  it('stores a form saved twice once, and keeps a changed text or another author as a note of its own', async () => {
+    const caseId = await newCase();
+    const noteId = '3b0e2a4c-7d61-4f0a-9c55-1e2f3a4b5c6d';
+    const first = await storage.notes.add(tenantA, caseId, { ...note('2025-03-11', 'Besøg om morgenen.'), noteId });
+    const again = await storage.notes.add(tenantA, caseId, { ...note('2025-03-11', 'Besøg om morgenen.'), noteId });
+    expect(again.noteId).toBe(first.noteId);
+    expect((await storage.notes.list(tenantA, caseId)).map((n) => n.text)).toEqual(['Besøg om morgenen.']);
+    expect((await actions(caseId)).filter((a) => a.startsWith('note.'))).toEqual(['note.create', 'note.repeat', 'note.list']);
+
+    // Edited after a save whose answer was lost: the edit is what the person wants kept, so it is
+    // stored beside the first, not dropped.
+    const edited = await storage.notes.add(tenantA, caseId, { ...note('2025-03-11', 'Besøg om morgenen; mor var syg.'), noteId });
+    expect(edited.noteId).not.toBe(noteId);
+    // Another person sending the same id writes their own note and sees nothing of the first.
+    const colleague = { ...tenantA, actorId: 'colleague-aad-id' };
+    const theirs = await storage.notes.add(colleague, caseId, { ...note('2025-03-11', 'Besøg om morgenen.'), noteId, authorName: 'Kollega' });
+    expect(theirs.noteId).not.toBe(noteId);
+    expect(theirs.authorName).toBe('Kollega');
+    expect((await storage.notes.list(tenantA, caseId)).map((n) => n.text)).toEqual(['Besøg om morgenen.', 'Besøg om morgenen; mor var syg.', 'Besøg om morgenen.']);
+  });
+
   it('refuses a note with a CPR number, saying in Danish what to do, and stores nothing', async () => {
     const caseId = await newCase();
     const refused = await storage.notes.add(tenantA, caseId, note('2025-03-11', 'Barnets CPR 010203-1234.')).catch((e: unknown) => e);
