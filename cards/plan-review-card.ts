@@ -25,6 +25,8 @@ export interface PlanReviewCardData {
   askAge: boolean;
   planVersion: number;
   decisionId: string;
+  /** Given when the form is shown and sent with the save, so saving the same form twice records one review. */
+  reviewId: string;
   goals: readonly ReviewGoalView[];
   /** The due date this review answers, if any. */
   due: { date: string; text: string; passage: string } | null;
@@ -93,6 +95,7 @@ export function planReviewCard(data: PlanReviewCardData): CardJson {
     }),
     planVersion: String(data.planVersion),
     decisionId: data.decisionId,
+    reviewId: data.reviewId,
   };
   return expand(template, bound);
 }

@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { planReviewCard, danishDate, type ReviewGoalView } from '../../cards/plan-review-card.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import { nextReviewOf, standingFacts } from '../storage/plan-summary.js';
-import type { ReviewRecord } from '../storage/plan-reviews.js';
-import type { TenantScope } from '../storage/scope.js';
+import { isSameReview, type ReviewRecord } from '../storage/plan-reviews.js';
+import { isUuid, type TenantScope } from '../storage/scope.js';
 import { measureLabel } from './labels.js';
-import { AGE_APPROPRIATE_LABEL, PROGRESS_LABEL, REVIEW_DECISION_LABEL, type PlanVersion } from './model.js';
+import { AGE_APPROPRIATE_LABEL, PROGRESS_LABEL, REVIEW_DECISION_LABEL, type AgeAppropriate, type PlanVersion } from './model.js';
 import { isPreventive, type Card, type PlanDeps } from './plan-flow.js';
 import { conductReview, type ReviewResult } from './review.js';
 import { emptyReviewForm, reviewFormFromSubmission, reviewFormToInput, type ReviewForm } from './review-form.js';
@@ -38,7 +39,7 @@ function goalViews(view: ReviewView): ReviewGoalView[] {
   });
 }
 
-function cardFor(view: ReviewView, form: ReviewForm, extra: { problems?: string[]; result?: { title: string; value: string }[] } = {}): Card {
+function cardFor(view: ReviewView, form: ReviewForm, reviewId: string, extra: { problems?: string[]; result?: { title: string; value: string }[] } = {}): Card {
   const next = nextReviewOf(view.reviews, view.c.decision);
   return planReviewCard({
     caseId: view.c.caseId,
@@ -48,6 +49,7 @@ function cardFor(view: ReviewView, form: ReviewForm, extra: { problems?: string[
     askAge: typeof standingFacts(view.c.facts, view.reviews, view.c.decision.decisionId).child?.ageMonths !== 'number',
     planVersion: view.plan.version,
     decisionId: view.c.decision.decisionId,
+    reviewId,
     goals: goalViews(view),
     due: next ? { date: next.due, text: next.text, passage: next.passage } : null,
     form,
@@ -59,7 +61,7 @@ export async function reviewCardForCase(deps: PlanDeps, scope: TenantScope, c: C
   if (c.status !== 'open') return { error: `Sag ${c.reference} er lukket; der kan ikke holdes flere gennemgange i den.` };
   const view = await load(deps, scope, c);
   if (!view) return { error: NO_PLAN };
-  return cardFor(view, emptyReviewForm(view.plan.goals.length, deps.today()));
+  return cardFor(view, emptyReviewForm(view.plan.goals.length, deps.today()), randomUUID());
 }
 
 /** "goals.1.progress" → "Mål 2, fremskridt"; the rest by the plan's own field labels or Danish words. */
@@ -77,7 +79,15 @@ function reviewFieldLabel(field: string): string {
   return labels[field] ?? planFieldLabel(field);
 }
 
-function resultLines(result: ReviewResult, newOutcome: string | null): { title: string; value: string }[] {
+/** What the result lines show of a review, worked out now or recorded earlier. */
+interface ShownResult {
+  decision: ReviewResult['decision'];
+  escalation?: { text: string };
+  closing?: { ageAppropriate?: AgeAppropriate; followUpAtThree?: { due: string } };
+  nextReview: ReviewResult['nextReview'];
+}
+
+function resultLines(result: ShownResult, newOutcome: string | null): { title: string; value: string }[] {
   const lines = [{ title: 'Afgørelse', value: REVIEW_DECISION_LABEL[result.decision] }];
   if (newOutcome) lines.push({ title: 'Ny afgørelse', value: `${newOutcome} (gemt ved siden af den tidligere)` });
   if (result.escalation) lines.push({ title: 'Underretning', value: result.escalation.text });
@@ -90,6 +100,21 @@ function resultLines(result: ReviewResult, newOutcome: string | null): { title: 
   return lines;
 }
 
+/** A recorded review in the shape its result lines are drawn from. */
+function recordedResult(r: ReviewRecord): ShownResult {
+  return {
+    decision: r.decision,
+    ...(r.escalation ? { escalation: { text: r.escalation } } : {}),
+    closing: { ...(r.ageAppropriate ? { ageAppropriate: r.ageAppropriate } : {}), ...(r.followUpAtThree ? { followUpAtThree: { due: r.followUpAtThree } } : {}) },
+    nextReview: r.nextReview,
+  };
+}
+
+/** The measure a recorded review changed to, while that decision still stands. */
+function newOutcomeOf(r: ReviewRecord, c: CaseWithDecision): string | null {
+  return r.newDecisionId && c.decision.decisionId === r.newDecisionId ? measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant) : null;
+}
+
 export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, data: Record<string, unknown>): Promise<Card | { error: string }> {
   const caseId = typeof data.caseId === 'string' ? data.caseId : '';
   const c = await deps.storage.cases.get(scope, caseId);
@@ -98,10 +123,16 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
   if (!view) return { error: NO_PLAN };
   const goalIds = view.plan.goals.map((g) => g.id);
   const form = reviewFormFromSubmission(data, goalIds.length);
-  const refuse = (problems: string[]) => cardFor(view, form, { problems });
+  // A refused form recorded nothing under its id, so it keeps the id it came with.
+  const reviewId = typeof data.reviewId === 'string' && isUuid(data.reviewId) ? data.reviewId : randomUUID();
+  const refuse = (problems: string[]) => cardFor(view, form, reviewId, { problems });
 
   const parsed = parseReviewInput(reviewFormToInput(form, goalIds), { goalIds });
   if (!parsed.ok) return refuse(parsed.problems.map((p) => `${reviewFieldLabel(p.field)}: ${p.message}`));
+  // The same form saved again by the same person (the answer to the first save was lost): what was
+  // recorded is shown, before the rules run again against a decision that review itself changed.
+  const earlier = view.reviews.find((r) => r.reviewId === reviewId && r.reviewedBy === scope.actorId && isSameReview(r, parsed.value));
+  if (earlier) return cardFor(view, form, reviewId, { result: resultLines(recordedResult(earlier), newOutcomeOf(earlier, c)) });
   const outcome = conductReview(
     {
       decision: c.decision.recommended,
@@ -116,11 +147,12 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
     const { newDecision } = await deps.storage.planReviews.record(scope, c.caseId, {
       planVersion: Number(data.planVersion ?? 0),
       decisionId: typeof data.decisionId === 'string' ? data.decisionId : '',
+      reviewId,
       result: outcome.value,
     });
     const after = (await deps.storage.cases.get(scope, c.caseId)) ?? c;
     const fresh = { c: after, plan: view.plan, reviews: await deps.storage.planReviews.list(scope, c.caseId) };
-    return cardFor(fresh, form, { result: resultLines(outcome.value, newDecision ? measureLabel(newDecision.chosenOutcome, newDecision.recommended.variant) : null) });
+    return cardFor(fresh, form, reviewId, { result: resultLines(outcome.value, newDecision ? measureLabel(newDecision.chosenOutcome, newDecision.recommended.variant) : null) });
   } catch (error) {
     if (error instanceof StorageInputError) return refuse([error.userMessage]);
     throw error;

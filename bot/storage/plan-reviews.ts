@@ -18,7 +18,12 @@ import { checkScope, isUuid, type TenantScope } from './scope.js';
  * a level change or a new grant adds beside the old one, the closing of the case, and their audit rows.
  */
 
-export const REVIEW_AUDIT = { create: 'review.create', read: 'review.read' } as const;
+export const REVIEW_AUDIT = {
+  create: 'review.create',
+  read: 'review.read',
+  /** The same review form saved again (a retry after an answer that never arrived): nothing written. */
+  repeat: 'review.repeat',
+} as const;
 
 export class DecisionChangedError extends StorageInputError {
   constructor() {
@@ -51,6 +56,11 @@ export interface NewReview {
   planVersion: number;
   /** The decision id the review card was built from; a newer one means the card is stale. */
   decisionId: string;
+  /**
+   * The id the review form was given when shown. Saving the same form again, by the same person,
+   * returns the review already recorded instead of recording it twice. Absent: a new id.
+   */
+  reviewId?: string;
   result: ReviewResult;
 }
 
@@ -117,6 +127,26 @@ export async function reviewsIn(tx: Queryable, tenantId: string, caseId: string)
   }));
 }
 
+/**
+ * The review recorded under this id, when the same person saves the same review again; null
+ * otherwise. A changed review or another person's save under a taken id is recorded as a review of
+ * its own (under a new id), so nothing typed is lost and nothing is recorded twice.
+ */
+async function sameReviewAgain(tx: Queryable, scope: TenantScope, caseId: string, reviewId: string, result: ReviewResult): Promise<{ review: ReviewRecord; newDecision: DecisionRecord | null } | 'taken' | null> {
+  const review = (await reviewsIn(tx, scope.tenantId, caseId)).find((r) => r.reviewId === reviewId);
+  if (!review) return null;
+  if (review.reviewedBy !== scope.actorId || !isSameReview(review, result)) return 'taken';
+  const standing = review.newDecisionId ? (await currentDecisions(tx, scope.tenantId, [caseId])).get(caseId) : undefined;
+  await writeAudit(tx, scope, REVIEW_AUDIT.repeat, [caseId], { decision: review.decision });
+  return { review, newDecision: standing && standing.decisionId === review.newDecisionId ? standing : null };
+}
+
+/** Whether a stored review says what a form says (day, decision, note and each goal's progress). */
+export function isSameReview(review: ReviewRecord, form: Pick<ReviewResult, 'date' | 'decision' | 'goals' | 'note'>): boolean {
+  const goals = (g: readonly { goalId: string; progress: string; note?: string | null }[]) => JSON.stringify(g.map((x) => [x.goalId, x.progress, x.note ?? null]));
+  return review.date === form.date && review.decision === form.decision && review.note === (form.note ?? null) && goals(review.goals) === goals(form.goals);
+}
+
 export function planReviewStore(db: Database, clock: Clock) {
   return {
     /** Records a review worked out by conductReview; returns it with the decision it added, if any. */
@@ -128,6 +158,10 @@ export function planReviewStore(db: Database, clock: Clock) {
       return db.transaction(async (tx) => {
         const [c] = await tx.query<{ status: string }>('SELECT status FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid FOR UPDATE', [scope.tenantId, caseId]);
         if (!c) throw new CaseNotFoundError();
+        // Before the other checks: a repeated save of a review that closed the case or changed the
+        // level would otherwise be told the case is closed or the decision changed since.
+        const repeated = input.reviewId ? await sameReviewAgain(tx, scope, caseId, input.reviewId, result) : null;
+        if (repeated && repeated !== 'taken') return repeated;
         if (c.status !== 'open') throw new CaseClosedError();
         const plan = await currentPlanIn(tx, scope.tenantId, caseId);
         if (!plan || plan.version !== input.planVersion) throw new PlanChangedError();
@@ -141,7 +175,7 @@ export function planReviewStore(db: Database, clock: Clock) {
           newDecision = await insertDecision(tx, scope, caseId, { recommended: result.newDecision.decision, chosenOutcome: result.newDecision.decision.outcome as ChoosableOutcome }, now);
           await writeAudit(tx, scope, AUDIT_ACTIONS.decisionCreate, [caseId], { recommendedOutcome: newDecision.recommendedOutcome, chosenOutcome: newDecision.chosenOutcome, overridden: false });
         }
-        const reviewId = randomUUID();
+        const reviewId = input.reviewId && repeated !== 'taken' ? input.reviewId : randomUUID();
         const next = result.nextReview;
         await tx.query(
           `INSERT INTO plan_reviews (tenant_id, case_id, review_id, plan_version, review_date, decision, note, decision_id, new_decision_id, new_facts,

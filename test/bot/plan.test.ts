@@ -72,8 +72,13 @@ describe('the case plan over HTTP', SLOW, () => {
     const [review] = cardsIn(await me.say('gennemgang PLAN-HTTP-2'));
     const ids = actionData(review, 'plan.review.save');
     expect(cardText(review)).toContain('Ingen tidligere gennemgang');
-    const saved = await me.execute('plan.review.save', { ...ids, reviewDate: '2026-04-01', goal1Progress: 'some', goal2Progress: 'clear', decision: 'continue' });
+    const submission = { ...ids, reviewDate: '2026-04-01', goal1Progress: 'some', goal2Progress: 'clear', decision: 'continue' };
+    const saved = await me.execute('plan.review.save', submission);
     expect(cardText(saved.card)).toContain('Gennemgangen er gemt');
+    // The same form saved again, as after an answer lost on the way: still one review.
+    const again = await me.execute('plan.review.save', submission);
+    expect(cardText(again.card)).toContain('Gennemgangen er gemt');
+    expect(await countReviews(caseId)).toBe(1);
     // Level 2 is granted 3 months at a time: the next re-grant is 3 months after this review.
     expect(cardText(saved.card)).toContain('01.07.2026');
     const [next] = cardsIn(await me.say('gennemgang PLAN-HTTP-2'));
@@ -85,7 +90,7 @@ describe('the case plan over HTTP', SLOW, () => {
     const { caseId } = await createCase(me, 'level2', 'PLAN-HTTP-3');
     await me.execute('plan.save', planCardSubmission(caseId, levelPlan));
     const [review] = cardsIn(await me.say('gennemgang PLAN-HTTP-3'));
-    const saved = await me.execute('plan.review.save', {
+    const submission = {
       ...actionData(review, 'plan.review.save'),
       reviewDate: '2026-04-05',
       goal1Progress: 'not-started',
@@ -95,9 +100,15 @@ describe('the case plan over HTTP', SLOW, () => {
       fact_emotionalCareAdequate: 'yes',
       fact_practicalCareSeriousDeficits: 'yes',
       fact_parentsSeeNeed: 'yes',
-    });
+    };
+    const saved = await me.execute('plan.review.save', submission);
     expect(cardText(saved.card)).toContain('Ny afgørelse');
     expect(cardText(saved.card)).toContain('05.07.2026');
+    // Saved again from the same form (its answer lost): the level changes once, not twice, and the
+    // caseworker is not told the decision changed under them; it was their own change.
+    const again = await me.execute('plan.review.save', submission);
+    expect(cardText(again.card)).toContain('Ny afgørelse');
+    expect(await countReviews(caseId)).toBe(1);
     const db = await bot.inspect();
     try {
       const rows = await db.query<{ chosen_outcome: string; start: string }>(
@@ -132,6 +143,17 @@ describe('the case plan over HTTP', SLOW, () => {
     expect(cardText(saved.card)).toContain('Ingen – sagen er afsluttet');
   });
 });
+
+async function countReviews(caseId: string): Promise<number> {
+  const db = await bot.inspect();
+  try {
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM plan_reviews WHERE case_id = $1::uuid', [caseId]);
+    return row?.n ?? 0;
+  } finally {
+    await db.close();
+    await bot.restart();
+  }
+}
 
 async function countPlans(caseId: string): Promise<number> {
   const db = await bot.inspect();

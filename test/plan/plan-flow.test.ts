@@ -144,6 +144,20 @@ describe.each(backends)('plans on %s', (_backend, open) => {
       expect(textOf(await reviewCardForCase(deps, scope, c))).toContain('Seneste: Noget (10.04.2026)');
     });
 
+    it('the same review form saved twice at once records one review; a colleague using its id records their own', async () => {
+      const c = await caseWithPlan();
+      const reviewId = '5d1c7b2a-9e8f-4a3b-8c6d-7e5f4a3b2c1d';
+      const form = reviewSubmission(c, { reviewId, goal1Progress: 'some', goal2Progress: 'clear', decision: 'continue' });
+      // Whichever way they interleave (the second sees the first's review, or both start before either
+      // is recorded and the case row's lock queues the second), one review is recorded.
+      const both = await Promise.all([saveReviewFromCard(deps, scope, form), saveReviewFromCard(deps, scope, form)]);
+      for (const card of both) expect(textOf(card)).toContain('Gennemgangen er gemt');
+      expect(await countRows('plan_reviews', c.caseId)).toBe(1);
+      const colleague = scopeFor('tenant-plan', 'aad-colleague-2');
+      expect(textOf(await saveReviewFromCard(deps, colleague, form))).toContain('Gennemgangen er gemt');
+      expect(await countRows('plan_reviews', c.caseId)).toBe(2);
+    });
+
     it('a level change keeps both decisions and takes the new decision\'s due dates', async () => {
       const c = await caseWithPlan();
       const saved = textOf(

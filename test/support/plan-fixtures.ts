@@ -105,6 +105,7 @@ export const reviewBase = {
   askAge: false,
   planVersion: 1,
   decisionId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  reviewId: '9b2d6c1a-3e4f-4a5b-8c7d-2e1f0a9b8c7d',
   goals: [
     { text: 'Faste sovetider, der holder', sign: 'Barnet sover til kl. 6 fem nætter om ugen', latest: 'Seneste: Noget (10.04.2026)' },
     { text: 'Mere leg på gulvet', sign: 'Forældrene leger med barnet hver dag', latest: null },
