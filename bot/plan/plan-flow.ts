@@ -86,8 +86,8 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
   const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c) });
   if (!parsed.ok) return cardFor(c, form, baseVersion, { problems: describePlanProblems(parsed.problems) });
   try {
-    const { plan, written } = await deps.storage.plans.save(scope, c.caseId, parsed.value, baseVersion);
-    const saved = written ? `Planen er gemt (version ${plan.version}).` : 'Der var ingen ændringer at gemme.';
+    const { plan, written, repeated } = await deps.storage.plans.save(scope, c.caseId, parsed.value, baseVersion);
+    const saved = written || repeated ? `Planen er gemt (version ${plan.version}).` : 'Der var ingen ændringer at gemme.';
     return cardFor(c, planToForm(plan), plan.version, { saved });
   } catch (error) {
     if (error instanceof StorageInputError) return cardFor(c, form, baseVersion, { problems: [error.userMessage] });

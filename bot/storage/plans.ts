@@ -27,6 +27,8 @@ export const PLAN_AUDIT = {
   save: 'plan.save',
   read: 'plan.read',
   history: 'plan.history',
+  /** The same plan form saved again by the person whose save made the current version: nothing written. */
+  repeat: 'plan.repeat',
 } as const;
 
 export class PlanChangedError extends StorageInputError {
@@ -115,11 +117,20 @@ export async function currentPlanIn(tx: Queryable, tenantId: string, caseId: str
   return (await readVersions(tx, tenantId, caseId, true))[0] ?? null;
 }
 
+/** A plan's fields as they are compared: any shape per field, e.g. goals without their ids. */
+type ComparablePlan = { [K in keyof PlanContent]?: unknown };
+
 /** Which top-level fields differ, in the plan's own field names; goal changes show as "goals". */
-export function changedFields(before: PlanContent | null, after: PlanContent): string[] {
+export function changedFields(before: ComparablePlan | null, after: ComparablePlan): string[] {
   if (!before) return ['created'];
   const keys: (keyof PlanContent)[] = ['purpose', 'expectedDuration', 'goals', 'focusPoints', 'tasks', 'referralSource', 'referralNote', 'daycareStart', 'visitationSocial'];
   return keys.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+}
+
+/** A saved version says what the form says; new goals got their ids when saved, so ids are left out. */
+function sameContent(saved: PlanContent, form: PlanInput): boolean {
+  const withoutIds = (p: PlanContent | PlanInput) => ({ ...p, goals: p.goals.map((g) => ({ text: g.text, agreedWithParents: g.agreedWithParents, progressSign: g.progressSign })) });
+  return changedFields(withoutIds(saved), withoutIds(form)).length === 0;
 }
 
 export function planStore(db: Database, clock: Clock) {
@@ -129,7 +140,7 @@ export function planStore(db: Database, clock: Clock) {
      * plan); if someone saved in between, nothing is written and PlanChangedError says what to do.
      * Saving an unchanged plan writes nothing and returns the current version.
      */
-    async save(scope: TenantScope, caseId: string, input: PlanInput, baseVersion: number): Promise<{ plan: PlanVersion; written: boolean }> {
+    async save(scope: TenantScope, caseId: string, input: PlanInput, baseVersion: number): Promise<{ plan: PlanVersion; written: boolean; repeated?: boolean }> {
       checkScope(scope);
       if (!isUuid(caseId)) throw new CaseNotFoundError();
       refuseCpr(input, 'Planen');
@@ -138,7 +149,15 @@ export function planStore(db: Database, clock: Clock) {
         if (!c) throw new CaseNotFoundError();
         if (c.status !== 'open') throw new CaseClosedError();
         const current = await currentPlanIn(tx, scope.tenantId, caseId);
-        if ((current?.version ?? 0) !== baseVersion) throw new PlanChangedError();
+        if ((current?.version ?? 0) !== baseVersion) {
+          // The person's own save of this very form, whose answer was lost, made the current version:
+          // they are shown it as saved, not told that someone changed the plan since they opened it.
+          if (current && current.version === baseVersion + 1 && current.changedBy === scope.actorId && sameContent(current, input)) {
+            await writeAudit(tx, scope, PLAN_AUDIT.repeat, [caseId], { version: current.version });
+            return { plan: current, written: false, repeated: true };
+          }
+          throw new PlanChangedError();
+        }
         const known = new Set(current?.goals.map((g) => g.id) ?? []);
         const goals: Goal[] = input.goals.map((g) => ({ ...g, id: g.id && known.has(g.id) ? g.id : randomUUID() }));
         const content: PlanContent = { ...input, goals };

@@ -46,6 +46,9 @@ describe('the case plan over HTTP', SLOW, () => {
     expect(cardText(card)).toContain('højst 40 uger');
     const saved = await me.execute('plan.save', planCardSubmission(caseId));
     expect(cardText(saved.card)).toContain('Planen er gemt (version 1).');
+    // The same form saved again (the first answer lost): saved once, and not "changed since you opened it".
+    const savedAgain = await me.execute('plan.save', planCardSubmission(caseId));
+    expect(cardText(savedAgain.card)).toContain('Planen er gemt (version 1).');
     // Opened again later by command, with what was saved.
     const [again] = cardsIn(await me.say('plan PLAN-HTTP-1'));
     expect(cardText(again)).toContain('Faste sovetider, der holder');
