@@ -13,6 +13,7 @@ import { containsCprLike } from '../privacy/cpr.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import type { NoteRecord } from '../storage/notes.js';
+import { isUuid } from '../storage/scope.js';
 import { danishDate } from './dates.js';
 import type { Turn } from './deps.js';
 import { say } from './texts.js';
@@ -85,7 +86,7 @@ async function addNote(turn: Turn, data: Record<string, unknown>, from: 'command
   const typedReference = asText(data.caseReference) ?? '';
   const today = danishDate(turn.deps.clock());
   // A refused form stored nothing under its id, so it keeps the id it came with.
-  const formId = typeof data.noteId === 'string' && z.uuid().safeParse(data.noteId).success ? data.noteId : randomUUID();
+  const formId = typeof data.noteId === 'string' && isUuid(data.noteId) ? data.noteId : randomUUID();
   const refuse = (problems: readonly string[]) =>
     from === 'card' ? noteFormCard(typedReference, formId, today, typed, problems) : turn.deps.views.message(turn.locale, `${problems.join(' ')}\n\nDit notat: ${typed.text ?? ''}`);
   // Refused before the reference is even looked up, so the number reaches no query and no log.
