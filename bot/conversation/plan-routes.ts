@@ -16,7 +16,14 @@ import type { Card, Reply } from './types.js';
 type Data = Record<string, unknown>;
 
 function planDeps(turn: Turn): PlanDeps {
-  return { storage: turn.deps.storage, decide: turn.deps.decide, today: () => danishDate(turn.deps.clock()) };
+  return {
+    storage: turn.deps.storage,
+    decide: turn.deps.decide,
+    today: () => danishDate(turn.deps.clock()),
+    clock: turn.deps.clock,
+    ...(turn.info.userName ? { userName: turn.info.userName } : {}),
+    ...(turn.deps.reminders ? { reminders: turn.deps.reminders } : {}),
+  };
 }
 
 function asCard(turn: Turn, answer: PlanAnswer): Card {

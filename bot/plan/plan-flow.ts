@@ -1,6 +1,7 @@
 import type { Decision } from '../../rules/decision-types.js';
 import type { Facts } from '../../rules/facts.js';
 import { planCard } from '../../cards/plan-card.js';
+import type { ReminderHooks } from '../reminders/hooks.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import type { Storage } from '../storage/storage.js';
@@ -22,6 +23,11 @@ export interface PlanDeps {
   decide: (facts: Facts) => Decision;
   /** Today in the municipality, YYYY-MM-DD (the review card's default date). */
   today: () => string;
+  /** Told of each review held, in its transaction, so the case's reminders follow it; absent where reminders are off. */
+  reminders?: Pick<ReminderHooks, 'reviewHeld'>;
+  /** The person's display name and the turn's clock, for the reminder cards a review marks done. */
+  userName?: string;
+  clock?: () => Date;
 }
 
 export function isPreventive(c: CaseWithDecision): boolean {

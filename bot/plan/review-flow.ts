@@ -143,12 +143,32 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
     parsed.value,
   );
   if (!outcome.ok) return refuse(outcome.problems.map((p) => `${reviewFieldLabel(p.field)}: ${p.message}`));
+  // The review the card showed as due is the one this review answers.
+  const answered = nextReviewOf(view.reviews, c.decision);
   try {
-    const { newDecision } = await deps.storage.planReviews.record(scope, c.caseId, {
-      planVersion: Number(data.planVersion ?? 0),
-      decisionId: typeof data.decisionId === 'string' ? data.decisionId : '',
-      reviewId,
-      result: outcome.value,
+    const { newDecision } = await deps.storage.atomically(async (storage) => {
+      const recorded = await storage.planReviews.record(scope, c.caseId, {
+        planVersion: Number(data.planVersion ?? 0),
+        decisionId: typeof data.decisionId === 'string' ? data.decisionId : '',
+        reviewId,
+        result: outcome.value,
+      });
+      // In the same transaction: the reminders follow the review, or neither is stored.
+      await deps.reminders?.reviewHeld(
+        {
+          tenantId: scope.tenantId,
+          caseId: c.caseId,
+          answered: answered ? { kind: answered.kind, due: answered.due } : null,
+          doneOn: outcome.value.date,
+          decision: outcome.value.decision,
+          newDecision: recorded.newDecision ? { outcome: recorded.newDecision.chosenOutcome, reviews: recorded.newDecision.recommended.reviews } : null,
+          nextReview: outcome.value.nextReview,
+          by: { id: scope.actorId, name: deps.userName ?? scope.actorId },
+          at: (deps.clock ?? (() => new Date()))(),
+        },
+        storage.db,
+      );
+      return recorded;
     });
     const after = (await deps.storage.cases.get(scope, c.caseId)) ?? c;
     const fresh = { c: after, plan: view.plan, reviews: await deps.storage.planReviews.list(scope, c.caseId) };

@@ -7,9 +7,11 @@ import type { Sql, SqlWithTransactions } from './db.js';
 import { ReminderRowBase } from './claims.js';
 import { addDays } from './dates.js';
 import { danishToday } from '../summary/today.js';
+import { closeCaseIn } from '../storage/cases.js';
 import { addNoteIn } from '../storage/notes.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import { DEFAULT_SCHEDULE_OPTIONS, type ScheduleOptions } from './schedule.js';
+import { markReviewHandled } from './review-held.js';
 import { recompute } from './store.js';
 
 /**
@@ -123,18 +125,17 @@ async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): P
         [turn.tenantId, row.case_id, kind, due, turn.at.toISOString().slice(0, 10), decision, turn.userId, turn.at.toISOString()],
       );
       if (inserted.length === 0) return { kind: 'stale' as const, row: (await loadRow(tx, turn.tenantId, row.reminder_id)) ?? row };
-      // Every posted card of this review (the notice 14 days before, the one on the day) shows it done.
-      await tx.query(
-        `UPDATE reminders SET handled_by = $3, handled_by_name = $4, handled_at = $5, handled_action = $6
-         WHERE tenant_id = $1 AND case_id = $2 AND review_key = $7 AND state IN ('sent', 'snoozed') AND handled_by IS NULL`,
-        [turn.tenantId, row.case_id, turn.userId, turn.userName, turn.at.toISOString(), decision, row.review_key],
-      );
+      await markReviewHandled(tx, { tenantId: turn.tenantId, caseId: row.case_id, reviewKey: row.review_key, by: { id: turn.userId, name: turn.userName }, at: turn.at, action: decision });
       // Written with the review, by the same rules as any note (open case, no CPR number).
       if (note) {
         const scope = { tenantId: turn.tenantId, actorId: turn.userId, origin: 'chat' };
         await addNoteIn(tx, scope, row.case_id, { date: danishToday(turn.at), kind: noteKind, minutes: noteMinutes, text: note, authorName: turn.userName }, turn.at);
       }
-      if (decision === 'close') await tx.query('UPDATE reminder_cases SET closed = true, updated_at = now() WHERE tenant_id = $1 AND case_id = $2', [turn.tenantId, row.case_id]);
+      if (decision === 'close') {
+        await tx.query('UPDATE reminder_cases SET closed = true, updated_at = now() WHERE tenant_id = $1 AND case_id = $2', [turn.tenantId, row.case_id]);
+        // The case closes too: no more notes or reviews on it, and the tab shows it closed.
+        await closeCaseIn(tx, { tenantId: turn.tenantId, actorId: turn.userId, origin: 'chat' }, row.case_id, turn.at, { byReminder: row.reminder_id });
+      }
       await recompute(tx, turn.tenantId, row.case_id, deps.schedule ?? DEFAULT_SCHEDULE_OPTIONS);
       await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: REMINDER_AUDIT.done, caseId: row.case_id, details: { reminderId: row.reminder_id, review: kind, due, decision } });
       return { kind: 'done' as const, row };
@@ -145,7 +146,7 @@ async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): P
     throw error;
   }
   if (outcome.kind === 'stale') return { card: cardFor(turn.tenantId, outcome.row, staleMessage(outcome.row)), updateFailures: 0 };
-  const message = decision === 'change-level' ? 'Husk at træffe den nye afgørelse i sagen; påmindelserne følger den nye afgørelse.' : null;
+  const message = decision === 'change-level' ? `Træf den nye afgørelse med »gennemgang ${clicked.case_ref}« (vælg »Skift niveau (ny afgørelse)«); påmindelserne følger den derefter.` : null;
   return refreshCopies(deps, turn, clicked, message);
 }
 

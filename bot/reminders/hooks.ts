@@ -1,6 +1,7 @@
 import type { Decision } from '../../rules/decision-types.js';
 import type { Database } from '../storage/database.js';
-import type { SqlWithTransactions } from './db.js';
+import type { Sql, SqlWithTransactions } from './db.js';
+import { recordHeldReview, type HeldReview } from './review-held.js';
 import { handleReminderAction, isReminderVerb, type ReminderTurn } from './actions.js';
 import { storageAudit } from './audit.js';
 import type { ConnectorClient } from '../teams/proactive.js';
@@ -10,7 +11,8 @@ import { listUpcoming, upcomingMessage } from './upcoming.js';
 
 /**
  * What the conversation calls into the reminders for: keeping a case's schedule when it is
- * created, acting on a reminder card, and the "påmindelser" command. Built once at start-up.
+ * created and when a review is held, acting on a reminder card, and the "påmindelser" command.
+ * Built once at start-up.
  */
 export interface ReminderHooks {
   scheduleCase(c: {
@@ -27,6 +29,8 @@ export interface ReminderHooks {
     chosenReviews?: Decision['reviews'];
     /** The transaction that creates the case, so a case never exists without its reminders. */
   }, within?: SqlWithTransactions): Promise<void>;
+  /** A review held on the plan's review card, inside the transaction that records it. */
+  reviewHeld(review: HeldReview, within: Sql): Promise<void>;
   isReminderVerb(verb: string): boolean;
   act(turn: ReminderTurn): Promise<Record<string, unknown>>;
   upcoming(tenantId: string, teamId: string): Promise<string>;
@@ -44,6 +48,9 @@ export function createReminderHooks(db: Database, options: { connector?: Connect
         { tenantId: c.tenantId, caseId: c.caseId, caseRef: c.caseRef, teamId: c.teamId, channelId: c.channel.id, caseworkerId: c.caseworkerId, outcome: c.chosenOutcome, reviews, closed: false },
         options.schedule,
       );
+    },
+    async reviewHeld(review, within) {
+      await recordHeldReview(within, review, options.schedule);
     },
     isReminderVerb,
     async act(turn) {

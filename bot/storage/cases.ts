@@ -142,6 +142,21 @@ function statusFilter(options: ListOptions): string[] {
   return status === 'all' ? ['open', 'closed'] : [status];
 }
 
+/**
+ * Closes an open case inside the caller's transaction, with its audit row: a reminder's "review
+ * done: the case closes" closes the case itself, not only its reminders. Closing a closed case
+ * changes nothing and writes nothing.
+ */
+export async function closeCaseIn(tx: Queryable, scope: TenantScope, caseId: string, at: Date, details: Record<string, string | number | boolean | null>): Promise<void> {
+  checkScope(scope);
+  const closed = await tx.query(
+    `UPDATE cases SET status = 'closed', closed_at = $3::timestamptz, updated_at = $3::timestamptz
+     WHERE tenant_id = $1 AND case_id = $2::uuid AND status = 'open' RETURNING case_id`,
+    [scope.tenantId, caseId, at.toISOString()],
+  );
+  if (closed.length > 0) await writeAudit(tx, scope, AUDIT_ACTIONS.caseClose, [caseId], details);
+}
+
 export function caseStore(db: Database, clock: Clock) {
   async function readOne(scope: TenantScope, where: string, value: string): Promise<CaseWithDecision | null> {
     return db.transaction(async (tx) => {

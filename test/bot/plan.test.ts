@@ -86,6 +86,9 @@ describe('the case plan over HTTP', SLOW, () => {
     expect(cardText(saved.card)).toContain('01.07.2026');
     const [next] = cardsIn(await me.say('gennemgang PLAN-HTTP-2'));
     expect(cardText(next)).toContain('Seneste: Noget (01.04.2026)');
+    // The reminders follow the review: both reviews due on the day the card showed are done, and the
+    // next notice is for the re-grant the review set, not one counted from the old due date.
+    expect(await reminderState(caseId)).toMatchObject({ outcome: 'level2', closed: false, done: ['follow-up:2026-04-05', 'regrant:2026-04-05'], pending: ['regrant:2026-07-01'] });
   });
 
   it('a level change keeps both decisions and recomputes the due dates', async () => {
@@ -112,6 +115,11 @@ describe('the case plan over HTTP', SLOW, () => {
     const again = await me.execute('plan.review.save', submission);
     expect(cardText(again.card)).toContain('Ny afgørelse');
     expect(await countReviews(caseId)).toBe(1);
+    // The reminders now follow level 3 and its dates from the review on.
+    const reminders = await reminderState(caseId);
+    expect(reminders).toMatchObject({ outcome: 'level3', closed: false });
+    expect(reminders.pending.length).toBeGreaterThan(0);
+    expect(reminders.pending.every((key) => key.slice(key.indexOf(':') + 1) > '2026-04-05')).toBe(true);
     const db = await bot.inspect();
     try {
       const rows = await db.query<{ chosen_outcome: string; start: string }>(
@@ -144,8 +152,27 @@ describe('the case plan over HTTP', SLOW, () => {
     // 10 months old at the start on 2026-01-05: surely three by 2028-03-05.
     expect(cardText(saved.card)).toContain('05.03.2028');
     expect(cardText(saved.card)).toContain('Ingen – sagen er afsluttet');
+    // A closed course sends no more reminders to the team's channel.
+    expect(await reminderState(caseId)).toMatchObject({ closed: true, pending: [] });
   });
 });
+
+/** What the case's reminders stand at: its schedule row, the reviews done, and the notices still to go out. */
+async function reminderState(caseId: string) {
+  const db = await bot.inspect();
+  try {
+    const [schedule] = await db.query<{ outcome: string; closed: boolean }>('SELECT outcome, closed FROM reminder_cases WHERE case_id = $1::uuid', [caseId]);
+    const done = await db.query<{ review: string }>(`SELECT kind || ':' || to_char(due, 'YYYY-MM-DD') AS review FROM review_completions WHERE case_id = $1::uuid ORDER BY due`, [caseId]);
+    const pending = await db.query<{ review: string }>(
+      `SELECT DISTINCT review_key AS review FROM reminders WHERE case_id = $1::uuid AND state = 'pending' ORDER BY review_key`,
+      [caseId],
+    );
+    return { ...schedule, done: done.map((r) => r.review), pending: pending.map((r) => r.review) };
+  } finally {
+    await db.close();
+    await bot.restart();
+  }
+}
 
 async function countReviews(caseId: string): Promise<number> {
   const db = await bot.inspect();

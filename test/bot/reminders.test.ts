@@ -114,4 +114,36 @@ describe('a note written when a review is marked done', SLOW, () => {
     const [card] = cardsIn(await me().say(`find ${REFERENCE}`));
     expect(cardText(card)).toMatch(/heraf 1 tværfaglige møder/);
   });
+
+  it('"the case closes" on a later reminder closes the case itself, not only its reminders', async () => {
+    const setup = await bot.inspect();
+    let laterId: number;
+    try {
+      const [row] = await setup.query<{ reminder_id: number }>(
+        `UPDATE reminders SET state = 'sent' WHERE reminder_id = (SELECT r.reminder_id FROM reminders r JOIN reminder_cases c USING (tenant_id, case_id)
+         WHERE c.case_ref = $1 AND r.state = 'pending' ORDER BY r.fire_at LIMIT 1) RETURNING reminder_id`,
+        [REFERENCE],
+      );
+      laterId = row!.reminder_id;
+    } finally {
+      await setup.close();
+      await bot.restart();
+    }
+    const result = await me().execute('reminder.done', { reminderId: String(laterId), tenantId, decision: 'close' });
+    expect(cardText(result.card)).toContain('Gennemgang udført: sagen lukkes');
+    const db = await bot.inspect();
+    try {
+      const [kase] = await db.query<{ status: string; case_id: string }>('SELECT status, case_id::text FROM cases WHERE reference = $1', [REFERENCE]);
+      expect(kase?.status).toBe('closed');
+      const closes = await db.query("SELECT actor_id FROM audit_log WHERE case_id = $1::uuid AND action = 'case.close'", [kase!.case_id]);
+      expect(closes).toEqual([{ actor_id: caseworker.userId }]);
+      expect(await db.query("SELECT 1 FROM reminders r JOIN reminder_cases c USING (tenant_id, case_id) WHERE c.case_ref = $1 AND r.state = 'pending'", [REFERENCE])).toEqual([]);
+    } finally {
+      await db.close();
+      await bot.restart();
+    }
+    // No more notes on a closed case.
+    const [refused] = cardsIn(await me().say(`notat ${REFERENCE} besøg 30 Efter lukning.`));
+    expect(cardText(refused)).toMatch(/lukket/);
+  });
 });
