@@ -65,7 +65,7 @@ describe('the case plan over HTTP', SLOW, () => {
     const refused = await me.execute('plan.save', planCardSubmission(caseId, overrides));
     expect(cardText(refused.card)).toContain('Planen er ikke gemt');
     expect(cardText(refused.card)).toContain(message);
-    expect(await countPlans(caseId)).toBe(0);
+    expect(await countRows('plans', caseId)).toBe(0);
   });
 
   it('a review moves the goals and schedules the next review', async () => {
@@ -81,7 +81,7 @@ describe('the case plan over HTTP', SLOW, () => {
     // The same form saved again, as after an answer lost on the way: still one review.
     const again = await me.execute('plan.review.save', submission);
     expect(cardText(again.card)).toContain('Gennemgangen er gemt');
-    expect(await countReviews(caseId)).toBe(1);
+    expect(await countRows('plan_reviews', caseId)).toBe(1);
     // Level 2 is granted 3 months at a time: the next re-grant is 3 months after this review.
     expect(cardText(saved.card)).toContain('01.07.2026');
     const [next] = cardsIn(await me.say('gennemgang PLAN-HTTP-2'));
@@ -114,7 +114,7 @@ describe('the case plan over HTTP', SLOW, () => {
     // caseworker is not told the decision changed under them; it was their own change.
     const again = await me.execute('plan.review.save', submission);
     expect(cardText(again.card)).toContain('Ny afgørelse');
-    expect(await countReviews(caseId)).toBe(1);
+    expect(await countRows('plan_reviews', caseId)).toBe(1);
     // The reminders now follow level 3 and its dates from the review on.
     const reminders = await reminderState(caseId);
     expect(reminders).toMatchObject({ outcome: 'level3', closed: false });
@@ -174,21 +174,11 @@ async function reminderState(caseId: string) {
   }
 }
 
-async function countReviews(caseId: string): Promise<number> {
+/** Rows the case has in a table of the plan (plans, plan_reviews), read from the bot's own database. */
+async function countRows(table: 'plans' | 'plan_reviews', caseId: string): Promise<number> {
   const db = await bot.inspect();
   try {
-    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM plan_reviews WHERE case_id = $1::uuid', [caseId]);
-    return row?.n ?? 0;
-  } finally {
-    await db.close();
-    await bot.restart();
-  }
-}
-
-async function countPlans(caseId: string): Promise<number> {
-  const db = await bot.inspect();
-  try {
-    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM plans WHERE case_id = $1::uuid', [caseId]);
+    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1::uuid`, [caseId]);
     return row?.n ?? 0;
   } finally {
     await db.close();
