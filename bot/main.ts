@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, redactedSummary } from './config.js';
 import { createLogger } from './logger.js';
+import { RUNTIME_WARNINGS, runtimeSupport } from './runtime.js';
 import { startServer } from './server.js';
 
 /** `npm start`: the bot alone, configured from the environment. */
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  logger.info({ config: redactedSummary(config) }, 'configuration');
+  const runtime = runtimeSupport(process.versions.node);
+  if (runtime !== 'supported') logger.warn({ node: process.versions.node }, RUNTIME_WARNINGS[runtime]);
+  logger.info({ config: redactedSummary(config), node: process.versions.node }, 'configuration');
   const server = await startServer(config, { logger });
 
   const stop = (signal: string) => {

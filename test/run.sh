@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need when it is missing, starts a
-# throwaway PostgreSQL server for the multi-instance tests, and runs vitest.
+# throwaway PostgreSQL server for the multi-instance tests, and runs vitest on Node 24 (the
+# production runtime), then a smoke run of the bot on Node 22 (still supported).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/node-runtime.sh
+use_node 24
+echo "Running the tests on Node.js $(node --version)"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -35,3 +39,10 @@ export TEST_PG_BIN="$pgbin" TEST_PG_DATA="$pgdir/data" TEST_PG_SOCKET="$pgdir"
 
 npx tsc --noEmit
 npx vitest run "$@"
+
+# Only for the whole suite: a run of chosen files is someone's quick check.
+if [ $# -eq 0 ]; then
+  use_node 22
+  echo "Smoke run on Node.js $(node --version)"
+  npx vitest run test/smoke
+fi

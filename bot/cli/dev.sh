@@ -3,6 +3,9 @@
 # so a newcomer chats with it in a browser with no Azure, no Teams and no tunnel.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/node-runtime.sh
+# Node 22 and newer run the bot; an older machine node (20 is end-of-life) gets Node 24, as the tests do.
+[ "$(node_major)" -ge 22 ] || use_node 24
 
 if [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OUTCOME_TITLES } from '../../cards/outcome-text.js';
 import type { Database } from '../../bot/storage/database.js';
 import { openDatabase } from '../../bot/storage/database.js';
 import { actionData, BotClient, cardsIn, cardText } from '../support/bot-client.js';
 import { freshPostgresDatabase, reopenTestDatabase, testDatabase } from '../support/db.js';
+import { killBotProcess as kill, killBotProcessesAfterEach, startBotProcess as startBot, stopBotProcess as stop } from '../support/bot-process.js';
 import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
 
 /**
@@ -17,55 +17,10 @@ import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/inte
  * over; on PostgreSQL the server simply outlives the process.
  */
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const CHANNEL = '19:drab-familie@thread.tacv2';
 const TEAM = '19:drab-team@thread.tacv2';
 
-interface BotProcess {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<NodeJS.Signals | number | null>;
-}
-
-const started: ChildProcess[] = [];
-afterEach(() => {
-  // Only the processes this file started, by their own handle.
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-
-/** `node --import tsx bot/main.ts`, as `npm start` runs it, on a port of its choosing. */
-async function startBot(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', REMINDER_SWEEP_SECONDS: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-  let output = '';
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const line = output.split('\n').find((l) => l.includes('"taking turns"'));
-      if (line) resolve((JSON.parse(line) as { port: number }).port);
-    });
-    void exited.then((code) => reject(new Error(`the bot exited (${code}) before taking turns:\n${output.slice(-2000)}`)));
-  });
-  const url = `http://127.0.0.1:${port}`;
-  expect((await fetch(`${url}/health`)).status).toBe(200);
-  return { child, url, exited };
-}
-
-async function kill(bot: BotProcess): Promise<void> {
-  bot.child.kill('SIGKILL');
-  expect(await bot.exited).toBe('SIGKILL');
-}
-
-async function stop(bot: BotProcess): Promise<void> {
-  bot.child.kill('SIGTERM');
-  expect(await bot.exited, 'a SIGTERM stops the bot cleanly').toBe(0);
-}
+killBotProcessesAfterEach();
 
 /** The values a card's inputs are filled in with, by input id. */
 function inputValues(card: unknown): Record<string, unknown> {
