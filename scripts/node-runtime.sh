@@ -26,8 +26,8 @@ use_node() {
     mkdir -p "$dir.partial"
     tar -xzf "$tmp"/node-linux-*.tgz -C "$dir.partial" --strip-components=1
     rm -rf "$tmp" "$dir"
-    # npm and npx stay those of the machine (the binary package has none); they run on this node.
     mv "$dir.partial" "$dir"
   fi
+  # npm and npx stay those of the machine (the binary package has none); they run on this node.
   export PATH="$dir/bin:$PATH"
 }
