@@ -4,7 +4,7 @@
 # Without DATABASE_URL the bot keeps its embedded database in /data (one instance only);
 # with DATABASE_URL (PostgreSQL) any number of instances can run and /data stays empty.
 
-ARG NODE_IMAGE=node:22-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- build: all dependencies, compile TypeScript to dist/ with its run-time assets ---
 FROM ${NODE_IMAGE} AS build

@@ -22,6 +22,8 @@ const TEAM = '19:outage-team@thread.tacv2';
  * little for the turn. A stopped server refuses at once, so in practice turns take far less.
  */
 const TURN_BOUND_MS = Math.max(CONNECT_TIMEOUT_MS, QUERY_TIMEOUT_MS) + 3_000;
+/** How long /ready may take to say 200 again after the restart: generous, for a busy machine. */
+const READY_BOUND_MS = 30_000;
 /** How long the database stays away. */
 const OUTAGE_MS = 3_000;
 /** Between the first turns of two conversations: together they spread over about one interview. */
@@ -182,13 +184,22 @@ describe('PostgreSQL stopped and started again under load, the same bot process 
     phase = 'starting';
     await cluster.start();
     phase = 'after';
-    const readyAgain = await fetch(`${bot.server.url}/ready`);
+    // A load balancer polls /ready; so does this test. On a busy machine the first check after the
+    // restart can still queue behind the workers' own turns for a pool connection.
+    const restarted = performance.now();
+    let readyAgain = await fetch(`${bot.server.url}/ready`);
+    while (readyAgain.status !== 200 && performance.now() - restarted < READY_BOUND_MS) {
+      await sleep(200);
+      readyAgain = await fetch(`${bot.server.url}/ready`);
+    }
+    const readyAfterMs = Math.round(performance.now() - restarted);
 
     const results = await Promise.all(running);
     const byPhase = (p: Phase) => turns.filter((t) => t.sent === p);
     const summary = {
       turns: turns.length,
       stopMs: Math.round(stopMs),
+      readyAfterMs,
       down: byPhase('down').length,
       unavailable: turns.filter((t) => t.kind === 'unavailable').length,
       slowestMs: Math.round(Math.max(...turns.map((t) => t.ms))),
@@ -204,7 +215,7 @@ describe('PostgreSQL stopped and started again under load, the same bot process 
     expect(summary.slowestMs, 'every turn answered within the bound').toBeLessThan(TURN_BOUND_MS);
     expect(health.status, '/health stays live: the process is not restarted for an outage').toBe(200);
     expect(ready.status, '/ready takes the instance out of the load balancer while the database is away').toBe(503);
-    expect(readyAgain.status).toBe(200);
+    expect(readyAgain.status, `/ready is 200 again within ${READY_BOUND_MS} ms of the restart`).toBe(200);
 
     const down = byPhase('down');
     expect(down.length, 'turns were sent while the database was down').toBeGreaterThanOrEqual(CONVERSATIONS);
