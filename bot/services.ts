@@ -19,6 +19,7 @@ import { botFrameworkTokens, createConnectorClient, type ConnectorClient } from 
 import type { CaseViews } from './tab/case-views.js';
 import { caseViewsFrom } from './tab/wiring.js';
 import { createRosterSource } from './teams/index.js';
+import { databaseCachedRoster } from './tab/roster-cache.js';
 
 export interface Services {
   conversation: ConversationHandler;
@@ -60,7 +61,9 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
   // The dictionary that tells names from Danish words takes seconds of blocking work to load; with
   // a model configured it is loaded before the first turn, so no turn (and no timer) waits on it.
   if (config.llm.kind !== 'off') await loadDanishWords();
-  const summaries = caseViewsFrom({ storage, roster: createRosterSource(config, logger, storage.conversationRefs) });
+  // One roster for every door (chat, tab, summaries), its answers cached in the database.
+  const roster = databaseCachedRoster(createRosterSource(config, logger, storage.conversationRefs), db);
+  const summaries = caseViewsFrom({ storage, roster, rosterCached: true });
   const conversation = createConversation({
     storage,
     views: createViews(),
@@ -76,6 +79,8 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     allowedTenants: config.allowedTenants,
     reminders: createReminderHooks(db, { connector, schedule }),
     summaries,
+    roster,
+    chatMembers: (conversation) => connector.members(conversation),
   });
   return {
     conversation,

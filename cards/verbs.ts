@@ -35,6 +35,12 @@ export const VERBS = {
   reviewStart: 'plan.review.start',
   /** Save a review held against the plan. */
   reviewSave: 'plan.review.save',
+  /** In a group or meeting chat: the case summary, shown only to the one who clicked. */
+  summaryView: 'summary.view',
+  /** In a group or meeting chat: who would read a shared summary, shown only to the one who clicked. */
+  summaryShareAsk: 'summary.share.ask',
+  /** In a group or meeting chat: post the case summary for everyone, after the audience was shown. */
+  summaryShare: 'summary.share',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

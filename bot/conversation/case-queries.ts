@@ -19,7 +19,10 @@ export async function findCase(turn: Turn, typedReference: string): Promise<Card
 export async function openCase(turn: Turn, data: Record<string, unknown>): Promise<Card> {
   const parsed = parseCaseOpen(data);
   if (!parsed.ok) return turn.deps.views.message(turn.locale, parsed.problems.map((p) => p.message).join('\n'));
-  return findCase(turn, parsed.value.caseReference);
+  if ('caseReference' in parsed.value) return findCase(turn, parsed.value.caseReference);
+  const found = await turn.deps.storage.cases.get(turn.scope, parsed.value.caseId);
+  if (!found) return turn.deps.views.message(turn.locale, say('caseNotFound', turn.locale));
+  return caseCardWithNotes(turn, found);
 }
 
 export async function myCases(turn: Turn): Promise<Card> {

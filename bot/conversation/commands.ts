@@ -2,7 +2,12 @@
  * Typed commands, Danish first with English aliases. Anything else is not a command, and the
  * caller answers it with help rather than an error.
  */
+import { parseNoteCommand, type NoteCommand } from './notes.js';
+import { parsePlanCommand, type PlanCommand } from './plan-commands.js';
+
 export type Command =
+  | NoteCommand
+  | PlanCommand
   | { kind: 'help' }
   | { kind: 'newCase' }
   | { kind: 'resume' }
@@ -10,7 +15,9 @@ export type Command =
   | { kind: 'reminders' }
   | { kind: 'find'; reference: string }
   | { kind: 'standard'; question: string }
-  | { kind: 'summary'; reference: string };
+  | { kind: 'summary'; reference: string }
+  /** "resumé" in a group or meeting chat: the router's reading of the same words there (routes.ts). */
+  | { kind: 'summaryPrompt'; reference: string };
 
 const EXACT: Record<string, Command> = {
   hjælp: { kind: 'help' },
@@ -35,7 +42,12 @@ const STANDARD = /^(?:standard|standarden)\s+(.+)$/;
 // "resumé" with its accent: plain "resume" already means "continue the interview".
 const SUMMARY = /^(?:resumé|summary)(?:\s+(.+))?$/;
 
+/** Every typed command: the notes' and the plan's are tried where the router always tried them. */
 export function parseCommand(text: string): Command | undefined {
+  return parseNoteCommand(text) ?? parseBasicCommand(text) ?? parsePlanCommand(text);
+}
+
+function parseBasicCommand(text: string): Command | undefined {
   const normalized = text
     .normalize('NFC')
     .trim()

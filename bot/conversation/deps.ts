@@ -10,6 +10,7 @@ import type { ReminderHooks } from '../reminders/hooks.js';
 import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
 import type { CaseViews } from '../tab/case-views.js';
+import type { RosterSource } from '../tab/access.js';
 import type { TurnContextInfo } from './types.js';
 import type { SearchPassages } from './question.js';
 import type { Views } from './views.js';
@@ -35,6 +36,10 @@ export interface ConversationDeps {
   reminders?: ReminderHooks;
   /** Passage search over the standards, for free text that is a question. */
   searchPassages?: SearchPassages;
+  /** Who is in a group or meeting chat (the Bot Connector's member list), to name a share's audience. */
+  chatMembers?: (conversation: { serviceUrl: string; conversationId: string }) => Promise<{ userId: string; name: string }[]>;
+  /** Team membership (the bot's roster of each team, cached); without it nobody is in any team. */
+  roster?: RosterSource;
   /** Case summaries with the tab's access rule ("resumé <reference>"); absent, the command says so. */
   summaries?: CaseViews;
 }

@@ -23,7 +23,8 @@ export async function rememberTeamChannel(deps: ConversationDeps, scope: TenantS
   if (conversation.kind !== 'channel' || !conversation.teamId || !turn.tenantId) return;
   await saveRef(deps, scope, {
     serviceUrl: conversation.serviceUrl,
-    conversationId: conversation.id,
+    // A reply in a thread carries the thread in the id ("…;messageid=…"); the channel is the part before.
+    conversationId: conversation.id.split(';')[0]!,
     tenantId: turn.tenantId,
     teamId: conversation.teamId,
     teamName: conversation.teamName,

@@ -32,20 +32,27 @@ const CPR_REFUSED =
 const NOTE_COMMAND = /^\/?(?:notat|note)\s+(\S+)\s+(tværfagligt\s+møde|tvaerfagligt\s+moede|\S+)\s+(\S+)\s+([\s\S]+)$/i;
 const NOTES_COMMAND = /^\/?(?:noter|notes)\s+(\S+)\s*$/i;
 
-/** A typed note or summary command, or undefined when the text is neither. */
-export async function notesMessage(turn: Turn, text: string): Promise<Card | PendingCard | undefined> {
+export type NoteCommand =
+  | { kind: 'notes'; reference: string }
+  | { kind: 'note'; reference: string; noteKind: string; minutes: string; text: string }
+  | { kind: 'noteUsage' };
+
+/** "noter <sagsnummer>", "notat <sagsnummer> <type> <minutter> <tekst>", or "notat" typed wrong. */
+export function parseNoteCommand(text: string): NoteCommand | undefined {
   const trimmed = text.normalize('NFC').trim();
   const summary = NOTES_COMMAND.exec(trimmed);
-  if (summary) return summariseCase(turn, summary[1]!);
+  if (summary) return { kind: 'notes', reference: summary[1]! };
   const note = NOTE_COMMAND.exec(trimmed);
-  if (!note) {
-    if (/^\/?(?:notat|note)\b/i.test(trimmed)) {
-      return turn.deps.views.message(turn.locale, 'Skriv notatet sådan: notat <sagsnummer> <type> <minutter> <tekst>, fx "notat SAG-2026-0042 besøg 60 Familien var hjemme." Typer: besøg, telefon, møde, tværfagligt møde, observation.');
-    }
-    return undefined;
-  }
-  const [, reference, kind, minutes, noteText] = note;
-  return addNote(turn, { caseReference: reference!, kind: kind!.replace(/\s+/g, ' '), date: danishDate(turn.deps.clock()), minutes: minutes!, text: noteText! }, 'command');
+  if (note) return { kind: 'note', reference: note[1]!, noteKind: note[2]!.replace(/\s+/g, ' '), minutes: note[3]!, text: note[4]! };
+  return /^\/?(?:notat|note)\b/i.test(trimmed) ? { kind: 'noteUsage' } : undefined;
+}
+
+export function noteUsage(turn: Turn): Card {
+  return turn.deps.views.message(turn.locale, 'Skriv notatet sådan: notat «sagsnummer» «type» «minutter» «tekst», fx "notat SAG-2026-0042 besøg 60 Familien var hjemme." Typer: besøg, telefon, møde, tværfagligt møde, observation.');
+}
+
+export function noteFromCommand(turn: Turn, command: Extract<NoteCommand, { kind: 'note' }>): Promise<Card> {
+  return addNote(turn, { caseReference: command.reference, kind: command.noteKind, date: danishDate(turn.deps.clock()), minutes: command.minutes, text: command.text }, 'command');
 }
 
 const noteFormSchema = z.object({
@@ -144,7 +151,7 @@ export const DEFAULT_SUMMARY_WAIT_MS = 3_000;
  * last one stored and kept as the new latest. Answered at once when it is quick (always without a
  * model); otherwise a "being made" card now and the summary in its place when ready.
  */
-async function summariseCase(turn: Turn, typedReference: string): Promise<Card | PendingCard> {
+export async function summariseCase(turn: Turn, typedReference: string): Promise<Card | PendingCard> {
   const loaded = await loadCase(turn, typedReference);
   if ('card' in loaded) return loaded.card;
   const { found } = loaded;

@@ -4,7 +4,7 @@ import type { CaseWithDecision } from '../storage/cases.js';
 import { danishDate } from './dates.js';
 import type { Turn } from './deps.js';
 import { answerPlanCommand, PLAN_ACTIONS, type PlanAnswer } from './plan-actions.js';
-import { parsePlanCommand } from './plan-commands.js';
+import type { PlanCommand } from './plan-commands.js';
 import { answerQuestion } from './question.js';
 import type { Card, Reply } from './types.js';
 
@@ -39,14 +39,13 @@ export const PLAN_ROUTES = {
   [VERBS.reviewSave]: route(VERBS.reviewSave),
 } as const;
 
-/**
- * Text that is no other command: "plan <ref>" and "gennemgang <ref>" open their cards; anything
- * else is a question answered from the standards when passage search is configured.
- * Returns undefined when the router should answer as before (the help card).
- */
-export async function answerFreeText(turn: Turn, text: string): Promise<Reply | undefined> {
-  const command = parsePlanCommand(text);
-  if (command) return { kind: 'card', card: asCard(turn, await answerPlanCommand(planDeps(turn), turn.scope, command)) };
+/** "plan <ref>" opens the plan card, "gennemgang <ref>" the review card. */
+export async function planCommand(turn: Turn, command: PlanCommand): Promise<Card> {
+  return asCard(turn, await answerPlanCommand(planDeps(turn), turn.scope, command));
+}
+
+/** Free text that is no command: a question answered from the standards, when passage search is configured. */
+export function answerFreeText(turn: Turn, text: string): Reply | undefined {
   const search = turn.deps.searchPassages;
   return search ? { kind: 'text', text: answerQuestion(text, search) } : undefined;
 }

@@ -41,6 +41,22 @@ export const TEXTS = {
     da: 'Familiestøtte er ikke tilføjet til noget team endnu, så sagen kan ikke knyttes til en kanal. Bed en ejer af teamet om at tilføje appen, og prøv igen.',
     en: 'Familiestøtte has not been added to any team yet, so the case cannot be tied to a channel. Ask a team owner to add the app, and try again.',
   },
+  reminderNotFound: {
+    da: 'Påmindelsen kunne ikke findes, eller du har ikke adgang til dens sag. Den kan være slettet, eller kortet er for gammelt.',
+    en: "The reminder could not be found, or you have no access to its case. It may have been deleted, or the card is too old.",
+  },
+  noCaseContentInGroupChat: {
+    da: 'Her kan alle i chatten læse med, så jeg viser ikke sager, notater eller interviews her. Skriv til mig i en 1:1-chat (find Familiestøtte under Apps), eller skriv «hjælp».',
+    en: 'Everyone in this chat can read along, so I do not show cases, notes or interviews here. Write to me in a 1:1 chat (find Familiestøtte under Apps), or write «help».',
+  },
+  onlyInPersonalChat: {
+    da: 'Det gør vi i din 1:1-chat med mig, så andre ikke læser med. Skriv det samme til Familiestøtte i en chat for dig selv.',
+    en: 'We do that in your 1:1 chat with me, so nobody else reads along. Write the same to Familiestøtte in a chat of your own.',
+  },
+  notInThisTeam: {
+    da: 'Du er ikke medlem af dette team, så jeg viser ikke teamets sager eller påmindelser. Bed en ejer af teamet om at tilføje dig.',
+    en: "You are not a member of this team, so I do not show the team's cases or reminders. Ask an owner of the team to add you.",
+  },
 } satisfies Record<string, Localized>;
 
 export type TextKey = keyof typeof TEXTS;

@@ -29,6 +29,11 @@ export interface TurnContextInfo {
   conversation: ConversationInfo;
   /** True when the bot was @mentioned (the mention is already removed from the text). */
   mentioned: boolean;
+  /**
+   * Who sees the answer: an Action.Execute's card goes to the one who clicked alone; a message
+   * (and the Action.Submit fallback, answered as one) to everyone in the conversation.
+   */
+  answeredTo?: 'clicker' | 'conversation';
 }
 
 /** Our own record of where the bot is installed, for proactive messages and the channel picker. */
@@ -65,9 +70,21 @@ export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: Card;
 export interface ActionResult {
   card: Card;
   later?: Promise<Card>;
+  /** A new message for everyone in the conversation: only a deliberate share makes one. */
+  post?: Card;
+}
+
+/** What an action handler may answer besides a card: a card for the clicker and a post for all. */
+export class SharedCard {
+  constructor(
+    readonly card: Card,
+    readonly post: Card,
+  ) {}
 }
 
 /** The reply or action result for what a handler answered. */
-export function cardReply(answer: Card | PendingCard): { kind: 'card'; card: Card; later?: Promise<Card> } {
-  return answer instanceof PendingCard ? { kind: 'card', card: answer.card, later: answer.later } : { kind: 'card', card: answer };
+export function cardReply(answer: Card | PendingCard | SharedCard): { kind: 'card'; card: Card; later?: Promise<Card>; post?: Card } {
+  if (answer instanceof PendingCard) return { kind: 'card', card: answer.card, later: answer.later };
+  if (answer instanceof SharedCard) return { kind: 'card', card: answer.card, post: answer.post };
+  return { kind: 'card', card: answer };
 }

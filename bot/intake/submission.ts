@@ -358,13 +358,18 @@ export function parseRestart(raw: unknown): Parsed<{ draftId?: string }> {
   });
 }
 
-const CaseOpenSchema = z.object({ verb: z.literal(VERBS.caseOpen), caseReference: CaseReference }).strict();
+// A list or a search names the case by its reference; a reminder card by its id (the reference
+// may have been typed differently there, the id cannot).
+const CaseOpenSchema = z.union([
+  z.object({ verb: z.literal(VERBS.caseOpen), caseReference: CaseReference }).strict(),
+  z.object({ verb: z.literal(VERBS.caseOpen), caseId: z.uuid({ error: 'er ikke et sags-id' }) }).strict(),
+]);
 
-/** Open one case from a list. */
-export function parseCaseOpen(raw: unknown): Parsed<{ caseReference: string }> {
+/** Open one case from a list, a search or a reminder card. */
+export function parseCaseOpen(raw: unknown): Parsed<{ caseReference: string } | { caseId: string }> {
   return safely(() => {
     const result = CaseOpenSchema.safeParse(raw, { reportInput: true });
     if (!result.success) return { ok: false, problems: named(describe(result.error.issues)) };
-    return { ok: true, value: { caseReference: result.data.caseReference } };
+    return { ok: true, value: 'caseId' in result.data ? { caseId: result.data.caseId } : { caseReference: result.data.caseReference } };
   });
 }

@@ -50,7 +50,7 @@ export interface ActionResult {
   updateFailures: number;
 }
 
-export const REMINDER_AUDIT = { done: 'reminder.review-done', snooze: 'reminder.snooze' } as const;
+export const REMINDER_AUDIT = { done: 'reminder.review-done', snooze: 'reminder.snooze', read: 'reminder.read', list: 'reminder.list' } as const;
 
 const Base = z.object({ reminderId: z.coerce.number().int().positive(), tenantId: z.string().optional() });
 const CPR_IN_NOTE = 'Notatet ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes. Fjern nummeret og gem igen – din tekst er bevaret.';
@@ -98,7 +98,11 @@ export async function handleReminderAction(deps: ActionDeps, turn: ReminderTurn)
   const row = await loadRow(deps.db, turn.tenantId, base.data.reminderId);
   if (!row) return { card: messageCard('Påmindelsen kunne ikke findes. Den kan være slettet, eller kortet er for gammelt.'), updateFailures: 0 };
 
-  if (turn.verb === REMINDER_VERBS.refresh) return { card: cardFor(turn.tenantId, row), updateFailures: 0 };
+  if (turn.verb === REMINDER_VERBS.refresh) {
+    // A refresh shows the case's reference and dates: a read like any other.
+    await deps.db.transaction((tx) => deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: REMINDER_AUDIT.read, caseId: row.case_id, details: { reminderId: row.reminder_id } }));
+    return { card: cardFor(turn.tenantId, row), updateFailures: 0 };
+  }
   if (turn.verb === REMINDER_VERBS.done) return reviewDone(deps, turn, row);
   if (turn.verb === REMINDER_VERBS.snooze) return snooze(deps, turn, row);
   return { card: cardFor(turn.tenantId, row, 'Handlingen kendes ikke. Opdater kortet og prøv igen.'), updateFailures: 0 };

@@ -2,7 +2,8 @@ import type { Decision } from '../../rules/decision-types.js';
 import type { Database } from '../storage/database.js';
 import type { Sql, SqlWithTransactions } from './db.js';
 import { recordHeldReview, type HeldReview } from './review-held.js';
-import { handleReminderAction, isReminderVerb, type ReminderTurn } from './actions.js';
+import { handleReminderAction, isReminderVerb, REMINDER_AUDIT, type ReminderTurn } from './actions.js';
+import { writeAudit } from '../storage/audit.js';
 import { storageAudit } from './audit.js';
 import type { ConnectorClient } from '../teams/proactive.js';
 import type { ScheduleOptions } from './schedule.js';
@@ -33,7 +34,10 @@ export interface ReminderHooks {
   reviewHeld(review: HeldReview, within: Sql): Promise<void>;
   isReminderVerb(verb: string): boolean;
   act(turn: ReminderTurn): Promise<Record<string, unknown>>;
-  upcoming(tenantId: string, teamId: string): Promise<string>;
+  /** The case a reminder belongs to, for the access check before the action runs. */
+  caseOf(tenantId: string, reminderId: number): Promise<string | null>;
+  /** The team's coming reminders as a message; the read is audited for every case listed. */
+  upcoming(reader: { tenantId: string; actorId: string }, teamId: string): Promise<string>;
 }
 
 export function createReminderHooks(db: Database, options: { connector?: ConnectorClient; schedule: ScheduleOptions }): ReminderHooks {
@@ -57,8 +61,18 @@ export function createReminderHooks(db: Database, options: { connector?: Connect
       const result = await handleReminderAction({ db, audit: storageAudit('chat'), connector: options.connector, schedule: options.schedule }, turn);
       return result.card;
     },
-    async upcoming(tenantId, teamId) {
-      return upcomingMessage(await listUpcoming(db, { tenantId, teamId }));
+    async caseOf(tenantId, reminderId) {
+      if (!Number.isSafeInteger(reminderId) || reminderId <= 0) return null;
+      const [row] = await db.query<{ case_id: string }>('SELECT case_id::text FROM reminders WHERE tenant_id = $1 AND reminder_id = $2', [tenantId, reminderId]);
+      return row?.case_id ?? null;
+    },
+    async upcoming(reader, teamId) {
+      return db.transaction(async (tx) => {
+        const reminders = await listUpcoming(tx, { tenantId: reader.tenantId, teamId });
+        const caseIds = [...new Set(reminders.map((r) => r.caseId))];
+        await writeAudit(tx, { tenantId: reader.tenantId, actorId: reader.actorId, origin: 'chat' }, REMINDER_AUDIT.list, caseIds, { teamReminders: reminders.length });
+        return upcomingMessage(reminders);
+      });
     },
   };
 }

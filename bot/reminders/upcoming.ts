@@ -8,6 +8,8 @@ import type { Sql } from './db.js';
  */
 
 export interface UpcomingReminder {
+  /** For the audit row of the read; never shown. */
+  caseId: string;
   caseRef: string;
   due: string;
   task: string;
@@ -16,11 +18,11 @@ export interface UpcomingReminder {
   fireAt: Date;
 }
 
-const RowSchema = z.object({ case_ref: z.string(), due: z.string(), task: z.string(), passage: z.string(), notice: z.enum(['lead', 'due', 'snooze']), fire_at: z.date() });
+const RowSchema = z.object({ case_id: z.string(), case_ref: z.string(), due: z.string(), task: z.string(), passage: z.string(), notice: z.enum(['lead', 'due', 'snooze']), fire_at: z.date() });
 
 export async function listUpcoming(db: Sql, q: { tenantId: string; teamId: string; limit?: number }): Promise<UpcomingReminder[]> {
   const rows = await db.query(
-    `SELECT c.case_ref, to_char(r.due, 'YYYY-MM-DD') AS due, r.task, r.passage, r.notice, r.fire_at
+    `SELECT c.case_id::text, c.case_ref, to_char(r.due, 'YYYY-MM-DD') AS due, r.task, r.passage, r.notice, r.fire_at
      FROM reminders r JOIN reminder_cases c ON c.tenant_id = r.tenant_id AND c.case_id = r.case_id
      WHERE r.tenant_id = $1 AND c.team_id = $2 AND NOT c.closed AND r.state IN ('pending', 'claimed')
      ORDER BY r.fire_at, c.case_ref
@@ -29,7 +31,7 @@ export async function listUpcoming(db: Sql, q: { tenantId: string; teamId: strin
   );
   return rows.map((row) => {
     const r = RowSchema.parse(row);
-    return { caseRef: r.case_ref, due: r.due, task: r.task, passage: r.passage, notice: r.notice, fireAt: r.fire_at };
+    return { caseId: r.case_id, caseRef: r.case_ref, due: r.due, task: r.task, passage: r.passage, notice: r.notice, fireAt: r.fire_at };
   });
 }
 

@@ -13,6 +13,8 @@ import { checkScope, isUuid, type TenantScope } from './scope.js';
 export const AUDIT_ACTIONS = {
   caseCreate: 'case.create',
   caseRead: 'case.read',
+  /** Someone outside the case's team and not its caseworker asked for it; nothing was shown. */
+  caseAccessRefused: 'case.access-refused',
   caseList: 'case.list',
   caseClose: 'case.close',
   caseDelete: 'case.delete',

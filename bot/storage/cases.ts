@@ -157,6 +157,12 @@ export async function closeCaseIn(tx: Queryable, scope: TenantScope, caseId: str
   if (closed.length > 0) await writeAudit(tx, scope, AUDIT_ACTIONS.caseClose, [caseId], details);
 }
 
+export interface CaseAccessSubject {
+  caseId: string;
+  teamId: string;
+  caseworkerId: string;
+}
+
 export function caseStore(db: Database, clock: Clock) {
   async function readOne(scope: TenantScope, where: string, value: string): Promise<CaseWithDecision | null> {
     return db.transaction(async (tx) => {
@@ -215,6 +221,22 @@ export function caseStore(db: Database, clock: Clock) {
         if (sqlState(error) === '23505') throw new CaseReferenceTakenError(c.reference);
         throw error;
       }
+    },
+
+    /**
+     * Whose a case is (its team and caseworker), for the access check that runs before anything of
+     * the case is read. Tenant-scoped only, not audited: it returns no case content, and the
+     * check that uses it audits a refusal, the read after it audits itself.
+     */
+    async accessSubject(scope: TenantScope, key: { caseId: string } | { reference: string }): Promise<CaseAccessSubject | null> {
+      checkScope(scope);
+      if ('caseId' in key && !isUuid(key.caseId)) return null;
+      const [where, value] = 'caseId' in key ? ['case_id = $2::uuid', key.caseId] : ['reference = $2', key.reference.trim()];
+      const [row] = await db.query<{ case_id: string; team_id: string; caseworker_id: string }>(
+        `SELECT case_id::text, team_id, caseworker_id FROM cases WHERE tenant_id = $1 AND ${where}`,
+        [scope.tenantId, value],
+      );
+      return row ? { caseId: row.case_id, teamId: row.team_id, caseworkerId: row.caseworker_id } : null;
     },
 
     async findByReference(scope: TenantScope, reference: string): Promise<CaseWithDecision | null> {

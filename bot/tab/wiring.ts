@@ -17,6 +17,8 @@ export interface SummaryWiring {
   storage: Storage;
   /** The bot's team roster (bot/teams/roster.ts); cached in the database here. */
   roster: RosterSource;
+  /** The roster is already cached (the server shares one cached roster between its doors). */
+  rosterCached?: boolean;
   /** Defaults to the case's stored notes and latest notes summary. */
   notes?: NotesSource;
   clock?: () => Date;
@@ -32,7 +34,7 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
     audit,
     notes: w.notes ?? storedNotes(w.storage.notes),
     plans: (scope, caseId) => w.storage.planSummary(scope, caseId),
-    roster: databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
+    roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
     passage: standardPassage,
     today: () => danishToday(clock()),
   });

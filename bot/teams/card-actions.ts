@@ -21,8 +21,10 @@ export async function handleCardAction(context: TurnContext, conversation: Conve
       },
     };
   }
-  const result = await conversation.onAction(toTurnContextInfo(context.activity), action.verb, action.data);
+  const result = await conversation.onAction({ ...toTurnContextInfo(context.activity), answeredTo: 'clicker' }, action.verb, action.data);
   // Teams sends the id of the message holding the clicked card as replyToId: that card is replaced.
   if (result.later) followUps.replaceLater(context, context.activity.replyToId, result.later);
+  // A deliberate share: a new message for everyone in the conversation, besides the clicker's answer.
+  if (result.post) await followUps.post(context, result.post);
   return cardInvokeResponse(result.card);
 }

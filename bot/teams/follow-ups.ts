@@ -14,26 +14,37 @@ export const TURN_ANSWERED = Symbol('familiestotte.turnAnswered');
  */
 export interface FollowUps {
   replaceLater(context: TurnContext, activityId: string | undefined, later: Promise<Card>): void;
+  /** A new message in the turn's conversation, for everyone there (a deliberate share). */
+  post(context: TurnContext, card: Card): Promise<void>;
   /** Resolves when every follow-up started so far has finished; for a graceful stop. */
   settle(): Promise<void>;
 }
 
 export function createFollowUps(connector: ConnectorClient | undefined, logger: Logger): FollowUps {
   const pending = new Set<Promise<void>>();
+  const targetOf = (context: TurnContext) => {
+    const a = context.activity;
+    return {
+      serviceUrl: a.serviceUrl,
+      tenantId: a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '',
+      conversationId: a.conversation?.id ?? '',
+    };
+  };
+  const cardActivity = (card: Card) => ({ type: 'message' as const, attachments: [{ contentType: CardFactory.contentTypes.adaptiveCard, content: card }] });
   return {
+    async post(context, card) {
+      if (!connector) throw new Error('no connector to post the card with');
+      await connector.send({ ...targetOf(context), activity: cardActivity(card) });
+    },
     replaceLater(context, activityId, later) {
       // The context is revoked when the turn ends: take what the update needs now.
       const a = context.activity;
-      const target = {
-        serviceUrl: a.serviceUrl,
-        tenantId: a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '',
-        conversationId: a.conversation?.id ?? '',
-      };
+      const target = targetOf(context);
       const answered = (context.turnState.get(TURN_ANSWERED) as Promise<void> | undefined) ?? Promise.resolve();
       const work = Promise.all([later, answered])
         .then(async ([card]) => {
           if (!connector) throw new Error('no connector to replace the card with');
-          const activity = { type: 'message' as const, attachments: [{ contentType: CardFactory.contentTypes.adaptiveCard, content: card }] };
+          const activity = cardActivity(card);
           if (activityId) await connector.update({ ...target, activityId, activity });
           else await connector.send({ ...target, activity });
         })

@@ -52,33 +52,39 @@ export interface ConnectorClient {
   createPersonalChat(args: { serviceUrl: string; tenantId: string; botId: string; userId: string }): Promise<{ conversationId: string }>;
   send(args: { serviceUrl: string; tenantId: string; conversationId: string; activity: Activity }): Promise<{ activityId: string }>;
   update(args: { serviceUrl: string; tenantId: string; conversationId: string; activityId: string; activity: Activity }): Promise<void>;
+  /** Everyone in a conversation (a group or meeting chat), by Entra object id and display name. */
+  members(args: { serviceUrl: string; conversationId: string }): Promise<{ userId: string; name: string }[]>;
 }
 
 export function createConnectorClient(tokens: TokenSource, options: { timeoutMs?: number } = {}): ConnectorClient {
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  async function call(method: 'POST' | 'PUT', serviceUrl: string, path: string, body: unknown): Promise<Record<string, unknown>> {
+  async function call(method: 'GET' | 'POST' | 'PUT', serviceUrl: string, path: string, body?: unknown): Promise<unknown> {
     const url = new URL(path, serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`);
     const response = await fetch(url, {
       method,
-      headers: { authorization: `Bearer ${await tokens()}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { authorization: `Bearer ${await tokens()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
     const json = parseBody(text);
     if (!response.ok) {
-      const error = json?.error as { code?: string; message?: string } | undefined;
+      const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
       throw new ConnectorError(response.status, error?.code ?? `HTTP${response.status}`, parseRetryAfter(response.headers.get('retry-after')), error?.message ?? `connector answered ${response.status}`);
     }
     return json ?? {};
   }
+  const object = async (method: 'POST' | 'PUT', serviceUrl: string, path: string, body: unknown) => {
+    const value = await call(method, serviceUrl, path, body);
+    return (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+  };
 
   const tenantData = (tenantId: string) => ({ tenant: { id: tenantId } });
 
   return {
     async createThread({ serviceUrl, tenantId, botId, channelId, activity }) {
-      const result = await call('POST', serviceUrl, 'v3/conversations', {
+      const result = await object('POST', serviceUrl, 'v3/conversations', {
         isGroup: true,
         bot: { id: botId },
         tenantId,
@@ -88,7 +94,7 @@ export function createConnectorClient(tokens: TokenSource, options: { timeoutMs?
       return { threadId: String(result.id), activityId: String(result.activityId ?? '') };
     },
     async createPersonalChat({ serviceUrl, tenantId, botId, userId }) {
-      const result = await call('POST', serviceUrl, 'v3/conversations', {
+      const result = await object('POST', serviceUrl, 'v3/conversations', {
         isGroup: false,
         bot: { id: botId },
         members: [{ id: userId }],
@@ -98,27 +104,32 @@ export function createConnectorClient(tokens: TokenSource, options: { timeoutMs?
       return { conversationId: String(result.id) };
     },
     async send({ serviceUrl, tenantId, conversationId, activity }) {
-      const result = await call('POST', serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/activities`, {
+      const result = await object('POST', serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/activities`, {
         ...activity,
         channelData: { ...activity.channelData, ...tenantData(tenantId) },
       });
       return { activityId: String(result.id ?? '') };
     },
     async update({ serviceUrl, tenantId, conversationId, activityId, activity }) {
-      await call('PUT', serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, {
+      await object('PUT', serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, {
         ...activity,
         id: activityId,
         channelData: { ...activity.channelData, ...tenantData(tenantId) },
       });
     },
+    async members({ serviceUrl, conversationId }) {
+      const value = await call('GET', serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/members`);
+      const list = Array.isArray(value) ? (value as { id?: unknown; aadObjectId?: unknown; name?: unknown }[]) : [];
+      return list.map((m) => ({ userId: String(m.aadObjectId ?? m.id ?? ''), name: typeof m.name === 'string' ? m.name : '' })).filter((m) => m.userId !== '');
+    },
   };
 }
 
-function parseBody(text: string): Record<string, unknown> | null {
+function parseBody(text: string): unknown {
   if (!text) return null;
   try {
     const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+    return value && typeof value === 'object' ? value : null;
   } catch {
     // A non-JSON body (a proxy's HTML error page) carries nothing we act on; the status does.
     return null;

@@ -6,6 +6,7 @@ import { startTestBot, type TestBot } from '../support/bot-server.js';
 import { answerSteps, caseForm, FAMILIES, overrideForm, startInterview } from '../support/interview.js';
 
 const CHANNEL = '19:general-familie@thread.tacv2';
+const TEAM = '19:familie-team@thread.tacv2';
 // Each test starts PGlite-backed turns on a shared machine; give them room.
 const SLOW = { timeout: 180_000 };
 
@@ -16,12 +17,16 @@ beforeAll(async () => {
   bot = await startTestBot();
   const installer = bot.client();
   tenantId = installer.tenantId;
-  await installer.with({ kind: 'channel', conversationId: CHANNEL, teamId: '19:familie-team@thread.tacv2', teamName: 'Familieafdelingen' }).install();
+  await installer.with({ kind: 'channel', conversationId: CHANNEL, teamId: TEAM, teamName: 'Familieafdelingen' }).install();
 }, 240_000);
 afterAll(() => bot.stop(), 60_000);
 
-/** A caseworker of the municipality, in a personal chat of their own. */
-const caseworker = (): BotClient => bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
+/** A caseworker of the municipality's family team, in a personal chat of their own. */
+const caseworker = (): BotClient => {
+  const me = bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
+  me.joinTeam(TEAM);
+  return me;
+};
 
 /** The case as the caseworker finds it again by its reference: read back from storage. */
 async function foundCase(me: BotClient, reference: string): Promise<string> {

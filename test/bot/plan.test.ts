@@ -17,14 +17,20 @@ let bot: TestBot;
 let tenantId: string;
 
 beforeAll(async () => {
-  bot = await startTestBot();
+  // No background sweeps: the reminders' states are the review's doing, not a post's.
+  bot = await startTestBot({ REMINDER_SWEEP_SECONDS: '0' });
   const installer = bot.client();
   tenantId = installer.tenantId;
   await installer.with({ kind: 'channel', conversationId: CHANNEL, teamId: '19:plan-team@thread.tacv2', teamName: 'Familieafdelingen' }).install();
 }, 240_000);
 afterAll(() => bot.stop(), 60_000);
 
-const caseworker = (): BotClient => bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
+/** A caseworker of the plan team, in a personal chat of their own. */
+const caseworker = (): BotClient => {
+  const me = bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
+  me.joinTeam('19:plan-team@thread.tacv2');
+  return me;
+};
 
 /** Interview to a stored case; returns the card that came back (the plan card) and its case id. */
 async function createCase(me: BotClient, family: keyof typeof FAMILIES, reference: string): Promise<{ card: CardJson; caseId: string }> {

@@ -24,6 +24,7 @@ afterAll(() => bot.stop(), 60_000);
 describe('reminders in the bot, over HTTP', SLOW, () => {
   it('schedules a new case\'s reviews, which "påmindelser" in the team channel then lists', async () => {
     const me = bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
+    me.joinTeam(TEAM);
     const { draftId } = await startInterview(me);
     await answerSteps(me, draftId, FAMILIES.level2);
     await me.execute('case.accept', caseForm(draftId, CHANNEL, 'SAG-PAAMIND-1'));
@@ -54,6 +55,7 @@ describe('a note written when a review is marked done', SLOW, () => {
 
   beforeAll(async () => {
     caseworker = bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
+    caseworker.joinTeam(TEAM);
     const { draftId } = await startInterview(me());
     await answerSteps(me(), draftId, FAMILIES.level2);
     await me().execute('case.accept', caseForm(draftId, CHANNEL, REFERENCE));

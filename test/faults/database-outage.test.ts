@@ -93,6 +93,7 @@ describe('PostgreSQL stopped and started again under load, the same bot process 
 
     async function worker(i: number): Promise<WorkerResult> {
       const me = new BotClient({ url: bot.server.url, tenantId, userName: `Sagsbehandler ${i}` });
+      me.joinTeam(`${TEAM}-${mode}`);
       const family = { ...FAMILIES.level2, special: { ...FAMILIES.level2.special, startDate: TODAY } };
       const result: WorkerResult = { userId: me.userId, savesReported: 0, created: [], resumed: [] };
       let draftId: string | undefined;

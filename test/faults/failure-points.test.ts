@@ -97,6 +97,8 @@ beforeAll(async () => {
     clock: () => new Date('2026-01-05T09:00:00Z'),
     logger: createLogger('silent'),
     reminders: createReminderHooks(wired, { schedule: { leadDays: 14, sendHourUtc: 7 } }),
+    // The caseworker is in the team the case is tied to.
+    roster: { isMember: async (tenantId, teamId, userId) => tenantId === TENANT && teamId === TEAM && userId === me.userId },
   });
   const channel: TurnContextInfo = {
     ...me,

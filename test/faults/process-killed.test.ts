@@ -80,6 +80,7 @@ describe('the bot process killed mid-interview and started again on the same dat
     const channel = new BotClient({ url: first.url, kind: 'channel', conversationId: CHANNEL, teamId: TEAM, teamName: 'Familieafdelingen' });
     await channel.install();
     const me = clientOn(first.url, { tenantId: channel.tenantId });
+    me.joinTeam(TEAM);
     const { draftId } = await startInterview(me);
     const { child, concern, family } = FAMILIES.level2;
     const third = await answerSteps(me, draftId, { child, concern, family });

@@ -30,6 +30,7 @@ describe(`the bot on Node ${process.versions.node}`, () => {
     const channel = new BotClient({ url: bot.url, kind: 'channel', conversationId: CHANNEL, teamId: TEAM, teamName: 'Familieafdelingen' });
     await channel.install();
     const me = new BotClient({ url: bot.url, tenantId: channel.tenantId, userName: 'Sanne Sagsbehandler' });
+    me.joinTeam(TEAM);
     const { draftId } = await startInterview(me);
     const result = await answerSteps(me, draftId, FAMILIES.level1);
     expect(cardText(result.card)).toContain(OUTCOME_TITLES.level1.da);

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type Agent } from 'node:http';
+import { sharedConnectorStandin } from './connector-standin.js';
+import { joinChat, joinTeam } from './teams-roster.js';
 
 /**
  * A tiny Bot Framework client for tests: real activities over real HTTP to /api/messages.
  * Messages use deliveryMode "expectReplies", so the bot's replies come back in the response
  * body (the bot runs without an app id in tests); invokes return their invoke response.
+ * A client that writes in a channel is a member of its team (teams-roster.ts), as in Teams.
  */
 
 export type CardJson = Record<string, unknown>;
@@ -35,8 +38,10 @@ export interface BotClientOptions {
   teamId?: string;
   teamName?: string;
   channelId?: string;
-  /** Where the bot would send proactive messages; nothing listens there in expectReplies tests. */
+  /** Where the bot posts and asks who is in a team; by default the process's shared connector stand-in. */
   serviceUrl?: string;
+  /** An activity Teams would not send: its sender writes in a channel without being in the team. */
+  forged?: boolean;
   /** Extra request headers, e.g. an Authorization header. */
   headers?: Record<string, string>;
   /**
@@ -48,6 +53,8 @@ export interface BotClientOptions {
 }
 
 export const BOT_ID = '28:familiestotte-test-bot';
+/** The team of a channel conversation that names none. */
+export const DEFAULT_TEAM = '19:team@thread.tacv2';
 
 export class BotClient {
   readonly tenantId: string;
@@ -58,6 +65,11 @@ export class BotClient {
     this.tenantId = options.tenantId ?? randomUUID();
     this.userId = options.userId ?? randomUUID();
     this.conversationId = options.conversationId ?? `a:${randomUUID()}`;
+  }
+
+  /** Makes this client's user a member of a team without writing there (a colleague who only reads). */
+  joinTeam(teamId: string = this.options.teamId ?? DEFAULT_TEAM): void {
+    joinTeam(teamId, this.userId);
   }
 
   /** Another conversation partner against the same bot (another user, tenant or conversation). */
@@ -119,13 +131,18 @@ export class BotClient {
     const kind = o.kind ?? 'personal';
     const channelData: Record<string, unknown> = { tenant: { id: this.tenantId } };
     if (kind === 'channel') {
-      channelData.team = { id: o.teamId ?? '19:team@thread.tacv2', name: o.teamName ?? 'Familieafdelingen' };
+      const teamId = o.teamId ?? DEFAULT_TEAM;
+      channelData.team = { id: teamId, name: o.teamName ?? 'Familieafdelingen' };
       channelData.channel = { id: o.channelId ?? this.conversationId };
+      // Only a member of a team can write in its channels or add an app there.
+      if (!o.forged) joinTeam(teamId, this.userId);
     }
+    // Whoever writes in a group chat is in it.
+    if (kind === 'groupChat') joinChat(this.conversationId, this.userId, o.userName ?? 'Test Sagsbehandler');
     const body = {
       id: randomUUID(),
       channelId: 'msteams',
-      serviceUrl: o.serviceUrl ?? 'http://127.0.0.1:9/teams/',
+      serviceUrl: o.serviceUrl ?? (await sharedConnectorStandin()).url,
       timestamp: new Date().toISOString(),
       locale: o.locale ?? 'da-DK',
       from: { id: `29:${this.userId}`, aadObjectId: this.userId, name: o.userName ?? 'Test Sagsbehandler' },

@@ -14,6 +14,8 @@
  *   POST /v3/conversations/:id/activities                   send into a conversation or thread
  *   POST /v3/conversations/:id/activities/:activityId       reply to an activity
  *   PUT  /v3/conversations/:id/activities/:activityId       update an activity (a card refreshed in place)
+ *   GET  /v3/conversations/:teamId/members/:userId          is the user in the team (teams-roster.ts)
+ *   GET  /v3/conversations/:id/members                      everyone in a group chat (teams-roster.ts)
  *
  * It enforces Teams' published windows (limits.ts) per thread and per tenant, counting requests
  * as they arrive, and answers 429 with Retry-After when one would be exceeded; those refusals are
@@ -23,6 +25,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { chatMembers, isTeamMember } from './teams-roster.js';
 import { TEAMS_LIMITS, type RateLimits, type RateWindow } from '../../bot/reminders/limits.js';
 
 export interface RecordedRequest {
@@ -58,6 +61,8 @@ export interface ConnectorStandin {
   requests: RecordedRequest[];
   /** Accepted POSTs: threads and chats created and activities sent. */
   posts(): RecordedRequest[];
+  /** The team-member lookups the bot made (answered from teams-roster.ts), in arrival order. */
+  memberLookups: { teamId: string; userId: string }[];
   /** 429s the stand-in gave because a window was full (not the ones it was told to give). */
   windowRefusals(): number;
   /** Answer requests to this conversation, or to a channel and every thread in it, with an error. */
@@ -69,6 +74,7 @@ export interface ConnectorStandin {
 
 export interface StandinOptions {
   limits?: RateLimits;
+  unref?: boolean;
 }
 
 export async function startConnectorStandin(options: StandinOptions = {}): Promise<ConnectorStandin> {
@@ -78,6 +84,7 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
   const failures = new Map<string, FailureReply>();
   const windows = new Map<string, number[]>();
   const tenantOf = new Map<string, string>();
+  const memberLookups: { teamId: string; userId: string }[] = [];
   let throttle = { count: 0, retryAfterSeconds: 1 };
   let refusals = 0;
   let nextId = 1;
@@ -85,6 +92,16 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://standin');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members' && parts.length === 4) {
+      return reply(res, 200, chatMembers(parts[2]!).map((m) => ({ id: `29:${m.userId}`, aadObjectId: m.userId, name: m.name })));
+    }
+    if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members' && parts.length === 5) {
+      const [teamId, userId] = [parts[2]!, parts[4]!];
+      memberLookups.push({ teamId, userId });
+      return isTeamMember(teamId, userId)
+        ? reply(res, 200, { id: `29:${userId}`, aadObjectId: userId, name: 'Medlem' })
+        : reply(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } });
+    }
     if (parts[0] !== 'v3' || parts[1] !== 'conversations' || (req.method !== 'POST' && req.method !== 'PUT')) {
       return reply(res, 404, { error: { code: 'NotFound', message: `no such endpoint: ${req.method} ${url.pathname}` } });
     }
@@ -171,9 +188,12 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // The shared one must not keep a finished process (a benchmark) alive.
+  if (options.unref) server.unref();
   const { port } = server.address() as AddressInfo;
 
   return {
+    memberLookups,
     url: `http://127.0.0.1:${port}/`,
     requests,
     posts: () => requests.filter((r) => r.method === 'POST' && r.status >= 200 && r.status < 300),
@@ -231,4 +251,14 @@ function reply(res: ServerResponse, status: number, body: unknown, retryAfterSec
   // Not chained: restify, loaded when the bot runs in the same process, patches writeHead to return nothing.
   res.writeHead(status, headers);
   res.end(JSON.stringify(body));
+}
+
+let shared: Promise<ConnectorStandin> | undefined;
+
+/**
+ * One stand-in per test process for clients that name no service URL of their own: the bot asks
+ * it who is in a team, and what it posts there is accepted. Left running until the process ends.
+ */
+export function sharedConnectorStandin(): Promise<ConnectorStandin> {
+  return (shared ??= startConnectorStandin({ unref: true }));
 }

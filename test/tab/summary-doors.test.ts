@@ -6,7 +6,8 @@ import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import { startServer, type RunningServer } from '../../bot/server.js';
 import { createStorage } from '../../bot/storage/storage.js';
-import { BotClient, cardsIn, cardText } from '../support/bot-client.js';
+import { actionData, BotClient, cardsIn, cardText } from '../support/bot-client.js';
+import { sharedConnectorStandin } from '../support/connector-standin.js';
 import { realPostgres, type TestPostgres } from '../support/db.js';
 import { seedCase } from '../support/tab-fixtures.js';
 
@@ -31,7 +32,7 @@ beforeAll(async () => {
   server = await startServer(config, { logger: createLogger('silent') });
   // A meeting chat is a group chat to the bot; there it answers only when @mentioned.
   caseworker = new BotClient({ url: server.url, tenantId: TENANT, userId: 'caseworker-oid', kind: 'groupChat', conversationId: '19:meeting_abc@thread.v2' });
-  outsider = caseworker.with({ userId: 'outsider-oid' });
+  outsider = caseworker.with({ userId: 'outsider-oid', userName: 'Ole Udenfor' });
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -41,22 +42,74 @@ afterAll(async () => {
 const auditOrigins = async (action: string) =>
   (await db.query<{ origin: string; actor_id: string }>(`SELECT origin, actor_id FROM audit_log WHERE tenant_id = $1 AND action = $2 AND case_id = $3::uuid ORDER BY audit_id`, [TENANT, action, caseId]));
 
-describe('"resumé <reference>" in a meeting chat', () => {
-  it('posts the summary card for the caseworker and audits the view as a chat read', async () => {
+describe('"resumé <reference>" in a meeting chat, where everyone reads along', () => {
+  const MEETING = '19:meeting_abc@thread.v2';
+  const postsToMeeting = async () => (await sharedConnectorStandin()).posts().filter((p) => p.conversationId === MEETING);
+
+  it('answers with a prompt that holds nothing of the case, for anyone to see', async () => {
+    const before = (await postsToMeeting()).length;
     const [card] = cardsIn(await caseworker.say(`resumé ${REFERENCE}`, { mention: true }));
     const text = cardText(card);
+    expect(text).toContain('Alle i denne chat kan læse med');
+    expect(text).not.toContain('(AB)');
+    expect(text).not.toContain('Niveau 2');
+    expect(actionData(card, 'summary.view')).toMatchObject({ caseReference: REFERENCE });
+    expect(actionData(card, 'summary.share.ask')).toMatchObject({ caseReference: REFERENCE });
+    expect((await postsToMeeting()).length, 'nothing posted for the chat besides the reply').toBe(before);
+  });
+
+  it('shows the summary to the caseworker alone on «Vis kun for mig», and audits the view as a chat read', async () => {
+    const viewed = await caseworker.execute('summary.view', { caseReference: REFERENCE });
+    const text = cardText(viewed.card);
     expect(text).toContain(`Sag ${REFERENCE} (AB)`);
     expect(text).toContain('Niveau 2: intensiv praktisk pædagogisk støtte');
     expect(text).toContain('Kilde: pps.kriterier.2');
-    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(80 * 1024);
+    expect(Buffer.byteLength(JSON.stringify(viewed.card))).toBeLessThan(80 * 1024);
     expect(await auditOrigins('summary.view')).toContainEqual({ origin: 'chat', actor_id: 'caseworker-oid' });
   });
 
-  it('tells a participant outside the case’s team that they have no access, and shows nothing of the case', async () => {
-    const [card] = cardsIn(await outsider.say(`resumé ${REFERENCE}`, { mention: true }));
-    expect(cardText(card)).toContain(`Du har ikke adgang til sag ${REFERENCE}`);
-    expect(cardText(card)).not.toContain('Niveau 2');
-    expect(await auditOrigins('summary.denied')).toContainEqual({ origin: 'chat', actor_id: 'outsider-oid' });
+  it('refuses a participant outside the case’s team, shows nothing of the case, and audits the refusal', async () => {
+    const [prompt] = cardsIn(await outsider.say(`resumé ${REFERENCE}`, { mention: true }));
+    expect(cardText(prompt)).not.toContain('Niveau 2');
+    for (const verb of ['summary.view', 'summary.share.ask', 'summary.share']) {
+      const refused = await outsider.execute(verb, { caseReference: REFERENCE, members: '2' });
+      expect(cardText(refused.card), verb).toContain('Jeg fandt ingen sag');
+      expect(cardText(refused.card), verb).not.toContain('(AB)');
+    }
+    expect(await auditOrigins('case.access-refused')).toContainEqual({ origin: 'chat', actor_id: 'outsider-oid' });
+  });
+
+  it('does not show the summary through the Action.Submit fallback, whose answer the whole chat would read', async () => {
+    const replies = cardsIn(await caseworker.submit({ verb: 'summary.view', caseReference: REFERENCE }));
+    expect(cardText(replies[0])).toContain('Her kan alle i chatten læse med');
+    expect(cardText(replies[0])).not.toContain('(AB)');
+  });
+
+  it('shares only after naming the audience, posts the summary for the chat, and logs the share with the chat and its size', async () => {
+    const asked = await caseworker.execute('summary.share.ask', { caseReference: REFERENCE });
+    const text = cardText(asked.card);
+    expect(text).toContain('Chatten har 2 deltagere');
+    expect(text).toContain('1 af dem er ikke i sagens team: Ole Udenfor');
+    expect(text).not.toContain('Niveau 2');
+    const share = actionData(asked.card, 'summary.share');
+    expect(share).toMatchObject({ caseReference: REFERENCE, members: '2' });
+
+    const before = (await postsToMeeting()).length;
+    const shared = await caseworker.execute('summary.share', share!);
+    expect(cardText(shared.card)).toContain('er delt i chatten med 2 deltagere');
+    const posts = await postsToMeeting();
+    expect(posts.length).toBe(before + 1);
+    expect(cardText(posts.at(-1)!.body.attachments[0].content)).toContain(`Sag ${REFERENCE} (AB)`);
+    const [row] = await db.query<{ actor_id: string; details: Record<string, unknown> }>(
+      `SELECT actor_id, details FROM audit_log WHERE tenant_id = $1 AND action = 'summary.share' AND case_id = $2::uuid`,
+      [TENANT, caseId],
+    );
+    expect(row).toEqual({ actor_id: 'caseworker-oid', details: { conversationId: MEETING, members: 2, outsideTeam: 1 } });
+  });
+
+  it('asks again when the chat has changed since the audience was shown', async () => {
+    const shared = await caseworker.execute('summary.share', { caseReference: REFERENCE, members: '5' });
+    expect(cardText(shared.card)).toContain('Chatten har 2 deltagere');
   });
 });
 

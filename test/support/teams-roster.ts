@@ -1,0 +1,34 @@
+/**
+ * Who is in which team, as the connector stand-ins answer it (GET /v3/conversations/:team/members/:user).
+ * One table per test process, shared by every stand-in in it, so a test says once who is in a team
+ * whichever stand-in the bot asks. Teams lets only members write in a team's channels, so a test
+ * client that writes or installs in a channel joins its team here (bot-client.ts).
+ */
+const members = new Map<string, Set<string>>();
+
+export function joinTeam(teamId: string, userId: string): void {
+  let team = members.get(teamId);
+  if (!team) members.set(teamId, (team = new Set()));
+  team.add(userId);
+}
+
+export function leaveTeam(teamId: string, userId: string): void {
+  members.get(teamId)?.delete(userId);
+}
+
+export function isTeamMember(teamId: string, userId: string): boolean {
+  return members.get(teamId)?.has(userId) ?? false;
+}
+
+/** Who is in a group or meeting chat: GET /v3/conversations/:chat/members. */
+const chats = new Map<string, Map<string, string>>();
+
+export function joinChat(conversationId: string, userId: string, name: string): void {
+  let chat = chats.get(conversationId);
+  if (!chat) chats.set(conversationId, (chat = new Map()));
+  chat.set(userId, name);
+}
+
+export function chatMembers(conversationId: string): { userId: string; name: string }[] {
+  return [...(chats.get(conversationId) ?? new Map<string, string>())].map(([userId, name]) => ({ userId, name }));
+}
