@@ -13,6 +13,8 @@ const card = (body: CardJson[], actions: CardJson[]): CardJson => ({
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
   type: 'AdaptiveCard',
   version: '1.5',
+  // Where the card cannot be shown (a notification, an old client): its first line.
+  fallbackText: String(body[0]?.['text'] ?? ''),
   body,
   actions,
 });

@@ -16,7 +16,9 @@ import { resultCard } from '../cards/result.js';
 import type { CardJson } from '../cards/template.js';
 import { VERBS } from '../cards/verbs.js';
 import { passageById } from '../rules/passages/index.js';
-import { parseAcceptSubmission, parseOverrideSubmission, parseStepSubmission } from '../bot/intake/submission.js';
+import { parseAcceptSubmission, parseCaseOpen, parseOverrideSubmission, parseStepSubmission } from '../bot/intake/submission.js';
+import { actionRoute } from '../bot/conversation/routes.js';
+import { shareConfirmCard, summaryPromptCard } from '../cards/summary-share.js';
 import { cardBytes } from '../cards/template.js';
 import { strayActions } from './support/card-json.js';
 import fc from 'fast-check';
@@ -71,7 +73,7 @@ const sampleUsage = scopeUsage(
 const sampleReminder = {
   tenantId: 't1',
   reminderId: 42,
-  caseId: 'c-1',
+  caseId: '3f1c2b7a-6d4e-4f5a-9b8c-7d6e5f4a3b2c',
   caseRef: '2026-001234',
   due: '2026-04-05',
   notice: 'lead' as const,
@@ -116,9 +118,40 @@ function everyCard(locale: Locale): [string, CardJson][] {
     ['reminder refused', reminderCard({ ...sampleReminder, message: 'Notatet ser ud til at indeholde et CPR-nummer.', typedNote: 'Mødet gik godt.' })],
     ['reminder handled', reminderCard({ ...sampleReminder, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } })],
     ['notes summary failed', notesSummaryFailedCard('2026-001234')],
+    // In a group or meeting chat: the prompt with nothing of the case, and the audience before a share.
+    ['summary prompt', summaryPromptCard(locale, '2026-001234')],
+    ['summary share confirmation', shareConfirmCard(locale, '2026-001234', { members: 6, outsideTeam: ['Ole Udenfor', 'Pia Psykolog'] })],
     ['error', errorCard('Sagsnummeret findes allerede.', { caseReference: { label: 'Sagsnummer', value: '2026-001234' } }, { locale, retry: { verb: VERBS.caseAccept, data: { draftId: 'd1' } } })],
   ];
 }
+
+/** Every Action.Execute on a card, with its verb and data (the Submit fallback carries the same). */
+function executeActionsOf(card: unknown): { verb: string; data: Record<string, unknown> }[] {
+  const found: { verb: string; data: Record<string, unknown> }[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    const o = n as Record<string, unknown>;
+    if (o['type'] === 'Action.Execute') found.push({ verb: String(o['verb']), data: (o['data'] as Record<string, unknown>) ?? {} });
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+describe('every action on every card reaches its route', () => {
+  it.each(['da', 'en'] as const)('(%s): each verb has a route, a case route can tell which case from the data, and «Åbn sagen» parses at its handler', (locale) => {
+    for (const [name, card] of everyCard(locale)) {
+      for (const { verb, data } of executeActionsOf(card)) {
+        const route = actionRoute(verb);
+        expect(route, `${name}: ${verb} has a route`).toBeDefined();
+        expect(data['verb'], `${name}: ${verb} repeats its verb for the Submit fallback`).toBe(verb);
+        if (route!.door.rule === 'case') expect(route!.door.target(data), `${name}: ${verb} names its case`).toBeDefined();
+        if (verb === VERBS.caseOpen) expect(parseCaseOpen(data), `${name}: ${verb} parses`).toMatchObject({ ok: true });
+      }
+    }
+  });
+});
 
 describe('every card renders in the Adaptive Cards renderer without a complaint', () => {
   let renderer: CardRenderer;
