@@ -3,6 +3,7 @@ import { parseCaseReference } from '../cases/case-reference.js';
 import type { TabIdentity } from '../tab/auth.js';
 import { CaseViewError, type CaseViews } from '../tab/case-views.js';
 import { summaryCard, type SummaryCardOptions } from '../../cards/summary-card.js';
+import { summaryPromptCard } from '../../cards/summary-share.js';
 import type { CardJson } from '../../cards/template.js';
 
 /**
@@ -45,7 +46,11 @@ export interface ComposeExtensionResult {
 const message = (text: string): ComposeExtensionResult => ({ composeExtension: { type: 'message', text } });
 
 /** The search command: a case reference in, its summary card out (or a Danish reason why not). */
-export async function findCaseQuery(views: CaseViews, who: TabIdentity, value: unknown, options: SummaryCardOptions = {}): Promise<ComposeExtensionResult> {
+/**
+ * In a group or meeting chat what the searcher inserts is read by everyone there, so it is the
+ * prompt (nothing of the case): whoever may see the case opens it for themselves from there.
+ */
+export async function findCaseQuery(views: CaseViews, who: TabIdentity, value: unknown, options: SummaryCardOptions & { groupChat?: boolean } = {}): Promise<ComposeExtensionResult> {
   const parsed = QueryValue.safeParse(value);
   if (!parsed.success || parsed.data.commandId !== FIND_CASE_COMMAND) return message('Søgningen kunne ikke læses. Prøv igen.');
   const params = parsed.data.parameters;
@@ -63,8 +68,8 @@ export async function findCaseQuery(views: CaseViews, who: TabIdentity, value: u
       attachments: [
         {
           contentType: 'application/vnd.microsoft.card.adaptive',
-          content: reply.card,
-          preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: `Sag ${reply.reference}`, text: 'Sagsresumé' } },
+          content: options.groupChat ? summaryPromptCard('da', reply.reference) : reply.card,
+          preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: `Sag ${reply.reference}`, text: options.groupChat ? 'Sagsresumé – vises kun for den, der har adgang og åbner det' : 'Sagsresumé' } },
         },
       ],
     },

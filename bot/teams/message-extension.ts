@@ -16,5 +16,5 @@ export async function handleFindCase(context: TurnContext, summaries: CaseViews)
     return { status: 200, body: { composeExtension: { type: 'message', text: 'Familiestøtte kunne ikke se, hvem du er. Åbn søgningen fra Teams igen.' } } };
   }
   const who = { tenantId: turn.tenantId, userId: turn.userId, name: turn.userName ?? '' };
-  return { status: 200, body: await findCaseQuery(summaries, who, context.activity.value) };
+  return { status: 200, body: await findCaseQuery(summaries, who, context.activity.value, { groupChat: turn.conversation.kind === 'groupChat' }) };
 }

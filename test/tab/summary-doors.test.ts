@@ -117,14 +117,23 @@ describe('the message extension search', () => {
   const search = (client: BotClient, reference: string) =>
     client.post({ type: 'invoke', name: 'composeExtension/query', value: { commandId: 'findCase', parameters: [{ name: 'reference', value: reference }], queryOptions: { skip: 0, count: 25 } } });
 
-  it('answers a search by reference with the summary card as an attachment', async () => {
-    const response = await search(caseworker, REFERENCE);
+  const attachment = async (response: Response) => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { composeExtension: { type: string; attachments: { contentType: string; content: object }[] } };
     expect(body.composeExtension.type).toBe('result');
     expect(body.composeExtension.attachments[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(cardText(body.composeExtension.attachments[0]?.content as Record<string, unknown>)).toContain(`Sag ${REFERENCE} (AB)`);
+    return cardText(body.composeExtension.attachments[0]?.content as Record<string, unknown>);
+  };
+
+  it('answers a search by reference with the summary card as an attachment, outside a group chat', async () => {
+    expect(await attachment(await search(caseworker.with({ kind: 'personal', conversationId: 'a:personal-doors' }), REFERENCE))).toContain(`Sag ${REFERENCE} (AB)`);
     expect(await auditOrigins('summary.view')).toContainEqual({ origin: 'message-extension', actor_id: 'caseworker-oid' });
+  });
+
+  it('inserts into a meeting chat the prompt only, which shows nothing of the case to those who read along', async () => {
+    const text = await attachment(await search(caseworker, REFERENCE));
+    expect(text).toContain('Alle i denne chat kan læse med');
+    expect(text).not.toContain('(AB)');
   });
 
   it('answers an unknown reference with a Danish message, not an error', async () => {
