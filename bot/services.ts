@@ -81,6 +81,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     summaries,
     roster,
     chatMembers: (conversation) => connector.members(conversation),
+    teamChannels: (team) => connector.teamChannels(team),
   });
   return {
     conversation,

@@ -36,6 +36,8 @@ export interface ConversationDeps {
   reminders?: ReminderHooks;
   /** Passage search over the standards, for free text that is a question. */
   searchPassages?: SearchPassages;
+  /** A team's channels as Teams lists them (General has no name); absent, the channels the bot has heard from. */
+  teamChannels?: (team: { serviceUrl: string; teamId: string }) => Promise<{ id: string; name?: string }[]>;
   /** Who is in a group or meeting chat (the Bot Connector's member list), to name a share's audience. */
   chatMembers?: (conversation: { serviceUrl: string; conversationId: string }) => Promise<{ userId: string; name: string }[]>;
   /** Team membership (the bot's roster of each team, cached); without it nobody is in any team. */

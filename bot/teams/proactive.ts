@@ -52,6 +52,8 @@ export interface ConnectorClient {
   createPersonalChat(args: { serviceUrl: string; tenantId: string; botId: string; userId: string }): Promise<{ conversationId: string }>;
   send(args: { serviceUrl: string; tenantId: string; conversationId: string; activity: Activity }): Promise<{ activityId: string }>;
   update(args: { serviceUrl: string; tenantId: string; conversationId: string; activityId: string; activity: Activity }): Promise<void>;
+  /** A team's channels (GET /v3/teams/{teamId}/conversations); General comes without a name. */
+  teamChannels(args: { serviceUrl: string; teamId: string }): Promise<{ id: string; name?: string }[]>;
   /** Everyone in a conversation (a group or meeting chat), by Entra object id and display name. */
   members(args: { serviceUrl: string; conversationId: string }): Promise<{ userId: string; name: string }[]>;
 }
@@ -116,6 +118,12 @@ export function createConnectorClient(tokens: TokenSource, options: { timeoutMs?
         id: activityId,
         channelData: { ...activity.channelData, ...tenantData(tenantId) },
       });
+    },
+    async teamChannels({ serviceUrl, teamId }) {
+      const value = (await call('GET', serviceUrl, `v3/teams/${encodeURIComponent(teamId)}/conversations`)) as { conversations?: { id?: unknown; name?: unknown }[] } | null;
+      return (value?.conversations ?? [])
+        .filter((c): c is { id: string; name?: unknown } => typeof c.id === 'string' && c.id !== '')
+        .map((c) => (typeof c.name === 'string' && c.name !== '' ? { id: c.id, name: c.name } : { id: c.id }));
     },
     async members({ serviceUrl, conversationId }) {
       const value = await call('GET', serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/members`);

@@ -4,6 +4,7 @@ import { ACTION_ROUTES, COMMAND_ROUTES } from '../../bot/conversation/routes.js'
 import type { Command } from '../../bot/conversation/commands.js';
 import { cardsIn, cardText, type BotClient } from '../support/bot-client.js';
 import { startTestBot, type TestBot } from '../support/bot-server.js';
+import { addTeamChannel } from '../support/teams-roster.js';
 import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
 
 /**
@@ -195,10 +196,14 @@ describe('the result card’s channel list', { timeout: 180_000 }, () => {
   it('offers only channels of the user’s own teams, once each, and refuses another team’s channel when the case is accepted', async () => {
     // A reply in a thread carries ";messageid=" in the conversation id: still the same channel.
     await caseworker.with({ kind: 'channel', conversationId: `${CHANNEL};messageid=42`, channelId: CHANNEL, teamId: TEAM }).say('hjælp', { mention: true });
+    // A channel the bot has never heard from, in Teams' own list of the team's channels.
+    addTeamChannel(TEAM, '19:door-planning@thread.tacv2', 'Planlægning');
     const { draftId } = await startInterview(caseworker);
     const result = await answerSteps(caseworker, draftId, FAMILIES.level1);
     const json = JSON.stringify(result.card);
     expect(json).toContain(CHANNEL);
+    expect(json).toContain('19:door-planning@thread.tacv2');
+    expect(cardText(result.card)).toContain('Planlægning');
     expect(json).not.toContain(OTHER_CHANNEL);
     expect(json).not.toContain(';messageid=');
     const accepted = await caseworker.execute('case.accept', caseForm(draftId, OTHER_CHANNEL, 'SAG-DOOR-OTHER'));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type Agent } from 'node:http';
 import { sharedConnectorStandin } from './connector-standin.js';
-import { joinChat, joinTeam } from './teams-roster.js';
+import { addTeamChannel, joinChat, joinTeam } from './teams-roster.js';
 
 /**
  * A tiny Bot Framework client for tests: real activities over real HTTP to /api/messages.
@@ -38,6 +38,8 @@ export interface BotClientOptions {
   teamId?: string;
   teamName?: string;
   channelId?: string;
+  /** The channel's name as Teams lists it; General has none. */
+  channelName?: string;
   /** Where the bot posts and asks who is in a team; by default the process's shared connector stand-in. */
   serviceUrl?: string;
   /** An activity Teams would not send: its sender writes in a channel without being in the team. */
@@ -136,6 +138,7 @@ export class BotClient {
       channelData.channel = { id: o.channelId ?? this.conversationId };
       // Only a member of a team can write in its channels or add an app there.
       if (!o.forged) joinTeam(teamId, this.userId);
+      addTeamChannel(teamId, (o.channelId ?? this.conversationId).split(';')[0]!, o.channelName);
     }
     // Whoever writes in a group chat is in it.
     if (kind === 'groupChat') joinChat(this.conversationId, this.userId, o.userName ?? 'Test Sagsbehandler');

@@ -16,6 +16,7 @@
  *   PUT  /v3/conversations/:id/activities/:activityId       update an activity (a card refreshed in place)
  *   GET  /v3/conversations/:teamId/members/:userId          is the user in the team (teams-roster.ts)
  *   GET  /v3/conversations/:id/members                      everyone in a group chat (teams-roster.ts)
+ *   GET  /v3/teams/:teamId/conversations                    the team's channels (teams-roster.ts)
  *
  * It enforces Teams' published windows (limits.ts) per thread and per tenant, counting requests
  * as they arrive, and answers 429 with Retry-After when one would be exceeded; those refusals are
@@ -25,7 +26,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chatMembers, isTeamMember } from './teams-roster.js';
+import { chatMembers, isTeamMember, teamChannelList } from './teams-roster.js';
 import { TEAMS_LIMITS, type RateLimits, type RateWindow } from '../../bot/reminders/limits.js';
 
 export interface RecordedRequest {
@@ -92,6 +93,9 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://standin');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'teams' && parts[3] === 'conversations' && parts.length === 4) {
+      return reply(res, 200, { conversations: teamChannelList(parts[2]!) });
+    }
     if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members' && parts.length === 4) {
       return reply(res, 200, chatMembers(parts[2]!).map((m) => ({ id: `29:${m.userId}`, aadObjectId: m.userId, name: m.name })));
     }

@@ -32,3 +32,16 @@ export function joinChat(conversationId: string, userId: string, name: string): 
 export function chatMembers(conversationId: string): { userId: string; name: string }[] {
   return [...(chats.get(conversationId) ?? new Map<string, string>())].map(([userId, name]) => ({ userId, name }));
 }
+
+/** A team's channels as Teams would list them: GET /v3/teams/:team/conversations. */
+const channels = new Map<string, Map<string, string | undefined>>();
+
+export function addTeamChannel(teamId: string, channelId: string, name?: string): void {
+  let team = channels.get(teamId);
+  if (!team) channels.set(teamId, (team = new Map()));
+  if (!team.has(channelId) || name !== undefined) team.set(channelId, name);
+}
+
+export function teamChannelList(teamId: string): { id: string; name?: string }[] {
+  return [...(channels.get(teamId) ?? new Map<string, string | undefined>())].map(([id, name]) => (name === undefined ? { id } : { id, name }));
+}
