@@ -89,6 +89,24 @@ describe('a note written when a review is marked done', SLOW, () => {
     }
   }
 
+  it('audits a card refresh and the "påmindelser" list as reads of the case, by who read it', async () => {
+    const refreshed = await me().execute('reminder.refresh', { reminderId: String(reminderId), tenantId });
+    expect(cardText(refreshed.card)).toContain(REFERENCE);
+    await channel.say('påmindelser', { mention: true });
+    const db = await bot.inspect();
+    try {
+      const rows = await db.query<{ action: string; actor_id: string }>(
+        `SELECT a.action, a.actor_id FROM audit_log a JOIN cases c USING (tenant_id, case_id) WHERE c.reference = $1 AND a.action IN ('reminder.read', 'reminder.list')`,
+        [REFERENCE],
+      );
+      expect(rows).toContainEqual({ action: 'reminder.read', actor_id: caseworker.userId });
+      expect(rows).toContainEqual({ action: 'reminder.list', actor_id: channel.userId });
+    } finally {
+      await db.close();
+      await bot.restart();
+    }
+  });
+
   it('refuses a note with a CPR number, keeps the typed text on the card and stores nothing', async () => {
     const typed = 'Mor oplyste 010203-1234 ved mødet.';
     const result = await me().execute('reminder.done', { reminderId: String(reminderId), tenantId, decision: 'continue', note: typed, noteKind: 'meeting', noteMinutes: '30' });
