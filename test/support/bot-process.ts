@@ -31,7 +31,7 @@ export function killBotProcessesAfterEach(): void {
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', REMINDER_SWEEP_SECONDS: '0', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', REMINDER_SWEEP_SECONDS: '0', ALLOW_UNAUTHENTICATED_LOCAL: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
