@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { expectsBody, readJsonBody, refuseByHeaders } from './json-body.js';
+import { discardBody, expectsBody, readJsonBody, refuseByHeaders } from './json-body.js';
 
 /**
  * What every request passes before it reaches a route: HSTS, the refusal of proxied requests to
@@ -20,10 +20,8 @@ const HSTS = 'max-age=31536000';
 /** Any of these means a proxy is in front, i.e. the bot is reachable from elsewhere than this machine. */
 const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto'];
 
-export function sendRefusal(res: ServerResponse, status: number, error: string, closeConnection = false): void {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store' };
-  if (closeConnection) headers.connection = 'close';
-  res.writeHead(status, headers);
+export function sendRefusal(res: ServerResponse, status: number, error: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify({ error }));
 }
 
@@ -48,8 +46,9 @@ export function edgeHandlers(settings: EdgeSettings): EdgeHandler[] {
     if (!expectsBody(req.method)) return next();
     const refused = refuseByHeaders(req.headers, settings.maxRequestBytes);
     if (refused) {
-      // The body is never read, so the connection cannot be reused.
-      sendRefusal(res, refused.status, refused.error, true);
+      // Answered from the headers: not a byte of the body is parsed or inflated.
+      discardBody(req, 2 * settings.maxRequestBytes);
+      sendRefusal(res, refused.status, refused.error);
       return next(false);
     }
     void readJsonBody(req, settings.maxRequestBytes).then((result) => {
@@ -57,9 +56,8 @@ export function edgeHandlers(settings: EdgeSettings): EdgeHandler[] {
         req.body = result.body;
         return next();
       }
-      const tooLarge = result.status === 413;
-      if (tooLarge) res.once('finish', () => req.destroy());
-      sendRefusal(res, result.status, result.error, tooLarge);
+      if (result.status === 413) discardBody(req, settings.maxRequestBytes);
+      sendRefusal(res, result.status, result.error);
       next(false);
     });
   });

@@ -48,7 +48,7 @@ export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Bo
       received += chunk.length;
       if (received > maxBytes) {
         chunks.length = 0;
-        // Nothing more is read: the caller answers and closes the connection.
+        // Nothing more is kept: the caller answers and discards the rest.
         req.pause();
         finish({ ok: false, status: 413, error: 'request too large' });
         return;
@@ -68,4 +68,17 @@ export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Bo
     req.on('end', onEnd);
     req.on('error', onError);
   });
+}
+
+/**
+ * After a refusal, the rest of the body is read and thrown away, up to `budget` bytes, so a client
+ * still sending reads its answer instead of a reset connection; a body beyond that is cut off.
+ */
+export function discardBody(req: IncomingMessage, budget: number): void {
+  let seen = 0;
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > budget) req.destroy();
+  });
+  req.resume();
 }
