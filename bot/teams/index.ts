@@ -28,7 +28,7 @@ export function createTeamsEndpoint(
 ): TeamsEndpoint {
   const adapter = createAdapter(config, logger);
   const followUps = createFollowUps(connector, logger);
-  const bot = new FamiliestotteBot(conversation, followUps, summaries);
+  const bot = new FamiliestotteBot(conversation, followUps, summaries, config.allowedTenants);
   return {
     async process(req, res) {
       const authorization = req.headers.authorization ?? '';
