@@ -25,6 +25,13 @@ const checkedCaller = new AsyncLocalStorage<Authenticated>();
  * result instead of checking the token twice.
  */
 export class TeamsAdapter extends CloudAdapter {
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly logger: Logger,
+  ) {
+    super(auth);
+  }
+
   async checkCaller(activity: unknown, authorization: string): Promise<CallerCheck> {
     try {
       return { ok: true, caller: await this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authorization) };
@@ -38,12 +45,19 @@ export class TeamsAdapter extends CloudAdapter {
     return checkedCaller.run(caller, () => this.process(req, res, logic));
   }
 
-  protected override processActivity(
+  protected override async processActivity(
     auth: string | Authenticated,
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
-    return super.processActivity((checkedCaller.getStore() ?? auth) as Authenticated, activity, logic);
+    try {
+      return await super.processActivity((checkedCaller.getStore() ?? auth) as Authenticated, activity, logic);
+    } catch (error) {
+      // The SDK would send the error's message as the 500 body; an empty message sends none.
+      const err = error as Error;
+      this.logger.error({ err: { name: err?.name, message: err?.message } }, 'turn could not run');
+      throw new Error('');
+    }
   }
 }
 
@@ -58,7 +72,7 @@ export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
   if (config.bot.appId) settings.MicrosoftAppId = config.bot.appId;
   if (config.bot.appPassword) settings.MicrosoftAppPassword = config.bot.appPassword;
   if (config.bot.tenantId) settings.MicrosoftAppTenantId = config.bot.tenantId;
-  const adapter = new TeamsAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  const adapter = new TeamsAdapter(new ConfigurationBotFrameworkAuthentication(settings), logger);
   adapter.onTurnError = createTurnErrorHandler(logger);
   return adapter;
 }
