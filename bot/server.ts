@@ -102,7 +102,15 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const address = server.address();
   const port = address.port;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  const metricsServer = config.metrics ? await serveMetrics(metrics, config.metrics) : undefined;
+  let metricsServer: Awaited<ReturnType<typeof serveMetrics>> | undefined;
+  try {
+    metricsServer = config.metrics ? await serveMetrics(metrics, config.metrics) : undefined;
+  } catch (error) {
+    // METRICS_PORT taken: nothing of this server may stay open.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await services.close();
+    throw error;
+  }
   const metricsUrl = metricsServer && config.metrics ? `http://${config.metrics.host === '0.0.0.0' ? '127.0.0.1' : config.metrics.host}:${metricsServer.port}` : undefined;
   logger.info({ port, metricsPort: metricsServer?.port }, 'taking turns');
 
