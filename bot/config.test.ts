@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, redactedSummary } from './config.js';
 
+const LOCAL = { ALLOW_UNAUTHENTICATED_LOCAL: 'true' };
+const REGISTERED = { MicrosoftAppId: '11111111-1111-1111-1111-111111111111', MicrosoftAppPassword: 'x' };
+
 describe('configuration from the environment', () => {
-  it('runs on its embedded defaults with an empty environment', () => {
-    const config = loadConfig({});
+  it('runs on its embedded defaults with only the local opt-in set', () => {
+    const config = loadConfig(LOCAL);
     expect(config.port).toBe(3978);
     expect(config.dataDir).toBe('./data');
     expect(config.databaseUrl).toBeUndefined();
@@ -12,8 +15,8 @@ describe('configuration from the environment', () => {
   });
 
   it('names the bad variable in Danish and English', () => {
-    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
-    expect(() => loadConfig({ MicrosoftAppType: 'Sometimes' })).toThrow(/miljøvariablen MicrosoftAppType.*environment variable MicrosoftAppType/s);
+    expect(() => loadConfig({ ...LOCAL, PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...LOCAL, MicrosoftAppType: 'Sometimes' })).toThrow(/miljøvariablen MicrosoftAppType.*environment variable MicrosoftAppType/s);
   });
 
   it('refuses an app id without its password', () => {
@@ -21,7 +24,7 @@ describe('configuration from the environment', () => {
   });
 
   it('splits the tenant allow-list', () => {
-    expect(loadConfig({ ALLOWED_TENANTS: 'a, b,,c' }).allowedTenants).toEqual(['a', 'b', 'c']);
+    expect(loadConfig({ ...LOCAL, ALLOWED_TENANTS: 'a, b,,c' }).allowedTenants).toEqual(['a', 'b', 'c']);
   });
 
   it('the start-up summary never carries a secret', () => {
@@ -42,21 +45,55 @@ describe('configuration from the environment', () => {
   });
 
   it('refuses a half-configured language model at start-up, saying what to set', () => {
-    expect(() => loadConfig({ LLM_MODEL: 'gpt-test' })).toThrow(/OPENAI_API_KEY/);
+    expect(() => loadConfig({ ...LOCAL, LLM_MODEL: 'gpt-test' })).toThrow(/OPENAI_API_KEY/);
   });
 
   it('reads the retention periods and how often the daily run is looked for, with defaults', () => {
-    expect(loadConfig({}).retention).toEqual({ closedCasesDays: 1826, auditDays: 3653, draftsDays: 30, checkMinutes: 15 });
-    expect(loadConfig({ RETENTION_CLOSED_CASES_DAYS: '365', RETENTION_CHECK_MINUTES: '0' }).retention).toMatchObject({ closedCasesDays: 365, checkMinutes: 0 });
+    expect(loadConfig(LOCAL).retention).toEqual({ closedCasesDays: 1826, auditDays: 3653, draftsDays: 30, checkMinutes: 15 });
+    expect(loadConfig({ ...LOCAL, RETENTION_CLOSED_CASES_DAYS: '365', RETENTION_CHECK_MINUTES: '0' }).retention).toMatchObject({ closedCasesDays: 365, checkMinutes: 0 });
   });
 
   it('refuses a retention period that is not a whole number of days, naming it in Danish and English', () => {
-    expect(() => loadConfig({ RETENTION_AUDIT_DAYS: '0' })).toThrow(/miljøvariablen RETENTION_AUDIT_DAYS.*environment variable RETENTION_AUDIT_DAYS/s);
-    expect(() => loadConfig({ RETENTION_DRAFTS_DAYS: 'tredive' })).toThrow(/RETENTION_DRAFTS_DAYS/);
-    expect(() => loadConfig({ RETENTION_CHECK_MINUTES: '-5' })).toThrow(/RETENTION_CHECK_MINUTES/);
+    expect(() => loadConfig({ ...LOCAL, RETENTION_AUDIT_DAYS: '0' })).toThrow(/miljøvariablen RETENTION_AUDIT_DAYS.*environment variable RETENTION_AUDIT_DAYS/s);
+    expect(() => loadConfig({ ...LOCAL, RETENTION_DRAFTS_DAYS: 'tredive' })).toThrow(/RETENTION_DRAFTS_DAYS/);
+    expect(() => loadConfig({ ...LOCAL, RETENTION_CHECK_MINUTES: '-5' })).toThrow(/RETENTION_CHECK_MINUTES/);
   });
 
   it('keeps the language model off when LLM_MODEL is unset', () => {
-    expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).llm).toEqual({ kind: 'off' });
+    expect(loadConfig({ ...LOCAL, OPENAI_API_KEY: 'sk-x' }).llm).toEqual({ kind: 'off' });
+  });
+
+  it.each([
+    ['nothing set', {}, /MicrosoftAppId.*ALLOW_UNAUTHENTICATED_LOCAL=true/s],
+    ['production without a registration', { NODE_ENV: 'production' }, /miljøvariablen MicrosoftAppId.*environment variable MicrosoftAppId is required with NODE_ENV=production/s],
+    ['production with the local opt-in', { NODE_ENV: 'production', ...LOCAL, ...REGISTERED }, /ALLOW_UNAUTHENTICATED_LOCAL is not allowed/],
+  ])('refuses to start with %s', (_what, env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('takes unauthenticated requests only with the opt-in and no registration', () => {
+    expect(loadConfig(LOCAL).http.unauthenticatedLocal).toBe(true);
+    expect(loadConfig({ ...LOCAL, ...REGISTERED }).http.unauthenticatedLocal).toBe(false);
+    expect(loadConfig({ ...REGISTERED, NODE_ENV: 'production' }).http).toEqual({ maxRequestBytes: 1024 * 1024, unauthenticatedLocal: false, hsts: true });
+  });
+
+  it('sends HSTS when the public address is https', () => {
+    expect(loadConfig(LOCAL).http.hsts).toBe(false);
+    expect(loadConfig({ ...LOCAL, PUBLIC_URL: 'https://familiestotte.example.dk' }).http.hsts).toBe(true);
+  });
+
+  it('reads the body limit and the metrics listener', () => {
+    expect(loadConfig({ ...LOCAL, MAX_REQUEST_BYTES: '65536' }).http.maxRequestBytes).toBe(65536);
+    expect(() => loadConfig({ ...LOCAL, MAX_REQUEST_BYTES: 'lots' })).toThrow(/MAX_REQUEST_BYTES/);
+    expect(loadConfig(LOCAL).metrics).toBeUndefined();
+    expect(loadConfig({ ...LOCAL, METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(() => loadConfig({ ...LOCAL, METRICS_PORT: 'ni' })).toThrow(/METRICS_PORT/);
+  });
+
+  it('a single-tenant app serves its own tenant unless ALLOWED_TENANTS says otherwise', () => {
+    const single = { ...REGISTERED, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant-a' };
+    expect(loadConfig(single).allowedTenants).toEqual(['tenant-a']);
+    expect(loadConfig({ ...single, ALLOWED_TENANTS: 'tenant-b' }).allowedTenants).toEqual(['tenant-b']);
+    expect(loadConfig(REGISTERED).allowedTenants).toBeUndefined();
   });
 });

@@ -10,6 +10,11 @@ import { RETENTION_ENV_FIELDS, type RetentionPeriods } from './lifecycle/retenti
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const flag = z
+  .enum(['true', 'false', ''])
+  .optional()
+  .transform((s) => s === 'true');
+
 const optionalText = z
   .string()
   .trim()
@@ -47,6 +52,15 @@ const ConfigSchema = z
     ...RETENTION_ENV_FIELDS,
     /** How often each instance looks whether today's retention run is still to do; 0 leaves retention to the operator command. */
     RETENTION_CHECK_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+    /** The largest request body read; Teams activities are small, a long free-text answer still fits in 1 MB. */
+    MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    /** Without a bot registration, requests are accepted unauthenticated only when this says so. */
+    ALLOW_UNAUTHENTICATED_LOCAL: flag,
+    /** /metrics is served only on this port, never on PORT; unset: no metrics listener. */
+    METRICS_PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, 'a port number').transform(Number).pipe(z.number().max(65535)).optional()),
+    METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+    /** The bot's public address; https:// turns on HSTS. */
+    PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   })
   .superRefine((env, ctx) => {
     // A bot registration needs its secret, except a managed identity, which has none.
@@ -55,6 +69,18 @@ const ConfigSchema = z
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+    }
+    const production = env.NODE_ENV === 'production';
+    if (production && env.ALLOW_UNAUTHENTICATED_LOCAL) {
+      ctx.addIssue({ code: 'custom', path: ['ALLOW_UNAUTHENTICATED_LOCAL'], message: 'is not allowed with NODE_ENV=production' });
+    } else if (production && !env.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required with NODE_ENV=production' });
+    } else if (!env.MicrosoftAppId && !env.ALLOW_UNAUTHENTICATED_LOCAL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'is required; for a local run without a bot registration set ALLOW_UNAUTHENTICATED_LOCAL=true',
+      });
     }
   });
 
@@ -82,6 +108,15 @@ export interface Config {
   tab: { appIdUri?: string; production: boolean };
   /** The retention periods, and how often the daily run is looked for (0: never, in this process). */
   retention: RetentionPeriods & { checkMinutes: number };
+  http: {
+    maxRequestBytes: number;
+    /** No bot registration: requests are taken without a token, so only from this machine. */
+    unauthenticatedLocal: boolean;
+    /** Strict-Transport-Security on every response: the bot is reached over HTTPS. */
+    hsts: boolean;
+  };
+  /** Where /metrics is served; absent, it is not served at all. */
+  metrics?: { port: number; host: string };
 }
 
 export class ConfigError extends Error {
@@ -98,6 +133,10 @@ export class ConfigError extends Error {
 }
 
 function danish(problem: string): string {
+  if (problem.includes('ALLOW_UNAUTHENTICATED_LOCAL=true')) {
+    return 'mangler; sæt ALLOW_UNAUTHENTICATED_LOCAL=true for en lokal kørsel uden botregistrering';
+  }
+  if (problem.startsWith('is not allowed')) return 'er ikke tilladt med NODE_ENV=production';
   if (problem.startsWith('is required')) return 'mangler eller er forkert (se .env.example)';
   return 'har en ugyldig værdi (se .env.example)';
 }
@@ -130,7 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tenantId: e.MicrosoftAppTenantId,
     },
     logLevel: e.LOG_LEVEL,
-    allowedTenants: e.ALLOWED_TENANTS,
+    // A single-tenant app serves its own tenant only, unless the list says otherwise.
+    allowedTenants: e.ALLOWED_TENANTS ?? (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppTenantId ? [e.MicrosoftAppTenantId] : undefined),
     reminderLeadDays: e.REMINDER_LEAD_DAYS,
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
     reminderInstances: e.REMINDER_INSTANCES,
@@ -145,6 +185,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       draftsDays: e.RETENTION_DRAFTS_DAYS,
       checkMinutes: e.RETENTION_CHECK_MINUTES,
     },
+    http: {
+      maxRequestBytes: e.MAX_REQUEST_BYTES,
+      unauthenticatedLocal: !e.MicrosoftAppId && e.ALLOW_UNAUTHENTICATED_LOCAL,
+      hsts: e.NODE_ENV === 'production' || (e.PUBLIC_URL?.startsWith('https://') ?? false),
+    },
+    metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
   };
 }
 
@@ -164,6 +210,8 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     host: config.host,
     tab: { appIdUri: config.tab.appIdUri ?? '(api://<MicrosoftAppId>)', production: config.tab.production },
     retention: config.retention,
+    http: config.http,
+    metrics: config.metrics ?? '(off)',
     ...describeLlmConfig(config.llm),
   };
 }

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, redactedSummary } from './config.js';
 import { createLogger } from './logger.js';
+import { routeConsoleToLogger } from './observability/console-to-log.js';
 import { RUNTIME_WARNINGS, runtimeSupport } from './runtime.js';
 import { startServer } from './server.js';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  routeConsoleToLogger(logger);
   const runtime = runtimeSupport(process.versions.node);
   if (runtime !== 'supported') logger.warn({ node: process.versions.node }, RUNTIME_WARNINGS[runtime]);
   logger.info({ config: redactedSummary(config), node: process.versions.node }, 'configuration');

@@ -1,9 +1,10 @@
 import restify from 'restify';
 import type { Config } from './config.js';
 import { isActivityEnvelope } from './http/activity-envelope.js';
+import { edgeHandlers } from './http/edge.js';
 import { createTurnGate } from './http/turn-gate.js';
 import { createLogger, type Logger } from './logger.js';
-import { mountObservability } from './observability/routes.js';
+import { mountObservability, serveMetrics } from './observability/routes.js';
 import { productMetrics, type ProductMetrics } from './observability/product-metrics.js';
 import { openServices } from './services.js';
 import { createTeamsEndpoint } from './teams/index.js';
@@ -13,6 +14,8 @@ import { registerTabRoutes } from './tab/routes.js';
 export interface RunningServer {
   port: number;
   url: string;
+  /** Where /metrics is served, when METRICS_PORT is set. */
+  metricsUrl?: string;
   /** Stops taking turns, lets the turns in flight finish, then closes the server and storage. */
   close(): Promise<void>;
 }
@@ -33,9 +36,6 @@ const IDLE_SWEEP_MS = 100;
 /** While stopping, how long a connection may stay open after the turns in flight have finished. */
 const CLOSE_GRACE_MS = 5_000;
 
-/** Teams activities are small; this still leaves room for a long free-text answer. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = options.metrics ?? productMetrics();
@@ -52,7 +52,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   // kept longer than the usual load balancer idle timeouts instead, and headers may take a bit longer.
   server.server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.server.headersTimeout = KEEP_ALIVE_MS + 5_000;
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  // Before routing, so even a path that does not exist never has its body read past the limit.
+  for (const handler of edgeHandlers(config.http)) server.pre(handler);
 
   server.get('/health', async (_req, res) => {
     res.status(accepting ? 200 : 503);
@@ -101,7 +102,17 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const address = server.address();
   const port = address.port;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  logger.info({ port }, 'taking turns');
+  let metricsServer: Awaited<ReturnType<typeof serveMetrics>> | undefined;
+  try {
+    metricsServer = config.metrics ? await serveMetrics(metrics, config.metrics) : undefined;
+  } catch (error) {
+    // METRICS_PORT taken: nothing of this server may stay open.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await services.close();
+    throw error;
+  }
+  const metricsUrl = metricsServer && config.metrics ? `http://${config.metrics.host === '0.0.0.0' ? '127.0.0.1' : config.metrics.host}:${metricsServer.port}` : undefined;
+  logger.info({ port, metricsPort: metricsServer?.port }, 'taking turns');
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -124,9 +135,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         });
         server.server.closeIdleConnections();
       });
+      await metricsServer?.close();
       await services.close();
       logger.info('stopped');
     })());
 
-  return { port, url, close };
+  return { port, url, metricsUrl, close };
 }

@@ -14,6 +14,8 @@ fi
 export PORT="${PORT:-3978}"
 # Loopback only: the tab's local development mode (http://127.0.0.1:$PORT/tab/) requires it.
 export HOST="${HOST:-127.0.0.1}"
+# No bot registration here: the bot takes the playground's unauthenticated requests only when told to.
+[ -n "${MicrosoftAppId:-}" ] || export ALLOW_UNAUTHENTICATED_LOCAL=true
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 # No browser where none can open (CI, a container, an SSH session).
 if [ -n "${CI:-}" ] || { [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; }; then

@@ -1,3 +1,4 @@
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { Request, Server } from 'restify';
 import type { Queryable } from '../storage/database.js';
 import { PROMETHEUS_CONTENT_TYPE } from './metrics.js';
@@ -14,7 +15,7 @@ function resultOf(status: number): string {
 }
 
 /**
- * GET /ready and GET /metrics on the bot's server, and the turn counter around /api/messages.
+ * GET /ready on the bot's server, and the turn counter around /api/messages.
  * /ready answers 503 while the instance is stopping, so the load balancer drains it first.
  */
 export function mountObservability(server: Server, deps: { db: Queryable; metrics: ProductMetrics; accepting: () => boolean }) {
@@ -23,12 +24,6 @@ export function mountObservability(server: Server, deps: { db: Queryable; metric
     const ready = readiness.ready && deps.accepting();
     res.status(ready ? 200 : 503);
     res.json({ ...readiness, ready, stopping: !deps.accepting() });
-  });
-
-  server.get('/metrics', async (_req, res) => {
-    const body = deps.metrics.registry.render();
-    res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' });
-    res.end(body);
   });
 
   return {
@@ -42,5 +37,38 @@ export function mountObservability(server: Server, deps: { db: Queryable; metric
         deps.metrics.turns.inc({ kind, result: resultOf(status) });
       };
     },
+  };
+}
+
+/**
+ * GET /metrics on a listener of its own (METRICS_PORT), never on the public port: the counters
+ * tell anyone who can read them how busy each municipality's team is and when it works.
+ */
+export async function serveMetrics(metrics: ProductMetrics, at: { port: number; host: string }): Promise<{ port: number; close(): Promise<void> }> {
+  const server: HttpServer = createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method !== 'GET' || path !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"error":"not found"}');
+      return;
+    }
+    res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' });
+    res.end(metrics.registry.render());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(at.port, at.host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : at.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -16,6 +16,7 @@ export class FamiliestotteBot extends TeamsActivityHandler {
     private readonly conversation: ConversationHandler,
     private readonly followUps: FollowUps,
     private readonly summaries?: CaseViews,
+    private readonly allowedTenants?: readonly string[],
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -44,7 +45,7 @@ export class FamiliestotteBot extends TeamsActivityHandler {
   /** Action.Execute is parsed with our own schema, so a malformed value is a 400, not a crash. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === ADAPTIVE_CARD_ACTION) return handleCardAction(context, this.conversation, this.followUps);
-    if (context.activity.name === COMPOSE_EXTENSION_QUERY && this.summaries) return handleFindCase(context, this.summaries);
+    if (context.activity.name === COMPOSE_EXTENSION_QUERY && this.summaries) return handleFindCase(context, this.summaries, this.allowedTenants);
     return super.onInvokeActivity(context);
   }
 }

@@ -28,13 +28,23 @@ export function createTeamsEndpoint(
 ): TeamsEndpoint {
   const adapter = createAdapter(config, logger);
   const followUps = createFollowUps(connector, logger);
-  const bot = new FamiliestotteBot(conversation, followUps, summaries);
+  const bot = new FamiliestotteBot(conversation, followUps, summaries, config.allowedTenants);
   return {
     async process(req, res) {
+      const authorization = req.headers.authorization ?? '';
+      const check = await adapter.checkCaller(req.body, authorization);
+      if (!check.ok) {
+        // The reason is the error's kind only: its message may quote the token's claims.
+        logger.warn({ reason: check.reason, withToken: authorization !== '' }, 'request refused: not authenticated');
+        res.setHeader('www-authenticate', 'Bearer');
+        res.status(401);
+        res.json({ error: 'unauthorized' });
+        return;
+      }
       let answered!: () => void;
       const written = new Promise<void>((resolve) => (answered = resolve));
       try {
-        await adapter.process(req, res, (context) => {
+        await adapter.processChecked(check.caller, req, res, (context) => {
           context.turnState.set(TURN_ANSWERED, written);
           return bot.run(context);
         });

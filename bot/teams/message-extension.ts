@@ -1,4 +1,6 @@
 import type { InvokeResponse, TurnContext } from 'botbuilder';
+import { checkAccess } from '../conversation/access.js';
+import { say } from '../conversation/texts.js';
 import { findCaseQuery } from '../summary/summary-requests.js';
 import type { CaseViews } from '../tab/case-views.js';
 import { toTurnContextInfo } from './turn-info.js';
@@ -10,11 +12,14 @@ export const COMPOSE_EXTENSION_QUERY = 'composeExtension/query';
  * The "Sagsresumé" search: finds a case by reference and answers with its summary card. The
  * search itself (access, audit, card) is Teams-free in bot/summary/summary-requests.ts.
  */
-export async function handleFindCase(context: TurnContext, summaries: CaseViews): Promise<InvokeResponse> {
+export async function handleFindCase(context: TurnContext, summaries: CaseViews, allowedTenants?: readonly string[]): Promise<InvokeResponse> {
   const turn = toTurnContextInfo(context.activity);
   if (!turn.tenantId || !turn.userId) {
     return { status: 200, body: { composeExtension: { type: 'message', text: 'Familiestøtte kunne ikke se, hvem du er. Åbn søgningen fra Teams igen.' } } };
   }
+  // The search is a door of its own, past the conversation: the tenant allow-list applies here too.
+  const access = checkAccess(turn, allowedTenants);
+  if (!access.ok) return { status: 200, body: { composeExtension: { type: 'message', text: say(access.reason, access.locale) } } };
   const who = { tenantId: turn.tenantId, userId: turn.userId, name: turn.userName ?? '' };
   return { status: 200, body: await findCaseQuery(summaries, who, context.activity.value, { groupChat: turn.conversation.kind === 'groupChat' }) };
 }

@@ -96,7 +96,7 @@ async function echoRun(): Promise<Run> {
 
 async function botRun(): Promise<Run> {
   const dataDir = await mkdtemp(join(tmpdir(), 'familiestotte-load-'));
-  const env: Record<string, string> = { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const env: Record<string, string> = { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ALLOW_UNAUTHENTICATED_LOCAL: 'true' };
   if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
   const server = await startServer(loadConfig(env), { host: '127.0.0.1', logger: createLogger('silent') });
   const tenantId = '0b1c2d3e-0000-4000-8000-0000000load0';

@@ -19,7 +19,7 @@ const running =
     ? await startEchoServer()
     : await (async () => {
         const databaseUrl = process.env.BENCH_SERVER_DATABASE_URL;
-        const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+        const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ALLOW_UNAUTHENTICATED_LOCAL: 'true', LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
         return startServer(config, { host: '127.0.0.1', logger: createLogger(config.logLevel) });
       })();
 

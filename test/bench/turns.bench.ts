@@ -89,7 +89,7 @@ async function startEcho(into: Measured) {
 
 async function startInterviews(into: Measured, databaseUrl?: string) {
   const dataDir = await mkdtemp(join(tmpdir(), 'familiestotte-bench-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', ...(process.env.MAX_TURNS_IN_FLIGHT ? { MAX_TURNS_IN_FLIGHT: process.env.MAX_TURNS_IN_FLIGHT } : {}), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ALLOW_UNAUTHENTICATED_LOCAL: 'true', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', ...(process.env.MAX_TURNS_IN_FLIGHT ? { MAX_TURNS_IN_FLIGHT: process.env.MAX_TURNS_IN_FLIGHT } : {}), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const server = await startServer(config, { host: '127.0.0.1', logger: createLogger(config.logLevel) });
   const conversation = await interviewConversation(server.url);
   return {

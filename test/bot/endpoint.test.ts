@@ -92,6 +92,12 @@ describe('ALLOWED_TENANTS', { timeout: 180_000 }, () => {
   }, 240_000);
   afterAll(() => bot.stop(), 60_000);
 
+  it('refuses the message extension search from any other tenant too', async () => {
+    const response = await bot.client().post({ type: 'invoke', name: 'composeExtension/query', value: { commandId: 'findCase', parameters: [{ name: 'reference', value: 'SAG-1' }] } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ composeExtension: { type: 'message', text: expect.stringMatching(/ikke slået til for din organisation/) } });
+  });
+
   it('serves a listed tenant and tells anyone else in Danish that the app is not enabled, storing nothing', async () => {
     const [card] = cardsIn(await bot.client({ tenantId: allowed }).say('ny sag'));
     expect(actionData(card, 'intake.next')).toMatchObject({ stepId: 'child' });

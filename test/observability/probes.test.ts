@@ -14,7 +14,7 @@ describe('the running bot’s /health, /ready and /metrics', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'familiestotte-probes-'));
-    server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { host: '127.0.0.1', logger: createLogger('silent') });
+    server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ALLOW_UNAUTHENTICATED_LOCAL: 'true', METRICS_PORT: '0' }), { host: '127.0.0.1', logger: createLogger('silent') });
   });
   afterAll(async () => {
     await server?.close();
@@ -31,7 +31,8 @@ describe('the running bot’s /health, /ready and /metrics', () => {
   it('counts each turn by kind and result and times it, in Prometheus text format', async () => {
     const client = new BotClient({ url: server.url });
     await client.say('hjælp');
-    const response = await fetch(`${server.url}/metrics`);
+    expect((await fetch(`${server.url}/metrics`)).status, 'not on the public port').toBe(404);
+    const response = await fetch(`${server.metricsUrl}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain; version=0.0.4');
     const page = await response.text();

@@ -22,7 +22,7 @@ let fake: FakeOpenAi;
 let me: BotClient;
 
 async function metricsPage(): Promise<string> {
-  const response = await fetch(`${bot.server.url}/metrics`);
+  const response = await fetch(`${bot.server.metricsUrl}/metrics`);
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -55,7 +55,7 @@ async function caseInChannel(channelId: string, reference: string): Promise<void
 
 beforeAll(async () => {
   [connector, fake] = await Promise.all([startConnectorStandin(), startFakeOpenAi()]);
-  bot = await startTestBot({ REMINDER_SWEEP_SECONDS: '1', LLM_MODEL: 'fake-model', OPENAI_BASE_URL: fake.baseURL, LLM_TIMEOUT_MS: '15000' });
+  bot = await startTestBot({ METRICS_PORT: '0', REMINDER_SWEEP_SECONDS: '1', LLM_MODEL: 'fake-model', OPENAI_BASE_URL: fake.baseURL, LLM_TIMEOUT_MS: '15000' });
   me = bot.client({ userName: 'Sanne Sagsbehandler', serviceUrl: connector.url });
 }, 240_000);
 afterAll(async () => {

@@ -16,6 +16,8 @@ export interface BotProcess {
   exited: Promise<NodeJS.Signals | number | null>;
   /** stdout and stderr so far, interleaved. */
   output(): string;
+  /** stderr alone so far. */
+  stderr(): string;
 }
 
 const started: ChildProcess[] = [];
@@ -28,16 +30,38 @@ export function killBotProcessesAfterEach(): void {
   });
 }
 
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+function spawnBot(env: Record<string, string>) {
+  // Unauthenticated unless the test gives the bot a registration (or says otherwise).
+  const local = env.MicrosoftAppId ? {} : { ALLOW_UNAUTHENTICATED_LOCAL: 'true' };
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', REMINDER_SWEEP_SECONDS: '0', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', REMINDER_SWEEP_SECONDS: '0', ...local, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  return { child, exited };
+}
+
+/** For a bot that is expected not to start: its exit code and everything it printed. */
+export async function runBotProcessToExit(env: Record<string, string>): Promise<{ code: NodeJS.Signals | number | null; output: string }> {
+  const { child } = spawnBot(env);
   let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  // 'close', not 'exit': only then has everything it printed been read.
+  const code = await new Promise<NodeJS.Signals | number | null>((resolve) => child.once('close', (c, signal) => resolve(signal ?? c)));
+  return { code, output };
+}
+
+export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  const { child, exited } = spawnBot(env);
+  let output = '';
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    stderr += chunk.toString('utf8');
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
@@ -48,7 +72,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   });
   const url = `http://127.0.0.1:${port}`;
   expect((await fetch(`${url}/health`)).status).toBe(200);
-  return { child, url, exited, output: () => output };
+  return { child, url, exited, output: () => output, stderr: () => stderr };
 }
 
 export async function killBotProcess(bot: BotProcess): Promise<void> {

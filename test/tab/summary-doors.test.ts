@@ -28,7 +28,7 @@ let caseId: string;
 beforeAll(async () => {
   db = await realPostgres('tab_doors');
   caseId = (await seedCase(createStorage(db), { tenantId: TENANT, reference: REFERENCE, caseworkerId: 'caseworker-oid' })).caseId;
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await mkdtemp(join(tmpdir(), 'doors-')), DATABASE_URL: db.url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await mkdtemp(join(tmpdir(), 'doors-')), DATABASE_URL: db.url, LOG_LEVEL: 'silent', ALLOW_UNAUTHENTICATED_LOCAL: 'true' });
   server = await startServer(config, { logger: createLogger('silent') });
   // A meeting chat is a group chat to the bot; there it answers only when @mentioned.
   caseworker = new BotClient({ url: server.url, tenantId: TENANT, userId: 'caseworker-oid', kind: 'groupChat', conversationId: '19:meeting_abc@thread.v2' });
