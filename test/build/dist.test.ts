@@ -50,19 +50,22 @@ describe('the production build', { timeout: 240_000 }, () => {
     const dataDir = join(OUT, 'tmp', 'data');
     const bot = spawn(process.execPath, [join(OUT, 'bot', 'main.js')], {
       cwd: OUT,
-      env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      // No bot registration here, so the local opt-in is needed, as `npm run dev` sets it.
+      env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOW_UNAUTHENTICATED_LOCAL: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
     try {
       const port = await new Promise<number>((resolve, reject) => {
         let seen = '';
+        let errors = '';
+        bot.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
         bot.stdout.on('data', (chunk: Buffer) => {
           seen += chunk.toString('utf8');
           const line = seen.split('\n').find((l) => l.includes('"taking turns"'));
           if (line) resolve((JSON.parse(line) as { port: number }).port);
         });
-        void exited.then((code) => reject(new Error(`the bot exited with ${code} before taking turns: ${seen}`)));
+        void exited.then((code) => reject(new Error(`the bot exited with ${code} before taking turns: ${seen}${errors}`)));
       });
       expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
       const ready = await fetch(`http://127.0.0.1:${port}/ready`);
