@@ -6,6 +6,7 @@ import type { ChatModel } from './client.js';
 import type { KnowsWord } from './danish-words.js';
 import { EXTRACTIVE_PRODUCER, extractiveSummary } from './extractive.js';
 import { parseModelOutput, type ModelOutput } from './model-output.js';
+import { asPromptData, summaryForPeople } from './model-text.js';
 import { chronological, NOTE_KIND_LABELS, noteKey, type Note } from './notes.js';
 import { Pseudonymiser } from './pseudonymise.js';
 import { loadTemplate, render, type PromptTemplate } from './template.js';
@@ -185,8 +186,8 @@ async function summariseWithModel(
   const template = loadTemplate(TEMPLATE_ID);
   const pseudonymiser = new Pseudonymiser({ names, ...(knowsWord ? { knowsWord } : {}) });
   const candidateText = candidates.map((c) => `${c.id} | ${c.heading} | ${c.text}`).join('\n');
-  const lines = fresh.map((n) => `${n.date} ${NOTE_KIND_LABELS[n.kind]}: ${pseudonymiser.pseudonymise(n.text.replace(/\s+/g, ' ').trim())}`);
-  let carried = previous ? pseudonymiser.pseudonymise(previous.summary) : '(intet)';
+  const lines = fresh.map((n) => `${n.date} ${NOTE_KIND_LABELS[n.kind]}: ${asPromptData(pseudonymiser.pseudonymise(n.text.replace(/\s+/g, ' ').trim()))}`);
+  let carried = previous ? asPromptData(pseudonymiser.pseudonymise(previous.summary)) : '(intet)';
 
   const skeleton = estimateTokens(template.system) + estimateTokens(render(template.user, { previous: '', notes: '', candidates: candidateText }));
   const allowance = model.maxInputTokens - skeleton - Math.max(estimateTokens(carried), CARRIED_SUMMARY_RESERVE);
@@ -196,13 +197,13 @@ async function summariseWithModel(
   const cited = new Map<string, string>();
   for (const chunk of chunkLines(lines, allowance)) {
     const output = await measured(metrics, () => complete(model, template, { previous: carried, notes: chunk.join('\n'), candidates: candidateText }));
-    carried = output.summary;
+    carried = asPromptData(output.summary);
     // The model may only cite what the search offered; anything else is dropped, whatever a note asked for.
     for (const p of output.passages) if (allowed.has(p.id)) cited.set(p.id, p.why);
   }
   return {
-    summary: pseudonymiser.reveal(carried),
-    passages: [...cited].slice(0, MAX_CITED).map(([id, why]) => ({ id, why: pseudonymiser.reveal(why) })),
+    summary: summaryForPeople(pseudonymiser.reveal(carried)),
+    passages: [...cited].slice(0, MAX_CITED).map(([id, why]) => ({ id, why: summaryForPeople(pseudonymiser.reveal(why)) })),
     producedBy: model.model,
     method: 'model',
     template: { id: template.id, hash: template.hash },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { containsCprLike } from '../privacy/cpr.js';
 import { decide } from '../../rules/decide.js';
 import { parseFacts, type FieldProblem } from '../../rules/facts.js';
 import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
@@ -65,6 +66,8 @@ function readJson(file: string, what: string): unknown {
     const why = code === 'ENOENT' ? 'findes ikke' : code === 'EISDIR' ? 'er en mappe' : code === 'EACCES' ? 'må ikke læses' : 'kan ikke læses';
     throw new InputError(`${what} ${file} ${why}. Angiv stien til en JSON-fil.`);
   }
+  // The decision repeats the facts' free text: a CPR number in it would be printed back.
+  if (containsCprLike(text)) throw new InputError(`${what} ${file} indeholder noget, der ligner et CPR-nummer. CPR-numre må ikke bruges her – fjern det og prøv igen.`);
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -46,10 +46,21 @@ describe('Teams SSO token verification', () => {
       return `Bearer ${h}.${Buffer.from(JSON.stringify({ ...claims, oid: 'someone-else' })).toString('base64url')}.${s}`;
     }],
     ['garbage', async () => 'Bearer not.a.token'],
+    // Right audience and signature, but not a user's token for the tab, asked for by Teams:
+    ['an ID-token-shaped token (no scp)', async () => `Bearer ${await entra.sign({ scp: undefined, aud: CLIENT_ID })}`],
+    ['a token with another scope', async () => `Bearer ${await entra.sign({ scp: 'User.Read' })}`],
+    ['an app-only token with roles', async () => `Bearer ${await entra.sign({ scp: undefined, roles: ['Cases.Read.All'], azp: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' })}`],
+    ['a token another client asked for', async () => `Bearer ${await entra.sign({ azp: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' })}`],
+    ['a token naming no client', async () => `Bearer ${await entra.sign({ azp: undefined })}`],
   ])('refuses %s with 401 and a Danish message', async (_name, make) => {
     const error = await refusal(await make());
     expect(error.status).toBe(401);
     expect(error.message).toMatch(/Teams logger dig ind på ny/);
+  });
+
+  it('accepts a v1 token from Teams desktop, whose client is in appid', async () => {
+    const token = await entra.sign({ azp: undefined, appid: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', aud: CLIENT_ID, iss: `https://sts.windows.net/${TENANT}/` });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ tenantId: TENANT });
   });
 
   it('says an expired token has expired', async () => {

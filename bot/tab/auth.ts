@@ -62,7 +62,34 @@ const Claims = z.object({
   oid: z.string().min(1),
   name: z.string().optional(),
   preferred_username: z.string().optional(),
+  /** Delegated scopes, space-separated: a user's token carries them; an app-only or ID token does not. */
+  scp: z.string().optional(),
+  roles: z.array(z.string()).optional(),
+  /** The client that asked for the token: azp in v2 tokens, appid in v1. */
+  azp: z.string().optional(),
+  appid: z.string().optional(),
 });
+
+/** The scope the tab's SSO asks for (webApplicationInfo in the manifest). */
+export const TAB_SCOPE = 'access_as_user';
+
+/**
+ * The Microsoft clients that get SSO tokens for a Teams tab: Teams desktop and mobile, Teams on
+ * the web, Microsoft 365 (web, desktop, mobile), Outlook (desktop, web, mobile). These are the
+ * ones the app registration pre-authorises (Microsoft's Teams SSO documentation lists them);
+ * a token asked for by any other client is not the tab's.
+ */
+export const TEAMS_CLIENT_IDS: ReadonlySet<string> = new Set([
+  '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+  '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+  '4765445b-32c6-49b0-83e6-1d93765276ca',
+  '4345a7b9-9a63-4910-a426-35363201d503',
+  '0ec893e0-5785-4de6-99da-4ed124e5296c',
+  'd3590ed6-52b3-4102-aeff-aad2292ab01c',
+  '00000002-0000-0ff1-ce00-000000000000',
+  'bc59ab01-8403-45c6-8796-ac3ef710b3e3',
+  '27922004-5251-4030-b22d-91ecd9a37ea4',
+]);
 
 const Options = z.object({
   clientId: z.string().min(1, 'clientId mangler'),
@@ -102,6 +129,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
           clockTolerance: 60,
         });
         const claims = Claims.parse(payload);
+        // A user's delegated token for the tab's scope, asked for by a Teams client: not an ID
+        // token (no scp), not an app-only token (roles, no user), not one some other app obtained.
+        if (!claims.scp?.split(' ').includes(TAB_SCOPE)) throw unauthorized('token-not-delegated', 'Adgangsnøglen er ikke en brugers nøgle til Familiestøtte.');
+        const client = claims.azp ?? claims.appid;
+        if (!client || !TEAMS_CLIENT_IDS.has(client.toLowerCase())) throw unauthorized('token-client', 'Adgangsnøglen er ikke udstedt til Teams.');
         return { tenantId: claims.tid, userId: claims.oid, name: claims.name ?? claims.preferred_username ?? '' };
       } catch (error) {
         throw translate(error);

@@ -60,7 +60,8 @@ describe('npm run assess -- FILE', { timeout: 90_000 }, () => {
       safetyConcern: 'no',
       riskFactors: ['parent-99'],
       child: { ageMonths: 3, name: 'x' },
-      cpr: '010203-1234',
+      // A field that does not exist, holding what must not be echoed (a CPR number is refused before parsing).
+      cpr: 'hemmelig-vaerdi-42',
     };
     const out = await assess(file('bad.json', JSON.stringify(bad)));
     expect(out.code).toBe(2);
@@ -73,9 +74,17 @@ describe('npm run assess -- FILE', { timeout: 90_000 }, () => {
     expect(out.stderr).toContain('er ikke en kendt risikofaktor');
     expect(out.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     // The refused input is never echoed back.
-    expect(out.stderr).not.toContain('010203-1234');
+    expect(out.stderr).not.toContain('hemmelig-vaerdi-42');
   });
 
+  it('refuses a file with a CPR number anywhere in it, without printing it back', async ({ expect }) => {
+    const path = file('cpr.json', JSON.stringify({ ...level2, child: { ageMonths: 170 }, olderChildReason: 'Mor (01.02.03 - 1234) ønsker støtte' }));
+    const result = await assess(path);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('ligner et CPR-nummer');
+    expect(result.stderr).not.toContain('1234');
+  });
 
   it('refuses a file that is not JSON', async ({ expect }) => {
     const out = await assess(file('not.json', '{ referenceDate: 2025-01-01'));

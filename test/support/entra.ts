@@ -9,6 +9,8 @@ import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 export const TENANT = '11111111-2222-4333-8444-555555555555';
 export const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
 export const CLIENT_ID = '0d3c3b2a-1f4e-4c5d-9e8f-7a6b5c4d3e2f';
+/** Teams on the web, one of the clients that get tab SSO tokens. */
+export const TEAMS_WEB_CLIENT = '5e3ce6c0-2b1f-4285-8d4b-75ee78787346';
 
 export interface FakeEntra {
   jwksUrl: string;
@@ -31,7 +33,8 @@ export async function startFakeEntra(): Promise<FakeEntra> {
 
   const build = (claims: JWTPayload & { tid?: string }, expiresIn: string | number, kid: string) => {
     const tid = claims.tid ?? TENANT;
-    return new SignJWT({ oid: 'user-oid-1', name: 'Test Bruger', ...claims, tid })
+    // A Teams web client's delegated token for the tab's scope, unless the test says otherwise.
+    return new SignJWT({ oid: 'user-oid-1', name: 'Test Bruger', scp: 'access_as_user', azp: TEAMS_WEB_CLIENT, ...claims, tid })
       .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
       .setIssuer(claims.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
       .setAudience(claims.aud ?? `api://${CLIENT_ID}`)
