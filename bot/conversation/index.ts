@@ -51,7 +51,9 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
       if (!entered.ok) return { card: deps.views.message(entered.locale, say(entered.reason, entered.locale)) };
       const route = actionRoute(verb);
       if (!route) return { card: deps.views.message(entered.turn.locale, say('unknownAction', entered.turn.locale)) };
-      const result = await through(entered.turn, route, data);
+      const payload = route.input.safeParse(data);
+      if (!payload.success) return { card: deps.views.message(entered.turn.locale, say('actionNotRecognised', entered.turn.locale)) };
+      const result = await through(entered.turn, route, payload.data);
       if ('refused' in result) return { card: deps.views.message(entered.turn.locale, result.refused) };
       const { card, later, post } = result.answer;
       return { card, ...(later ? { later } : {}), ...(post ? { post } : {}) };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { NOTE_VERBS } from '../../cards/notes.js';
 import { REMINDER_VERBS } from '../../cards/reminder-card.js';
 import { VERBS } from '../../cards/verbs.js';
@@ -29,6 +30,15 @@ export interface Route<I> {
   run(turn: Turn, input: I): Answer;
 }
 
+/**
+ * A card action also declares the shape of its payload, parsed at the edge before the door: the
+ * ids a door reads are typed and well formed, or the action is refused before any query. The
+ * fields a person typed stay the handler's to check, so its form can answer with what was typed.
+ */
+export interface ActionRoute<I extends Data> extends Route<I> {
+  input: z.ZodType<I>;
+}
+
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 /** A typed reference names a case only when it is a reference (a CPR number is refused by the handler). */
@@ -38,21 +48,37 @@ function byReference(typed: string | undefined): CaseTarget | undefined {
   return parsed.ok ? { reference: parsed.value } : undefined;
 }
 
-const caseOfData = (data: Data): CaseTarget | undefined => {
-  const caseId = text(data.caseId);
-  return caseId ? { caseId } : byReference(text(data.caseReference));
-};
+// An unbound template field arrives as "" from some clients: absent, not malformed.
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 
-const reminderOfData = (data: Data): CaseTarget | undefined => {
-  const id = Number(data.reminderId);
-  return Number.isSafeInteger(id) && id > 0 ? { reminderId: id } : undefined;
-};
+/** Any payload (the interview's steps and answers are parsed by the interview). */
+const AnyPayload: z.ZodType<Data> = z.record(z.string(), z.unknown());
+/** A payload about one case: by its id (cards the bot made) or by the reference a person typed. */
+const CasePayload = z.looseObject({ caseId: optional(z.uuid()), caseReference: optional(z.string().max(200)) });
+/** A reminder card's buttons name the reminder; the door finds its case. */
+const ReminderPayload = z.looseObject({ reminderId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+type CaseData = z.infer<typeof CasePayload>;
+type ReminderData = z.infer<typeof ReminderPayload>;
+
+const caseOfData = (data: CaseData): CaseTarget | undefined => (data.caseId ? { caseId: data.caseId } : byReference(text(data.caseReference)));
+const reminderOfData = (data: ReminderData): CaseTarget => ({ reminderId: data.reminderId });
 
 const tenant = { rule: 'tenant' } as const;
 const personal = { rule: 'personal' } as const;
-const oneCase = { rule: 'case', target: caseOfData } as const;
+const oneCaseDoor = { rule: 'case', target: caseOfData } as const;
 // Teams shows an Action.Execute's answer to the one who clicked alone: safe in a group chat too.
-const oneCaseToClicker = { rule: 'case', target: caseOfData, groupChat: 'answer-to-clicker' } as const;
+const oneCaseToClickerDoor = { rule: 'case', target: caseOfData, groupChat: 'answer-to-clicker' } as const;
+
+type Run<I> = Route<I>['run'];
+const inPersonalChat = (run: Run<Data>): ActionRoute<Data> => ({ input: AnyPayload, door: personal, run });
+const anywhere = (run: Run<Data>): ActionRoute<Data> => ({ input: AnyPayload, door: tenant, run });
+const oneCase = (run: Run<CaseData>): ActionRoute<CaseData> => ({ input: CasePayload, door: oneCaseDoor, run });
+const oneCaseToClicker = (run: Run<CaseData>): ActionRoute<CaseData> => ({ input: CasePayload, door: oneCaseToClickerDoor, run });
+const oneReminder = (verb: string): ActionRoute<ReminderData> => ({
+  input: ReminderPayload,
+  door: { rule: 'case', target: reminderOfData },
+  run: (turn, data) => reminderAction(turn, data, verb),
+});
 
 function reminderAction(turn: Turn, data: Data, verb: string): Answer {
   const { deps, scope, info } = turn;
@@ -62,36 +88,36 @@ function reminderAction(turn: Turn, data: Data, verb: string): Answer {
 
 type ActionVerb = (typeof VERBS)[keyof typeof VERBS] | (typeof NOTE_VERBS)[keyof typeof NOTE_VERBS] | (typeof REMINDER_VERBS)[keyof typeof REMINDER_VERBS];
 
-export const ACTION_ROUTES: Record<ActionVerb, Route<Data>> = {
+export const ACTION_ROUTES: Record<ActionVerb, ActionRoute<CaseData> | ActionRoute<ReminderData> | ActionRoute<Data>> = {
   // The interview and creating the case: the family's facts are typed and shown in the personal chat only.
-  [VERBS.intakeStart]: { door: personal, run: (turn) => startIntake(turn) },
-  [VERBS.intakeNext]: { door: personal, run: nextStep },
-  [VERBS.intakeBack]: { door: personal, run: previousStep },
-  [VERBS.intakeEdit]: { door: personal, run: editStep },
-  [VERBS.intakeRestart]: { door: personal, run: restartIntake },
-  [VERBS.intakeResume]: { door: personal, run: (turn) => resumeIntake(turn) },
-  [VERBS.intakeMissing]: { door: personal, run: answerMissing },
-  [VERBS.caseAccept]: { door: personal, run: acceptRecommendation },
-  [VERBS.caseOverride]: { door: personal, run: overrideRecommendation },
-  [VERBS.caseMine]: { door: personal, run: (turn) => myCases(turn) },
-  [VERBS.helpShow]: { door: tenant, run: (turn) => turn.deps.views.help(turn.locale) },
+  [VERBS.intakeStart]: inPersonalChat((turn) => startIntake(turn)),
+  [VERBS.intakeNext]: inPersonalChat(nextStep),
+  [VERBS.intakeBack]: inPersonalChat(previousStep),
+  [VERBS.intakeEdit]: inPersonalChat(editStep),
+  [VERBS.intakeRestart]: inPersonalChat(restartIntake),
+  [VERBS.intakeResume]: inPersonalChat((turn) => resumeIntake(turn)),
+  [VERBS.intakeMissing]: inPersonalChat(answerMissing),
+  [VERBS.caseAccept]: inPersonalChat(acceptRecommendation),
+  [VERBS.caseOverride]: inPersonalChat(overrideRecommendation),
+  [VERBS.caseMine]: inPersonalChat((turn) => myCases(turn)),
+  [VERBS.helpShow]: anywhere((turn) => turn.deps.views.help(turn.locale)),
   // One case: its caseworker or its team.
-  [VERBS.caseOpen]: { door: oneCase, run: openCase },
-  [VERBS.planSave]: { door: oneCase, run: PLAN_ROUTES[VERBS.planSave] },
-  [VERBS.planEdit]: { door: oneCase, run: PLAN_ROUTES[VERBS.planEdit] },
-  [VERBS.reviewStart]: { door: oneCase, run: PLAN_ROUTES[VERBS.reviewStart] },
-  [VERBS.reviewSave]: { door: oneCase, run: PLAN_ROUTES[VERBS.reviewSave] },
-  [NOTE_VERBS.noteForm]: { door: oneCase, run: NOTE_ACTIONS[NOTE_VERBS.noteForm]! },
-  [NOTE_VERBS.noteAdd]: { door: oneCase, run: NOTE_ACTIONS[NOTE_VERBS.noteAdd]! },
-  [NOTE_VERBS.notesSummary]: { door: oneCase, run: NOTE_ACTIONS[NOTE_VERBS.notesSummary]! },
+  [VERBS.caseOpen]: oneCase(openCase),
+  [VERBS.planSave]: oneCase(PLAN_ROUTES[VERBS.planSave]),
+  [VERBS.planEdit]: oneCase(PLAN_ROUTES[VERBS.planEdit]),
+  [VERBS.reviewStart]: oneCase(PLAN_ROUTES[VERBS.reviewStart]),
+  [VERBS.reviewSave]: oneCase(PLAN_ROUTES[VERBS.reviewSave]),
+  [NOTE_VERBS.noteForm]: oneCase(NOTE_ACTIONS[NOTE_VERBS.noteForm]!),
+  [NOTE_VERBS.noteAdd]: oneCase(NOTE_ACTIONS[NOTE_VERBS.noteAdd]!),
+  [NOTE_VERBS.notesSummary]: oneCase(NOTE_ACTIONS[NOTE_VERBS.notesSummary]!),
   // A case summary in a group or meeting chat: for the clicker, or shared after naming the audience.
-  [VERBS.summaryView]: { door: oneCaseToClicker, run: (turn, data) => summaryCommand(turn, text(data.caseReference) ?? '') },
-  [VERBS.summaryShareAsk]: { door: oneCaseToClicker, run: askToShare },
-  [VERBS.summaryShare]: { door: oneCaseToClicker, run: shareSummary },
+  [VERBS.summaryView]: oneCaseToClicker((turn, data) => summaryCommand(turn, text(data.caseReference) ?? '')),
+  [VERBS.summaryShareAsk]: oneCaseToClicker(askToShare),
+  [VERBS.summaryShare]: oneCaseToClicker(shareSummary),
   // A reminder card's buttons act on the reminder's case.
-  [REMINDER_VERBS.done]: { door: { rule: 'case', target: reminderOfData }, run: (turn, data) => reminderAction(turn, data, REMINDER_VERBS.done) },
-  [REMINDER_VERBS.snooze]: { door: { rule: 'case', target: reminderOfData }, run: (turn, data) => reminderAction(turn, data, REMINDER_VERBS.snooze) },
-  [REMINDER_VERBS.refresh]: { door: { rule: 'case', target: reminderOfData }, run: (turn, data) => reminderAction(turn, data, REMINDER_VERBS.refresh) },
+  [REMINDER_VERBS.done]: oneReminder(REMINDER_VERBS.done),
+  [REMINDER_VERBS.snooze]: oneReminder(REMINDER_VERBS.snooze),
+  [REMINDER_VERBS.refresh]: oneReminder(REMINDER_VERBS.refresh),
 };
 
 type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;
@@ -124,8 +150,9 @@ export const COMMAND_ROUTES: CommandRoutes = {
   },
 };
 
-export function actionRoute(verb: string): Route<Data> | undefined {
-  return Object.hasOwn(ACTION_ROUTES, verb) ? ACTION_ROUTES[verb as ActionVerb] : undefined;
+export function actionRoute(verb: string): ActionRoute<Data> | undefined {
+  // Each route's input schema and handler agree on its own payload type; the caller only passes it through.
+  return Object.hasOwn(ACTION_ROUTES, verb) ? (ACTION_ROUTES[verb as ActionVerb] as ActionRoute<Data>) : undefined;
 }
 
 export function commandRoute<C extends Command>(command: C): Route<C> {

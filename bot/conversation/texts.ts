@@ -33,6 +33,10 @@ export const TEXTS = {
     da: 'Påmindelser hører til et team. Skriv «påmindelser» i teamets kanal for at se teamets kommende påmindelser.',
     en: "Reminders belong to a team. Write «reminders» in the team's channel to see the team's upcoming reminders.",
   },
+  actionNotRecognised: {
+    da: 'Kortet kunne ikke genkendes, måske fordi det er gammelt. Åbn sagen igen med «find» og sagsnummeret, og prøv igen.',
+    en: 'The card could not be recognised, perhaps because it is old. Open the case again with «find» and the case reference, and try again.',
+  },
   unknownAction: {
     da: 'Den handling kender jeg ikke. Skriv «hjælp» for at se, hvad jeg kan.',
     en: 'I do not know that action. Write «help» to see what I can do.',

@@ -218,3 +218,36 @@ describe('a reminder card’s «Åbn sagsoverblik»', { timeout: 60_000 }, () =>
     expect(cardText(opened.card)).toContain(REFERENCE);
   });
 });
+
+describe('a card action’s payload', { timeout: 120_000 }, () => {
+  it('is parsed before the door: ids that are not ids are refused as an unrecognised card, and nothing is read or written', async () => {
+    const audited = async () => {
+      const db = await bot.inspect();
+      try {
+        const [row] = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_log`);
+        return row!.n;
+      } finally {
+        await db.close();
+        await bot.restart();
+      }
+    };
+    const before = [await fingerprint(), await audited()];
+    const tampered: [string, Record<string, unknown>][] = [
+      ['case.open', { caseId: `${caseId}' OR '1'='1` }],
+      ['case.open', { caseId: 42 }],
+      ['note.form', { caseId: 'not-a-uuid' }],
+      ['case.open', { caseReference: 'x'.repeat(5000) }],
+      ['reminder.done', { reminderId: 'abc', decision: 'close' }],
+      ['reminder.snooze', { reminderId: -1 }],
+      ['reminder.refresh', {}],
+    ];
+    for (const [verb, data] of tampered) {
+      const text = cardText((await caseworker.execute(verb, data)).card);
+      expect(text, `${verb} ${JSON.stringify(data).slice(0, 80)}`).toContain(TEXTS.actionNotRecognised.da);
+      expect(text).not.toContain(PSEUDONYM);
+    }
+    expect([await fingerprint(), await audited()], 'no case was read (audited) or changed').toEqual(before);
+    // A well-formed payload still opens the case.
+    expect(cardText((await caseworker.execute('case.open', { caseId })).card)).toContain(REFERENCE);
+  });
+});
