@@ -74,7 +74,53 @@ export const FactsSchema = z
     /** Why level 2 is chosen for a child of 13 or older (outside the standard's starting point). */
     olderChildReason: z.string().trim().min(1).max(2000).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((facts, ctx) => {
+    for (const problem of contradictions(facts)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  });
+
+/**
+ * How far a start date may lie from the reference date. A case assessed today may have started
+ * some time ago (a re-assessment) or start soon; 1900 or 2999 is a typing error, and due dates
+ * counted from it would be nonsense. Not a legal figure: a plausibility bound on input.
+ */
+export const START_WINDOW = { yearsBefore: 3, yearsAfter: 1 } as const;
+const REFERENCE_YEARS = { from: 2000, to: 2099 } as const;
+
+function shiftYears(iso: string, years: number): string {
+  const [y, rest] = [Number(iso.slice(0, 4)), iso.slice(4)];
+  // 29 February shifted to a non-leap year compares correctly as "-02-29" > "-02-28"; a bound, not a due date.
+  return `${String(y + years).padStart(4, '0')}${rest}`;
+}
+
+/** Answers that cannot all be true at once: rejected at the edge rather than decided on silently. */
+function contradictions(facts: {
+  referenceDate: string;
+  startDate?: string | undefined;
+  child?: { ageMonths?: number | null | undefined; latePregnancy?: boolean | undefined } | undefined;
+}): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const year = Number(facts.referenceDate.slice(0, 4));
+  if (year < REFERENCE_YEARS.from || year > REFERENCE_YEARS.to) {
+    problems.push({ path: ['referenceDate'], message: `skal ligge mellem år ${REFERENCE_YEARS.from} og ${REFERENCE_YEARS.to}` });
+  } else if (facts.startDate !== undefined) {
+    const earliest = shiftYears(facts.referenceDate, -START_WINDOW.yearsBefore);
+    const latest = shiftYears(facts.referenceDate, START_WINDOW.yearsAfter);
+    if (facts.startDate < earliest || facts.startDate > latest) {
+      problems.push({
+        path: ['startDate'],
+        message: `skal ligge mellem ${earliest} og ${latest} (højst ${START_WINDOW.yearsBefore} år før og ${START_WINDOW.yearsAfter} år efter referencedatoen); ret datoen`,
+      });
+    }
+  }
+  if (facts.child?.latePregnancy === true && typeof facts.child.ageMonths === 'number') {
+    problems.push({
+      path: ['child', 'latePregnancy'],
+      message: 'kan ikke gælde et barn, der er født (alderen er oplyst i måneder); angiv enten alderen eller, for et ufødt barn, null og sidst i graviditeten',
+    });
+  }
+  return problems;
+}
 
 export type Facts = z.infer<typeof FactsSchema>;
 
