@@ -127,6 +127,11 @@ describe('contradictory or implausible facts are refused', () => {
     if (!parsed.ok) expect(parsed.problems.map((p) => p.field)).toContain(field);
   });
 
+  it('warns in the decision too, for facts that reached it without the edge (the interview builds them step by step)', () => {
+    const d = decide({ ...youngConcern, concern: 'beginning', child: { ageMonths: 10 }, startDate: '1900-01-01' });
+    expect(d.warnings.some((w) => w.text.startsWith('Oplysningerne hænger ikke sammen: startDate'))).toBe(true);
+  });
+
   it('takes a start date within the window', () => {
     expect(parseFacts({ ...base, startDate: '2022-01-15' }).ok).toBe(true);
     expect(parseFacts({ ...base, startDate: '2026-01-15' }).ok).toBe(true);

@@ -74,10 +74,7 @@ export const FactsSchema = z
     /** Why level 2 is chosen for a child of 13 or older (outside the standard's starting point). */
     olderChildReason: z.string().trim().min(1).max(2000).optional(),
   })
-  .strict()
-  .superRefine((facts, ctx) => {
-    for (const problem of contradictions(facts)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-  });
+  .strict();
 
 /**
  * How far a start date may lie from the reference date. A case assessed today may have started
@@ -93,12 +90,12 @@ function shiftYears(iso: string, years: number): string {
   return `${String(y + years).padStart(4, '0')}${rest}`;
 }
 
-/** Answers that cannot all be true at once: rejected at the edge rather than decided on silently. */
-function contradictions(facts: {
-  referenceDate: string;
-  startDate?: string | undefined;
-  child?: { ageMonths?: number | null | undefined; latePregnancy?: boolean | undefined } | undefined;
-}): { path: (string | number)[]; message: string }[] {
+/**
+ * Answers that cannot all be true at once, or dates no case has. `parseFacts` refuses them at the
+ * edge; the decision also warns about them (the interview builds facts step by step, and a stored
+ * case keeps the schema it was saved with, so FactsSchema itself stays a plain object).
+ */
+export function factContradictions(facts: Facts): FieldProblem[] {
   const problems: { path: (string | number)[]; message: string }[] = [];
   const year = Number(facts.referenceDate.slice(0, 4));
   if (year < REFERENCE_YEARS.from || year > REFERENCE_YEARS.to) {
@@ -119,7 +116,7 @@ function contradictions(facts: {
       message: 'kan ikke gælde et barn, der er født (alderen er oplyst i måneder); angiv enten alderen eller, for et ufødt barn, null og sidst i graviditeten',
     });
   }
-  return problems;
+  return problems.map((p) => ({ field: p.path.join('.'), message: p.message }));
 }
 
 export type Facts = z.infer<typeof FactsSchema>;
@@ -141,7 +138,10 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Fie
 export function parseFacts(input: unknown): ParseResult<Facts> {
   // reportInput lets the message tell "missing" from "wrong type"; the input itself is never echoed.
   const result = FactsSchema.safeParse(input, { reportInput: true });
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success) {
+    const contradictions = factContradictions(result.data);
+    return contradictions.length > 0 ? { ok: false, problems: contradictions } : { ok: true, value: result.data };
+  }
   return { ok: false, problems: describeIssues(result.error.issues) };
 }
 

@@ -1,7 +1,7 @@
 import { CITE } from './citations.js';
 import { addMonths } from './dates.js';
 import type { Outcome, Review, ReviewKind, Variant, Warning } from './decision-types.js';
-import type { Facts } from './facts.js';
+import { factContradictions, type Facts } from './facts.js';
 import type { ParameterValues } from './parameters/ids.js';
 import type { ResolvedParameters } from './parameters/resolve.js';
 import { parameterWarnings } from './parameters/figures.js';
@@ -79,11 +79,15 @@ export function warningsFor(
   }
   if (isLevel) {
     warnings.push({ text: 'Afgørelsen skal angive formålet med indsatsen og den forventede varighed.', passage: CITE.blFormaalVarighed });
-    warnings.push({
-      text: 'Tag stilling til, om der skal udarbejdes en barnets plan; i givet fald skal den foreligge senest 3 måneder efter afgørelsen.',
-      passage: CITE.blBarnetsPlan,
-    });
+    // Level 2 started alongside the undersøgelse already has its plan warning (the foreløbig handleplan).
+    if (!(outcome === 'level2' && facts.investigation === 'underway')) {
+      warnings.push({
+        text: 'Tag stilling til, om der skal udarbejdes en barnets plan; i givet fald skal den foreligge senest 3 måneder efter afgørelsen.',
+        passage: CITE.blBarnetsPlan,
+      });
+    }
   }
+  for (const problem of factContradictions(facts)) warnings.push({ text: `Oplysningerne hænger ikke sammen: ${problem.field} ${problem.message}.` });
   const adulthood = eighteenthBirthdayWarning(outcome, facts, reviews, p);
   if (adulthood) warnings.push(adulthood);
   // Whatever falls due before the reference date is already late: say so rather than list it as coming.
