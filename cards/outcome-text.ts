@@ -34,6 +34,16 @@ const VARIANT_TEXT: Record<'1A' | '1B', Localized> = {
   '1B': { da: 'Variant 1B: op til 2 besøg om ugen i starten, derefter 1', en: 'Variant 1B: up to 2 visits a week at first, then 1' },
 };
 
+/**
+ * A "none" where a level fits the family but its basis (the børnefaglig undersøgelse, the
+ * foreløbig handleplan) is not there yet: the headline says so, not "none fits".
+ */
+export const BLOCKED_TITLES: Record<'level1' | 'level2' | 'level3', Localized> = {
+  level1: { da: 'Niveau 1 kan ikke bevilges endnu – grundlaget mangler', en: 'Level 1 cannot be granted yet – its basis is missing' },
+  level2: { da: 'Niveau 2 kan ikke bevilges endnu – grundlaget mangler', en: 'Level 2 cannot be granted yet – its basis is missing' },
+  level3: { da: 'Niveau 3 kan ikke bevilges endnu – grundlaget mangler', en: 'Level 3 cannot be granted yet – its basis is missing' },
+};
+
 export function outcomeTitle(outcome: Outcome, variant: Variant, locale: Locale): string {
   const title = OUTCOME_TITLES[outcome][locale];
   return variant ? `${title} (${variant})` : title;

@@ -195,3 +195,25 @@ describe('the result card', () => {
     expect(() => resultCard(d, deepFreeze({ ...ctx, channels: structuredClone(f.channels) }))).not.toThrow();
   });
 });
+
+describe('the result card for a level that waits on its basis', () => {
+  it('says what blocks the level in the headline instead of "none fits", and the first reason says what to do', async () => {
+    const { decide } = await import('../rules/decide.js');
+    const decision = decide({
+      referenceDate: '2025-01-15',
+      startDate: '2025-01-31',
+      safetyConcern: false,
+      child: { ageMonths: 96 },
+      concern: 'pronounced',
+      intensiveNeeded: true,
+      parentalCapacityUnclear: true,
+      investigation: 'none',
+      receivesVisitationSocial: false,
+    });
+    const text = cardText(resultCard(decision, ctx));
+    expect(text).toContain('Niveau 2 kan ikke bevilges endnu – grundlaget mangler');
+    expect(text).not.toContain('Ingen af indsatserne passer');
+    expect(text).toContain('Start den (Barnets lov § 20)');
+    expect(cardText(resultCard(decision, { ...ctx, locale: 'en' }))).toContain('Level 2 cannot be granted yet');
+  });
+});

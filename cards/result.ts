@@ -5,7 +5,8 @@ import { restartAction } from './common-actions.js';
 import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
 import { needsInformationCard } from './needs-information.js';
-import { formatDate, WHY_NOT_HEADINGS, outcomeTitle, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
+import { blockedLevel } from '../rules/explain.js';
+import { BLOCKED_TITLES, formatDate, WHY_NOT_HEADINGS, outcomeTitle, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
 import { cardBytes, expand, pick, type CardJson } from './template.js';
 import template from './templates/result.json' with { type: 'json' };
 
@@ -73,7 +74,8 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
 function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode): CardJson {
   const t = pick(ctx.locale);
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
-  const title = outcomeTitle(decision.outcome, decision.variant, ctx.locale);
+  const blocked = blockedLevel(decision.outcome, decision.trace);
+  const title = blocked ? BLOCKED_TITLES[blocked][ctx.locale] : outcomeTitle(decision.outcome, decision.variant, ctx.locale);
   const whyNot = whyNotItems(decision, ctx, mode);
   const reviews = decision.reviews.map((r) => ({
     date: formatDate(r.due, ctx.locale),

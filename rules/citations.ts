@@ -6,7 +6,6 @@ import { isPassageId, type KnownPassageId } from './passages/index.js';
  */
 export const CITE = {
   // Servicestandard for praktisk pædagogisk støtte i hjemmet
-  lovgrundlag: 'pps.lovgrundlag',
   niveauer: 'pps.niveauer',
   maalgruppe1: 'pps.maalgruppe.1',
   maalgruppe2: 'pps.maalgruppe.2',
@@ -26,7 +25,6 @@ export const CITE = {
   tvaerfagligeMoeder: 'pps.saerlige.tvaerfaglige-moeder',
   redaktion: 'pps.redaktion',
   // Model for kommunal hjemmepædagogisk indsats
-  formaal: 'hpi.2.formaal',
   alder: 'hpi.3.maalgruppe.alder',
   spaend: 'hpi.3.maalgruppe.spaend',
   ikkeSaerligStoette: 'hpi.3.maalgruppe.ikke-saerlig-stoette',
@@ -36,6 +34,14 @@ export const CITE = {
   risikofaktorer: 'hpi.3.risikofaktorer',
   varighed: 'hpi.4.varighed',
   underretning: 'hpi.6.underretning',
+  // Barnets lov, where a reason rests on the law rather than the standards
+  blAfdaekning: 'bl.19',
+  blUndersoegelseFrist: 'bl.20.3',
+  blFormaalVarighed: 'bl.32.3',
+  blGrundlag: 'bl.32.4',
+  blBarnetsPlan: 'bl.91.1',
+  blOpfoelgning: 'bl.95',
+  bl24Timer: 'bl.136',
 } as const satisfies Record<string, KnownPassageId>;
 
 export type CitedPassage = (typeof CITE)[keyof typeof CITE];

@@ -79,7 +79,7 @@ export function decide(facts: Facts, parameters: ParameterSet = DEFAULT_PARAMETE
     reviews: planned.reviews,
     reasons: reasonsFor(outcome, results, facts),
     whyNot: whyNotFor(outcome, results, missing),
-    warnings: warningsFor(outcome, variant, facts, resolved, missing),
+    warnings: warningsFor(outcome, variant, facts, resolved, missing, planned.reviews, parameters),
     legalBasis: legalBasisFor(outcome, alongside),
     trace,
     referenceDate: facts.referenceDate,

@@ -1,9 +1,10 @@
 import { CITE, riskFactorPassage } from './citations.js';
 import { factLabel } from './fact-labels.js';
-import type { Cited, Outcome } from './decision-types.js';
+import type { Cited, Outcome, TraceEntry } from './decision-types.js';
 import type { Facts } from './facts.js';
 import type { CriterionResult, MeasureResult } from './logic.js';
 import { MEASURES, type MeasureResults } from './precedence.js';
+import { riskFactorById } from './risk-factors.js';
 
 const LABEL: Record<Outcome, string> = {
   escalate: 'Underretning',
@@ -27,7 +28,36 @@ const MAIN_PASSAGE: Record<Outcome, string> = {
 };
 
 /** Failed criteria whose why-not says what the standard points to instead. */
-const POINTING_RULES = new Set(['level1.not-family-treatment', 'level1.investigation', 'level3.capacity-established']);
+const POINTING_RULES = new Set(['level1.not-family-treatment', 'level1.investigation', 'level3.capacity-established', 'level3.basis']);
+
+/**
+ * Criteria about the case's process, not the family: the basis (børnefaglig undersøgelse) and the
+ * foreløbig handleplan. A level that fails on these alone fits the family but cannot be granted
+ * YET, and the caseworker can do something about it.
+ */
+export const PROCESS_RULES: ReadonlySet<string> = new Set(['level1.investigation', 'level2.investigation', 'level3.basis']);
+
+const LEVELS = ['level1', 'level2', 'level3'] as const;
+type Level = (typeof LEVELS)[number];
+
+/**
+ * The level a "none" is waiting for: its concern matches the case and every criterion it fails is
+ * a process one. Read from the trace, so a stored decision answers the same. Null otherwise.
+ */
+export function blockedLevel(outcome: Outcome, trace: readonly TraceEntry[]): Level | null {
+  if (outcome !== 'none') return null;
+  for (const level of LEVELS) {
+    const own = trace.filter((t) => t.rule.startsWith(`${level}.`));
+    const failed = own.filter((t) => t.result === 'fail');
+    const concernFits = own.some((t) => t.rule === `${level}.concern` && t.result === 'pass');
+    if (concernFits && failed.length > 0 && failed.every((t) => PROCESS_RULES.has(t.rule))) return level;
+  }
+  return null;
+}
+
+function blockedIn(results: MeasureResults): Level | null {
+  return blockedLevel('none', LEVELS.flatMap((m) => results[m].criteria.map((c) => ({ rule: c.rule, result: c.result, facts: {} }))));
+}
 
 const cite = (c: CriterionResult): Cited => ({ text: c.text, passage: c.passage });
 
@@ -41,7 +71,13 @@ export function reasonsFor(outcome: Outcome, results: MeasureResults, facts: Fac
     return dedupe(MEASURES.flatMap((m) => results[m].criteria.filter((c) => c.result === 'unknown' && results[m].result === 'unknown')).map(cite));
   }
   if (outcome === 'none') {
-    const reasons: Cited[] = [{ text: 'Ingen af indsatserne passer til de oplysninger, der er givet; se "hvorfor ikke" for hver indsats.', passage: CITE.niveauer }];
+    const blocked = blockedIn(results);
+    const reasons: Cited[] = blocked
+      ? // What blocks the level and what to do, first: the family fits, the case's basis is not there yet.
+        results[blocked].criteria
+          .filter((c) => c.result === 'fail')
+          .map((c) => ({ text: `${LABEL[blocked]} kan ikke bevilges endnu. ${c.text}`, passage: c.passage }))
+      : [{ text: 'Ingen af indsatserne passer til de oplysninger, der er givet; se "hvorfor ikke" for hver indsats.', passage: CITE.niveauer }];
     if (facts.concern === 'none') reasons.push({ text: 'Der er ingen bekymring for barnet, så der er ikke grundlag for en indsats.', passage: CITE.spaend });
     // Where the standard points elsewhere, say so up front rather than only under "why not".
     // Only from a measure whose level of concern matches the case: it is the one that was close.
@@ -53,7 +89,12 @@ export function reasonsFor(outcome: Outcome, results: MeasureResults, facts: Fac
   const measure = results[outcome];
   const reasons = measure.criteria.filter((c) => c.result === 'pass').map(cite);
   if (outcome === 'preventive') {
-    for (const id of facts.riskFactors ?? []) reasons.push({ text: `Risikofaktor ${id} fra modellens liste.`, passage: riskFactorPassage(id) });
+    // An unborn child's "Barnet" factors did not count (see the preventive criterion), so they are no reason.
+    const counted = (facts.riskFactors ?? []).filter((id) => !(facts.child?.ageMonths === null && id.startsWith('child-')));
+    for (const id of counted) {
+      const factor = riskFactorById(id);
+      reasons.push({ text: `Risikofaktor fra modellens liste: ${factor ? factor.label : id}.`, passage: riskFactorPassage(id) });
+    }
   }
   return dedupe(reasons);
 }
@@ -65,14 +106,10 @@ export function whyNotFor(winner: Outcome, results: MeasureResults, missing: rea
     if (m === winner) continue;
     whyNot[m] = explainMeasure(results[m], winner);
   }
-  if (winner !== 'needs-information') {
-    whyNot['needs-information'] = [{ text: 'Alle oplysninger, der kan ændre svaret, er givet.', passage: MAIN_PASSAGE[winner] }];
-  }
-  if (winner !== 'none') {
-    whyNot.none =
-      winner === 'needs-information'
-        ? [{ text: `Svaret kan ikke gives, før der er svar på: ${missing.map(factLabel).join('; ')}.`, passage: MAIN_PASSAGE.none }]
-        : [{ text: `${LABEL[winner]} passer.`, passage: MAIN_PASSAGE[winner] }];
+  // No "why not needs-information" ("all is answered" is no passage's claim) and no "why not none"
+  // when a measure fits (it would read "✗ Niveau 1 passer" under "Ingen indsats passer").
+  if (winner === 'needs-information') {
+    whyNot.none = [{ text: `Svaret kan ikke gives, før der er svar på: ${missing.map(factLabel).join('; ')}.`, passage: MAIN_PASSAGE.none }];
   }
   return whyNot;
 }
@@ -82,5 +119,11 @@ function explainMeasure(measure: MeasureResult, winner: Outcome): Cited[] {
   if (measure.result === 'unknown') {
     return dedupe(measure.criteria.filter((c) => c.result === 'unknown').map((c) => ({ text: `Kan ikke afgøres endnu: ${c.text}`, passage: c.passage })));
   }
-  return [{ text: `Kriterierne for ${LABEL[measure.outcome].toLowerCase()} er opfyldt, men ${LABEL[winner].toLowerCase()} går forud.`, passage: MAIN_PASSAGE[measure.outcome] }];
+  const ahead =
+    winner === 'needs-information'
+      ? 'men der mangler svar på spørgsmål, som kan ændre anbefalingen'
+      : winner === 'escalate'
+        ? 'men underretningen går forud'
+        : `men ${LABEL[winner].toLowerCase()} går forud`;
+  return [{ text: `Kriterierne for ${LABEL[measure.outcome].toLowerCase()} er opfyldt, ${ahead}.`, passage: MAIN_PASSAGE[measure.outcome] }];
 }

@@ -76,6 +76,49 @@ export const FactsSchema = z
   })
   .strict();
 
+/**
+ * How far a start date may lie from the reference date. A case assessed today may have started
+ * some time ago (a re-assessment) or start soon; 1900 or 2999 is a typing error, and due dates
+ * counted from it would be nonsense. Not a legal figure: a plausibility bound on input.
+ */
+export const START_WINDOW = { yearsBefore: 3, yearsAfter: 1 } as const;
+const REFERENCE_YEARS = { from: 2000, to: 2099 } as const;
+
+function shiftYears(iso: string, years: number): string {
+  const [y, rest] = [Number(iso.slice(0, 4)), iso.slice(4)];
+  // 29 February shifted to a non-leap year compares correctly as "-02-29" > "-02-28"; a bound, not a due date.
+  return `${String(y + years).padStart(4, '0')}${rest}`;
+}
+
+/**
+ * Answers that cannot all be true at once, or dates no case has. `parseFacts` refuses them at the
+ * edge; the decision also warns about them (the interview builds facts step by step, and a stored
+ * case keeps the schema it was saved with, so FactsSchema itself stays a plain object).
+ */
+export function factContradictions(facts: Facts): FieldProblem[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const year = Number(facts.referenceDate.slice(0, 4));
+  if (year < REFERENCE_YEARS.from || year > REFERENCE_YEARS.to) {
+    problems.push({ path: ['referenceDate'], message: `skal ligge mellem år ${REFERENCE_YEARS.from} og ${REFERENCE_YEARS.to}` });
+  } else if (facts.startDate !== undefined) {
+    const earliest = shiftYears(facts.referenceDate, -START_WINDOW.yearsBefore);
+    const latest = shiftYears(facts.referenceDate, START_WINDOW.yearsAfter);
+    if (facts.startDate < earliest || facts.startDate > latest) {
+      problems.push({
+        path: ['startDate'],
+        message: `skal ligge mellem ${earliest} og ${latest} (højst ${START_WINDOW.yearsBefore} år før og ${START_WINDOW.yearsAfter} år efter referencedatoen); ret datoen`,
+      });
+    }
+  }
+  if (facts.child?.latePregnancy === true && typeof facts.child.ageMonths === 'number') {
+    problems.push({
+      path: ['child', 'latePregnancy'],
+      message: 'kan ikke gælde et barn, der er født (alderen er oplyst i måneder); angiv enten alderen eller, for et ufødt barn, null og sidst i graviditeten',
+    });
+  }
+  return problems.map((p) => ({ field: p.path.join('.'), message: p.message }));
+}
+
 export type Facts = z.infer<typeof FactsSchema>;
 
 /** The boolean facts the interview asks; the bot and the tests share this list. */
@@ -95,7 +138,10 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Fie
 export function parseFacts(input: unknown): ParseResult<Facts> {
   // reportInput lets the message tell "missing" from "wrong type"; the input itself is never echoed.
   const result = FactsSchema.safeParse(input, { reportInput: true });
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success) {
+    const contradictions = factContradictions(result.data);
+    return contradictions.length > 0 ? { ok: false, problems: contradictions } : { ok: true, value: result.data };
+  }
   return { ok: false, problems: describeIssues(result.error.issues) };
 }
 

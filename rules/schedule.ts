@@ -57,7 +57,8 @@ function preventive(start: string, p: ParameterValues): Planned[] {
     {
       kind: 'handover',
       due: addWeeks(start, weeks - lead),
-      passage: CITE.formaal,
+      // The model lets the course overlap the start in nursery or kindergarten; when to plan the handover is the municipality's figure.
+      passage: CITE.varighed,
       text: `Planlæg afslutningen og overgangen til dagtilbud, ${lead} uger før forløbet slutter.`,
       rule: 'schedule.preventive.handover',
       parameters: { 'preventive.maxWeeks': weeks, 'preventive.handoverWeeksBeforeEnd': lead },
@@ -138,7 +139,7 @@ function level2(start: string, alongsideInvestigation: boolean, p: ParameterValu
     reviews.push({
       kind: 'investigation-deadline',
       due: addMonths(start, deadline),
-      passage: CITE.foreloebig,
+      passage: CITE.blUndersoegelseFrist,
       text: `Den børnefaglige undersøgelse skal være afsluttet inden ${deadline} måneder (Barnets lov § 20); fristen løber fra, da behovet blev kendt, og kan derfor falde tidligere.`,
       rule: 'schedule.level2.investigation-deadline',
       parameters: { 'level2.investigationDeadlineMonths': deadline },
@@ -166,7 +167,7 @@ function firstFollowUp(start: string, p: ParameterValues): Planned {
   return {
     kind: 'follow-up',
     due: addMonths(start, months),
-    passage: CITE.lovgrundlag,
+    passage: CITE.blOpfoelgning,
     text: `Første opfølgning efter Barnets lov § 95: senest ${months} måneder efter start, eller når en sideløbende undersøgelse er afsluttet, hvis det sker før. Derefter den kadence, kommunen fastsætter.`,
     rule: 'schedule.follow-up.first',
     parameters: { 'followUp.firstMonths': months },

@@ -1,10 +1,25 @@
 import { CITE } from './citations.js';
-import type { Outcome, Variant, Warning } from './decision-types.js';
-import type { Facts } from './facts.js';
+import { addMonths } from './dates.js';
+import type { Outcome, Review, ReviewKind, Variant, Warning } from './decision-types.js';
+import { factContradictions, type Facts } from './facts.js';
 import type { ParameterValues } from './parameters/ids.js';
 import type { ResolvedParameters } from './parameters/resolve.js';
+import { parameterWarnings } from './parameters/figures.js';
+import type { ParameterSet } from './parameters/schema.js';
 
 const LEVELS: readonly Outcome[] = ['level1', 'level2', 'level3'];
+
+const TARGET_GROUP: Partial<Record<Outcome, string>> = { level1: CITE.maalgruppe1, level2: CITE.maalgruppe2, level3: CITE.maalgruppe3 };
+
+const DUE_NAMES: Record<ReviewKind, string> = {
+  'grant-end': 'bevillingens udløb',
+  handover: 'afslutning og overlevering',
+  'step-down': 'nedtrapning til 1 besøg om ugen',
+  regrant: 'ny bevilling',
+  'follow-up': 'opfølgning',
+  'investigation-deadline': 'den børnefaglige undersøgelses afslutning',
+  'course-end': 'forløbets afslutning',
+};
 
 /** Things the caseworker must attend to beside the outcome itself. */
 export function warningsFor(
@@ -13,6 +28,8 @@ export function warningsFor(
   facts: Facts,
   resolved: ResolvedParameters,
   missing: readonly string[],
+  reviews: readonly Review[] = [],
+  set?: ParameterSet,
 ): Warning[] {
   const p: ParameterValues = resolved.values;
   const warnings: Warning[] = [];
@@ -21,7 +38,7 @@ export function warningsFor(
   if (outcome === 'escalate') {
     warnings.push({
       text: 'Underretningen går forud for alt andet i denne sag. Familieafdelingen vurderer den inden for 24 timer (Barnets lov § 136).',
-      passage: CITE.underretning,
+      passage: CITE.bl24Timer,
     });
   }
   if (missing.includes('olderChildReason')) {
@@ -60,6 +77,24 @@ export function warningsFor(
   if (outcome === 'level1' || outcome === 'level2') {
     warnings.push({ text: 'Deltagelse i tværfaglige møder kan erstatte besøg.', passage: CITE.tvaerfagligeMoeder });
   }
+  if (isLevel) {
+    warnings.push({ text: 'Afgørelsen skal angive formålet med indsatsen og den forventede varighed.', passage: CITE.blFormaalVarighed });
+    // Level 2 started alongside the undersøgelse already has its plan warning (the foreløbig handleplan).
+    if (!(outcome === 'level2' && facts.investigation === 'underway')) {
+      warnings.push({
+        text: 'Tag stilling til, om der skal udarbejdes en barnets plan; i givet fald skal den foreligge senest 3 måneder efter afgørelsen.',
+        passage: CITE.blBarnetsPlan,
+      });
+    }
+  }
+  for (const problem of factContradictions(facts)) warnings.push({ text: `Oplysningerne hænger ikke sammen: ${problem.field} ${problem.message}.` });
+  const adulthood = eighteenthBirthdayWarning(outcome, facts, reviews, p);
+  if (adulthood) warnings.push(adulthood);
+  // Whatever falls due before the reference date is already late: say so rather than list it as coming.
+  for (const r of reviews.filter((r) => r.due < facts.referenceDate)) {
+    warnings.push({ text: `Fristen for ${DUE_NAMES[r.kind]} (${r.due}) ligger før ${facts.referenceDate} og er overskredet.`, passage: r.passage });
+  }
+  for (const w of set ? parameterWarnings(set) : []) warnings.push({ text: `Kommunens parametre: ${w.message}`, passage: w.passage });
   if ((outcome === 'preventive' || isLevel) && facts.startDate === undefined) {
     warnings.push({ text: `Startdatoen er ikke oplyst; fristerne er regnet fra referencedatoen ${facts.referenceDate}. Ret dem, når indsatsen starter.` });
   }
@@ -67,4 +102,26 @@ export function warningsFor(
     warnings.push({ text: `Parameteren ${id} har ingen værdi gældende på ${facts.referenceDate}; den tidligste værdi (fra ${resolved.effectiveFrom[id]}) er brugt.` });
   }
   return warnings;
+}
+
+/**
+ * Support under the service standard is for children under 18 (all three levels). The standard
+ * does not say what happens to a grant that runs past the 18th birthday, so the dates stay the
+ * standard's figures and the caseworker is told, with the latest date the birthday can fall on:
+ * a warning rather than a silently shortened grant (the grant length is the decision's own).
+ * The age is known in whole months at the reference date, so the birthday lies within a month.
+ */
+function eighteenthBirthdayWarning(outcome: Outcome, facts: Facts, reviews: readonly Review[], p: ParameterValues): Warning | undefined {
+  const age = facts.child?.ageMonths;
+  const passage = TARGET_GROUP[outcome];
+  if (!passage || typeof age !== 'number' || reviews.length === 0) return undefined;
+  const limit = p['special.ageUnderMonths'];
+  const earliest = addMonths(facts.referenceDate, limit - age - 1);
+  const latest = addMonths(facts.referenceDate, limit - age);
+  const last = reviews.reduce((a, b) => (b.due > a.due ? b : a));
+  if (last.due <= earliest) return undefined;
+  return {
+    text: `Barnet fylder ${limit / 12} år senest ${latest}, og ${DUE_NAMES[last.kind]} ligger ${last.due}. Servicestandarden gælder børn og unge under ${limit / 12} år: lad bevillingen slutte senest dagen før ${limit / 12}-årsdagen, og planlæg afslutningen eller overgangen inden da.`,
+    passage,
+  };
 }

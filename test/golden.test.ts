@@ -30,6 +30,12 @@ describe('golden cases', () => {
     for (const passage of expected.warningPassages ?? []) {
       expect(decision.warnings.map((w) => w.passage)).toContain(passage);
     }
+    if (expected.firstReason) {
+      expect(decision.reasons[0]?.text).toContain(expected.firstReason.contains);
+      expect(decision.reasons[0]?.passage).toBe(expected.firstReason.passage);
+    }
+    const shown = [...decision.reasons, ...decision.warnings].map((c) => c.text).join('\n');
+    for (const fragment of expected.notInText ?? []) expect(shown).not.toContain(fragment);
     // The case proves its passage only if the decision actually cites it.
     expect(isPassageId(golden.proves)).toBe(true);
     expect(passagesIn(decision)).toContain(golden.proves);

@@ -30,6 +30,7 @@ const AGREED_IDS = [
   'hpi.6.kompetence.2.1', 'hpi.6.kompetence.2.2', 'hpi.6.kompetence.2.3',
   'hpi.6.kompetence.3', 'hpi.6.underretning',
   'hpi.7.baggrund',
+  'bl.19', 'bl.20.3', 'bl.32.1.2', 'bl.32.3', 'bl.32.4', 'bl.91.1', 'bl.95', 'bl.133', 'bl.136',
 ];
 
 /**
@@ -77,7 +78,20 @@ const NOT_PASSAGE_TEXT: Record<PassageSource, { before: string; text: string }[]
     { before: 'hpi.6.kompetence.2.3', text: 'o' },
     { before: 'hpi.7.baggrund', text: '7) Baggrund' },
   ],
+  'barnets-lov': [
+    { before: 'bl.19', text: 'Barnets lov (LBK nr 282 af 17/03/2025), uddrag § 19' },
+    { before: 'bl.20.3', text: '§ 20, stk. 3' },
+    { before: 'bl.32.1.2', text: '§ 32, stk. 1, nr. 2' },
+    { before: 'bl.32.3', text: '§ 32, stk. 3' },
+    { before: 'bl.32.4', text: '§ 32, stk. 4' },
+    { before: 'bl.91.1', text: '§ 91, stk. 1' },
+    { before: 'bl.95', text: '§ 95' },
+    { before: 'bl.133', text: '§ 133' },
+    { before: 'bl.136', text: '§ 136' },
+  ],
 };
+
+const PREFIX: Record<PassageSource, string> = { servicestandard: 'pps.', model: 'hpi.', 'barnets-lov': 'bl.' };
 
 const PRIVATE_USE = /[\uE000-\uF8FF]/gu;
 
@@ -99,7 +113,7 @@ describe('passage ids', () => {
   });
 
   it('carry the prefix of their source', () => {
-    for (const p of PASSAGES) expect(p.id.startsWith(p.source === 'servicestandard' ? 'pps.' : 'hpi.'), p.id).toBe(true);
+    for (const p of PASSAGES) expect(p.id.startsWith(PREFIX[p.source]), p.id).toBe(true);
   });
 
   it('resolve through passageById and isPassageId, and unknown ids do not', () => {
@@ -160,6 +174,14 @@ describe('passage text is clean to show', () => {
     expect(p.text).not.toMatch(/\p{L}- (?!og |eller )/u);
     expect(p.text.length).toBeGreaterThan(0);
     expect(p.heading.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the Barnets lov passages', () => {
+  it('name where each was read, and only the renderings that were not read verbatim are marked unverified', () => {
+    const law = passagesOf('barnets-lov');
+    for (const p of law) expect(p.url, p.id).toMatch(/^https:\/\/www\.lovguiden\.dk\//u);
+    expect(law.filter((p) => p.verified === false).map((p) => p.id)).toEqual(['bl.19', 'bl.95', 'bl.133', 'bl.136']);
   });
 });
 

@@ -31,5 +31,6 @@ function sourceWords(p: Passage): string {
 
 /** The search over every passage of both standards, as the bot and the summariser use it. */
 export function createStandardIndex(): PassageIndex {
-  return new PassageIndex(PASSAGES.map((p) => ({ id: p.id, heading: p.heading, text: p.text, context: context(p) })));
+  // The two standards only: the law's passages are cited by the rules, not what a caseworker searches the standard for.
+  return new PassageIndex(PASSAGES.filter((p) => p.source !== 'barnets-lov').map((p) => ({ id: p.id, heading: p.heading, text: p.text, context: context(p) })));
 }

@@ -48,8 +48,8 @@ function investigationCriterion(facts: Facts): CriterionResult {
           : 'Den børnefaglige undersøgelse er i gang, og der foreligger en foreløbig handleplan.',
       fail:
         investigation === 'none'
-          ? 'Der er ingen børnefaglig undersøgelse; niveau 2 kræver en afsluttet undersøgelse eller, i særlige tilfælde, en igangværende med foreløbig handleplan.'
-          : 'Undersøgelsen er i gang, men der foreligger ingen foreløbig handleplan; den skal foreligge, når niveau 2 starter sideløbende.',
+          ? 'Der er ingen børnefaglig undersøgelse. Start den (Barnets lov § 20); i særlige tilfælde kan niveau 2 starte sideløbende med undersøgelsen, når der foreligger en foreløbig handleplan.'
+          : 'Undersøgelsen er i gang, men der foreligger ingen foreløbig handleplan. Udarbejd den foreløbige handleplan; så kan niveau 2 i særlige tilfælde starte sideløbende med undersøgelsen.',
       ask:
         missing[0] === 'preliminaryPlan'
           ? 'Foreligger der en foreløbig handleplan?'

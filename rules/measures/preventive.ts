@@ -11,7 +11,12 @@ export function evaluatePreventive(facts: Facts, p: ParameterValues): MeasureRes
     concern === undefined ? 'unknown' : concern === 'risk' || concern === 'beginning' ? 'pass' : 'fail';
   const specialSupport = concern === 'concern' || concern === 'pronounced';
   const complexity = facts.complexity;
-  const factors = facts.riskFactors;
+  const given = facts.riskFactors;
+  // The "Barnet" checklist describes a born child (uroligt, svært trøstbart ...): for an unborn
+  // child those answers cannot be true yet, so they do not count; the other two lists do.
+  const unborn = facts.child?.ageMonths === null;
+  const factors = given && unborn ? given.filter((id) => !id.startsWith('child-')) : given;
+  const onlyChildFactorsUnborn = unborn && given !== undefined && given.length > 0 && factors?.length === 0;
 
   return allOf('preventive', [
     preventiveAgeGroup('preventive.age', facts, p),
@@ -54,11 +59,13 @@ export function evaluatePreventive(facts: Facts, p: ParameterValues): MeasureRes
     criterion(
       'preventive.risk-factors',
       CITE.risikofaktorer,
-      { riskFactors: factors },
+      { riskFactors: given },
       factors === undefined ? 'unknown' : factors.length > 0 ? 'pass' : 'fail',
       {
         pass: `Der er ${factors?.length ?? 0} risikofaktor(er) fra modellens lister.`,
-        fail: 'Der er ingen risikofaktorer fra modellens lister (kommende forældre, forældre, barnet).',
+        fail: onlyChildFactorsUnborn
+          ? 'Barnet er ikke født, og de valgte risikofaktorer står alle på listen «Barnet», som først kan vurderes efter fødslen. Vælg blandt «Kommende forældre» eller «Forældre», eller vent til barnet er født.'
+          : 'Der er ingen risikofaktorer fra modellens lister (kommende forældre, forældre, barnet).',
         ask: 'Hvilke risikofaktorer fra modellens lister er til stede (ingen er også et svar)?',
       },
       ['riskFactors'],

@@ -1,3 +1,4 @@
+import { BARNETS_LOV_PASSAGES } from './barnets-lov.js';
 import { MODEL_PASSAGES } from './model.js';
 import type { Passage, PassageSource } from './passage.js';
 import { SERVICESTANDARD_PASSAGES } from './servicestandard.js';
@@ -5,8 +6,8 @@ import { SERVICESTANDARD_PASSAGES } from './servicestandard.js';
 export type { Passage, PassageSource } from './passage.js';
 export { PASSAGE_SOURCES } from './passage.js';
 
-/** Every passage of both standards: the service standard first, then the model, each in printed order. */
-export const PASSAGES = [...SERVICESTANDARD_PASSAGES, ...MODEL_PASSAGES] as const satisfies readonly Passage[];
+/** Every passage: the service standard, then the model, each in printed order, then the provisions of Barnets lov they rest on. */
+export const PASSAGES = [...SERVICESTANDARD_PASSAGES, ...MODEL_PASSAGES, ...BARNETS_LOV_PASSAGES] as const satisfies readonly Passage[];
 
 /** The ids that exist, as a type, so a citation written in code is checked by the compiler. */
 export type KnownPassageId = (typeof PASSAGES)[number]['id'];
@@ -53,5 +54,14 @@ export const SOURCES: Readonly<Record<PassageSource, SourceInfo>> = {
       'pedagogues, for children aged 0-24 months or from late pregnancy: target group, risk-factor checklists, tasks, ' +
       'duration (up to 40 weeks), organisation and competences. It is not special support under SEL chapter 11.',
     seedFile: 'model-hjemmepaedagogisk-indsats.txt',
+  },
+  'barnets-lov': {
+    title: 'Barnets lov (LBK nr 282 af 17/03/2025)',
+    description:
+      'The provisions of the Danish Children\'s Act the decision relies on where the reason is the law rather than the standards ' +
+      '(the seeds cite Serviceloven, whose child provisions moved here on 1 January 2024): § 19 afdækning, § 20, stk. 3 (4 months), ' +
+      '§ 32, stk. 1, nr. 2, stk. 3 and stk. 4, § 91 (barnets plan), § 95 (follow-up), § 133 and § 136 (underretning). Quoted from ' +
+      'lovguiden.dk\'s rendering of the consolidated act; passages marked verified: false are renderings still to be checked.',
+    seedFile: 'barnets-lov.txt',
   },
 };

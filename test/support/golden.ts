@@ -12,6 +12,8 @@ export const GoldenCaseSchema = z
   .object({
     name: z.string().min(1),
     proves: z.string().min(1),
+    /** Why the expected outcome is what it is where that changed, with the seed's words that argue it. */
+    note: z.string().min(1).optional(),
     parameterSet: z.string().min(1).optional(),
     facts: z.unknown(),
     expected: z
@@ -22,6 +24,10 @@ export const GoldenCaseSchema = z
         scope: z.record(z.string(), z.unknown()).optional(),
         missing: z.array(z.string()).optional(),
         warningPassages: z.array(z.string()).optional(),
+        /** The first reason (the headline's "because") must contain this text and cite this passage. */
+        firstReason: z.object({ contains: z.string().min(1), passage: z.string().min(1) }).strict().optional(),
+        /** Fragments that must NOT occur in any reason or warning (e.g. an escalation's 24-hour wording). */
+        notInText: z.array(z.string().min(1)).optional(),
       })
       .strict(),
   })
