@@ -243,7 +243,7 @@ describe('notes summary with a language model configured', { timeout: 240_000 },
     expect(text).toContain(CASEWORKER_NAME);
     expect(fake.requests.length).toBeGreaterThan(0);
     const sent = fake.sentText();
-    expect(sent).toContain('[PERSON_');
+    expect(sent).toContain('[NAVN_');
     expect(sent).not.toContain('Mette');
     expect(sent).not.toContain('Sørensen');
     expect(sent).not.toContain('S\\u00f8rensen');
