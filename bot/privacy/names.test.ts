@@ -41,3 +41,12 @@ describe('names, places and institutions in a note', () => {
     expect(namesIn('Mette Jensen bor i Aarhus.')).toEqual(['Mette Jensen']);
   });
 });
+
+describe('names for the note warning', () => {
+  it('include a run of capitalised words not on the lists', () => {
+    expect(namesIn('Zorana Kowalczyk var med.')).toEqual(['Zorana Kowalczyk']);
+  });
+  it('leave the known capitalised terms of the standards alone', () => {
+    expect(namesIn('Samarbejde med Visitation Social jf. Barnets Lov.')).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { fullNameRuns } from './full-name.js';
 import { nameLists } from './name-lists.js';
 import { normaliseForDetection } from './normalise.js';
 
@@ -184,9 +185,14 @@ export function findNamesAndPlaces(original: string): Found[] {
     .map((s) => ({ start: n.from[s.start]![0], end: n.from[s.end - 1]![1], kind: s.kind }));
 }
 
-/** The names in a note, as written, for the gentle warning before it is stored. */
+/**
+ * The names in a note, as written, for the gentle warning before it is stored: listed names and
+ * runs of capitalised words that look like a full name ("Birthe Kjærsgaard").
+ */
 export function namesIn(text: string): string[] {
-  return [...new Set(findNamesAndPlaces(text).filter((s) => s.kind === 'NAVN').map((s) => text.slice(s.start, s.end)))];
+  const listed = findNamesAndPlaces(text).filter((s) => s.kind === 'NAVN').map((s) => text.slice(s.start, s.end));
+  const runs = fullNameRuns(text).filter((run) => !listed.some((name) => name.includes(run) || run.includes(name)));
+  return [...new Set([...listed, ...runs])];
 }
 
 /**
