@@ -86,6 +86,11 @@ describe('pseudonymisation before a language model call', () => {
     expect(p.pseudonymise(text)).toBe(text);
   });
 
+  it('masks a pseudonym such as "Barn A" whole, but not the word "barn" in every note', () => {
+    const p = new Pseudonymiser({ names: ['Barn A', 'Mette Sørensen'], knowsWord });
+    expect(p.pseudonymise('Barn A sov. Et barn i klassen græd. Mette kom.')).toBe('[NAVN_1] sov. Et barn i klassen græd. [NAVN_2] kom.');
+  });
+
   it('gives the same mask to the same value in one request, and different ones to different values', () => {
     const p = new Pseudonymiser({ names: [], knowsWord });
     expect(p.pseudonymise('Karina ringede fra 2030-4050. Senere ringede karina igen fra 2030-4050, og Jens fra 20 30 40 51.')).toBe(

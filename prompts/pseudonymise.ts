@@ -1,4 +1,5 @@
 import { findCprLike } from '../bot/privacy/cpr.js';
+import { nameLists } from '../bot/privacy/name-lists.js';
 import { findNamesAndPlaces } from '../bot/privacy/names.js';
 import type { KnowsWord } from './danish-words.js';
 
@@ -96,7 +97,12 @@ export class Pseudonymiser {
       const full = name.trim().replace(/\s+/g, ' ');
       if (full.length < 2) continue;
       names.add(full);
-      for (const part of full.split(' ')) if (part.length >= 2) names.add(part);
+      // A part that is an ordinary word and no listed name ("Barn" of "Barn A") is not masked alone:
+      // it would hide "barn" in every note. The whole registered name still is.
+      for (const part of full.split(' ')) {
+        const lower = part.toLocaleLowerCase('da');
+        if (part.length >= 2 && (part === full || !this.knowsWord?.(lower) || nameLists().names.has(lower))) names.add(part);
+      }
     }
     // Longest first, so "Mette Jensen" becomes one placeholder rather than two.
     const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp);
