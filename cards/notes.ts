@@ -1,5 +1,6 @@
 import { NOTE_KIND_LABELS, NOTE_KINDS } from '../prompts/notes.js';
 import type { ScopeUsage } from '../rules/scope-usage.js';
+import type { Locale, Localized } from './locale.js';
 import type { CardJson } from './template.js';
 
 /**
@@ -19,8 +20,10 @@ export const NOTE_VERBS = {
   notesSummary: 'note.summary',
 } as const;
 
+/** An Action.Execute with the same data as an Action.Submit fallback, for clients without Universal Actions. */
 function action(title: string, verb: string, data: Record<string, string>, style?: 'positive'): CardJson {
-  return { type: 'Action.Execute', title, verb, data: { ...data, verb }, associatedInputs: 'auto', ...(style ? { style } : {}) };
+  const common = { title, data: { ...data, verb }, associatedInputs: 'auto', ...(style ? { style } : {}) };
+  return { type: 'Action.Execute', verb, ...common, fallback: { type: 'Action.Submit', ...common } };
 }
 
 const card = (fallbackText: string, body: CardJson[], actions: CardJson[] = []): CardJson => ({
@@ -65,6 +68,52 @@ export function noteFormCard(caseReference: string, noteId: string, today: strin
       { type: 'TextBlock', text: 'Skriv ikke CPR-numre i notatet.', isSubtle: true, size: 'Small', wrap: true },
     ],
     [action('Gem notat', NOTE_VERBS.noteAdd, { caseReference, noteId }, 'positive')],
+  );
+}
+
+/** Set in a save's data when the caseworker chose to keep a note the name check warned about. */
+export const KEEP_NAMES = 'keepNames';
+
+const NAME_WARNING: Record<'title' | 'warning' | 'found' | 'keep' | 'save' | 'empty' | 'hint', Localized> = {
+  title: { da: 'Navne i notatet?', en: 'Names in the note?' },
+  warning: {
+    da: 'Notatet ser ud til at indeholde et navn – brug roller (mor, far, barnet) i stedet for navne.',
+    en: 'The note seems to contain a name – use roles (mother, father, the child) instead of names.',
+  },
+  found: { da: 'Det ligner navne', en: 'Looks like names' },
+  keep: { da: 'Gem som skrevet', en: 'Save as written' },
+  save: { da: 'Gem rettet notat', en: 'Save edited note' },
+  empty: { da: 'Skriv notatet.', en: 'Write the note.' },
+  hint: {
+    da: 'Ret teksten herunder og gem, eller gem den, som den står. Intet er gemt endnu.',
+    en: 'Edit the text below and save, or save it as it stands. Nothing has been saved yet.',
+  },
+};
+
+/**
+ * The gentle warning before a note with something name-like is stored: what looked like a name,
+ * the note in an editable box, and the choice to save it as written or save it edited (checked
+ * again). Kind, date and minutes ride along in the actions' data, so nothing typed is lost.
+ */
+export function noteNameWarningCard(
+  locale: Locale,
+  caseReference: string,
+  noteId: string,
+  values: Required<Pick<NoteFormValues, 'kind' | 'date' | 'minutes' | 'text'>>,
+  names: readonly string[],
+): CardJson {
+  const t = (k: keyof typeof NAME_WARNING) => NAME_WARNING[k][locale];
+  const data = { caseReference, noteId, kind: values.kind, date: values.date, minutes: values.minutes };
+  return card(
+    `${t('warning')} (${caseReference})`,
+    [
+      { type: 'TextBlock', text: `${t('title')} · ${caseReference}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: t('warning'), color: 'Warning', wrap: true },
+      { type: 'TextBlock', text: `${t('found')}: ${names.join(', ')}`, wrap: true },
+      { type: 'TextBlock', text: t('hint'), isSubtle: true, size: 'Small', wrap: true },
+      { type: 'Input.Text', id: 'text', label: locale === 'en' ? 'Note' : 'Notat', isMultiline: true, isRequired: true, errorMessage: t('empty'), maxLength: 20000, value: values.text },
+    ],
+    [action(t('save'), NOTE_VERBS.noteAdd, data, 'positive'), action(t('keep'), NOTE_VERBS.noteAdd, { ...data, [KEEP_NAMES]: 'true' })],
   );
 }
 

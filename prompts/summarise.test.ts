@@ -50,13 +50,13 @@ describe('notes summary through a language model', () => {
     expect(fake.requests).toHaveLength(1);
     const body = sent();
     for (const secret of SECRETS) expect(body, `"${secret}" was sent`).not.toContain(secret);
-    expect(body).toContain('[PERSON_1]');
+    expect(body).toContain('[NAVN_1]');
     expect(result.method).toBe('model');
     expect(result.producedBy).toBe('fake-model');
     // The fake model echoes the placeholders it got; the reader sees the names instead.
     for (const name of ['Mette Sørensen', 'Oliver', 'Kasper Holm', 'Birgitte']) expect(result.summary).toContain(name);
-    expect(result.summary).not.toMatch(/\[(PERSON|CPR|TLF|EMAIL|ADRESSE)_\d+\]/);
-    expect(result.passages.every((p) => !/\[PERSON_\d+\]/.test(p.why))).toBe(true);
+    expect(result.summary).not.toMatch(/\[(NAVN|CPR|TLF|EMAIL|ADRESSE|STED|INSTITUTION)_\d+\]/);
+    expect(result.passages.every((p) => !/\[NAVN_\d+\]/.test(p.why))).toBe(true);
   });
 
   it('sends a note that tries to close the prompt\'s delimiters as data, and no SDK platform headers', async () => {
@@ -87,8 +87,8 @@ describe('notes summary through a language model', () => {
 
   it('records the prompt template id and the hash of its exact bytes', async () => {
     const result = await summariseNotes({ notes: PRIVATE_NOTES, names: FAMILY_NAMES }, deps());
-    const bytes = readFileSync(new URL('./templates/notes-summary.v1.md', import.meta.url));
-    expect(result.template).toEqual({ id: 'notes-summary.v1', hash: createHash('sha256').update(bytes).digest('hex') });
+    const bytes = readFileSync(new URL('./templates/notes-summary.v2.md', import.meta.url));
+    expect(result.template).toEqual({ id: 'notes-summary.v2', hash: createHash('sha256').update(bytes).digest('hex') });
   });
 
   it('cites no passage outside the search candidates, whatever a note or the model says', async () => {
@@ -166,7 +166,7 @@ describe('notes summary through a language model', () => {
       await summariseNotes({ notes: PRIVATE_NOTES, names: FAMILY_NAMES }, deps());
       const printed = JSON.stringify(spies.map((s) => s.mock.calls));
       expect(printed).not.toContain('fødselsdepression');
-      expect(printed).not.toContain('PERSON_');
+      expect(printed).not.toContain('NAVN_');
     } finally {
       spies.forEach((s) => s.mockRestore());
       vi.unstubAllEnvs();

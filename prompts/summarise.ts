@@ -19,7 +19,7 @@ import { estimateTokens } from './tokens.js';
  * and the result says which of the two produced it.
  */
 
-export const TEMPLATE_ID = 'notes-summary.v1';
+export const TEMPLATE_ID = 'notes-summary.v2';
 
 export interface CitedPassage {
   readonly id: string;

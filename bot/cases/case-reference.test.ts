@@ -51,6 +51,9 @@ describe('child pseudonym', () => {
     ['Barn 1', 'Barn 1'],
     ['Lille-A', 'Lille-A'],
     ['Mads', 'Mads'],
+    ['Barn A', 'Barn A'],
+    ['Lillebror', 'Lillebror'],
+    ['Pigen', 'Pigen'],
     [' ah ', 'ah'],
     ['X'.repeat(20), 'X'.repeat(20)],
   ])('accepts %j as %j', (input, value) => {
@@ -62,6 +65,12 @@ describe('child pseudonym', () => {
     ['Anna Hansen', 'ligner et fuldt navn'],
     ['Anna Marie Hansen', 'ligner et fuldt navn'],
     ['Ærø Østergård', 'ligner et fuldt navn'],
+    // Whatever the case, and an initial before a surname.
+    ['METTE JENSEN', 'ligner et fuldt navn'],
+    ['mette jensen', 'ligner et fuldt navn'],
+    ['M. Jensen', 'ligner et fuldt navn'],
+    ['Ahmed El-Sayed', 'ligner et fuldt navn'],
+    ['ahmed el-sayed', 'ligner et fuldt navn'],
     ['0102031234', 'ikke CPR-nummer eller fødselsdato'],
     ['AH 010203-1234', 'ikke CPR-nummer eller fødselsdato'],
     ['AH 010203', 'ikke CPR-nummer eller fødselsdato'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { containsCprLike } from '../privacy/cpr.js';
+import { looksLikeFullName } from '../privacy/names.js';
 
 /**
  * A case is known by the municipality's own case reference and a pseudonym for the child,
@@ -28,8 +29,6 @@ export function caseReferenceProblem(reference: string): string | null {
 }
 
 const PSEUDONYM_CHARS = /^[\p{L}\d .\-]+$/u;
-/** A capitalised word of two or more letters: "Anna", "Hansen" — but not the initial "A". */
-const CAPITALISED_WORD = /(?<![\p{L}])\p{Lu}\p{Ll}+/gu;
 const PSEUDONYM_EXAMPLE = 'fx "AH" eller "Barn 1"';
 
 export function childPseudonymProblem(pseudonym: string): string | null {
@@ -37,7 +36,8 @@ export function childPseudonymProblem(pseudonym: string): string | null {
   if (containsCprLike(pseudonym) || /\d{6,}/.test(pseudonym.replace(/[\s.\-]/g, ''))) {
     return `Skriv ikke CPR-nummer eller fødselsdato her – kun barnets initialer eller et pseudonym, ${PSEUDONYM_EXAMPLE}.`;
   }
-  if ((pseudonym.match(CAPITALISED_WORD) ?? []).length >= 2) {
+  // In any case and with initials too: "METTE JENSEN", "mette jensen", "M. Jensen" (names.ts).
+  if (looksLikeFullName(pseudonym)) {
     return `Det ligner et fuldt navn, og navne må ikke gemmes. Skriv kun barnets initialer eller et pseudonym, ${PSEUDONYM_EXAMPLE}.`;
   }
   if (pseudonym.length > 20) return `Pseudonymet må højst være 20 tegn (det har ${pseudonym.length}). Brug initialer, ${PSEUDONYM_EXAMPLE}.`;

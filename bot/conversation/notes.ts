@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { noteFormCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, NOTE_VERBS, withNotesOnCaseCard, type NoteFormValues } from '../../cards/notes.js';
+import { KEEP_NAMES, noteFormCard, noteNameWarningCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, NOTE_VERBS, withNotesOnCaseCard, type NoteFormValues } from '../../cards/notes.js';
 import { noteKindSchema } from '../../prompts/notes.js';
 import { summariseNotes } from '../../prompts/summarise.js';
 import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
@@ -10,6 +10,7 @@ import { scopeFor } from '../../rules/scope.js';
 import { scopeUsage, type Grant } from '../../rules/scope-usage.js';
 import { parseCaseReference } from '../cases/case-reference.js';
 import { containsCprLike } from '../privacy/cpr.js';
+import { namesIn } from '../privacy/names.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import type { NoteRecord } from '../storage/notes.js';
@@ -103,6 +104,12 @@ async function addNote(turn: Turn, data: Record<string, unknown>, from: 'command
   const loaded = await loadCase(turn, parsed.data.caseReference);
   if ('card' in loaded) return loaded.card;
   const { found } = loaded;
+  // A name is not refused (a list cannot be sure), but asked about once; "save as written" keeps it.
+  const names = data[KEEP_NAMES] === 'true' || data[KEEP_NAMES] === true ? [] : namesIn(parsed.data.text);
+  if (names.length > 0) {
+    const values = { kind: parsed.data.kind, date: parsed.data.date, minutes: String(parsed.data.minutes), text: parsed.data.text };
+    return noteNameWarningCard(turn.locale, found.reference, parsed.data.noteId ?? formId, values, names);
+  }
   try {
     await turn.deps.storage.notes.add(turn.scope, found.caseId, {
       date: parsed.data.date,

@@ -16,7 +16,11 @@ function isKnownTerm(run: string): boolean {
   return KNOWN_TERMS.some((t) => lower === t || lower.startsWith(`${t} `) || lower.endsWith(` ${t}`));
 }
 
+/** The runs of capitalised words that look like a full name, as written. */
+export function fullNameRuns(text: string): string[] {
+  return [...text.matchAll(NAME_RUN)].map((m) => m[0]).filter((run) => !isKnownTerm(run));
+}
+
 export function containsFullNameLike(text: string): boolean {
-  for (const m of text.matchAll(NAME_RUN)) if (!isKnownTerm(m[0])) return true;
-  return false;
+  return fullNameRuns(text).length > 0;
 }

@@ -56,7 +56,7 @@ export const echoAnswer: Scripted = {
   kind: 'answer',
   content: (messages) => {
     const user = messages.find((m) => m.role === 'user')?.content ?? '';
-    const placeholders = [...new Set(user.match(/\[(?:PERSON|CPR|TLF|EMAIL|ADRESSE)_\d+\]/g) ?? [])];
+    const placeholders = [...new Set(user.match(/\[(?:NAVN|CPR|TLF|EMAIL|ADRESSE|STED|INSTITUTION)_\d+\]/g) ?? [])];
     const candidateIds = [...user.matchAll(/^([a-z]+\.[\w.-]+) \|/gm)].map((m) => m[1]!);
     return {
       summary: `Notaterne nævner ${placeholders.join(', ') || 'ingen personer'}.`,
