@@ -18,7 +18,7 @@ import { testDatabase, type TestDatabase } from './support/db.js';
 type Db = TestDatabase;
 let db: Db;
 let connector: ConnectorStandin;
-const silent = pino({ level: 'silent' });
+const silent = pino({ level: process.env.TLOG ?? "silent" });
 const client = createConnectorClient(async () => 'test-token');
 
 function dispatcher(over: Partial<DispatcherOptions> = {}) {
@@ -222,9 +222,8 @@ describe('restarts', () => {
     await manyInOneChannel(20);
     let alive = true;
     const hang = new Promise<never>(() => undefined);
-    // The dying instance is killed between two reminders: its 6th request and everything after
-    // never happen, and it stops renewing its leases. (Killed between a post and its record, that
-    // one post would be sent again by the next owner: Teams offers no idempotency key.)
+    // The dying instance is killed as its 6th post starts: that row is marked sending, so to the
+    // others it may have gone out; the requests never happen, and it stops renewing its leases.
     const dying = createDispatcher({
       db: { query: (s, p) => (alive ? db.query(s, p) : hang), transaction: (fn) => (alive ? db.transaction(fn) : hang) },
       connector: { ...client, send: (a) => (alive ? client.send(a) : hang), createThread: (a) => { if (connector.posts().length >= 5) alive = false; return alive ? client.createThread(a) : hang; } },
@@ -232,12 +231,20 @@ describe('restarts', () => {
     });
     void dying.sweep(new Date('2026-04-05T07:00:00Z'));
     while (alive) await new Promise((r) => setTimeout(r, 5));
-    const early = await dispatcher({ limits: fast }).sweep(new Date('2026-04-05T07:00:00Z'));
+    const other = () => dispatcher({ limits: fast, leaseMs: 300 }).sweep(new Date('2026-04-05T07:00:00Z'));
+    const early = await other();
     expect(early.results, 'the dead instance still holds its lease').toEqual([]);
     await new Promise((r) => setTimeout(r, 400));
-    await dispatcher({ limits: fast }).sweep(new Date('2026-04-05T07:00:00Z'));
+    await other();
+    // The 14 never started are posted after one lease; the one that may have gone out waits a second.
+    expect(summaries()).toHaveLength(19);
+    const [maybe] = await db.query<{ state: string; orphaned: boolean }>("SELECT state, orphaned_at IS NOT NULL AS orphaned FROM reminders WHERE state <> 'sent'");
+    expect(maybe).toEqual({ state: 'claimed', orphaned: true });
+    await new Promise((r) => setTimeout(r, 400));
+    await other();
     expect(summaries()).toHaveLength(20);
     expect(new Set(summaries()).size).toBe(20);
+    expect(await count("reminders WHERE state = 'sent'")).toBe(20);
   });
 });
 
