@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../rules/decision-types.js';
@@ -18,7 +21,7 @@ import { testDatabase, type TestDatabase } from './support/db.js';
 type Db = TestDatabase;
 let db: Db;
 let connector: ConnectorStandin;
-const silent = pino({ level: process.env.TLOG ?? "silent" });
+const silent = pino({ level: 'silent' });
 const client = createConnectorClient(async () => 'test-token');
 
 function dispatcher(over: Partial<DispatcherOptions> = {}) {
@@ -214,6 +217,68 @@ describe('restarts', () => {
     expect(summaries()).toHaveLength(30);
     expect(new Set(summaries()).size).toBe(30);
     expect(connector.windowRefusals()).toBe(0);
+  });
+
+  /** The statement that records a post fails while `refusing()`; everything else gets through. */
+  function refusingRecords(refusing: () => boolean): typeof db {
+    return {
+      ...db,
+      query: <T,>(sql: string, params?: unknown[]): Promise<T[]> =>
+        sql.includes("SET state = 'sent'") && refusing() ? Promise.reject(Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' })) : db.query<T>(sql, params),
+      transaction: db.transaction.bind(db),
+    } as typeof db;
+  }
+
+  it('keeps a post whose record fails beyond its sweep claimed, posts it nowhere again, and records it with its activity id when the database takes it', async () => {
+    await manyInOneChannel(1);
+    const asOf = new Date('2026-04-05T07:00:00Z');
+    const refuseUntil = Date.now() + 1_500;
+    const poster = dispatcher({ db: refusingRecords(() => Date.now() < refuseUntil), leaseMs: 300, instanceId: 'poster' });
+    await poster.sweep(asOf);
+    expect(connector.posts()).toHaveLength(1);
+    const [held] = await db.query<{ state: string; lease_owner: string }>('SELECT state, lease_owner FROM reminders');
+    expect(held, 'the end of the sweep left it claimed by the instance that posted it').toEqual({ state: 'claimed', lease_owner: 'poster' });
+    // Other instances sweep meanwhile, past its lease: nothing is posted again.
+    const other = dispatcher({ leaseMs: 300, instanceId: 'other' });
+    for (let i = 0; i < 3; i++) {
+      await other.sweep(asOf);
+      await new Promise((r) => setTimeout(r, 350));
+    }
+    while ((await count("reminders WHERE state = 'sent'")) === 0) await new Promise((r) => setTimeout(r, 50));
+    await other.sweep(asOf);
+    expect(connector.posts()).toHaveLength(1);
+    const [row] = await db.query<{ activity_id: string }>('SELECT activity_id FROM reminders');
+    expect(row!.activity_id).toBe(connector.posts()[0]!.activityId);
+    await poster.stop();
+  });
+
+  it('records at start-up, from the journal in its data folder, a post that a stopped instance could not record', async () => {
+    await manyInOneChannel(1);
+    const asOf = new Date('2026-04-05T07:00:00Z');
+    const dir = await mkdtemp(join(tmpdir(), 'familiestotte-journal-'));
+    const journalFile = join(dir, 'reminder-journal.json');
+    try {
+      const before = dispatcher({ db: refusingRecords(() => true), journalFile, stopDrainMs: 100, leaseMs: 300, instanceId: 'before-restart' });
+      await before.sweep(asOf);
+      await before.stop();
+      expect(connector.posts()).toHaveLength(1);
+      const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { posts: { reminderId: number; activityId: string }[] };
+      expect(journal.posts.map((p) => p.activityId)).toEqual([connector.posts()[0]!.activityId]);
+      // Another instance sweeps while the first is down: the claim is maybe sent, so it waits.
+      await new Promise((r) => setTimeout(r, 350));
+      await dispatcher({ leaseMs: 300 }).sweep(asOf);
+      // The process starts again (a new instance id), with the same data folder.
+      await dispatcher({ journalFile, leaseMs: 300 }).sweep(asOf);
+      expect(await count("reminders WHERE state = 'sent'")).toBe(1);
+      const [row] = await db.query<{ activity_id: string; conversation_id: string }>('SELECT activity_id, conversation_id FROM reminders');
+      expect(row!.activity_id).toBe(connector.posts()[0]!.activityId);
+      const [kase] = await db.query<{ thread_id: string }>('SELECT thread_id FROM reminder_cases');
+      expect(kase!.thread_id, 'the thread the post opened is the case thread').toBe(connector.posts()[0]!.conversationId);
+      expect(connector.posts()).toHaveLength(1);
+      expect(JSON.parse(await readFile(journalFile, 'utf8'))).toEqual({ version: 1, posts: [] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes over the claims of an instance that died mid-sweep once their lease runs out, posting each once', async () => {

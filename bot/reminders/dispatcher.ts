@@ -32,6 +32,20 @@ import { createUnrecordedPosts } from './unrecorded.js';
  * - Personal chats (the fallback when the bot is removed) are keyed by the caseworker; a
  *   caseworker with cases in two channels owned by two instances could get two posts in one
  *   window from different limiters. That is rare, and a 429 there is obeyed as above.
+ *
+ * What a crash or an outage can cost (claims.ts, unrecorded.ts):
+ * - A database outage of any length, with the instance alive: nothing posted twice. A post that
+ *   could not be recorded stays claimed and marked sending, is retried until the database answers,
+ *   and survives a stop in the journal (one file per data folder, so each instance needs its own).
+ * - An instance killed: reminders it had claimed but not started are posted by another after one
+ *   lease. Those whose post had started (marked sending, not recorded) are "maybe sent": another
+ *   instance posts them after two leases and a sweep, as a reply in the case's thread when it has
+ *   one, since a duplicate is a smaller harm than a lapsed review nobody was told of. The
+ *   duplicates are bounded by the posts in flight at the kill, at most `concurrency` per instance;
+ *   the window for each is one connector round trip plus one database write. A case's first
+ *   reminder has no thread yet, so its repeat opens a second one: that is the remaining cost.
+ * - An instance cut off from the database for more than two leases while the others are not
+ *   behaves as killed; its records then find the claim taken and are logged, not written.
  */
 
 /** Well under a minute: a dead instance's reminders wait about this long (twice it when maybe sent). */
@@ -59,6 +73,8 @@ export interface DispatcherOptions {
    * a file in the data folder. null or absent: memory only.
    */
   journalFile?: string | null;
+  /** How long stop() waits for unrecorded posts to be recorded before leaving them to the journal. */
+  stopDrainMs?: number;
   maxChannelsPerBatch?: number;
   maxRowsPerBatch?: number;
   /** Cases delivered at once; each case's own reminders go one after another, in order. */
@@ -153,7 +169,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       // Posts the database has not recorded yet: given up to a lease to land before the channels
       // are freed, so the next owner's windows see them; after that they go on being retried in
       // the background (their rows stay claimed and marked sending either way).
-      if (unrecorded.size() > 0) await unrecorded.drain(leaseMs);
+      await unrecorded.drain(leaseMs);
       sweeping--;
       await releaseAll(options.db, instanceId);
     }
@@ -232,7 +248,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       timer = null;
       await running?.catch(() => undefined);
       // A few seconds for waiting records; what is still unrecorded stays in the journal for the next start.
-      if (!(await unrecorded.drain(STOP_DRAIN_MS))) log.warn({ posts: unrecorded.size() }, 'reminder posts still unrecorded at stop; kept in the journal');
+      if (!(await unrecorded.drain(options.stopDrainMs ?? STOP_DRAIN_MS))) log.warn({ posts: unrecorded.size() }, 'reminder posts still unrecorded at stop; kept in the journal');
       unrecorded.stop();
       if (renewer) clearInterval(renewer);
       renewer = null;
