@@ -83,7 +83,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     clock: () => new Date(),
     logger,
     allowedTenants: config.allowedTenants,
-    reminders: createReminderHooks(db, { connector, schedule }),
+    reminders: createReminderHooks(db, { connector, schedule, log: logger.child({ area: 'reminders' }) }),
     summaries,
     roster,
     chatMembers: (conversation) => connector.members(conversation),
