@@ -11,7 +11,7 @@ import { loadGoldenCases } from './support/golden.js';
 import { loadFixtureParameters } from './support/parameter-fixtures.js';
 import { createDispatcher, type DispatcherOptions } from '../bot/reminders/dispatcher.js';
 import { planReminders } from '../bot/reminders/schedule.js';
-import { saveCaseSchedule } from '../bot/reminders/store.js';
+import { reactivateTeam, saveCaseSchedule } from '../bot/reminders/store.js';
 import { scaleLimits, TEAMS_LIMITS } from '../bot/reminders/limits.js';
 import { createConnectorClient } from '../bot/teams/proactive.js';
 import { startConnectorStandin, type ConnectorStandin } from './support/connector-standin.js';
@@ -191,6 +191,24 @@ describe('when Teams pushes back', () => {
     expect(await count('reminder_channels WHERE NOT active')).toBe(1);
     expect(await count("reminder_outcomes WHERE outcome = 'rerouted'")).toBe(1);
     expect(await count("reminders WHERE delivered_to = 'personal' AND state = 'sent'")).toBe(2);
+  });
+
+  it('posts in the channel again once the team has the app again, and names the personal chat that got the fallback', async () => {
+    const reviews = reviewsFor('level2', null, '2026-01-05');
+    await scheduleCase(db, connector.url, { caseRef: 'SAG-8', outcome: 'level2', reviews });
+    await scheduleCase(db, connector.url, { caseRef: 'SAG-9', outcome: 'level2', reviews: reviewsFor('level2', null, '2026-09-01') });
+    await dispatcher().sweep(new Date('2026-03-22T07:00:00Z'));
+    connector.fail('19:familie@thread.tacv2', { status: 403, code: 'BotNotInConversationRoster', times: 1 });
+    await dispatcher().sweep(new Date('2026-04-05T07:00:00Z'));
+    expect(await count('reminder_channels WHERE NOT active')).toBe(1);
+    const chats = await reactivateTeam(db, { tenantId: 'tenant-a', teamId: 'team-1', channelId: '19:general@thread.tacv2', serviceUrl: connector.url });
+    expect(chats).toEqual([{ conversationId: expect.stringMatching(/^a:personal-/) }]);
+    expect(await count('reminder_channels WHERE NOT active')).toBe(0);
+    const before = connector.posts().length;
+    await dispatcher().sweep(new Date('2030-12-31T07:00:00Z'));
+    const later = connector.posts().slice(before);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((p) => p.threadKey.startsWith('19:familie@thread.tacv2'))).toBe(true);
   });
 });
 
