@@ -19,6 +19,12 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ ...LOCAL, MicrosoftAppType: 'Sometimes' })).toThrow(/miljøvariablen MicrosoftAppType.*environment variable MicrosoftAppType/s);
   });
 
+  it('takes the reminder lease in seconds, 15 by default, and refuses one too short to renew or not a whole number', () => {
+    expect(loadConfig(LOCAL).reminderLeaseSeconds).toBe(15);
+    expect(loadConfig({ ...LOCAL, REMINDER_LEASE_SECONDS: '30' }).reminderLeaseSeconds).toBe(30);
+    for (const bad of ['2', '601', '1.5', 'soon']) expect(() => loadConfig({ ...LOCAL, REMINDER_LEASE_SECONDS: bad }), bad).toThrow(/REMINDER_LEASE_SECONDS/);
+  });
+
   it('refuses an app id without its password', () => {
     expect(() => loadConfig({ MicrosoftAppId: '11111111-1111-1111-1111-111111111111' })).toThrow(/MicrosoftAppPassword/);
   });

@@ -40,6 +40,12 @@ const ConfigSchema = z
     REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     /** How many bot instances run against the database: each takes this share of Teams' per-tenant rate. */
     REMINDER_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
+    /**
+     * How long a claim on due reminders holds without renewal (renewed every third of it). A dead
+     * instance's reminders wait one lease (two when a post may have gone out). At least 3 s, so a
+     * renewal has time to land; at most 10 minutes.
+     */
+    REMINDER_LEASE_SECONDS: z.coerce.number().int().min(3).max(600).default(15),
     /** How long a card action waits for a notes summary before acknowledging it; Teams allows five seconds. */
     SUMMARY_WAIT_MS: z.coerce.number().int().min(0).max(4_000).default(3_000),
     /** Turns this instance runs at once; more wait in arrival order. Keeps latency fair under load. */
@@ -98,6 +104,7 @@ export interface Config {
   allowedTenants?: string[];
   reminderLeadDays: number;
   reminderSweepSeconds: number;
+  reminderLeaseSeconds: number;
   reminderInstances: number;
   summaryWaitMs: number;
   maxTurnsInFlight: number;
@@ -173,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedTenants: e.ALLOWED_TENANTS ?? (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppTenantId ? [e.MicrosoftAppTenantId] : undefined),
     reminderLeadDays: e.REMINDER_LEAD_DAYS,
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
+    reminderLeaseSeconds: e.REMINDER_LEASE_SECONDS,
     reminderInstances: e.REMINDER_INSTANCES,
     summaryWaitMs: e.SUMMARY_WAIT_MS,
     maxTurnsInFlight: e.MAX_TURNS_IN_FLIGHT,

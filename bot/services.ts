@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Config } from './config.js';
 import { createConversation } from './conversation/index.js';
 import type { ConversationHandler } from './conversation/handler.js';
@@ -51,7 +52,12 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     : async () => 'local-unauthenticated';
   const connector = createConnectorClient(tokens);
   const schedule = { leadDays: config.reminderLeadDays, sendHourUtc: 7 };
-  const dispatcher = createDispatcher({ db, connector, botId: `28:${config.bot.appId ?? 'local'}`, instances: config.reminderInstances, log: logger.child({ area: 'reminders' }), metrics });
+  const dispatcher = createDispatcher({
+    db, connector, botId: `28:${config.bot.appId ?? 'local'}`, instances: config.reminderInstances, leaseMs: config.reminderLeaseSeconds * 1000,
+    // Posts the database could not record yet survive a restart here (bot/reminders/unrecorded.ts).
+    journalFile: join(config.dataDir, 'reminder-journal.json'),
+    log: logger.child({ area: 'reminders' }), metrics,
+  });
   if (config.reminderSweepSeconds > 0) dispatcher.start(config.reminderSweepSeconds * 1000);
   const { checkMinutes, ...periods } = config.retention;
   const retention = createRetentionScheduler({ db, periods, metrics, log: logger.child({ area: 'retention' }) });
@@ -77,7 +83,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     clock: () => new Date(),
     logger,
     allowedTenants: config.allowedTenants,
-    reminders: createReminderHooks(db, { connector, schedule }),
+    reminders: createReminderHooks(db, { connector, schedule, log: logger.child({ area: 'reminders' }) }),
     summaries,
     roster,
     chatMembers: (conversation) => connector.members(conversation),

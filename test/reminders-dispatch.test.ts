@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../rules/decision-types.js';
@@ -8,7 +11,7 @@ import { loadGoldenCases } from './support/golden.js';
 import { loadFixtureParameters } from './support/parameter-fixtures.js';
 import { createDispatcher, type DispatcherOptions } from '../bot/reminders/dispatcher.js';
 import { planReminders } from '../bot/reminders/schedule.js';
-import { saveCaseSchedule } from '../bot/reminders/store.js';
+import { reactivateTeam, saveCaseSchedule } from '../bot/reminders/store.js';
 import { scaleLimits, TEAMS_LIMITS } from '../bot/reminders/limits.js';
 import { createConnectorClient } from '../bot/teams/proactive.js';
 import { startConnectorStandin, type ConnectorStandin } from './support/connector-standin.js';
@@ -189,6 +192,24 @@ describe('when Teams pushes back', () => {
     expect(await count("reminder_outcomes WHERE outcome = 'rerouted'")).toBe(1);
     expect(await count("reminders WHERE delivered_to = 'personal' AND state = 'sent'")).toBe(2);
   });
+
+  it('posts in the channel again once the team has the app again, and names the personal chat that got the fallback', async () => {
+    const reviews = reviewsFor('level2', null, '2026-01-05');
+    await scheduleCase(db, connector.url, { caseRef: 'SAG-8', outcome: 'level2', reviews });
+    await scheduleCase(db, connector.url, { caseRef: 'SAG-9', outcome: 'level2', reviews: reviewsFor('level2', null, '2026-09-01') });
+    await dispatcher().sweep(new Date('2026-03-22T07:00:00Z'));
+    connector.fail('19:familie@thread.tacv2', { status: 403, code: 'BotNotInConversationRoster', times: 1 });
+    await dispatcher().sweep(new Date('2026-04-05T07:00:00Z'));
+    expect(await count('reminder_channels WHERE NOT active')).toBe(1);
+    const chats = await reactivateTeam(db, { tenantId: 'tenant-a', teamId: 'team-1', channelId: '19:general@thread.tacv2', serviceUrl: connector.url });
+    expect(chats).toEqual([{ conversationId: expect.stringMatching(/^a:personal-/) }]);
+    expect(await count('reminder_channels WHERE NOT active')).toBe(0);
+    const before = connector.posts().length;
+    await dispatcher().sweep(new Date('2030-12-31T07:00:00Z'));
+    const later = connector.posts().slice(before);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((p) => p.threadKey.startsWith('19:familie@thread.tacv2'))).toBe(true);
+  });
 });
 
 describe('restarts', () => {
@@ -216,15 +237,76 @@ describe('restarts', () => {
     expect(connector.windowRefusals()).toBe(0);
   });
 
+  /** The statement that records a post fails while `refusing()`; everything else gets through. */
+  function refusingRecords(refusing: () => boolean): typeof db {
+    return {
+      ...db,
+      query: <T,>(sql: string, params?: unknown[]): Promise<T[]> =>
+        sql.includes("SET state = 'sent'") && refusing() ? Promise.reject(Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' })) : db.query<T>(sql, params),
+      transaction: db.transaction.bind(db),
+    } as typeof db;
+  }
+
+  it('keeps a post whose record fails beyond its sweep claimed, posts it nowhere again, and records it with its activity id when the database takes it', async () => {
+    await manyInOneChannel(1);
+    const asOf = new Date('2026-04-05T07:00:00Z');
+    const refuseUntil = Date.now() + 1_500;
+    const poster = dispatcher({ db: refusingRecords(() => Date.now() < refuseUntil), leaseMs: 300, instanceId: 'poster' });
+    await poster.sweep(asOf);
+    expect(connector.posts()).toHaveLength(1);
+    const [held] = await db.query<{ state: string; lease_owner: string }>('SELECT state, lease_owner FROM reminders');
+    expect(held, 'the end of the sweep left it claimed by the instance that posted it').toEqual({ state: 'claimed', lease_owner: 'poster' });
+    // Other instances sweep meanwhile, past its lease: nothing is posted again.
+    const other = dispatcher({ leaseMs: 300, instanceId: 'other' });
+    for (let i = 0; i < 3; i++) {
+      await other.sweep(asOf);
+      await new Promise((r) => setTimeout(r, 350));
+    }
+    while ((await count("reminders WHERE state = 'sent'")) === 0) await new Promise((r) => setTimeout(r, 50));
+    await other.sweep(asOf);
+    expect(connector.posts()).toHaveLength(1);
+    const [row] = await db.query<{ activity_id: string }>('SELECT activity_id FROM reminders');
+    expect(row!.activity_id).toBe(connector.posts()[0]!.activityId);
+    await poster.stop();
+  });
+
+  it('records at start-up, from the journal in its data folder, a post that a stopped instance could not record', async () => {
+    await manyInOneChannel(1);
+    const asOf = new Date('2026-04-05T07:00:00Z');
+    const dir = await mkdtemp(join(tmpdir(), 'familiestotte-journal-'));
+    const journalFile = join(dir, 'reminder-journal.json');
+    try {
+      const before = dispatcher({ db: refusingRecords(() => true), journalFile, stopDrainMs: 100, leaseMs: 300, instanceId: 'before-restart' });
+      await before.sweep(asOf);
+      await before.stop();
+      expect(connector.posts()).toHaveLength(1);
+      const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { posts: { reminderId: number; activityId: string }[] };
+      expect(journal.posts.map((p) => p.activityId)).toEqual([connector.posts()[0]!.activityId]);
+      // Another instance sweeps while the first is down: the claim is maybe sent, so it waits.
+      await new Promise((r) => setTimeout(r, 350));
+      await dispatcher({ leaseMs: 300 }).sweep(asOf);
+      // The process starts again (a new instance id), with the same data folder.
+      await dispatcher({ journalFile, leaseMs: 300 }).sweep(asOf);
+      expect(await count("reminders WHERE state = 'sent'")).toBe(1);
+      const [row] = await db.query<{ activity_id: string; conversation_id: string }>('SELECT activity_id, conversation_id FROM reminders');
+      expect(row!.activity_id).toBe(connector.posts()[0]!.activityId);
+      const [kase] = await db.query<{ thread_id: string }>('SELECT thread_id FROM reminder_cases');
+      expect(kase!.thread_id, 'the thread the post opened is the case thread').toBe(connector.posts()[0]!.conversationId);
+      expect(connector.posts()).toHaveLength(1);
+      expect(JSON.parse(await readFile(journalFile, 'utf8'))).toEqual({ version: 1, posts: [] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes over the claims of an instance that died mid-sweep once their lease runs out, posting each once', async () => {
     await connector.close();
     connector = await startConnectorStandin({ limits: fast });
     await manyInOneChannel(20);
     let alive = true;
     const hang = new Promise<never>(() => undefined);
-    // The dying instance is killed between two reminders: its 6th request and everything after
-    // never happen, and it stops renewing its leases. (Killed between a post and its record, that
-    // one post would be sent again by the next owner: Teams offers no idempotency key.)
+    // The dying instance is killed as its 6th post starts: that row is marked sending, so to the
+    // others it may have gone out; the requests never happen, and it stops renewing its leases.
     const dying = createDispatcher({
       db: { query: (s, p) => (alive ? db.query(s, p) : hang), transaction: (fn) => (alive ? db.transaction(fn) : hang) },
       connector: { ...client, send: (a) => (alive ? client.send(a) : hang), createThread: (a) => { if (connector.posts().length >= 5) alive = false; return alive ? client.createThread(a) : hang; } },
@@ -232,12 +314,20 @@ describe('restarts', () => {
     });
     void dying.sweep(new Date('2026-04-05T07:00:00Z'));
     while (alive) await new Promise((r) => setTimeout(r, 5));
-    const early = await dispatcher({ limits: fast }).sweep(new Date('2026-04-05T07:00:00Z'));
+    const other = () => dispatcher({ limits: fast, leaseMs: 300 }).sweep(new Date('2026-04-05T07:00:00Z'));
+    const early = await other();
     expect(early.results, 'the dead instance still holds its lease').toEqual([]);
     await new Promise((r) => setTimeout(r, 400));
-    await dispatcher({ limits: fast }).sweep(new Date('2026-04-05T07:00:00Z'));
+    await other();
+    // The 14 never started are posted after one lease; the one that may have gone out waits a second.
+    expect(summaries()).toHaveLength(19);
+    const [maybe] = await db.query<{ state: string; orphaned: boolean }>("SELECT state, orphaned_at IS NOT NULL AS orphaned FROM reminders WHERE state <> 'sent'");
+    expect(maybe).toEqual({ state: 'claimed', orphaned: true });
+    await new Promise((r) => setTimeout(r, 400));
+    await other();
     expect(summaries()).toHaveLength(20);
     expect(new Set(summaries()).size).toBe(20);
+    expect(await count("reminders WHERE state = 'sent'")).toBe(20);
   });
 });
 

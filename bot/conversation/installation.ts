@@ -11,7 +11,17 @@ export async function installed(deps: ConversationDeps, turn: TurnContextInfo, r
   const access = checkAccess({ ...turn, userId: turn.userId ?? 'teams' }, deps.allowedTenants);
   if (!access.ok) return [];
   await saveRef(deps, access.scope, ref);
+  if (ref.kind === 'channel' && ref.teamId) await teamBack(deps, access.scope, ref.teamId, ref.conversationId.split(';')[0]!, ref.serviceUrl);
   return [{ kind: 'card', card: deps.views.help(access.locale) }];
+}
+
+/**
+ * The bot is in the team (again): its channels are choices again and take their reminders back
+ * from the caseworkers' personal chats. Both statements change nothing when nothing was inactive.
+ */
+async function teamBack(deps: ConversationDeps, scope: TenantScope, teamId: string, channelId: string, serviceUrl: string): Promise<void> {
+  await deps.storage.conversationRefs.reactivateTeam(scope, teamId);
+  await deps.reminders?.teamBack({ tenantId: scope.tenantId, teamId, channelId, serviceUrl });
 }
 
 /**
@@ -21,10 +31,11 @@ export async function installed(deps: ConversationDeps, turn: TurnContextInfo, r
 export async function rememberTeamChannel(deps: ConversationDeps, scope: TenantScope, turn: TurnContextInfo): Promise<void> {
   const { conversation } = turn;
   if (conversation.kind !== 'channel' || !conversation.teamId || !turn.tenantId) return;
+  // A reply in a thread carries the thread in the id ("…;messageid=…"); the channel is the part before.
+  const channelId = conversation.id.split(';')[0]!;
   await saveRef(deps, scope, {
     serviceUrl: conversation.serviceUrl,
-    // A reply in a thread carries the thread in the id ("…;messageid=…"); the channel is the part before.
-    conversationId: conversation.id.split(';')[0]!,
+    conversationId: channelId,
     tenantId: turn.tenantId,
     teamId: conversation.teamId,
     teamName: conversation.teamName,
@@ -32,6 +43,8 @@ export async function rememberTeamChannel(deps: ConversationDeps, scope: TenantS
     channelName: conversation.channelName,
     kind: 'channel',
   });
+  // The first message in a channel after a re-install whose notice was missed brings the team back too.
+  await teamBack(deps, scope, conversation.teamId, channelId, conversation.serviceUrl);
 }
 
 async function saveRef(deps: ConversationDeps, scope: TenantScope, ref: ConversationRef): Promise<void> {

@@ -10,6 +10,15 @@ import type { Sql, SqlWithTransactions } from './db.js';
  * instance's rate limiter, and a case's thread is created by one instance only.
  * Leases are times in the database's clock; a dead instance's leases simply run out and the rows
  * go back to pending, to be claimed again: none lost.
+ *
+ * Just before its post goes out a claimed row is marked "sending" (instance, time). An abandoned
+ * claim that was never marked was never posted and goes back to pending at once. One that was
+ * marked may have been posted ("maybe sent"): its owner may be alive and waiting for the database
+ * to record it, so it is taken over only after the owner has failed to renew for a whole lease
+ * after someone first found it expired (`orphaned_at`). An outage stops every instance's renewals
+ * alike; the two steps give the owner a lease of working database to record its post first. A
+ * maybe-sent row that is taken over is posted again, into the case's existing thread when it has
+ * one: a duplicate is a smaller harm than a lost reminder (see docs in dispatcher.ts for the bound).
  */
 
 export interface ClaimedReminder {
@@ -30,6 +39,8 @@ export interface ClaimedReminder {
   threadId: string | null;
   caseworkerId: string | null;
   personalChatId: string | null;
+  /** Set when an earlier claim was marked sending and abandoned: this post may be a second one. */
+  maybeSentBy: string | null;
 }
 
 /** The columns of a reminder row that the dispatcher and the card actions both read. */
@@ -54,6 +65,7 @@ const ClaimedRowSchema = ReminderRowBase.extend({
   thread_id: z.string().nullable(),
   caseworker_id: z.string().nullable(),
   personal_chat_id: z.string().nullable(),
+  sending_owner: z.string().nullable(),
 });
 
 function toClaimed(row: unknown): ClaimedReminder {
@@ -61,19 +73,34 @@ function toClaimed(row: unknown): ClaimedReminder {
   return {
     tenantId: r.tenant_id, reminderId: r.reminder_id, caseId: r.case_id, caseRef: r.case_ref, reviewKey: r.review_key, notice: r.notice, kind: r.kind,
     due: r.due, passage: r.passage, task: r.task, attempts: r.attempts, channelId: r.channel_id, serviceUrl: r.service_url, channelActive: r.active,
-    threadId: r.thread_id, caseworkerId: r.caseworker_id, personalChatId: r.personal_chat_id,
+    threadId: r.thread_id, caseworkerId: r.caseworker_id, personalChatId: r.personal_chat_id, maybeSentBy: r.sending_owner,
   };
 }
 
 const LEASE = "clock_timestamp() + ($LEASE_MS::double precision * interval '1 millisecond')";
 const lease = (param: number) => LEASE.replace('$LEASE_MS', `$${param}`);
 
-/** Claims whose instance stopped renewing them go back to pending. Returns how many. */
-export async function releaseExpired(db: Sql): Promise<number> {
-  const rows = await db.query(
-    "UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL WHERE state = 'claimed' AND lease_expires_at < clock_timestamp() RETURNING reminder_id",
+/**
+ * Claims whose instance stopped renewing them go back to pending: at once when never marked
+ * sending; when maybe sent, only a lease after they were first found expired and not renewed since
+ * (module comment). Returns how many went back.
+ */
+export async function releaseExpired(db: Sql, leaseMs: number): Promise<number> {
+  const never = await db.query(
+    `UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL, orphaned_at = NULL
+     WHERE state = 'claimed' AND lease_expires_at < clock_timestamp() AND sending_at IS NULL RETURNING reminder_id`,
   );
-  return rows.length;
+  const maybe = await db.query(
+    `UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL, orphaned_at = NULL
+     WHERE state = 'claimed' AND sending_at IS NOT NULL AND orphaned_at IS NOT NULL AND lease_expires_at < orphaned_at
+       AND orphaned_at < clock_timestamp() - ($1::double precision * interval '1 millisecond') RETURNING reminder_id`,
+    [leaseMs],
+  );
+  await db.query(
+    `UPDATE reminders SET orphaned_at = clock_timestamp()
+     WHERE state = 'claimed' AND sending_at IS NOT NULL AND lease_expires_at < clock_timestamp() AND orphaned_at IS NULL`,
+  );
+  return never.length + maybe.length;
 }
 
 export interface ClaimOptions {
@@ -112,17 +139,22 @@ export async function claimBatch(db: SqlWithTransactions, o: ClaimOptions): Prom
          CROSS JOIN LATERAL (SELECT channel_id FROM reminder_cases c WHERE c.tenant_id = r.tenant_id AND c.case_id = r.case_id LIMIT 1) c
          WHERE r.state = 'pending' AND r.next_attempt_at <= $1
            AND (r.tenant_id, c.channel_id) IN (SELECT * FROM unnest($5::text[], $6::text[]))
+           -- A post of this case that is out but not yet recorded may have opened its thread:
+           -- the case waits for that record rather than open a second one.
+           AND NOT EXISTS (SELECT 1 FROM reminders s WHERE s.tenant_id = r.tenant_id AND s.case_id = r.case_id AND s.state = 'claimed' AND s.sending_at IS NOT NULL)
          ORDER BY r.next_attempt_at
          LIMIT $4
          FOR UPDATE OF r SKIP LOCKED)
-       UPDATE reminders r SET state = 'claimed', lease_owner = $2, lease_expires_at = ${lease(3)}
+       -- sending_at starts afresh with each claim; sending_owner stays, so the new owner knows a
+       -- post of this row may be out already.
+       UPDATE reminders r SET state = 'claimed', lease_owner = $2, lease_expires_at = ${lease(3)}, sending_at = NULL, orphaned_at = NULL
        FROM picked, reminder_cases c, reminder_channels ch
        WHERE r.tenant_id = picked.tenant_id AND r.reminder_id = picked.reminder_id
          AND c.tenant_id = r.tenant_id AND c.case_id = r.case_id
          AND ch.tenant_id = c.tenant_id AND ch.channel_id = c.channel_id
        RETURNING r.tenant_id, r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind,
          to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, ch.service_url, ch.active,
-         c.thread_id, c.caseworker_id, c.personal_chat_id`,
+         c.thread_id, c.caseworker_id, c.personal_chat_id, r.sending_owner`,
       [o.asOf.toISOString(), o.owner, o.leaseMs, o.maxRows, tenants, ids],
     );
     return rows.map(toClaimed);
@@ -131,13 +163,17 @@ export async function claimBatch(db: SqlWithTransactions, o: ClaimOptions): Prom
 
 /** Keeps this instance's leases alive while it works (retries can outlast one lease). */
 export async function renewLeases(db: Sql, owner: string, leaseMs: number): Promise<void> {
-  await db.query(`UPDATE reminders SET lease_expires_at = ${lease(2)} WHERE state = 'claimed' AND lease_owner = $1`, [owner, leaseMs]);
+  await db.query(`UPDATE reminders SET lease_expires_at = ${lease(2)}, orphaned_at = NULL WHERE state = 'claimed' AND lease_owner = $1`, [owner, leaseMs]);
   await db.query(`UPDATE reminder_channels SET lease_expires_at = ${lease(2)} WHERE lease_owner = $1`, [owner, leaseMs]);
 }
 
-/** At the end of a sweep, or on a graceful stop: unstarted rows go back to pending, channels are freed. */
+/**
+ * At the end of a sweep, or on a graceful stop: unstarted rows go back to pending, channels are
+ * freed. A row marked sending stays claimed: its post may be out and its record still on the way
+ * (delivery.ts), and putting it back to pending is how a post used to be repeated.
+ */
 export async function releaseAll(db: Sql, owner: string): Promise<void> {
-  await db.query("UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL WHERE state = 'claimed' AND lease_owner = $1", [owner]);
+  await db.query("UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL WHERE state = 'claimed' AND lease_owner = $1 AND sending_at IS NULL", [owner]);
   await db.query('UPDATE reminder_channels SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = $1', [owner]);
 }
 
@@ -149,7 +185,7 @@ export async function findDue(db: Sql, asOf: Date, limit = 10_000): Promise<Clai
   const rows = await db.query(
     `SELECT r.tenant_id, r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind,
        to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, ch.service_url, ch.active,
-       c.thread_id, c.caseworker_id, c.personal_chat_id
+       c.thread_id, c.caseworker_id, c.personal_chat_id, r.sending_owner
      FROM (SELECT * FROM reminders WHERE state = 'pending' AND next_attempt_at <= $1
            ORDER BY next_attempt_at, tenant_id, reminder_id LIMIT $2) r
      CROSS JOIN LATERAL (SELECT * FROM reminder_cases c WHERE c.tenant_id = r.tenant_id AND c.case_id = r.case_id LIMIT 1) c
@@ -158,4 +194,17 @@ export async function findDue(db: Sql, asOf: Date, limit = 10_000): Promise<Clai
     [asOf.toISOString(), limit],
   );
   return rows.map(toClaimed);
+}
+
+/**
+ * Marks a claimed row as being posted now by `owner`, just before the request. False when the
+ * claim is no longer ours (taken over): then nothing may be posted.
+ */
+export async function markSending(db: Sql, r: Pick<ClaimedReminder, 'tenantId' | 'reminderId'>, owner: string): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE reminders SET sending_at = clock_timestamp(), sending_owner = $3
+     WHERE tenant_id = $1 AND reminder_id = $2 AND state = 'claimed' AND lease_owner = $3 RETURNING reminder_id`,
+    [r.tenantId, r.reminderId, owner],
+  );
+  return rows.length > 0;
 }

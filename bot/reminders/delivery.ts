@@ -1,11 +1,12 @@
 import { ConnectorError, type Activity, type ConnectorClient } from '../teams/proactive.js';
 import type { Clock } from './clock.js';
-import type { ClaimedReminder } from './claims.js';
+import { markSending, type ClaimedReminder } from './claims.js';
 import type { Sql } from './db.js';
 import { tenantShare, type RateLimits } from './limits.js';
 import { reminderActivity } from './message.js';
 import { deactivateChannel, markFailed, markSent, postpone, recordAttempt, savePersonalChat, type Target } from './outcomes.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { UnrecordedPosts } from './unrecorded.js';
 
 /**
  * Delivers one claimed reminder: into its case's thread (creating the thread with the case's first
@@ -41,6 +42,8 @@ export interface DeliveryContext {
   stopping: () => boolean;
   /** What this sweep learnt that the claimed rows do not show yet. */
   learnt: { threads: Map<string, string>; inactiveChannels: Set<string>; personalChats: Map<string, string> };
+  /** Posts that went out but could not be recorded yet; recorded from there until the database answers. */
+  unrecorded: UnrecordedPosts;
   /** Tells the operator's counters what happened; every try, not only the last. */
   count: (outcome: ReminderOutcome) => void;
 }
@@ -58,7 +61,7 @@ export type DeliveryResult =
   | { outcome: 'postponed'; reason: string }
   | { outcome: 'released' };
 
-/** Thrown instead of starting a request while the dispatcher stops. */
+/** Thrown instead of starting a request while the dispatcher stops, or when the claim is no longer ours. */
 class Stopping extends Error {}
 
 /**
@@ -80,6 +83,12 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
   let target: Target = r.channelActive && !ctx.learnt.inactiveChannels.has(channelKey) ? 'channel' : 'personal';
   let transientFailures = 0;
   let throttled = 0;
+  if (r.maybeSentBy) {
+    // An earlier claim was marked sending and abandoned (its instance died mid-post, or was cut off
+    // from the database for more than two leases): this post may be the second. Posted anyway, as
+    // a reply in the case's thread when it has one; logged and recorded so it can be traced.
+    ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId, threadKnown: r.threadId !== null }, 'reminder taken over after a post that may have gone out; posting it again');
+  }
   for (;;) {
     const step = target === 'channel' ? channelStep(ctx, r) : personalStep(ctx, r);
     if (!step) return fail(ctx, r, target, null, null, 'Sagsbehandleren er ukendt, og botten er ikke i kanalen');
@@ -93,7 +102,7 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
       if (e.status === 429) {
         const waitMs = e.retryAfterMs ?? backoff(ctx, throttled);
         ctx.limiter.block(`thread:${step.threadKey}`, ctx.clock.now() + waitMs);
-        await recordAttempt(ctx.db, r, 'retried', base);
+        await recordAttempt(ctx.db, r, 'retried', base, true);
         ctx.count('retried');
         if (++throttled > ctx.retry.maxThrottled) {
           await postpone(ctx.db, r, ctx.owner, new Date(Date.now() + waitMs), base.reason ?? 'throttled');
@@ -105,7 +114,7 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
       if (isBotRemoved(e) && target === 'channel') {
         await deactivateChannel(ctx.db, r.tenantId, r.channelId, e.code);
         ctx.learnt.inactiveChannels.add(channelKey);
-        await recordAttempt(ctx.db, r, 'rerouted', base);
+        await recordAttempt(ctx.db, r, 'rerouted', base, true);
         ctx.count('retried');
         target = 'personal';
         continue;
@@ -115,7 +124,7 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
         await savePersonalChat(ctx.db, r, null);
         if (r.caseworkerId) ctx.learnt.personalChats.delete(`${r.tenantId}/${r.caseworkerId}`);
         r.personalChatId = null;
-        await recordAttempt(ctx.db, r, 'retried', base);
+        await recordAttempt(ctx.db, r, 'retried', base, true);
         ctx.count('retried');
         continue;
       }
@@ -136,23 +145,19 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
 }
 
 /**
- * Records a post that went through. The database may blip just then, so it is tried a few times;
- * if it still cannot be written the reminder stays claimed, and when its lease runs out another
- * sweep posts it again: the one duplicate this design allows, logged so it can be traced.
+ * Records a post that went through. If the database does not take it, the post is handed to the
+ * unrecorded posts (unrecorded.ts): the row stays claimed by this instance and marked sending, its
+ * record with the activity id is retried until the database answers, and the sweep goes on.
  */
 async function recordSent(ctx: DeliveryContext, r: ClaimedReminder, a: Parameters<typeof markSent>[2]): Promise<void> {
-  for (let tries = 1; ; tries++) {
-    try {
-      const ok = await markSent(ctx.db, r, a);
-      if (!ok) ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId }, 'reminder posted after its lease was lost');
-      return;
-    } catch (error) {
-      if (tries >= ctx.retry.maxAttempts) {
-        ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId, err: { name: (error as Error)?.name } }, 'reminder posted but not recorded; it may be posted again after its lease');
-        return;
-      }
-      await ctx.clock.sleep(backoff(ctx, tries));
-    }
+  try {
+    const ok = await markSent(ctx.db, r, a);
+    if (!ok) ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId }, 'reminder posted after its lease was lost');
+  } catch {
+    await ctx.unrecorded.add({
+      tenantId: r.tenantId, reminderId: r.reminderId, caseId: r.caseId, owner: a.owner, target: a.target, threadKey: a.threadKey,
+      conversationId: a.conversationId ?? '', activityId: a.activityId, newThreadId: a.newThreadId ?? null, status: a.status, at: a.at,
+    });
   }
 }
 
@@ -193,7 +198,7 @@ function personalStep(ctx: DeliveryContext, r: ClaimedReminder): Step | null {
     conversationId: r.personalChatId,
     run: async () => {
       if (!r.personalChatId) {
-        const chat = await limited(ctx, r, `personal:${userId}`, () => ctx.connector.createPersonalChat({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, userId }));
+        const chat = await limited(ctx, r, `personal:${userId}`, () => ctx.connector.createPersonalChat({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, userId }), false);
         r.personalChatId = chat.conversationId;
         ctx.learnt.personalChats.set(chatKey, chat.conversationId);
         await savePersonalChat(ctx.db, r, chat.conversationId);
@@ -205,8 +210,12 @@ function personalStep(ctx: DeliveryContext, r: ClaimedReminder): Step | null {
   };
 }
 
-/** One request under the thread's and the tenant's windows. */
-async function limited<T>(ctx: DeliveryContext, r: ClaimedReminder, threadKey: string, request: () => Promise<T>): Promise<T> {
+/**
+ * One request under the thread's and the tenant's windows. `post`: this request is the reminder's
+ * post, so the row is marked sending first; if that cannot be written (the claim is gone, the
+ * database is away) nothing is posted and the row is given back.
+ */
+async function limited<T>(ctx: DeliveryContext, r: ClaimedReminder, threadKey: string, request: () => Promise<T>, post = true): Promise<T> {
   const permit = await ctx.limiter.acquire([
     { key: `thread:${threadKey}`, windows: ctx.limits.thread },
     { key: `tenant:${r.tenantId}`, windows: tenantShare(ctx.limits, ctx.instances) },
@@ -214,6 +223,13 @@ async function limited<T>(ctx: DeliveryContext, r: ClaimedReminder, threadKey: s
   if (ctx.stopping()) {
     permit.done();
     throw new Stopping();
+  }
+  if (post) {
+    const ours = await markSending(ctx.db, r, ctx.owner).catch(() => false);
+    if (!ours) {
+      permit.done();
+      throw new Stopping();
+    }
   }
   try {
     return await request();

@@ -9,6 +9,7 @@ import { DEFAULT_RETRY, deliver, type DeliveryContext, type DeliveryResult, type
 import { TEAMS_LIMITS, type RateLimits } from './limits.js';
 import { recentRequests } from './outcomes.js';
 import { RateLimiter } from './rate-limiter.js';
+import { createUnrecordedPosts } from './unrecorded.js';
 
 /**
  * The reminder dispatcher: runs in every bot process, sweeps due reminders on an interval and
@@ -31,7 +32,25 @@ import { RateLimiter } from './rate-limiter.js';
  * - Personal chats (the fallback when the bot is removed) are keyed by the caseworker; a
  *   caseworker with cases in two channels owned by two instances could get two posts in one
  *   window from different limiters. That is rare, and a 429 there is obeyed as above.
+ *
+ * What a crash or an outage can cost (claims.ts, unrecorded.ts):
+ * - A database outage of any length, with the instance alive: nothing posted twice. A post that
+ *   could not be recorded stays claimed and marked sending, is retried until the database answers,
+ *   and survives a stop in the journal (one file per data folder, so each instance needs its own).
+ * - An instance killed: reminders it had claimed but not started are posted by another after one
+ *   lease. Those whose post had started (marked sending, not recorded) are "maybe sent": another
+ *   instance posts them after two leases and a sweep, as a reply in the case's thread when it has
+ *   one, since a duplicate is a smaller harm than a lapsed review nobody was told of. The
+ *   duplicates are bounded by the posts in flight at the kill, at most `concurrency` per instance;
+ *   the window for each is one connector round trip plus one database write. A case's first
+ *   reminder has no thread yet, so its repeat opens a second one: that is the remaining cost.
+ * - An instance cut off from the database for more than two leases while the others are not
+ *   behaves as killed; its records then find the claim taken and are logged, not written.
  */
+
+/** Well under a minute: a dead instance's reminders wait about this long (twice it when maybe sent). */
+export const DEFAULT_LEASE_MS = 15_000;
+const STOP_DRAIN_MS = 5_000;
 
 export interface DispatcherOptions {
   db: SqlWithTransactions;
@@ -43,7 +62,19 @@ export interface DispatcherOptions {
   /** How many dispatchers run against this database (the replica count). */
   instances?: number;
   clock?: Clock;
+  /**
+   * How long a claim holds without renewal (renewed every third of it while working). It bounds
+   * how long a dead instance's reminders wait: never-sent ones go back after one lease, maybe-sent
+   * ones after two (claims.ts). Default 15 s (REMINDER_LEASE_SECONDS).
+   */
   leaseMs?: number;
+  /**
+   * Where posts that went out but could not be recorded are kept across a stop (unrecorded.ts):
+   * a file in the data folder. null or absent: memory only.
+   */
+  journalFile?: string | null;
+  /** How long stop() waits for unrecorded posts to be recorded before leaving them to the journal. */
+  stopDrainMs?: number;
   maxChannelsPerBatch?: number;
   maxRowsPerBatch?: number;
   /** Cases delivered at once; each case's own reminders go one after another, in order. */
@@ -75,7 +106,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const instanceId = options.instanceId ?? `dispatcher-${randomUUID()}`;
   const clock = options.clock ?? systemClock;
   const limits = options.limits ?? TEAMS_LIMITS;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const concurrency = options.concurrency ?? 32;
   const log = options.log ?? pino({ name: 'reminders', level: process.env.LOG_LEVEL ?? 'info' });
   const limiter = new RateLimiter(clock);
@@ -83,6 +114,32 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let stopping = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<SweepReport> | null = null;
+  let sweeping = 0;
+  const unrecorded = createUnrecordedPosts({ db: options.db, file: options.journalFile ?? null, log });
+  let replayed: Promise<void> | null = null;
+  /** Once per process: posts an earlier run made but could not record are recorded first. */
+  const replayJournal = () =>
+    (replayed ??= unrecorded.replay().then(
+      (n) => {
+        if (n > 0) log.warn({ posts: n }, 'reminder posts left unrecorded by the last run are being recorded');
+      },
+      (error: unknown) => {
+        replayed = null;
+        throw error;
+      },
+    ));
+  // Leases are renewed while a sweep works and while posts wait here to be recorded: a claim
+  // marked sending must not look abandoned just because its sweep has ended.
+  let renewer: NodeJS.Timeout | null = null;
+  const ensureRenewer = () => {
+    renewer ??= setInterval(() => {
+      if (sweeping === 0 && unrecorded.size() === 0) return;
+      for (const owner of new Set([instanceId, ...unrecorded.owners()])) {
+        renewLeases(options.db, owner, leaseMs).catch((error: unknown) => log.warn({ err: { name: (error as Error)?.name } }, 'renewing reminder leases failed'));
+      }
+    }, Math.max(50, leaseMs / 3));
+    renewer.unref();
+  };
 
   async function sweep(asOf = new Date()): Promise<SweepReport> {
     const report: SweepReport = { asOf: asOf.toISOString(), instance: instanceId, results: [] };
@@ -90,13 +147,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       db: options.db, connector: options.connector, limiter, limits, instances: options.instances ?? 1, botId: options.botId, owner: instanceId, clock,
       stopping: () => stopping, retry: options.retry ?? DEFAULT_RETRY, random: options.random ?? Math.random, log, learnt: { threads: new Map(), inactiveChannels: new Set(), personalChats: new Map() },
       count: (outcome) => options.metrics?.reminders.inc({ outcome }),
+      unrecorded,
     };
     const seeded = new Set<string>();
-    const renew = setInterval(() => {
-      renewLeases(options.db, instanceId, leaseMs).catch((error: unknown) => log.error({ err: error }, 'renewing reminder leases failed'));
-    }, Math.max(50, leaseMs / 3));
+    sweeping++;
+    ensureRenewer();
     try {
-      await releaseExpired(options.db);
+      await replayJournal();
+      await releaseExpired(options.db, leaseMs);
       while (!stopping) {
         const batch = await claimBatch(options.db, { owner: instanceId, asOf, leaseMs, maxChannels: options.maxChannelsPerBatch ?? 50, maxRows: options.maxRowsPerBatch ?? 500 });
         if (batch.length === 0) break;
@@ -108,7 +166,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         });
       }
     } finally {
-      clearInterval(renew);
+      // Posts the database has not recorded yet: given up to a lease to land before the channels
+      // are freed, so the next owner's windows see them; after that they go on being retried in
+      // the background (their rows stay claimed and marked sending either way).
+      await unrecorded.drain(leaseMs);
+      sweeping--;
       await releaseAll(options.db, instanceId);
     }
     return report;
@@ -138,7 +200,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const rows = cases[next++]!;
         for (const r of rows) {
           if (stopping) break;
-          await each(r);
+          try {
+            await each(r);
+          } catch (error) {
+            // A database error while recording an outcome: the row stays claimed and is given back
+            // by the end of the sweep or its lease (claims.ts); the case's later reminders wait.
+            log.warn({ reminderId: r.reminderId, tenantId: r.tenantId, err: { name: (error as Error)?.name } }, 'reminder delivery stopped by an error');
+            break;
+          }
         }
       }
     };
@@ -178,6 +247,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (timer) clearInterval(timer);
       timer = null;
       await running?.catch(() => undefined);
+      // A few seconds for waiting records; what is still unrecorded stays in the journal for the next start.
+      if (!(await unrecorded.drain(options.stopDrainMs ?? STOP_DRAIN_MS))) log.warn({ posts: unrecorded.size() }, 'reminder posts still unrecorded at stop; kept in the journal');
+      unrecorded.stop();
+      if (renewer) clearInterval(renewer);
+      renewer = null;
     },
   };
 }

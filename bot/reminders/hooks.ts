@@ -7,7 +7,7 @@ import { writeAudit } from '../storage/audit.js';
 import { storageAudit } from './audit.js';
 import type { ConnectorClient } from '../teams/proactive.js';
 import type { ScheduleOptions } from './schedule.js';
-import { registerChannel, saveCaseSchedule } from './store.js';
+import { reactivateTeam, registerChannel, saveCaseSchedule, type TeamBack } from './store.js';
 import { listUpcoming, upcomingMessage } from './upcoming.js';
 
 /**
@@ -36,12 +36,37 @@ export interface ReminderHooks {
   act(turn: ReminderTurn): Promise<Record<string, unknown>>;
   /** The case a reminder belongs to, for the access check before the action runs. */
   caseOf(tenantId: string, reminderId: number): Promise<string | null>;
+  /**
+   * The app is in the team again: its channels take reminders again, and each caseworker who got
+   * the team's reminders in personal chat meanwhile is told there (in the background; the turn
+   * does not wait for those posts).
+   */
+  teamBack(team: TeamBack): Promise<void>;
   /** The team's coming reminders as a message; the read is audited for every case listed. */
   upcoming(reader: { tenantId: string; actorId: string }, teamId: string): Promise<string>;
 }
 
-export function createReminderHooks(db: Database, options: { connector?: ConnectorClient; schedule: ScheduleOptions }): ReminderHooks {
+/** What a caseworker reads in personal chat when the team has the app again. */
+export const TEAM_BACK_MESSAGE =
+  'Familiestøtte er tilføjet teamet igen, så påmindelserne om dine sager kommer nu i teamets kanal igen og ikke længere her.';
+
+export function createReminderHooks(
+  db: Database,
+  options: { connector?: ConnectorClient; schedule: ScheduleOptions; log?: { warn(obj: object, msg: string): void } },
+): ReminderHooks {
   return {
+    async teamBack(team) {
+      const chats = await reactivateTeam(db, team);
+      const connector = options.connector;
+      if (!connector || chats.length === 0) return;
+      void (async () => {
+        for (const chat of chats) {
+          await connector
+            .send({ serviceUrl: team.serviceUrl, tenantId: team.tenantId, conversationId: chat.conversationId, activity: { type: 'message', text: TEAM_BACK_MESSAGE } })
+            .catch((error: unknown) => options.log?.warn({ err: { name: (error as Error)?.name } }, 'telling a caseworker the team is back failed'));
+        }
+      })();
+    },
     async scheduleCase(c, within = db) {
       await registerChannel(within, { tenantId: c.tenantId, channelId: c.channel.id, serviceUrl: c.channel.serviceUrl });
       // The recommendation's dates apply only to the recommended measure; an override brings the

@@ -23,8 +23,12 @@ export interface Attempt {
 
 const OUTCOME_INSERT = `INSERT INTO reminder_outcomes (tenant_id, reminder_id, case_id, at, outcome, target, conversation_id, thread_key, status, reason, instance)`;
 
-/** `newThreadId`: the thread this post opened, saved on the case in the same statement. */
-export async function markSent(db: Sql, r: ClaimedReminder, a: Attempt & { activityId: string; newThreadId?: string | null }): Promise<boolean> {
+/**
+ * `newThreadId`: the thread this post opened, saved on the case in the same statement. Holds for
+ * as long as the claim is `a.owner`'s, even after its lease ran out: a maybe-sent claim is not
+ * taken over while its owner still renews it (claims.ts).
+ */
+export async function markSent(db: Sql, r: Pick<ClaimedReminder, 'tenantId' | 'reminderId' | 'caseId'>, a: Attempt & { activityId: string; newThreadId?: string | null }): Promise<boolean> {
   const rows = await db.query(
     `WITH t AS (
        UPDATE reminder_cases SET thread_id = $10 WHERE $10::text IS NOT NULL AND tenant_id = $1 AND case_id = $11::uuid RETURNING case_id),
@@ -40,16 +44,20 @@ export async function markSent(db: Sql, r: ClaimedReminder, a: Attempt & { activ
   return rows.length > 0;
 }
 
-/** A try that did not get through but will be tried again (throttled, transient, rerouted). */
-export async function recordAttempt(db: Sql, r: ClaimedReminder, outcome: 'retried' | 'rerouted', a: Attempt): Promise<void> {
+/**
+ * A try that did not get through but will be tried again (throttled, transient, rerouted).
+ * `notPosted`: the service refused it (429, 403, 404), so the "sending" mark is lifted; after a
+ * timeout or 5xx the post may have arrived and the mark stays.
+ */
+export async function recordAttempt(db: Sql, r: ClaimedReminder, outcome: 'retried' | 'rerouted', a: Attempt, notPosted = false): Promise<void> {
   await db.query(
     `WITH s AS (
-       UPDATE reminders SET attempts = attempts + 1, last_error = $3
+       UPDATE reminders SET attempts = attempts + 1, last_error = $3, sending_at = CASE WHEN $11::boolean THEN NULL ELSE sending_at END
        WHERE tenant_id = $1 AND reminder_id = $2 AND state = 'claimed' AND lease_owner = $4
        RETURNING tenant_id, reminder_id, case_id)
      ${OUTCOME_INSERT}
      SELECT tenant_id, reminder_id, case_id, $5, $6, $7, $8, $9, $10, $3, $4 FROM s`,
-    [r.tenantId, r.reminderId, a.reason, a.owner, new Date(a.at).toISOString(), outcome, a.target, a.conversationId, a.threadKey, a.status],
+    [r.tenantId, r.reminderId, a.reason, a.owner, new Date(a.at).toISOString(), outcome, a.target, a.conversationId, a.threadKey, a.status, notPosted],
   );
 }
 
@@ -68,7 +76,8 @@ export async function markFailed(db: Sql, r: ClaimedReminder, a: Attempt): Promi
 /** Throttled for longer than one sweep should wait: back to pending, to be tried from `retryAt`. */
 export async function postpone(db: Sql, r: ClaimedReminder, owner: string, retryAt: Date, reason: string): Promise<void> {
   await db.query(
-    `UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = $3, last_error = $4
+    `UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = $3, last_error = $4,
+       sending_at = NULL, sending_owner = NULL
      WHERE tenant_id = $1 AND reminder_id = $2 AND state = 'claimed' AND lease_owner = $5`,
     [r.tenantId, r.reminderId, retryAt.toISOString(), reason, owner],
   );

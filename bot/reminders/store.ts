@@ -47,6 +47,35 @@ export async function registerChannel(db: Sql, channel: ChannelTarget): Promise<
   );
 }
 
+export interface TeamBack {
+  tenantId: string;
+  teamId: string;
+  /** The channel the install or the message came from (it may have no case yet). */
+  channelId: string;
+  serviceUrl: string;
+}
+
+/**
+ * The app is in a team again (installed, or a message came from one of its channels): every
+ * channel of the team that was marked inactive after a 403/404 takes reminders again. Returns the
+ * personal chats that got the fallback for the team's open cases, one per caseworker, to be told.
+ * A no-op, one indexed statement, when nothing was inactive.
+ */
+export async function reactivateTeam(db: Sql, t: TeamBack): Promise<{ conversationId: string }[]> {
+  const rows = await db.query<{ personal_chat_id: string }>(
+    `WITH back AS (
+       UPDATE reminder_channels ch SET active = true, inactive_reason = NULL, inactive_since = NULL,
+         service_url = CASE WHEN ch.channel_id = $3 THEN $4 ELSE ch.service_url END
+       WHERE ch.tenant_id = $1 AND NOT ch.active
+         AND (ch.channel_id = $3 OR ch.channel_id IN (SELECT c.channel_id FROM reminder_cases c WHERE c.tenant_id = $1 AND c.team_id = $2))
+       RETURNING ch.channel_id)
+     SELECT DISTINCT c.personal_chat_id FROM reminder_cases c JOIN back ON back.channel_id = c.channel_id
+     WHERE c.tenant_id = $1 AND NOT c.closed AND c.personal_chat_id IS NOT NULL`,
+    [t.tenantId, t.teamId, t.channelId, t.serviceUrl],
+  );
+  return rows.map((r) => ({ conversationId: r.personal_chat_id }));
+}
+
 /** Call when a case is created, its decision changes, or it is closed. */
 export async function saveCaseSchedule(db: SqlWithTransactions, input: CaseScheduleInput, options: ScheduleOptions = DEFAULT_SCHEDULE_OPTIONS): Promise<RecomputeResult> {
   const reviews = z.array(ReviewSchema).parse(input.reviews);

@@ -122,6 +122,19 @@ export function conversationRefStore(db: Database, clock: Clock) {
       return rows.length;
     },
 
+    /**
+     * The app is in this team again: the channels it was removed from with the team are choices
+     * again (an install notice names one channel; the bot is back in all of them).
+     */
+    async reactivateTeam(scope: TenantScope, teamId: string): Promise<number> {
+      checkScope(scope);
+      const rows = await db.query(
+        "UPDATE conversation_refs SET active = true, updated_at = $3::timestamptz WHERE tenant_id = $1 AND team_id = $2 AND kind = 'channel' AND NOT active RETURNING conversation_id",
+        [scope.tenantId, teamId, clock().toISOString()],
+      );
+      return rows.length;
+    },
+
     /** Active channel references of the tenant, one or more per team, by team name. */
     async listTeams(scope: TenantScope): Promise<ConversationRef[]> {
       checkScope(scope);

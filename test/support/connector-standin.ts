@@ -70,11 +70,15 @@ export interface ConnectorStandin {
   fail(conversationOrChannelId: string, reply: FailureReply): void;
   /** Answer the next `count` requests, whatever they are, with 429 and this Retry-After. */
   throttleNext(count: number, retryAfterSeconds: number): void;
+  /** From now on every answer leaves this long after its request was taken (a slow service). */
+  setLatency(ms: number): void;
   close(): Promise<void>;
 }
 
 export interface StandinOptions {
   limits?: RateLimits;
+  /** Every answer leaves this long after its request was taken: the post exists before the bot hears of it. */
+  latencyMs?: number;
   unref?: boolean;
 }
 
@@ -89,6 +93,7 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
   let throttle = { count: 0, retryAfterSeconds: 1 };
   let refusals = 0;
   let nextId = 1;
+  let latencyMs = options.latencyMs ?? 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://standin');
@@ -180,7 +185,8 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
 
   function answer(record: RecordedRequest, res: ServerResponse, status: number, body: unknown, retryAfterSeconds?: number): void {
     record.status = status;
-    reply(res, status, body, retryAfterSeconds);
+    if (latencyMs > 0) setTimeout(() => reply(res, status, body, retryAfterSeconds), latencyMs);
+    else reply(res, status, body, retryAfterSeconds);
   }
 
   const server: Server = createServer((req, res) => {
@@ -197,6 +203,9 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
   const { port } = server.address() as AddressInfo;
 
   return {
+    setLatency(ms: number) {
+      latencyMs = ms;
+    },
     memberLookups,
     url: `http://127.0.0.1:${port}/`,
     requests,
