@@ -1,4 +1,5 @@
 import type { CardContext } from './context.js';
+import { noTeamSteps } from './no-team.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
 import template from './templates/help.json' with { type: 'json' };
@@ -18,7 +19,11 @@ export const COMMANDS = [
   { da: 'påmindelser', en: 'reminders', text: { da: 'Teamets kommende frister (i en kanal).', en: "The team's upcoming due dates (in a channel)." } },
 ] as const;
 
-export function helpCard(ctx: CardContext): CardJson {
+/**
+ * `noTeam`: the welcome in a personal chat when the app is in no team yet. A case needs a team
+ * channel, so the first thing a newcomer reads is how to add the app to their team.
+ */
+export function helpCard(ctx: CardContext & { noTeam?: boolean }): CardJson {
   const t = pick(ctx.locale);
   const en = ctx.locale === 'en';
   return expand(template, {
@@ -28,6 +33,7 @@ export function helpCard(ctx: CardContext): CardJson {
       da: 'Jeg stiller spørgsmål om familien og siger, hvilken indsats kommunens servicestandard peger på – og hvorfor. Du træffer afgørelsen. Skriv en af disse kommandoer:',
       en: "I ask questions about the family and say which measure the municipality's service standard points to – and why. You make the decision. Type one of these commands:",
     }),
+    noTeam: ctx.noTeam ? noTeamSteps(ctx.locale) : null,
     commands: COMMANDS.map((c) => ({ command: en ? c.en : c.da, alias: en ? c.da : c.en, text: t(c.text) })),
     privacy: t({
       da: 'Skriv aldrig CPR-numre eller fulde navne – brug sagsnummer og initialer. Al læsning og ændring af sager logges.',

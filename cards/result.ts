@@ -4,6 +4,7 @@ import { citedItems } from './cited.js';
 import { restartAction } from './common-actions.js';
 import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
+import { noTeamSteps } from './no-team.js';
 import { needsInformationCard } from './needs-information.js';
 import { formatDate, WHY_NOT_HEADINGS, outcomeTitle, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
 import { cardBytes, expand, pick, type CardJson } from './template.js';
@@ -85,6 +86,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   return expand(template, {
     fallbackText: `${t({ da: 'Anbefaling', en: 'Recommendation' })}: ${title}. ${t({ da: 'En person træffer afgørelsen.', en: 'A person makes the decision.' })}`,
     escalation: decision.outcome === 'escalate' ? escalationBlock(decision, ctx) : null,
+    noTeam: ctx.channels.length === 0 ? noTeamSteps(ctx.locale) : null,
     problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
     problems: (ctx.problems ?? []).map((p) => p.message),
     kicker: t({ da: 'ANBEFALING', en: 'RECOMMENDATION' }),

@@ -27,7 +27,7 @@ function riskFactors(locale: Locale): RiskFactorInfo[] {
 /** The conversation's views, drawn by the card builders in cards/. */
 export function createViews(): Views {
   return {
-    help: (locale) => helpCard({ locale }),
+    help: (locale, options) => helpCard({ locale, ...(options?.noTeam ? { noTeam: true } : {}) }),
     standardAnswer: (locale, question, passages) => standardAnswerCard({ locale }, question, passages),
     message: (locale, text) => errorCard(text, {}, { locale }),
     intakeStep: (locale, stepId, answers, ctx) =>

@@ -41,6 +41,10 @@ export const TEXTS = {
     da: 'Familiestøtte er ikke tilføjet til noget team endnu, så sagen kan ikke knyttes til en kanal. Bed en ejer af teamet om at tilføje appen, og prøv igen.',
     en: 'Familiestøtte has not been added to any team yet, so the case cannot be tied to a channel. Ask a team owner to add the app, and try again.',
   },
+  channelNowKnown: {
+    da: 'Vælg teamets kanal til påmindelser, og tryk «Opret sag» igen.',
+    en: "Choose the team's channel for reminders, and press «Create case» again.",
+  },
   reminderNotFound: {
     da: 'Påmindelsen kunne ikke findes, eller du har ikke adgang til dens sag. Den kan være slettet, eller kortet er for gammelt.',
     en: "The reminder could not be found, or you have no access to its case. It may have been deleted, or the card is too old.",

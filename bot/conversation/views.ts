@@ -22,7 +22,8 @@ export interface Refused {
  * the card builders in cards/ decide how it looks.
  */
 export interface Views {
-  help(locale: Locale): Card;
+  /** The commands; `noTeam` adds how to add the app to a team (the welcome before any team is known). */
+  help(locale: Locale, options?: { noTeam?: boolean }): Card;
   /** A short card with one message, for an action that has no other card to show. */
   message(locale: Locale, text: string): Card;
   intakeStep(locale: Locale, stepId: StepId, answers: IntakeAnswers, ctx: { draftId: string } & Refused): Card;
