@@ -76,7 +76,7 @@ export function scopeUsageLines(usage: ScopeUsage): string[] {
   const lines: string[] = [];
   if (usage.visits) {
     const v = usage.visits;
-    const meetings = v.meetingsCountedAsVisits ? ` (heraf ${v.meetingsCountedAsVisits} tværfaglige møder, der tæller som besøg)` : '';
+    const meetings = v.meetingsCountedAsVisits ? ` (heraf ${v.meetingsCountedAsVisits} ${v.meetingsCountedAsVisits === 1 ? 'tværfagligt møde, der tæller' : 'tværfaglige møder, der tæller'} som besøg)` : '';
     lines.push(`Besøg denne uge: ${number(v.thisWeek)} af ${granted(v.grantedMin, v.grantedMax)} bevilget pr. uge; gennemsnit ${number(v.averagePerWeek)} pr. uge${meetings}${v.overThisWeek ? ' – over det bevilgede' : ''}. [${v.passage}]`);
   }
   if (usage.hours) {
@@ -98,7 +98,7 @@ export function withNotesOnCaseCard(caseCard: CardJson, caseReference: string, u
     type: 'Container',
     separator: true,
     items: [
-      { type: 'TextBlock', text: `Omfang brugt (${noteCount} notater)`, weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text: `Omfang brugt (${noteCount} ${noteCount === 1 ? 'notat' : 'notater'})`, weight: 'Bolder', wrap: true },
       ...(lines.length ? lines : ['Intet bevilget omfang at måle imod.']).map((text) => ({ type: 'TextBlock', text, wrap: true })),
     ],
   });
@@ -121,7 +121,7 @@ export function notesSummaryCard(s: SummaryView): CardJson {
   const label = s.method === 'model' ? `Lavet af sprogmodellen ${s.producedBy}` : `Uddrag af notaterne – ${s.producedBy}`;
   return card(`Resumé af notater på ${s.caseReference} (${s.producedBy})`, [
     { type: 'TextBlock', text: `Resumé af notater · ${s.caseReference}`, weight: 'Bolder', size: 'Medium', wrap: true },
-    { type: 'TextBlock', text: `${label} · ${s.noteCount} notater`, isSubtle: true, size: 'Small', wrap: true },
+    { type: 'TextBlock', text: `${label} · ${s.noteCount} ${s.noteCount === 1 ? 'notat' : 'notater'}`, isSubtle: true, size: 'Small', wrap: true },
     { type: 'TextBlock', text: s.summary || 'Sagen har ingen notater endnu.', wrap: true },
     ...(s.passages.length
       ? [

@@ -2,6 +2,7 @@ import { caseCard, caseCreatedCard } from '../../cards/case.js';
 import { caseListCard } from '../../cards/case-list.js';
 import { errorCard } from '../../cards/error.js';
 import { helpCard } from '../../cards/help.js';
+import { infoCard } from '../../cards/info.js';
 import type { LookupPassage, RiskFactorInfo } from '../../cards/context.js';
 import { escalationCard } from '../../cards/escalation.js';
 import { intakeStepCard } from '../../cards/intake-step.js';
@@ -30,6 +31,7 @@ export function createViews(): Views {
     help: (locale, options) => helpCard({ locale, ...(options?.noTeam ? { noTeam: true } : {}) }),
     standardAnswer: (locale, question, passages) => standardAnswerCard({ locale }, question, passages),
     message: (locale, text) => errorCard(text, {}, { locale }),
+    info: (locale, text, title) => infoCard(text, { locale, ...(title ? { title } : {}) }),
     intakeStep: (locale, stepId, answers, ctx) =>
       intakeStepCard(stepId, answers.facts, {
         locale,

@@ -31,7 +31,7 @@ export async function startIntake(turn: Turn): Promise<Card> {
 
 export async function resumeIntake(turn: Turn): Promise<Card> {
   const draft = await turn.deps.storage.drafts.findForConversation(turn.scope, turn.info.conversation.id);
-  if (!draft) return turn.deps.views.message(turn.locale, say('nothingToResume', turn.locale));
+  if (!draft) return turn.deps.views.info(turn.locale, say('nothingToResume', turn.locale));
   return showPosition(turn, draft, readPosition(draft.step), readAnswers(draft.answers));
 }
 

@@ -12,6 +12,7 @@ import { NOTE_ACTIONS, noteFromCommand, noteUsage, summariseCase } from './notes
 import { planCommand, PLAN_ROUTES } from './plan-routes.js';
 import { answerFromStandard } from './standard.js';
 import { askToShare, shareSummary, summaryCommand, summaryPrompt } from './summary.js';
+import { say } from './texts.js';
 import type { Card, PendingCard, SharedCard } from './types.js';
 
 /**
@@ -56,7 +57,7 @@ const oneCaseToClicker = { rule: 'case', target: caseOfData, groupChat: 'answer-
 
 function reminderAction(turn: Turn, data: Data, verb: string): Answer {
   const { deps, scope, info } = turn;
-  if (!deps.reminders) return deps.views.message(turn.locale, 'Påmindelser er ikke slået til her.');
+  if (!deps.reminders) return deps.views.info(turn.locale, say('remindersOff', turn.locale));
   return deps.reminders.act({ tenantId: scope.tenantId, userId: scope.actorId, userName: info.userName ?? scope.actorId, verb, data, at: deps.clock() });
 }
 
@@ -118,8 +119,9 @@ export const COMMAND_ROUTES: CommandRoutes = {
     door: { rule: 'team-channel' },
     run: async (turn) => {
       const teamId = turn.info.conversation.teamId!;
-      if (!turn.deps.reminders) return turn.deps.views.message(turn.locale, 'Påmindelser er ikke slået til her.');
-      return turn.deps.views.message(turn.locale, await turn.deps.reminders.upcoming(turn.scope, teamId));
+      if (!turn.deps.reminders) return turn.deps.views.info(turn.locale, say('remindersOff', turn.locale));
+      // A list is information, not a failure: the neutral card.
+      return turn.deps.views.info(turn.locale, await turn.deps.reminders.upcoming(turn.scope, teamId), say('remindersTitle', turn.locale));
     },
   },
 };

@@ -61,6 +61,24 @@ export const TEXTS = {
     da: 'Du er ikke medlem af dette team, så jeg viser ikke teamets sager eller påmindelser. Bed en ejer af teamet om at tilføje dig.',
     en: "You are not a member of this team, so I do not show the team's cases or reminders. Ask an owner of the team to add you.",
   },
+  remindersOff: {
+    da: 'Påmindelser er ikke slået til her. Kontakt den, der driver Familiestøtte.',
+    en: 'Reminders are not turned on here. Contact whoever runs Familiestøtte.',
+  },
+  remindersTitle: { da: 'Teamets kommende påmindelser', en: "The team's upcoming reminders" },
+  noteUsage: {
+    da: 'Skriv notatet sådan: notat «sagsnummer» «type» «minutter» «tekst», fx »notat SAG-2026-0042 besøg 60 Familien var hjemme.« Typer: besøg, telefon, møde, tværfagligt møde, observation.',
+    en: 'Write the note like this: note «case reference» «kind» «minutes» «text», e.g. »note SAG-2026-0042 visit 60 The family was at home.« Kinds: visit, phone, meeting, interdisciplinary meeting, observation.',
+  },
+  noteSaved: { da: 'Notatet er gemt.', en: 'Note saved.' },
+  summariesOff: {
+    da: 'Sagsresuméer er ikke slået til her. Kontakt den, der driver Familiestøtte.',
+    en: 'Case summaries are not turned on here. Contact whoever runs Familiestøtte.',
+  },
+  summaryUsage: {
+    da: 'Skriv »resumé« efterfulgt af sagsnummeret, fx »resumé SAG-2026-0042«.',
+    en: 'Write »summary« followed by the case reference, e.g. »summary SAG-2026-0042«.',
+  },
 } satisfies Record<string, Localized>;
 
 export type TextKey = keyof typeof TEXTS;

@@ -24,8 +24,10 @@ export interface Refused {
 export interface Views {
   /** The commands; `noTeam` adds how to add the app to a team (the welcome before any team is known). */
   help(locale: Locale, options?: { noTeam?: boolean }): Card;
-  /** A short card with one message, for an action that has no other card to show. */
+  /** A short red card: something did not work, and what to do about it. */
   message(locale: Locale, text: string): Card;
+  /** A neutral card for information (a list, a usage hint): never the red error card. */
+  info(locale: Locale, text: string, title?: string): Card;
   intakeStep(locale: Locale, stepId: StepId, answers: IntakeAnswers, ctx: { draftId: string } & Refused): Card;
   /** The recommendation (an escalation first of all), with accept / override / start over. */
   result(locale: Locale, decision: Decision, answers: IntakeAnswers, ctx: { draftId: string; channels: readonly ChannelChoice[] } & Refused): Card;
