@@ -7,7 +7,7 @@ import { VERBS } from './verbs.js';
 describe('the help card', () => {
   it('lists the Danish commands with their English aliases', () => {
     const text = cardText(helpCard({ locale: 'da' }));
-    for (const c of ['hjælp', 'ny sag', 'fortsæt', 'find <sagsnummer>', 'mine sager', 'help', 'new case', 'resume', 'find <reference>', 'my cases']) expect(text).toContain(c);
+    for (const c of ['hjælp', 'ny sag', 'fortsæt', 'find «sagsnummer»', 'mine sager', 'help', 'new case', 'resume', 'find «case reference»', 'my cases']) expect(text).toContain(c);
   });
 
   it('offers Ny sag, Fortsæt and Mine sager as buttons', () => {

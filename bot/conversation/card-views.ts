@@ -1,4 +1,5 @@
 import { caseCard, caseCreatedCard } from '../../cards/case.js';
+import { askReferenceCard } from '../../cards/ask-reference.js';
 import { caseListCard } from '../../cards/case-list.js';
 import { errorCard } from '../../cards/error.js';
 import { helpCard } from '../../cards/help.js';
@@ -56,5 +57,6 @@ export function createViews(): Views {
       return options?.created ? caseCreatedCard(view, found.decision.recommended, view.override, { locale, lookupPassage }) : caseCard(view, { locale, lookupPassage });
     },
     caseList: (locale, cases) => caseListCard(cases.map(toCaseView), { locale }),
+    askReference: (locale, askFor, personal) => askReferenceCard(askFor, { locale, personal }),
   };
 }

@@ -108,6 +108,8 @@ export const COMMAND_ROUTES: CommandRoutes = {
   resume: { door: personal, run: (turn) => resumeIntake(turn) },
   mine: { door: personal, run: (turn) => myCases(turn) },
   find: { door: commandCase(), run: (turn, c) => findCase(turn, c.reference) },
+  // Shows nothing of a case: the form's button then opens the case's own door.
+  askReference: { door: tenant, run: (turn, c) => turn.deps.views.askReference(turn.locale, c.askFor, turn.info.conversation.kind === 'personal') },
   summary: { door: commandCase(), run: (turn, c) => summaryCommand(turn, c.reference) },
   // Shows nothing of the case, so anyone may get it; the buttons on it open the case's door.
   summaryPrompt: { door: tenant, run: (turn, c) => summaryPrompt(turn, c.reference) },

@@ -1,4 +1,5 @@
 import type { ChannelChoice, PassageText } from '../../cards/context.js';
+import type { AskFor } from '../../cards/ask-reference.js';
 import type { Locale } from '../../cards/locale.js';
 import type { Decision } from '../../rules/decision-types.js';
 import type { StepId } from '../intake/steps.js';
@@ -34,6 +35,8 @@ export interface Views {
   /** One case; `created` right after accept/override shows recommendation and decision side by side. */
   caseCard(locale: Locale, found: CaseWithDecision, options?: { created?: boolean }): Card;
   caseList(locale: Locale, cases: readonly CaseWithDecision[]): Card;
+  /** A bare command's question for the case number; `personal` adds "Mine sager". */
+  askReference(locale: Locale, askFor: AskFor, personal: boolean): Card;
   /** The passages that best answer a question, verbatim, with their ids. */
   standardAnswer(locale: Locale, question: string, passages: readonly PassageText[]): Card;
 }

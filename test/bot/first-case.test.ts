@@ -45,5 +45,15 @@ describe.each(['da', 'en'] as const)('the first case of a newcomer (%s)', SLOW, 
     const created = await me.execute('case.accept', caseForm(draftId, channel, 'SAG-FOERSTE-1'));
     expect(actionData(created.card, 'case.accept'), 'the case card, not the result card again').toBeUndefined();
     expect(cardText(created.card)).toContain('SAG-FOERSTE-1');
+
+    // "find" picked from the command menu arrives bare: it asks for the case number, not the standards.
+    const [ask] = cardsIn(await me.say('find'));
+    expect(cardText(ask)).toContain(lang === 'da' ? 'Hvilken sag vil du se?' : 'Which case do you want to see?');
+    expect(actionData(ask, 'case.mine'), 'offers "Mine sager" in the personal chat').toBeDefined();
+    const opened = await me.execute('case.open', { ...actionData(ask, 'case.open'), caseReference: 'SAG-FOERSTE-1' });
+    expect(cardText(opened.card)).toContain('SAG-FOERSTE-1');
+    const [askPlan] = cardsIn(await me.say('plan'));
+    const plan = await me.execute('plan.edit', { ...actionData(askPlan, 'plan.edit'), caseReference: 'SAG-FOERSTE-1' });
+    expect(actionData(plan.card, 'plan.save'), 'the plan card of the case named in the form').toBeDefined();
   });
 });
