@@ -26,7 +26,6 @@ export function askReferenceCard(askFor: AskFor, ctx: CardContext & { personal: 
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',
     version: '1.5',
-    lang: ctx.locale,
     fallbackText: t(what.title),
     body: [
       { type: 'TextBlock', text: t(what.title), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },

@@ -34,7 +34,8 @@ export function helpCard(ctx: CardContext & { noTeam?: boolean }): CardJson {
       en: "I ask questions about the family and say which measure the municipality's service standard points to – and why. You make the decision. Type one of these commands:",
     }),
     noTeam: ctx.noTeam ? noTeamSteps(ctx.locale) : null,
-    commands: COMMANDS.map((c) => ({ command: en ? c.en : c.da, alias: en ? c.da : c.en, text: t(c.text) })),
+    // One language per card: the other language's words still work, but are not listed beside these.
+    commands: COMMANDS.map((c) => ({ command: en ? c.en : c.da, alias: '', text: t(c.text) })),
     privacy: t({
       da: 'Skriv aldrig CPR-numre eller fulde navne – brug sagsnummer og initialer. Al læsning og ændring af sager logges.',
       en: 'Never type CPR numbers or full names – use the case reference and initials. Every read and change of a case is logged.',

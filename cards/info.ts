@@ -13,7 +13,6 @@ export function infoCard(text: string, ctx: CardContext & { title?: string }): C
     type: 'AdaptiveCard',
     version: '1.5',
     fallbackText: text,
-    lang: ctx.locale,
     body: [
       ...(ctx.title ? [{ type: 'TextBlock', text: ctx.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' }] : []),
       ...lines.map((line, i) => ({ type: 'TextBlock', text: line, wrap: true, ...(i > 0 || ctx.title ? { spacing: 'Small' } : {}) })),

@@ -19,8 +19,10 @@ export const NOTE_VERBS = {
   notesSummary: 'note.summary',
 } as const;
 
+// With the Action.Submit fallback every card action has (template.ts), for clients without Universal Actions.
 function action(title: string, verb: string, data: Record<string, string>, style?: 'positive'): CardJson {
-  return { type: 'Action.Execute', title, verb, data: { ...data, verb }, associatedInputs: 'auto', ...(style ? { style } : {}) };
+  const common = { title, data: { ...data, verb }, associatedInputs: 'auto', ...(style ? { style } : {}) };
+  return { type: 'Action.Execute', verb, ...common, fallback: { type: 'Action.Submit', ...common } };
 }
 
 const card = (fallbackText: string, body: CardJson[], actions: CardJson[] = []): CardJson => ({
