@@ -75,7 +75,7 @@ export function acceptShowCard(decision: Decision, ctx: ResultCardContext): Card
   const t = pick(ctx.locale);
   return {
     type: 'Action.ShowCard',
-    title: t({ da: 'Acceptér', en: 'Accept' }),
+    title: t({ da: 'Følg anbefalingen', en: 'Follow the recommendation' }),
     style: 'positive',
     card: {
       type: 'AdaptiveCard',
@@ -119,7 +119,7 @@ export function overrideShowCard(decision: Decision, ctx: ResultCardContext): Ca
   });
   return {
     type: 'Action.ShowCard',
-    title: t({ da: 'Vælg andet udfald', en: 'Choose another outcome' }),
+    title: t({ da: 'Træf en anden afgørelse', en: 'Make another decision' }),
     card: {
       type: 'AdaptiveCard',
       body: [

@@ -127,7 +127,7 @@ export function notesSummaryCard(s: SummaryView): CardJson {
     { type: 'TextBlock', text: s.summary || 'Sagen har ingen notater endnu.', wrap: true },
     ...(s.passages.length
       ? [
-          { type: 'TextBlock', text: 'Passager i standarden', weight: 'Bolder', wrap: true },
+          { type: 'TextBlock', text: 'Afsnit i standarden', weight: 'Bolder', wrap: true },
           ...s.passages.map((p) => ({ type: 'TextBlock', text: `${p.id}: ${p.why}`, wrap: true })),
         ]
       : []),

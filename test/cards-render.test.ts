@@ -171,7 +171,7 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
 
   it('Acceptér: the filled case form parses as a case', async () => {
     await renderer.render(resultCard(f.level2Decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
-    await renderer.click('Acceptér');
+    await renderer.click('Følg anbefalingen');
     await renderer.fill('Sagsnummer', '2026-001234');
     await renderer.fill('Barnets initialer', 'AB');
     await renderer.select('Teamets kanal', 'Familieafdelingen Øst');
@@ -186,7 +186,7 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
 
   it('Vælg andet udfald: nothing is sent without a reason; with one, the override parses', async () => {
     await renderer.render(resultCard(f.level2Decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
-    await renderer.click('Vælg andet udfald');
+    await renderer.click('Træf en anden afgørelse');
     await renderer.choose('chosen', 'level1');
     await renderer.select('Variant', '1B');
     await renderer.fill('Sagsnummer', '2026-001234');
@@ -240,14 +240,14 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
 
   it('result: the override form asks for a reason; screenshot', async () => {
     await renderer.render(resultCard(f.level2Decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
-    await renderer.click('Vælg andet udfald');
+    await renderer.click('Træf en anden afgørelse');
     expect(await renderer.visibleText()).toContain('Begrundelse');
     await renderer.screenshot(`${SCREENSHOTS}result-override.png`);
   });
 
   it('escalation: screenshot', async () => {
     const report = await renderer.render(escalationCard(f.escalateDecision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
-    expect(report.text.indexOf('Barnet kan være i fare')).toBeLessThan(report.text.indexOf('Acceptér'));
+    expect(report.text.indexOf('Barnet kan være i fare')).toBeLessThan(report.text.indexOf('Følg anbefalingen'));
     await renderer.screenshot(`${SCREENSHOTS}escalation.png`);
   });
 
