@@ -10,8 +10,8 @@ import { pick, type CardJson } from './template.js';
 export function noTeamSteps(locale: Locale): CardJson {
   const t = pick(locale);
   const steps = [
-    t({ da: '1. Vælg **Apps** i venstre side af Teams, og find Familiestøtte.', en: '1. Choose **Apps** on the left in Teams and find Familiestøtte.' }),
-    t({ da: '2. Vælg **Tilføj til et team**, og vælg jeres team og den kanal, I følger sager i.', en: '2. Choose **Add to a team**, then your team and the channel you follow cases in.' }),
+    t({ da: '1. Vælg »Apps« i venstre side af Teams, og find Familiestøtte.', en: '1. Choose “Apps” on the left in Teams and find Familiestøtte.' }),
+    t({ da: '2. Vælg »Tilføj til et team«, og vælg jeres team og den kanal, I følger sager i.', en: '2. Choose “Add to a team”, then your team and the channel you follow cases in.' }),
     t({ da: '3. Kom tilbage hertil, og opret sagen. Dine svar er gemt.', en: '3. Come back here and create the case. Your answers are kept.' }),
   ];
   return {
@@ -41,8 +41,8 @@ export function noTeamFormLine(locale: Locale): CardJson {
   return {
     type: 'TextBlock',
     text: t({
-      da: 'Teamets kanal: Familiestøtte er ikke tilføjet til et team endnu (se «Før den første sag» ovenfor).',
-      en: "Team channel: Familiestøtte has not been added to a team yet (see «Before the first case» above).",
+      da: 'Teamets kanal: Familiestøtte er ikke tilføjet til et team endnu (se »Før den første sag« ovenfor).',
+      en: "Team channel: Familiestøtte has not been added to a team yet (see “Before the first case” above).",
     }),
     wrap: true,
     size: 'Small',

@@ -225,6 +225,18 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
     }
   });
 
+  it('result without a team, at 360 px: the steps to add the app sit above the buttons, and no error shows; screenshot', async () => {
+    for (const locale of ['da', 'en'] as const) {
+      await renderer.setHostWidth(360);
+      const report = await renderer.render(resultCard(f.level1Decision, { locale, draftId: 'draft-1', channels: [] }));
+      expect(report.problems).toEqual([]);
+      expect(report.text).toContain(locale === 'da' ? 'Tilføj til et team' : 'Add to a team');
+      expect(report.text).not.toContain(locale === 'da' ? 'Sagen blev ikke oprettet' : 'The case was not created');
+      await renderer.screenshot(`${SCREENSHOTS}result-no-team-360-${locale}.png`);
+      await renderer.setHostWidth(560);
+    }
+  });
+
   it('result: tapping a reason shows the verbatim passage; screenshot of a real level 2 result', async () => {
     const decision = decide(f.level2Facts);
     expect(decision.outcome).toBe('level2');
