@@ -1,5 +1,6 @@
 import { CHOOSABLE_OUTCOMES, type Decision } from '../rules/decision-types.js';
 import type { ResultCardContext } from './context.js';
+import { noTeamFormLine } from './no-team.js';
 import { OUTCOME_SHORT } from './outcome-text.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
@@ -59,6 +60,7 @@ function caseFields(ids: Record<keyof typeof CASE_FIELD_IDS, string>, decision: 
       startDate: typedText(ctx, ids.startDate) ?? decision.startDate,
     },
     channels: ctx.channels.map((c) => ({ id: c.id, name: c.name })),
+    noTeam: ctx.channels.length === 0 ? noTeamFormLine(ctx.locale) : null,
   });
 }
 
@@ -73,7 +75,7 @@ export function acceptShowCard(decision: Decision, ctx: ResultCardContext): Card
   const t = pick(ctx.locale);
   return {
     type: 'Action.ShowCard',
-    title: t({ da: 'Acceptér', en: 'Accept' }),
+    title: t({ da: 'Følg anbefalingen', en: 'Follow the recommendation' }),
     style: 'positive',
     card: {
       type: 'AdaptiveCard',
@@ -117,7 +119,7 @@ export function overrideShowCard(decision: Decision, ctx: ResultCardContext): Ca
   });
   return {
     type: 'Action.ShowCard',
-    title: t({ da: 'Vælg andet udfald', en: 'Choose another outcome' }),
+    title: t({ da: 'Træf en anden afgørelse', en: 'Make another decision' }),
     card: {
       type: 'AdaptiveCard',
       body: [

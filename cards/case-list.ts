@@ -36,7 +36,7 @@ export function caseListCard(cases: readonly CaseView[], ctx: CardContext, title
       due: t({ da: 'Næste frist', en: 'Next due' }),
     },
     rows,
-    more: cases.length > MAX_ROWS ? t({ da: `Viser ${MAX_ROWS} af ${cases.length}. Brug «find <sagsnummer>».`, en: `Showing ${MAX_ROWS} of ${cases.length}. Use "find <reference>".` }) : '',
+    more: cases.length > MAX_ROWS ? t({ da: `Viser ${MAX_ROWS} af ${cases.length}. Brug «find «sagsnummer»».`, en: `Showing ${MAX_ROWS} of ${cases.length}. Use "find «case reference»".` }) : '',
     actions: [execute(t({ da: 'Ny sag', en: 'New case' }), VERBS.intakeStart, {}, { inputs: 'none' })],
   });
 }

@@ -1,3 +1,4 @@
+import { passageLabel } from './cited.js';
 import type { Decision, Override } from '../rules/decision-types.js';
 import type { CaseView } from './case-view.js';
 import type { CardContext } from './context.js';
@@ -59,7 +60,7 @@ function caseCardWith(c: CaseView, override: Override | undefined, decision: Dec
       date: formatDate(r.due, ctx.locale),
       title: t(REVIEW_KIND_TITLES[r.kind]),
       text: r.text,
-      source: `${t({ da: 'Kilde', en: 'Source' })}: ${r.passage}`,
+      source: passageLabel(r.passage, ctx.locale, ctx.lookupPassage),
     })),
     footer: t({
       da: 'Sagen indeholder ingen CPR-numre eller navne. Hver læsning og ændring logges.',

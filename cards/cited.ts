@@ -9,6 +9,21 @@ const SOURCE_NAMES: Record<string, { da: string; en: string }> = {
 };
 
 /**
+ * Where a reason rests, in words a person reads: the passage's heading, with its id beside it as a
+ * small reference to look it up by (never the id alone as if it were prose).
+ */
+export function passageLabel(id: string, locale: Locale, lookupPassage?: LookupPassage): string {
+  const passage = (lookupPassage ?? passageById)(id);
+  const t = pick(locale);
+  return passage ? `${t({ da: 'Afsnit i standarden', en: 'Passage in the standard' })}: ${passage.heading} · ${id}` : `${t({ da: 'Afsnit i standarden', en: 'Passage in the standard' })} · ${id}`;
+}
+
+/** A legal source as shown: the verification remark belongs in the docs and the trace, not in user text. */
+export function readableLegalSource(source: string): string {
+  return source.split(' — ikke verificeret')[0]!.trim();
+}
+
+/**
  * One reason (or "why not", or warning) with the passage it rests on. The passage's verbatim
  * text is on the card but hidden; tapping the source line shows it (Action.ToggleVisibility),
  * so the caseworker can read the standard's own words without leaving Teams.
@@ -24,7 +39,7 @@ export function citedItem(
   const lookup = options.lookupPassage ?? passageById;
   const passage = cited.passage ? lookup(cited.passage) : undefined;
   const hasVerbatim = passage !== undefined && options.withVerbatim !== false;
-  const source = cited.passage ? `${t({ da: 'Kilde', en: 'Source' })}: ${cited.passage}` : '';
+  const source = cited.passage ? passageLabel(cited.passage, options.locale, lookup) : '';
   const items: CardJson[] = [{ type: 'TextBlock', text: `${options.bullet ?? '•'} ${cited.text}`, wrap: true }];
   if (source && hasVerbatim) {
     items.push(

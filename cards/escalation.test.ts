@@ -31,7 +31,7 @@ describe('the escalation card', () => {
 
   it('lets the caseworker create the case, correct the answer, or start over', () => {
     const card = escalationCard(f.escalateDecision, ctx);
-    expect((card['actions'] as { title: string }[]).map((a) => a.title)).toEqual(['Acceptér', 'Ret svaret', 'Start forfra']);
+    expect((card['actions'] as { title: string }[]).map((a) => a.title)).toEqual(['Følg anbefalingen', 'Ret svaret', 'Start forfra']);
     const verbs = executeActions(card).map((a) => a['verb']);
     expect(verbs).toEqual([VERBS.caseAccept, VERBS.intakeEdit, VERBS.intakeRestart]);
     expect(executeActions(card)[1]).toMatchObject({ data: { stepId: 'concern' }, associatedInputs: 'none' });

@@ -20,7 +20,7 @@ export const NOTE_VERBS = {
   notesSummary: 'note.summary',
 } as const;
 
-/** An Action.Execute with the same data as an Action.Submit fallback, for clients without Universal Actions. */
+// With the Action.Submit fallback every card action has (template.ts), for clients without Universal Actions.
 function action(title: string, verb: string, data: Record<string, string>, style?: 'positive'): CardJson {
   const common = { title, data: { ...data, verb }, associatedInputs: 'auto', ...(style ? { style } : {}) };
   return { type: 'Action.Execute', verb, ...common, fallback: { type: 'Action.Submit', ...common } };
@@ -125,7 +125,7 @@ export function scopeUsageLines(usage: ScopeUsage): string[] {
   const lines: string[] = [];
   if (usage.visits) {
     const v = usage.visits;
-    const meetings = v.meetingsCountedAsVisits ? ` (heraf ${v.meetingsCountedAsVisits} tværfaglige møder, der tæller som besøg)` : '';
+    const meetings = v.meetingsCountedAsVisits ? ` (heraf ${v.meetingsCountedAsVisits} ${v.meetingsCountedAsVisits === 1 ? 'tværfagligt møde, der tæller' : 'tværfaglige møder, der tæller'} som besøg)` : '';
     lines.push(`Besøg denne uge: ${number(v.thisWeek)} af ${granted(v.grantedMin, v.grantedMax)} bevilget pr. uge; gennemsnit ${number(v.averagePerWeek)} pr. uge${meetings}${v.overThisWeek ? ' – over det bevilgede' : ''}. [${v.passage}]`);
   }
   if (usage.hours) {
@@ -147,7 +147,7 @@ export function withNotesOnCaseCard(caseCard: CardJson, caseReference: string, u
     type: 'Container',
     separator: true,
     items: [
-      { type: 'TextBlock', text: `Omfang brugt (${noteCount} notater)`, weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text: `Omfang brugt (${noteCount} ${noteCount === 1 ? 'notat' : 'notater'})`, weight: 'Bolder', wrap: true },
       ...(lines.length ? lines : ['Intet bevilget omfang at måle imod.']).map((text) => ({ type: 'TextBlock', text, wrap: true })),
     ],
   });
@@ -170,11 +170,11 @@ export function notesSummaryCard(s: SummaryView): CardJson {
   const label = s.method === 'model' ? `Lavet af sprogmodellen ${s.producedBy}` : `Uddrag af notaterne – ${s.producedBy}`;
   return card(`Resumé af notater på ${s.caseReference} (${s.producedBy})`, [
     { type: 'TextBlock', text: `Resumé af notater · ${s.caseReference}`, weight: 'Bolder', size: 'Medium', wrap: true },
-    { type: 'TextBlock', text: `${label} · ${s.noteCount} notater`, isSubtle: true, size: 'Small', wrap: true },
+    { type: 'TextBlock', text: `${label} · ${s.noteCount} ${s.noteCount === 1 ? 'notat' : 'notater'}`, isSubtle: true, size: 'Small', wrap: true },
     { type: 'TextBlock', text: s.summary || 'Sagen har ingen notater endnu.', wrap: true },
     ...(s.passages.length
       ? [
-          { type: 'TextBlock', text: 'Passager i standarden', weight: 'Bolder', wrap: true },
+          { type: 'TextBlock', text: 'Afsnit i standarden', weight: 'Bolder', wrap: true },
           ...s.passages.map((p) => ({ type: 'TextBlock', text: `${p.id}: ${p.why}`, wrap: true })),
         ]
       : []),

@@ -94,7 +94,7 @@ describe('the result card', () => {
   });
 
   it('Acceptér opens the case form: reference, initials with a hint, the channels passed in, start date', () => {
-    const form = showCard(resultCard(f.level2Decision, ctx), 'Acceptér');
+    const form = showCard(resultCard(f.level2Decision, ctx), 'Følg anbefalingen');
     expect(inputIds(form)).toEqual(['caseReference', 'childPseudonym', 'channelId', 'startDate']);
     const text = cardText(form);
     expect(text).toContain('Aldrig fulde navn eller CPR-nummer.');
@@ -109,7 +109,7 @@ describe('the result card', () => {
   });
 
   it('Vælg andet udfald requires a reason and offers every choosable outcome except the recommended one', () => {
-    const form = showCard(resultCard(f.level2Decision, ctx), 'Vælg andet udfald');
+    const form = showCard(resultCard(f.level2Decision, ctx), 'Træf en anden afgørelse');
     const reason = allObjects(form).find((o) => o['id'] === 'reason');
     expect(reason).toMatchObject({ type: 'Input.Text', isRequired: true, isMultiline: true });
     expect(reason?.['errorMessage']).toMatch(/begrundelse/i);
@@ -121,13 +121,13 @@ describe('the result card', () => {
 
   it('offers Acceptér, Vælg andet udfald and Start forfra, with unique input ids across the forms', () => {
     const card = resultCard(f.level2Decision, ctx);
-    expect((card['actions'] as { title: string }[]).map((a) => a.title)).toEqual(['Acceptér', 'Vælg andet udfald', 'Start forfra']);
+    expect((card['actions'] as { title: string }[]).map((a) => a.title)).toEqual(['Følg anbefalingen', 'Træf en anden afgørelse', 'Start forfra']);
     const ids = inputIds(card);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('preselects the channel when the team has only one', () => {
-    const form = showCard(resultCard(f.level1Decision, { ...ctx, channels: [f.channels[0]!] }), 'Acceptér');
+    const form = showCard(resultCard(f.level1Decision, { ...ctx, channels: [f.channels[0]!] }), 'Følg anbefalingen');
     expect(ofType(form, 'Input.ChoiceSet')[0]?.['value']).toBe(f.channels[0]!.id);
   });
 
@@ -172,7 +172,7 @@ describe('the result card', () => {
       problems: [{ field: 'caseReference', message: 'Sagsnummer: Sagsnummeret må ikke indeholde mellemrum.' }],
     });
     expect(cardText(card)).toContain('Sagsnummeret må ikke indeholde mellemrum');
-    const form = showCard(card, 'Acceptér');
+    const form = showCard(card, 'Følg anbefalingen');
     const values = Object.fromEntries(allObjects(form).filter((o) => typeof o['id'] === 'string').map((o) => [o['id'], o['value']]));
     expect(values).toMatchObject({ caseReference: '2026 001234', childPseudonym: 'AB [CPR fjernet]', channelId: f.channels[1]!.id });
   });
@@ -185,7 +185,7 @@ describe('the result card', () => {
   });
 
   it('puts a refused override back: chosen outcome, variant and reason', () => {
-    const form = showCard(resultCard(f.level2Decision, { ...ctx, typed: { chosen: 'level1', chosenVariant: '1B', reason: 'kort' } }), 'Vælg andet udfald');
+    const form = showCard(resultCard(f.level2Decision, { ...ctx, typed: { chosen: 'level1', chosenVariant: '1B', reason: 'kort' } }), 'Træf en anden afgørelse');
     const values = Object.fromEntries(allObjects(form).filter((o) => typeof o['id'] === 'string').map((o) => [o['id'], o['value']]));
     expect(values).toMatchObject({ chosen: 'level1', chosenVariant: '1B', reason: 'kort' });
   });

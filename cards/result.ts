@@ -1,9 +1,10 @@
 import { OUTCOMES, type Decision, type Outcome } from '../rules/decision-types.js';
 import { acceptShowCard, overrideShowCard } from './case-form.js';
-import { citedItems } from './cited.js';
+import { citedItems, passageLabel, readableLegalSource } from './cited.js';
 import { restartAction } from './common-actions.js';
 import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
+import { noTeamSteps } from './no-team.js';
 import { needsInformationCard } from './needs-information.js';
 import { blockedLevel } from '../rules/explain.js';
 import { BLOCKED_TITLES, formatDate, WHY_NOT_HEADINGS, outcomeTitle, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
@@ -81,12 +82,13 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     date: formatDate(r.due, ctx.locale),
     title: t(REVIEW_KIND_TITLES[r.kind]),
     text: r.text,
-    source: `${t({ da: 'Kilde', en: 'Source' })}: ${r.passage}`,
+    source: passageLabel(r.passage, ctx.locale, ctx.lookupPassage),
   }));
 
   return expand(template, {
     fallbackText: `${t({ da: 'Anbefaling', en: 'Recommendation' })}: ${title}. ${t({ da: 'En person træffer afgørelsen.', en: 'A person makes the decision.' })}`,
     escalation: decision.outcome === 'escalate' ? escalationBlock(decision, ctx) : null,
+    noTeam: ctx.channels.length === 0 ? noTeamSteps(ctx.locale) : null,
     problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
     problems: (ctx.problems ?? []).map((p) => p.message),
     kicker: t({ da: 'ANBEFALING', en: 'RECOMMENDATION' }),
@@ -110,7 +112,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     legalTitle: t({ da: 'Lovgrundlag', en: 'Legal basis' }),
     legalSeedTitle: t({ da: 'Standarden henviser til', en: 'The standard cites' }),
     legalCurrentTitle: t({ da: 'Gældende nu', en: 'In force now' }),
-    legal: decision.legalBasis.map((l) => ({ seed: l.seed, current: l.current, source: `${t({ da: 'Kilde', en: 'Source' })}: ${l.source}` })),
+    legal: decision.legalBasis.map((l) => ({ seed: l.seed, current: l.current, source: readableLegalSource(l.source) })),
     gdprTitle: t({ da: 'En person beslutter', en: 'A person decides' }),
     gdprText: t({
       da: 'Anbefalingen er beregnet ud fra dine svar og kommunens servicestandard. Den er ikke en afgørelse: en sagsbehandler træffer afgørelsen, og sagen registrerer hvem og hvornår (GDPR art. 22).',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { APP_PACKAGE_DIR, buildAppPackage, filledManifest } from '../bot/app-package/build.js';
 import { packageValuesFrom } from '../bot/app-package/values.js';
 import { readPngHeader } from '../bot/cli/png.js';
+import { parseCommand } from '../bot/conversation/commands.js';
 import { FIND_CASE_COMMAND } from '../bot/summary/summary-requests.js';
 
 // The schemas ship inside the package, so validation needs no network.
@@ -32,6 +33,20 @@ describe('the Teams app package', () => {
     const bot = (manifest.bots as { scopes: string[]; commandLists: { commands: { title: string }[] }[] }[])[0]!;
     expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(bot.commandLists[0]!.commands.map((c) => c.title)).toContain('ny sag');
+  });
+
+  it('lists every command a scope can use in its command menu, each one the bot understands, in both languages', () => {
+    const lists = manifest.bots as { commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
+    const menu = (scope: string) => lists[0]!.commandLists.find((l) => l.scopes.includes(scope))!.commands.map((c) => c.title);
+    expect(menu('personal')).toEqual(expect.arrayContaining(['ny sag', 'fortsæt', 'mine sager', 'find', 'plan', 'gennemgang', 'notat', 'noter', 'resumé', 'hjælp']));
+    expect(menu('team')).toEqual(expect.arrayContaining(['påmindelser', 'find', 'plan', 'gennemgang', 'notat', 'noter', 'resumé', 'hjælp']));
+    expect(menu('groupChat')).toEqual(expect.arrayContaining(['resumé', 'hjælp']));
+    const en = JSON.parse(readFileSync(new URL('en.json', APP_PACKAGE_DIR), 'utf8')) as Record<string, string>;
+    const titles = [...lists[0]!.commandLists.flatMap((l) => l.commands.map((c) => c.title)), ...Object.entries(en).filter(([k]) => k.endsWith('.title') && k.includes('commandLists')).map(([, v]) => v)];
+    // A menu entry is sent bare: each must be a command, never a search of the standards.
+    for (const title of titles) expect(parseCommand(title)?.kind, title).not.toBeOneOf([undefined, 'standard']);
+    const descriptions = JSON.stringify([lists[0]!.commandLists, en]);
+    expect(descriptions, 'Teams strips <...> as HTML').not.toMatch(/<[a-zæøå ]+>/i);
   });
 
   it('speaks Danish by default with an English localization that validates', async () => {

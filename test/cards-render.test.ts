@@ -11,7 +11,7 @@ import { intakeStepCard } from '../cards/intake-step.js';
 import type { Locale } from '../cards/locale.js';
 import { needsInformationCard } from '../cards/needs-information.js';
 import { reminderCard } from '../cards/reminder-card.js';
-import { noteFormCard, noteNameWarningCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, withNotesOnCaseCard } from '../cards/notes.js';
+import { noteFormCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, withNotesOnCaseCard } from '../cards/notes.js';
 import { resultCard } from '../cards/result.js';
 import type { CardJson } from '../cards/template.js';
 import { VERBS } from '../cards/verbs.js';
@@ -28,7 +28,7 @@ import { arbitraryAnsweredFacts, arbitraryFacts } from './support/arbitrary-fact
 import { CardRenderer } from './support/card-renderer.js';
 import * as f from './support/card-fixtures.js';
 import { screenshotDir } from './support/screenshots.js';
-import { samplePlanCard, sampleReviewCard } from './support/plan-fixtures.js';
+import { answers, everyCard, override, view } from './support/card-corpus.js';
 
 /**
  * Every card the bot can send, rendered by the real Adaptive Cards renderer in headless Chromium
@@ -38,93 +38,6 @@ import { samplePlanCard, sampleReviewCard } from './support/plan-fixtures.js';
 
 const SCREENSHOTS = screenshotDir();
 
-const view: CaseView = {
-  caseReference: '2026-001234',
-  childPseudonym: 'AB',
-  outcome: 'level1',
-  variant: '1B',
-  startDate: '2026-02-01',
-  status: 'open',
-  channelName: 'Familieafdelingen Vest',
-  decidedBy: 'Sagsbehandler K',
-  decidedAt: '2026-01-15T10:00:00Z',
-  reviews: f.level1Decision.reviews,
-};
-const override = {
-  recommended: 'level2' as const,
-  chosen: 'level1' as const,
-  chosenVariant: '1B' as const,
-  reason: 'Familien har selv bedt om færre besøg og har et stærkt netværk.',
-  by: 'Sagsbehandler K',
-  at: '2026-01-15T10:00:00Z',
-};
-const answers = { child: { ageMonths: 8 }, concern: 'beginning' as const, safetyConcern: false, riskFactors: ['parent-3', 'parent-7', 'child-3'] };
-
-const sampleUsage = scopeUsage(
-  [
-    { date: '2026-03-02', kind: 'visit', minutes: 60 },
-    { date: '2026-03-03', kind: 'interdisciplinary-meeting', minutes: 45 },
-    { date: '2026-03-04', kind: 'phone', minutes: 10 },
-  ],
-  { outcome: 'level1', variant: '1B', scope: f.level1Decision.scope!, startDate: '2026-02-01' },
-  '2026-03-04',
-);
-
-const sampleReminder = {
-  tenantId: 't1',
-  reminderId: 42,
-  caseId: '3f1c2b7a-6d4e-4f5a-9b8c-7d6e5f4a3b2c',
-  caseRef: '2026-001234',
-  due: '2026-04-05',
-  notice: 'lead' as const,
-  task: 'Genbevilling: har indsatsen tilstrækkelig effekt?',
-  passage: 'pps.omfang.2',
-  handled: null,
-};
-
-function everyCard(locale: Locale): [string, CardJson][] {
-  const intake = { locale, draftId: 'draft-1' };
-  const result = { ...intake, channels: f.channels };
-  return [
-    ...STEP_IDS.map((s): [string, CardJson] => [`intake step ${s}`, intakeStepCard(s, answers, intake)]),
-    ['intake step with problems', intakeStepCard('child', {}, { ...intake, typed: { childAgeMonths: '400' }, problems: [{ field: 'childAgeMonths', message: 'skal være et helt tal fra 0 til 360' }] })],
-    ['older child reason', intakeStepCard('special', { child: { ageMonths: 170 } }, intake)],
-    ['escalation', escalationCard(f.escalateDecision, result)],
-    ['result level 2', resultCard(f.level2Decision, result)],
-    ['result refused', resultCard(f.level2Decision, { ...result, typed: { caseReference: 'x y', reason: 'kort' }, problems: [{ field: 'caseReference', message: 'Sagsnummer: må ikke indeholde mellemrum' }] })],
-    ['escalation refused', escalationCard(f.escalateDecision, { ...result, problems: [{ field: 'channelId', message: 'Teamets kanal: vælg igen' }] })],
-    ['result level 1B', resultCard(f.level1Decision, result)],
-    ['result preventive', resultCard(f.preventiveDecision, result)],
-    ['result escalate', resultCard(f.escalateDecision, result)],
-    ['result none', resultCard(f.noneDecision, result)],
-    ['needs information', needsInformationCard(f.needsInfoDecision, answers, intake)],
-    ['case created', caseCreatedCard({ ...view, outcome: 'level2', variant: null, reviews: f.level2Decision.reviews }, f.level2Decision, undefined, { locale })],
-    ['case created with override', caseCreatedCard(view, f.level2Decision, override, { locale })],
-    ['case', caseCard({ ...view, override }, { locale })],
-    ['case list', caseListCard([view, { ...view, caseReference: '2026-000999', childPseudonym: 'CD', outcome: 'preventive', variant: null }], { locale })],
-    ['empty case list', caseListCard([], { locale })],
-    ['help', helpCard({ locale })],
-    // The plan and review cards are Danish only so far.
-    ['plan', samplePlanCard()],
-    ['plan review', sampleReviewCard()],
-    // So are the notes cards.
-    ['note form', noteFormCard('2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02')],
-    ['note form refused', noteFormCard('2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02', { kind: 'visit', text: 'Besøg hos familien' }, ['Skriv tidsforbruget i minutter som et tal.'])],
-    ['case with notes', withNotesOnCaseCard(caseCard(view, { locale }), '2026-001234', sampleUsage, 3)],
-    ['notes summary', notesSummaryCard({ caseReference: '2026-001234', summary: 'Tre besøg; mor er træt, barnet trives i dagtilbuddet.', passages: [{ id: 'hpi.titel', why: 'Praktisk støtte i hjemmet.' }], producedBy: 'uden sprogmodel', method: 'extractive', noteCount: 3 })],
-    ['note with a name', noteNameWarningCard(locale, '2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', { kind: 'visit', date: '2026-03-02', minutes: '45', text: 'Besøg hos Mette; Storm legede.' }, ['Mette', 'Storm'])],
-    ['notes summary being made', notesSummaryPendingCard('2026-001234')],
-    // The reminder card, posted in the case's thread: open, refused with what was typed, and handled.
-    ['reminder', reminderCard(sampleReminder)],
-    ['reminder refused', reminderCard({ ...sampleReminder, message: 'Notatet ser ud til at indeholde et CPR-nummer.', typedNote: 'Mødet gik godt.' })],
-    ['reminder handled', reminderCard({ ...sampleReminder, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } })],
-    ['notes summary failed', notesSummaryFailedCard('2026-001234')],
-    // In a group or meeting chat: the prompt with nothing of the case, and the audience before a share.
-    ['summary prompt', summaryPromptCard(locale, '2026-001234')],
-    ['summary share confirmation', shareConfirmCard(locale, '2026-001234', { members: 6, outsideTeam: ['Ole Udenfor', 'Pia Psykolog'] })],
-    ['error', errorCard('Sagsnummeret findes allerede.', { caseReference: { label: 'Sagsnummer', value: '2026-001234' } }, { locale, retry: { verb: VERBS.caseAccept, data: { draftId: 'd1' } } })],
-  ];
-}
 
 /** Every Action.Execute on a card, with its verb and data (the Submit fallback carries the same). */
 function executeActionsOf(card: unknown): { verb: string; data: Record<string, unknown> }[] {
@@ -147,8 +60,10 @@ describe('every action on every card reaches its route', () => {
         const route = actionRoute(verb);
         expect(route, `${name}: ${verb} has a route`).toBeDefined();
         expect(data['verb'], `${name}: ${verb} repeats its verb for the Submit fallback`).toBe(verb);
-        if (route!.door.rule === 'case') expect(route!.door.target(data), `${name}: ${verb} names its case`).toBeDefined();
-        if (verb === VERBS.caseOpen) expect(parseCaseOpen(data), `${name}: ${verb} parses`).toMatchObject({ ok: true });
+        // A form that asks for the case number names it by its caseReference input.
+        const sent = JSON.stringify(card).includes('"id":"caseReference"') && data['caseId'] === undefined ? { ...data, caseReference: '2026-001234' } : data;
+        if (route!.door.rule === 'case') expect(route!.door.target(sent), `${name}: ${verb} names its case`).toBeDefined();
+        if (verb === VERBS.caseOpen) expect(parseCaseOpen(sent), `${name}: ${verb} parses`).toMatchObject({ ok: true });
       }
     }
   });
@@ -256,7 +171,7 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
 
   it('Acceptér: the filled case form parses as a case', async () => {
     await renderer.render(resultCard(f.level2Decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
-    await renderer.click('Acceptér');
+    await renderer.click('Følg anbefalingen');
     await renderer.fill('Sagsnummer', '2026-001234');
     await renderer.fill('Barnets initialer', 'AB');
     await renderer.select('Teamets kanal', 'Familieafdelingen Øst');
@@ -271,7 +186,7 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
 
   it('Vælg andet udfald: nothing is sent without a reason; with one, the override parses', async () => {
     await renderer.render(resultCard(f.level2Decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
-    await renderer.click('Vælg andet udfald');
+    await renderer.click('Træf en anden afgørelse');
     await renderer.choose('chosen', 'level1');
     await renderer.select('Variant', '1B');
     await renderer.fill('Sagsnummer', '2026-001234');
@@ -310,6 +225,18 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
     }
   });
 
+  it('result without a team, at 360 px: the steps to add the app sit above the buttons, and no error shows; screenshot', async () => {
+    for (const locale of ['da', 'en'] as const) {
+      await renderer.setHostWidth(360);
+      const report = await renderer.render(resultCard(f.level1Decision, { locale, draftId: 'draft-1', channels: [] }));
+      expect(report.problems).toEqual([]);
+      expect(report.text).toContain(locale === 'da' ? 'Tilføj til et team' : 'Add to a team');
+      expect(report.text).not.toContain(locale === 'da' ? 'Sagen blev ikke oprettet' : 'The case was not created');
+      await renderer.screenshot(`${SCREENSHOTS}result-no-team-360-${locale}.png`);
+      await renderer.setHostWidth(560);
+    }
+  });
+
   it('result: tapping a reason shows the verbatim passage; screenshot of a real level 2 result', async () => {
     const decision = decide(f.level2Facts);
     expect(decision.outcome).toBe('level2');
@@ -325,14 +252,14 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
 
   it('result: the override form asks for a reason; screenshot', async () => {
     await renderer.render(resultCard(f.level2Decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
-    await renderer.click('Vælg andet udfald');
+    await renderer.click('Træf en anden afgørelse');
     expect(await renderer.visibleText()).toContain('Begrundelse');
     await renderer.screenshot(`${SCREENSHOTS}result-override.png`);
   });
 
   it('escalation: screenshot', async () => {
     const report = await renderer.render(escalationCard(f.escalateDecision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
-    expect(report.text.indexOf('Barnet kan være i fare')).toBeLessThan(report.text.indexOf('Acceptér'));
+    expect(report.text.indexOf('Barnet kan være i fare')).toBeLessThan(report.text.indexOf('Følg anbefalingen'));
     await renderer.screenshot(`${SCREENSHOTS}escalation.png`);
   });
 

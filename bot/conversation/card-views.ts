@@ -1,7 +1,9 @@
 import { caseCard, caseCreatedCard } from '../../cards/case.js';
+import { askReferenceCard } from '../../cards/ask-reference.js';
 import { caseListCard } from '../../cards/case-list.js';
 import { errorCard } from '../../cards/error.js';
 import { helpCard } from '../../cards/help.js';
+import { infoCard } from '../../cards/info.js';
 import type { LookupPassage, RiskFactorInfo } from '../../cards/context.js';
 import { escalationCard } from '../../cards/escalation.js';
 import { intakeStepCard } from '../../cards/intake-step.js';
@@ -27,9 +29,10 @@ function riskFactors(locale: Locale): RiskFactorInfo[] {
 /** The conversation's views, drawn by the card builders in cards/. */
 export function createViews(): Views {
   return {
-    help: (locale) => helpCard({ locale }),
+    help: (locale, options) => helpCard({ locale, ...(options?.noTeam ? { noTeam: true } : {}) }),
     standardAnswer: (locale, question, passages) => standardAnswerCard({ locale }, question, passages),
     message: (locale, text) => errorCard(text, {}, { locale }),
+    info: (locale, text, title) => infoCard(text, { locale, ...(title ? { title } : {}) }),
     intakeStep: (locale, stepId, answers, ctx) =>
       intakeStepCard(stepId, answers.facts, {
         locale,
@@ -54,5 +57,6 @@ export function createViews(): Views {
       return options?.created ? caseCreatedCard(view, found.decision.recommended, view.override, { locale, lookupPassage }) : caseCard(view, { locale, lookupPassage });
     },
     caseList: (locale, cases) => caseListCard(cases.map(toCaseView), { locale }),
+    askReference: (locale, askFor, personal) => askReferenceCard(askFor, { locale, personal }),
   };
 }

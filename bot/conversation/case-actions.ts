@@ -9,6 +9,7 @@ import { decideNow } from './deciding.js';
 import type { Turn } from './deps.js';
 import { planCardAfterCreate } from './plan-routes.js';
 import { loadDraft, resultCard } from './intake.js';
+import { say } from './texts.js';
 import type { Card } from './types.js';
 import type { Problem } from './views.js';
 
@@ -48,13 +49,13 @@ export async function acceptRecommendation(turn: Turn, data: Data): Promise<Card
             },
           ],
         };
-  return createCase(turn, data, channels, parsed.ok ? { ok: true, form: parsed.value, choose } : parsed);
+  return createCase(turn, data, channels, parsed.ok ? { ok: true, form: parsed.value, choose } : parsed, 'channelId');
 }
 
 export async function overrideRecommendation(turn: Turn, data: Data): Promise<Card> {
   const channels = await teamChannels(turn);
   const parsed = parseOverrideSubmission(data, channels.map((c) => c.id));
-  if (!parsed.ok) return createCase(turn, data, channels, parsed);
+  if (!parsed.ok) return createCase(turn, data, channels, parsed, 'overrideChannelId');
   const { chosen, chosenVariant, reason, ...form } = parsed.value;
   const choose: Choose = (decision) => {
     // The rules' own check of an override record, against the recommendation as it stands now.
@@ -62,15 +63,19 @@ export async function overrideRecommendation(turn: Turn, data: Data): Promise<Ca
     const problems = validateOverride(decision, record);
     return problems.length > 0 ? { problems: problems.map((p) => ({ field: p.field, message: p.message })) } : { chosenOutcome: chosen, chosenVariant, overrideReason: reason };
   };
-  return createCase(turn, data, channels, { ok: true, form, choose });
+  return createCase(turn, data, channels, { ok: true, form, choose }, 'overrideChannelId');
 }
 
-async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel[], submission: Submission): Promise<Card> {
+async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel[], submission: Submission, channelField: 'channelId' | 'overrideChannelId'): Promise<Card> {
   const loaded = await loadDraft(turn, data);
   if ('card' in loaded) return loaded.card;
   const { draft, answers } = loaded;
   // Nothing is stored on a refusal; the same card comes back with what was typed.
   const refuse = (problems: readonly Problem[]) => resultCard(turn, draft.draftId, answers, { typed: data, problems });
+  // No channel to choose: the app is in no team yet, or it was added after the card was drawn
+  // (the card comes back with the channel picker, and nothing typed is lost).
+  if (channels.length === 0) return refuse([{ field: channelField, message: say('noTeamChannel', turn.locale) }]);
+  if (typeof data[channelField] !== 'string' || data[channelField] === '') return refuse([{ field: channelField, message: say('channelNowKnown', turn.locale) }]);
   if (!submission.ok) return refuse(submission.problems);
   const { form } = submission;
 

@@ -31,11 +31,24 @@ describe('typed commands', () => {
     expect(parseCommand('Summary sag-7')).toEqual({ kind: 'summary', reference: 'sag-7' });
     expect(parseCommand('resumé')).toEqual({ kind: 'summary', reference: '' });
     expect(parseCommand('resume')).toEqual({ kind: 'resume' });
+    expect(parseCommand('resume SAG-2026-0042'), 'English "resume <ref>" is the summary').toEqual({ kind: 'summary', reference: 'SAG-2026-0042' });
+  });
+
+  it.each([
+    ['find', 'find'],
+    ['Find', 'find'],
+    ['/plan', 'plan'],
+    ['gennemgang', 'review'],
+    ['review', 'review'],
+    ['noter', 'notes'],
+    ['notat', 'note'],
+    ['note', 'note'],
+  ])('a bare "%s" (as the command menu sends it) asks for the case number instead of searching the standards', (text, askFor) => {
+    expect(parseCommand(text)).toEqual({ kind: 'askReference', askFor });
   });
 
   it('free text is not a command', () => {
     expect(parseCommand('hej, hvordan virker du?')).toBeUndefined();
-    expect(parseCommand('find')).toBeUndefined();
     expect(parseCommand('')).toBeUndefined();
   });
 });

@@ -12,7 +12,10 @@ export async function installed(deps: ConversationDeps, turn: TurnContextInfo, r
   if (!access.ok) return [];
   await saveRef(deps, access.scope, ref);
   if (ref.kind === 'channel' && ref.teamId) await teamBack(deps, access.scope, ref.teamId, ref.conversationId.split(';')[0]!, ref.serviceUrl);
-  return [{ kind: 'card', card: deps.views.help(access.locale) }];
+  // A personal install before the app is in any team: the welcome offers how to add it to one,
+  // so the first case does not stop at "Opret sag" for want of a team channel.
+  const noTeam = ref.kind === 'personal' && (await deps.storage.conversationRefs.listTeams(access.scope)).length === 0;
+  return [{ kind: 'card', card: deps.views.help(access.locale, { noTeam }) }];
 }
 
 /**

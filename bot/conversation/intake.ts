@@ -31,7 +31,7 @@ export async function startIntake(turn: Turn): Promise<Card> {
 
 export async function resumeIntake(turn: Turn): Promise<Card> {
   const draft = await turn.deps.storage.drafts.findForConversation(turn.scope, turn.info.conversation.id);
-  if (!draft) return turn.deps.views.message(turn.locale, say('nothingToResume', turn.locale));
+  if (!draft) return turn.deps.views.info(turn.locale, say('nothingToResume', turn.locale));
   return showPosition(turn, draft, readPosition(draft.step), readAnswers(draft.answers));
 }
 
@@ -98,9 +98,9 @@ export async function resultCard(
 ): Promise<Card> {
   const { decision } = decideNow(turn, answers, extra.facts);
   const channels = extra.channels ?? (await teamChannels(turn));
-  // Without a team channel a case cannot be created; say so before the caseworker fills the form.
-  const problems = channels.length === 0 ? [...(extra.problems ?? []), { field: 'channelId', message: say('noTeamChannel', turn.locale) }] : extra.problems;
-  return turn.deps.views.result(turn.locale, decision, answers, { draftId, channels, typed: extra.typed, problems });
+  // Without a team channel the card itself says how to add the app to a team: no error before the
+  // caseworker has pressed anything (cards/no-team.ts).
+  return turn.deps.views.result(turn.locale, decision, answers, { draftId, channels, typed: extra.typed, problems: extra.problems });
 }
 
 async function moveTo(

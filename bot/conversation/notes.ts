@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { withConfirmation } from '../../cards/info.js';
 import { KEEP_NAMES, noteFormCard, noteNameWarningCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, NOTE_VERBS, withNotesOnCaseCard, type NoteFormValues } from '../../cards/notes.js';
 import { noteKindSchema } from '../../prompts/notes.js';
 import { summariseNotes } from '../../prompts/summarise.js';
@@ -49,7 +50,7 @@ export function parseNoteCommand(text: string): NoteCommand | undefined {
 }
 
 export function noteUsage(turn: Turn): Card {
-  return turn.deps.views.message(turn.locale, 'Skriv notatet sådan: notat «sagsnummer» «type» «minutter» «tekst», fx "notat SAG-2026-0042 besøg 60 Familien var hjemme." Typer: besøg, telefon, møde, tværfagligt møde, observation.');
+  return turn.deps.views.info(turn.locale, say('noteUsage', turn.locale));
 }
 
 export function noteFromCommand(turn: Turn, command: Extract<NoteCommand, { kind: 'note' }>): Promise<Card> {
@@ -123,7 +124,7 @@ async function addNote(turn: Turn, data: Record<string, unknown>, from: 'command
     if (error instanceof StorageInputError) return refuse([error.userMessage]);
     throw error;
   }
-  return caseCardWithNotes(turn, found);
+  return withConfirmation(await caseCardWithNotes(turn, found), say('noteSaved', turn.locale));
 }
 
 /** What was granted on the case: the chosen outcome's scope (recomputed when the caseworker overrode). */

@@ -1,6 +1,7 @@
 import { VERBS } from '../../cards/verbs.js';
 import { planCardForCase, savePlanFromCard, type Card, type PlanDeps } from '../plan/plan-flow.js';
 import { reviewCardForCase, saveReviewFromCard } from '../plan/review-flow.js';
+import { parseCaseReference } from '../cases/case-reference.js';
 import type { TenantScope } from '../storage/scope.js';
 import type { PlanCommand } from './plan-commands.js';
 
@@ -23,8 +24,11 @@ export async function answerPlanCommand(deps: PlanDeps, scope: TenantScope, comm
   return planCardForCase(deps, scope, c);
 }
 
+/** A case's own buttons send its id; the form that asks for a case number sends the typed number. */
 async function byCaseId(deps: PlanDeps, scope: TenantScope, data: Record<string, unknown>) {
-  return typeof data.caseId === 'string' ? deps.storage.cases.get(scope, data.caseId) : null;
+  if (typeof data.caseId === 'string') return deps.storage.cases.get(scope, data.caseId);
+  const typed = typeof data.caseReference === 'string' ? parseCaseReference(data.caseReference) : undefined;
+  return typed?.ok ? deps.storage.cases.findByReference(scope, typed.value) : null;
 }
 
 export const PLAN_ACTIONS: Record<string, (deps: PlanDeps, scope: TenantScope, data: Record<string, unknown>) => Promise<PlanAnswer>> = {

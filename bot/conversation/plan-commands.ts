@@ -25,4 +25,4 @@ export function parsePlanCommand(text: string): PlanCommand | undefined {
 
 /** The line the bot adds under an answer, so a person learns the commands where they need them. */
 export const COMMANDS_LINE =
-  'Kommandoer: »ny sag«, »mine sager«, »find <sagsnummer>«, »plan <sagsnummer>« (se eller ret planen), »gennemgang <sagsnummer>« (gennemgå planens mål), »hjælp«.';
+  'Kommandoer: »ny sag«, »mine sager«, »find« og sagsnummeret, »plan« (se eller ret planen), »gennemgang« (gennemgå planens mål), »hjælp«.';

@@ -13,6 +13,7 @@ import { NOTE_ACTIONS, noteFromCommand, noteUsage, summariseCase } from './notes
 import { planCommand, PLAN_ROUTES } from './plan-routes.js';
 import { answerFromStandard } from './standard.js';
 import { askToShare, shareSummary, summaryCommand, summaryPrompt } from './summary.js';
+import { say } from './texts.js';
 import type { Card, PendingCard, SharedCard } from './types.js';
 
 /**
@@ -82,7 +83,7 @@ const oneReminder = (verb: string): ActionRoute<ReminderData> => ({
 
 function reminderAction(turn: Turn, data: Data, verb: string): Answer {
   const { deps, scope, info } = turn;
-  if (!deps.reminders) return deps.views.message(turn.locale, 'Påmindelser er ikke slået til her.');
+  if (!deps.reminders) return deps.views.info(turn.locale, say('remindersOff', turn.locale));
   return deps.reminders.act({ tenantId: scope.tenantId, userId: scope.actorId, userName: info.userName ?? scope.actorId, verb, data, at: deps.clock() });
 }
 
@@ -133,6 +134,8 @@ export const COMMAND_ROUTES: CommandRoutes = {
   resume: { door: personal, run: (turn) => resumeIntake(turn) },
   mine: { door: personal, run: (turn) => myCases(turn) },
   find: { door: commandCase(), run: (turn, c) => findCase(turn, c.reference) },
+  // Shows nothing of a case: the form's button then opens the case's own door.
+  askReference: { door: tenant, run: (turn, c) => turn.deps.views.askReference(turn.locale, c.askFor, turn.info.conversation.kind === 'personal') },
   summary: { door: commandCase(), run: (turn, c) => summaryCommand(turn, c.reference) },
   // Shows nothing of the case, so anyone may get it; the buttons on it open the case's door.
   summaryPrompt: { door: tenant, run: (turn, c) => summaryPrompt(turn, c.reference) },
@@ -144,8 +147,9 @@ export const COMMAND_ROUTES: CommandRoutes = {
     door: { rule: 'team-channel' },
     run: async (turn) => {
       const teamId = turn.info.conversation.teamId!;
-      if (!turn.deps.reminders) return turn.deps.views.message(turn.locale, 'Påmindelser er ikke slået til her.');
-      return turn.deps.views.message(turn.locale, await turn.deps.reminders.upcoming(turn.scope, teamId));
+      if (!turn.deps.reminders) return turn.deps.views.info(turn.locale, say('remindersOff', turn.locale));
+      // A list is information, not a failure: the neutral card.
+      return turn.deps.views.info(turn.locale, await turn.deps.reminders.upcoming(turn.scope, teamId), say('remindersTitle', turn.locale));
     },
   },
 };

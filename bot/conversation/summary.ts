@@ -2,6 +2,7 @@ import { shareConfirmCard, summaryPromptCard, type Audience } from '../../cards/
 import { parseCaseReference } from '../cases/case-reference.js';
 import { summaryReply } from '../summary/summary-requests.js';
 import type { Turn } from './deps.js';
+import { say } from './texts.js';
 import { SharedCard, type Card } from './types.js';
 
 /**
@@ -12,11 +13,9 @@ import { SharedCard, type Card } from './types.js';
  * row, are the tab's rule: the caseworker or the case's team.
  */
 
-const NOT_ON = 'Sagsresuméer er ikke slået til her. Kontakt den, der driver Familiestøtte.';
-
 export async function summaryCommand(turn: Turn, reference: string): Promise<Card> {
   const { summaries } = turn.deps;
-  if (!summaries) return turn.deps.views.message(turn.locale, NOT_ON);
+  if (!summaries) return turn.deps.views.info(turn.locale, say('summariesOff', turn.locale));
   const who = { tenantId: turn.scope.tenantId, userId: turn.scope.actorId, name: turn.info.userName ?? '' };
   const reply = await summaryReply(summaries, who, reference, 'chat');
   return reply.kind === 'card' ? reply.card : turn.deps.views.message(turn.locale, reply.text);
@@ -25,7 +24,7 @@ export async function summaryCommand(turn: Turn, reference: string): Promise<Car
 /** "resumé <reference>" in a group or meeting chat: the prompt, which shows nothing of the case. */
 export function summaryPrompt(turn: Turn, typed: string): Card {
   const reference = parseCaseReference(typed);
-  if (typed.trim() === '' || !reference.ok) return turn.deps.views.message(turn.locale, reference.ok ? 'Skriv "resumé" efterfulgt af sagens reference, fx "resumé SAG-2026-0042".' : reference.message);
+  if (typed.trim() === '' || !reference.ok) return (reference.ok ? turn.deps.views.info(turn.locale, say('summaryUsage', turn.locale)) : turn.deps.views.message(turn.locale, reference.message));
   return summaryPromptCard(turn.locale, reference.value);
 }
 
@@ -72,6 +71,10 @@ export async function shareSummary(turn: Turn, data: Record<string, unknown>): P
     caseId: subject?.caseId ?? null,
     details: { conversationId: turn.info.conversation.id.slice(0, 200), members: audience.members, outsideTeam: audience.outsideTeam.length },
   });
-  const done = turn.deps.views.message(turn.locale, `Resuméet af sag ${reference.value} er delt i chatten med ${audience.members} deltagere.`);
+  // A confirmation, so the neutral card: the share worked.
+  const done = turn.deps.views.info(
+    turn.locale,
+    turn.locale === 'da' ? `Resuméet af sag ${reference.value} er delt i chatten med ${audience.members} deltagere.` : `The summary of case ${reference.value} is shared in the chat with ${audience.members} participants.`,
+  );
   return new SharedCard(done, summary);
 }

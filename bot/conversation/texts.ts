@@ -45,6 +45,10 @@ export const TEXTS = {
     da: 'Familiestøtte er ikke tilføjet til noget team endnu, så sagen kan ikke knyttes til en kanal. Bed en ejer af teamet om at tilføje appen, og prøv igen.',
     en: 'Familiestøtte has not been added to any team yet, so the case cannot be tied to a channel. Ask a team owner to add the app, and try again.',
   },
+  channelNowKnown: {
+    da: 'Vælg teamets kanal til påmindelser, og tryk «Opret sag» igen.',
+    en: "Choose the team's channel for reminders, and press «Create case» again.",
+  },
   reminderNotFound: {
     da: 'Påmindelsen kunne ikke findes, eller du har ikke adgang til dens sag. Den kan være slettet, eller kortet er for gammelt.',
     en: "The reminder could not be found, or you have no access to its case. It may have been deleted, or the card is too old.",
@@ -60,6 +64,24 @@ export const TEXTS = {
   notInThisTeam: {
     da: 'Du er ikke medlem af dette team, så jeg viser ikke teamets sager eller påmindelser. Bed en ejer af teamet om at tilføje dig.',
     en: "You are not a member of this team, so I do not show the team's cases or reminders. Ask an owner of the team to add you.",
+  },
+  remindersOff: {
+    da: 'Påmindelser er ikke slået til her. Kontakt den, der driver Familiestøtte.',
+    en: 'Reminders are not turned on here. Contact whoever runs Familiestøtte.',
+  },
+  remindersTitle: { da: 'Teamets kommende påmindelser', en: "The team's upcoming reminders" },
+  noteUsage: {
+    da: 'Skriv notatet sådan: notat «sagsnummer» «type» «minutter» «tekst», fx »notat SAG-2026-0042 besøg 60 Familien var hjemme.« Typer: besøg, telefon, møde, tværfagligt møde, observation.',
+    en: 'Write the note like this: note «case reference» «kind» «minutes» «text», e.g. »note SAG-2026-0042 visit 60 The family was at home.« Kinds: visit, phone, meeting, interdisciplinary meeting, observation.',
+  },
+  noteSaved: { da: 'Notatet er gemt.', en: 'Note saved.' },
+  summariesOff: {
+    da: 'Sagsresuméer er ikke slået til her. Kontakt den, der driver Familiestøtte.',
+    en: 'Case summaries are not turned on here. Contact whoever runs Familiestøtte.',
+  },
+  summaryUsage: {
+    da: 'Skriv »resumé« efterfulgt af sagsnummeret, fx »resumé SAG-2026-0042«.',
+    en: 'Write »summary« followed by the case reference, e.g. »summary SAG-2026-0042«.',
   },
 } satisfies Record<string, Localized>;
 

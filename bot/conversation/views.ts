@@ -1,4 +1,5 @@
 import type { ChannelChoice, PassageText } from '../../cards/context.js';
+import type { AskFor } from '../../cards/ask-reference.js';
 import type { Locale } from '../../cards/locale.js';
 import type { Decision } from '../../rules/decision-types.js';
 import type { StepId } from '../intake/steps.js';
@@ -22,15 +23,20 @@ export interface Refused {
  * the card builders in cards/ decide how it looks.
  */
 export interface Views {
-  help(locale: Locale): Card;
-  /** A short card with one message, for an action that has no other card to show. */
+  /** The commands; `noTeam` adds how to add the app to a team (the welcome before any team is known). */
+  help(locale: Locale, options?: { noTeam?: boolean }): Card;
+  /** A short red card: something did not work, and what to do about it. */
   message(locale: Locale, text: string): Card;
+  /** A neutral card for information (a list, a usage hint): never the red error card. */
+  info(locale: Locale, text: string, title?: string): Card;
   intakeStep(locale: Locale, stepId: StepId, answers: IntakeAnswers, ctx: { draftId: string } & Refused): Card;
   /** The recommendation (an escalation first of all), with accept / override / start over. */
   result(locale: Locale, decision: Decision, answers: IntakeAnswers, ctx: { draftId: string; channels: readonly ChannelChoice[] } & Refused): Card;
   /** One case; `created` right after accept/override shows recommendation and decision side by side. */
   caseCard(locale: Locale, found: CaseWithDecision, options?: { created?: boolean }): Card;
   caseList(locale: Locale, cases: readonly CaseWithDecision[]): Card;
+  /** A bare command's question for the case number; `personal` adds "Mine sager". */
+  askReference(locale: Locale, askFor: AskFor, personal: boolean): Card;
   /** The passages that best answer a question, verbatim, with their ids. */
   standardAnswer(locale: Locale, question: string, passages: readonly PassageText[]): Card;
 }

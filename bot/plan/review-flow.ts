@@ -18,7 +18,7 @@ import { planFieldLabel } from './schema.js';
  * decision that stands; saving works the review out with the rules and records it in one go.
  */
 
-export const NO_PLAN = 'Sagen har endnu ingen plan. Skriv »plan <sagsnummer>« og udfyld planen først; gennemgangen måler på planens mål.';
+export const NO_PLAN = 'Sagen har endnu ingen plan. Skriv »plan« og sagsnummeret og udfyld planen først; gennemgangen måler på planens mål.';
 
 interface ReviewView {
   c: CaseWithDecision;

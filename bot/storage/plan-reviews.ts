@@ -27,7 +27,7 @@ export const REVIEW_AUDIT = {
 
 export class DecisionChangedError extends StorageInputError {
   constructor() {
-    super('review.decision-changed', 'Der er truffet en ny afgørelse i sagen, siden gennemgangen blev åbnet. Start gennemgangen igen med »gennemgang <sagsnummer>«.');
+    super('review.decision-changed', 'Der er truffet en ny afgørelse i sagen, siden gennemgangen blev åbnet. Start gennemgangen igen med »gennemgang« og sagsnummeret.');
     this.name = 'DecisionChangedError';
   }
 }

@@ -33,7 +33,7 @@ export const PLAN_AUDIT = {
 
 export class PlanChangedError extends StorageInputError {
   constructor() {
-    super('plan.changed', 'Planen er blevet ændret, siden du åbnede den. Åbn planen igen med »plan <sagsnummer>«, og ret den derfra.');
+    super('plan.changed', 'Planen er blevet ændret, siden du åbnede den. Åbn planen igen med »plan« og sagsnummeret, og ret den derfra.');
     this.name = 'PlanChangedError';
   }
 }

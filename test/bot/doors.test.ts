@@ -25,7 +25,8 @@ const PSEUDONYM = 'ZQ';
 const COMMAND_TEXT: Record<Command['kind'], string> = {
   help: 'hjælp',
   standard: 'standard hvor længe kan støtten vare',
-  noteUsage: 'notat',
+  noteUsage: `notat ${REFERENCE}`,
+  askReference: 'find',
   newCase: 'ny sag',
   resume: 'fortsæt',
   mine: 'mine sager',

@@ -61,14 +61,15 @@ describe('notes on a case, without a language model', { timeout: 240_000 }, () =
     const text = cardText(card);
     expect(text).toContain(REFERENCE);
     expect(text).toMatch(/Besøg denne uge: 1 af/);
-    expect(text).toContain('(1 notater)');
+    expect(text, 'one note, in the singular').toContain('(1 notat)');
+    expect(text, 'a saved note says so').toContain('Notatet er gemt');
   });
 
   it('the English alias and a two-word kind work, and an interdisciplinary meeting counts as a visit', async () => {
     const [card] = cardsIn(await caseworker.say(`note ${REFERENCE} tværfagligt møde 45 Møde med skolen om fravær.`));
     const text = cardText(card);
     expect(text).toMatch(/Besøg denne uge: 2 af/);
-    expect(text).toMatch(/heraf 1 tværfaglige møder/);
+    expect(text).toMatch(/heraf 1 tværfagligt møde, der tæller/);
   });
 
   it('the case card offers "Tilføj notat", and a note from its form is saved once, even when the same form is saved again', async () => {
@@ -80,6 +81,7 @@ describe('notes on a case, without a language model', { timeout: 240_000 }, () =
     const submission = { ...actionData(form.card, 'note.add'), kind: 'phone', date: today(), minutes: '15', text: 'Mor ringede om tandlæge.' };
     const saved = await caseworker.execute('note.add', submission);
     expect(cardText(saved.card)).toContain('(3 notater)');
+    expect(cardText(saved.card), 'a note saved from the form says so').toContain('Notatet er gemt');
     // The answer to a save can be lost (the connection drops after the commit) and the form, still
     // on screen, saved again: the second save finds the note already there.
     const again = await caseworker.execute('note.add', submission);

@@ -102,6 +102,13 @@ export class CardRenderer {
     return this.page.locator('#host').innerText();
   }
 
+  /** The card's width as a phone shows it (360 px) or back to the desktop chat's 560 px. */
+  async setHostWidth(px: number): Promise<void> {
+    await this.page.evaluate((w) => {
+      document.getElementById('host')!.style.width = `${w}px`;
+    }, px);
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.locator('#host').screenshot({ path });
   }

@@ -1,0 +1,117 @@
+import { STEP_IDS } from '../../bot/intake/steps.js';
+import { askReferenceCard } from '../../cards/ask-reference.js';
+import { caseCard, caseCreatedCard } from '../../cards/case.js';
+import { caseListCard } from '../../cards/case-list.js';
+import type { CaseView } from '../../cards/case-view.js';
+import { errorCard } from '../../cards/error.js';
+import { escalationCard } from '../../cards/escalation.js';
+import { helpCard } from '../../cards/help.js';
+import { infoCard, withConfirmation } from '../../cards/info.js';
+import { intakeStepCard } from '../../cards/intake-step.js';
+import type { Locale } from '../../cards/locale.js';
+import { needsInformationCard } from '../../cards/needs-information.js';
+import { reminderCard } from '../../cards/reminder-card.js';
+import { noteFormCard, noteNameWarningCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, withNotesOnCaseCard } from '../../cards/notes.js';
+import { resultCard } from '../../cards/result.js';
+import type { CardJson } from '../../cards/template.js';
+import { VERBS } from '../../cards/verbs.js';
+import { shareConfirmCard, summaryPromptCard } from '../../cards/summary-share.js';
+import { scopeUsage } from '../../rules/scope-usage.js';
+import * as f from './card-fixtures.js';
+import { samplePlanCard, sampleReviewCard } from './plan-fixtures.js';
+
+/** Every card the bot can send, in one language, with a name for each: the corpus the card tests walk. */
+export const view: CaseView = {
+  caseReference: '2026-001234',
+  childPseudonym: 'AB',
+  outcome: 'level1',
+  variant: '1B',
+  startDate: '2026-02-01',
+  status: 'open',
+  channelName: 'Familieafdelingen Vest',
+  decidedBy: 'Sagsbehandler K',
+  decidedAt: '2026-01-15T10:00:00Z',
+  reviews: f.level1Decision.reviews,
+};
+export const override = {
+  recommended: 'level2' as const,
+  chosen: 'level1' as const,
+  chosenVariant: '1B' as const,
+  reason: 'Familien har selv bedt om færre besøg og har et stærkt netværk.',
+  by: 'Sagsbehandler K',
+  at: '2026-01-15T10:00:00Z',
+};
+export const answers = { child: { ageMonths: 8 }, concern: 'beginning' as const, safetyConcern: false, riskFactors: ['parent-3', 'parent-7', 'child-3'] };
+
+const sampleUsage = scopeUsage(
+  [
+    { date: '2026-03-02', kind: 'visit', minutes: 60 },
+    { date: '2026-03-03', kind: 'interdisciplinary-meeting', minutes: 45 },
+    { date: '2026-03-04', kind: 'phone', minutes: 10 },
+  ],
+  { outcome: 'level1', variant: '1B', scope: f.level1Decision.scope!, startDate: '2026-02-01' },
+  '2026-03-04',
+);
+
+const sampleReminder = {
+  tenantId: 't1',
+  reminderId: 42,
+  caseId: '3f1c2b7a-6d4e-4f5a-9b8c-7d6e5f4a3b2c',
+  caseRef: '2026-001234',
+  due: '2026-04-05',
+  notice: 'lead' as const,
+  task: 'Genbevilling: har indsatsen tilstrækkelig effekt?',
+  passage: 'pps.omfang.2',
+  handled: null,
+};
+
+export function everyCard(locale: Locale): [string, CardJson][] {
+  const intake = { locale, draftId: 'draft-1' };
+  const result = { ...intake, channels: f.channels };
+  return [
+    ...STEP_IDS.map((s): [string, CardJson] => [`intake step ${s}`, intakeStepCard(s, answers, intake)]),
+    ['intake step with problems', intakeStepCard('child', {}, { ...intake, typed: { childAgeMonths: '400' }, problems: [{ field: 'childAgeMonths', message: 'skal være et helt tal fra 0 til 360' }] })],
+    ['older child reason', intakeStepCard('special', { child: { ageMonths: 170 } }, intake)],
+    ['escalation', escalationCard(f.escalateDecision, result)],
+    ['result level 2', resultCard(f.level2Decision, result)],
+    ['result refused', resultCard(f.level2Decision, { ...result, typed: { caseReference: 'x y', reason: 'kort' }, problems: [{ field: 'caseReference', message: 'Sagsnummer: må ikke indeholde mellemrum' }] })],
+    ['escalation refused', escalationCard(f.escalateDecision, { ...result, problems: [{ field: 'channelId', message: 'Teamets kanal: vælg igen' }] })],
+    ['result level 1B', resultCard(f.level1Decision, result)],
+    ['result preventive', resultCard(f.preventiveDecision, result)],
+    ['result escalate', resultCard(f.escalateDecision, result)],
+    ['result none', resultCard(f.noneDecision, result)],
+    ['needs information', needsInformationCard(f.needsInfoDecision, answers, intake)],
+    ['case created', caseCreatedCard({ ...view, outcome: 'level2', variant: null, reviews: f.level2Decision.reviews }, f.level2Decision, undefined, { locale })],
+    ['case created with override', caseCreatedCard(view, f.level2Decision, override, { locale })],
+    ['case', caseCard({ ...view, override }, { locale })],
+    ['case list', caseListCard([view, { ...view, caseReference: '2026-000999', childPseudonym: 'CD', outcome: 'preventive', variant: null }], { locale })],
+    ['empty case list', caseListCard([], { locale })],
+    ['help', helpCard({ locale })],
+    // The plan and review cards are Danish only so far.
+    ['plan', samplePlanCard()],
+    ['plan review', sampleReviewCard()],
+    // So are the notes cards.
+    ['note form', noteFormCard('2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02')],
+    ['note form refused', noteFormCard('2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02', { kind: 'visit', text: 'Besøg hos familien' }, ['Skriv tidsforbruget i minutter som et tal.'])],
+    ['case with notes', withNotesOnCaseCard(caseCard(view, { locale }), '2026-001234', sampleUsage, 3)],
+    ['notes summary', notesSummaryCard({ caseReference: '2026-001234', summary: 'Tre besøg; mor er træt, barnet trives i dagtilbuddet.', passages: [{ id: 'hpi.titel', why: 'Praktisk støtte i hjemmet.' }], producedBy: 'uden sprogmodel', method: 'extractive', noteCount: 3 })],
+    ['note with a name', noteNameWarningCard(locale, '2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', { kind: 'visit', date: '2026-03-02', minutes: '45', text: 'Besøg hos Mette; Storm legede.' }, ['Mette', 'Storm'])],
+    ['notes summary being made', notesSummaryPendingCard('2026-001234')],
+    // The reminder card, posted in the case's thread: open, refused with what was typed, and handled.
+    ['reminder', reminderCard(sampleReminder)],
+    ['reminder refused', reminderCard({ ...sampleReminder, message: 'Notatet ser ud til at indeholde et CPR-nummer.', typedNote: 'Mødet gik godt.' })],
+    ['reminder handled', reminderCard({ ...sampleReminder, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } })],
+    ['notes summary failed', notesSummaryFailedCard('2026-001234')],
+    // In a group or meeting chat: the prompt with nothing of the case, and the audience before a share.
+    ['summary prompt', summaryPromptCard(locale, '2026-001234')],
+    ['summary share confirmation', shareConfirmCard(locale, '2026-001234', { members: 6, outsideTeam: ['Ole Udenfor', 'Pia Psykolog'] })],
+    ['result without a team', resultCard(f.level2Decision, { ...result, channels: [] })],
+    ['escalation without a team', escalationCard(f.escalateDecision, { ...result, channels: [] })],
+    ['welcome without a team', helpCard({ locale, noTeam: true })],
+    ['information', infoCard(locale === 'da' ? 'Du har ikke noget interview i gang her. Skriv «ny sag» for at starte et.' : 'You have no interview in progress here. Write «new case» to start one.', { locale })],
+    ['note saved', withConfirmation(caseCard(view, { locale }), locale === 'da' ? 'Notatet er gemt.' : 'Note saved.')],
+    ...(['find', 'plan', 'review', 'notes', 'note'] as const).map((a): [string, CardJson] => [`ask for the case number (${a})`, askReferenceCard(a, { locale, personal: true })]),
+    ['error', errorCard('Sagsnummeret findes allerede.', { caseReference: { label: 'Sagsnummer', value: '2026-001234' } }, { locale, retry: { verb: VERBS.caseAccept, data: { draftId: 'd1' } } })],
+  ];
+}
+
