@@ -33,7 +33,7 @@ export function readableLegalSource(source: string): string {
 export function citedItem(
   cited: { text: string; passage?: string },
   toggleId: string,
-  options: { locale: Locale; lookupPassage?: LookupPassage; bullet?: string; withVerbatim?: boolean },
+  options: { locale: Locale; lookupPassage?: LookupPassage; bullet?: string; withVerbatim?: boolean; shown?: Map<string, string> },
 ): CardJson {
   const t = pick(options.locale);
   const lookup = options.lookupPassage ?? passageById;
@@ -41,14 +41,21 @@ export function citedItem(
   const hasVerbatim = passage !== undefined && options.withVerbatim !== false;
   const source = cited.passage ? passageLabel(cited.passage, options.locale, lookup) : '';
   const items: CardJson[] = [{ type: 'TextBlock', text: `${options.bullet ?? '•'} ${cited.text}`, wrap: true }];
-  if (source && hasVerbatim) {
+  const toggle = (target: string): CardJson => ({
+    type: 'Container',
+    spacing: 'None',
+    selectAction: { type: 'Action.ToggleVisibility', title: t({ da: 'Vis ordlyd', en: 'Show wording' }), targetElements: [target] },
+    items: [{ type: 'TextBlock', text: `${source} · ${t({ da: 'Vis/skjul ordlyd', en: 'Show/hide wording' })}`, size: 'Small', color: 'Accent', isSubtle: true, wrap: true }],
+  });
+  // A passage cited by several items is on the card once: the later items show the first one's
+  // text, which keeps a card with many warnings on the same passage inside Teams' size limit.
+  const earlier = cited.passage ? options.shown?.get(cited.passage) : undefined;
+  if (source && hasVerbatim && earlier) {
+    items.push(toggle(earlier));
+  } else if (source && hasVerbatim) {
+    if (cited.passage) options.shown?.set(cited.passage, toggleId);
     items.push(
-      {
-        type: 'Container',
-        spacing: 'None',
-        selectAction: { type: 'Action.ToggleVisibility', title: t({ da: 'Vis ordlyd', en: 'Show wording' }), targetElements: [toggleId] },
-        items: [{ type: 'TextBlock', text: `${source} · ${t({ da: 'Vis/skjul ordlyd', en: 'Show/hide wording' })}`, size: 'Small', color: 'Accent', isSubtle: true, wrap: true }],
-      },
+      toggle(toggleId),
       {
         type: 'Container',
         id: toggleId,

@@ -43,7 +43,7 @@ interface WhyNotMode {
   limit: number;
 }
 
-function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode): CardJson[] {
+function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode, shown: Map<string, string>): CardJson[] {
   const t = pick(ctx.locale);
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
   const groups = OUTCOMES.filter((o): o is Outcome => o !== decision.outcome && (decision.whyNot[o]?.length ?? 0) > 0);
@@ -56,7 +56,7 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     const heading = { type: 'TextBlock', text: WHY_NOT_HEADINGS[o][ctx.locale], weight: 'Bolder', wrap: true, spacing: 'Medium' };
     const rows = mode.compact
       ? list.map((c) => ({ type: 'TextBlock', text: `✗ ${c.text} (${c.passage})`, wrap: true, spacing: 'Small' }))
-      : citedItems(list, `why-not-${gi}`, { ...cite, bullet: '✗' });
+      : citedItems(list, `why-not-${gi}`, { ...cite, bullet: '✗', shown });
     return [heading, ...rows];
   });
   const cut = total - Math.min(total, mode.limit);
@@ -77,7 +77,15 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
   const blocked = blockedLevel(decision.outcome, decision.trace);
   const title = blocked ? BLOCKED_TITLES[blocked][ctx.locale] : outcomeTitle(decision.outcome, decision.variant, ctx.locale);
-  const whyNot = whyNotItems(decision, ctx, mode);
+  // Reasons first, so a passage's text sits where it is read first, not inside the hidden "why not".
+  const shown = new Map<string, string>();
+  const reasons = decision.outcome === 'escalate' ? [] : citedItems(decision.reasons, 'reason', { ...cite, bullet: '✓', shown });
+  const warnings = citedItems(
+    decision.warnings.map((w) => ({ text: w.text, ...(w.passage ? { passage: w.passage } : {}) })),
+    'warning',
+    { ...cite, bullet: '!', shown },
+  );
+  const whyNot = whyNotItems(decision, ctx, mode, shown);
   const reviews = decision.reviews.map((r) => ({
     date: formatDate(r.due, ctx.locale),
     title: t(REVIEW_KIND_TITLES[r.kind]),
@@ -99,13 +107,9 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     reviewsTitle: t({ da: 'Frister', en: 'Due dates' }),
     reviews,
     reasonsTitle: t({ da: 'Derfor', en: 'Why' }),
-    reasons: decision.outcome === 'escalate' ? [] : citedItems(decision.reasons, 'reason', { ...cite, bullet: '✓' }),
+    reasons,
     warningsTitle: t({ da: 'Vær opmærksom på', en: 'Please note' }),
-    warnings: citedItems(
-      decision.warnings.map((w) => ({ text: w.text, ...(w.passage ? { passage: w.passage } : {}) })),
-      'warning',
-      { ...cite, bullet: '!' },
-    ),
+    warnings,
     whyNotTitle: t({ da: '▸ Hvorfor ikke de andre udfald? (tryk for at vise)', en: '▸ Why not the other outcomes? (tap to show)' }),
     whyNotToggle: t({ da: 'Vis hvorfor ikke', en: 'Show why not' }),
     whyNot,

@@ -161,7 +161,7 @@ describe('a note that seems to hold a name', { timeout: 240_000 }, () => {
     const typed = 'Samtale med Karina om Lærke og Jens.';
     const [card] = cardsIn(await caseworker.say(`notat ${REFERENCE} telefon 20 ${typed}`));
     const saved = await caseworker.execute('note.add', { ...keepAsWritten(card), text: typed });
-    expect(cardText(saved.card)).toContain('(1 notater)');
+    expect(cardText(saved.card)).toContain('(1 notat)');
   });
 
   it('"Gem rettet notat" checks the edited text again and stores it once no name is left', async () => {
