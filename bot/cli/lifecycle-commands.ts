@@ -12,6 +12,11 @@ function asOfDate(value: string | true | undefined, now: Date): Date {
   if (value === undefined) return now;
   const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(NaN);
   if (Number.isNaN(date.getTime())) throw new UsageError(`--as-of skal være et tidspunkt som 2026-01-31 eller 2026-01-31T00:00:00Z.\n${RETENTION_USAGE}`);
+  // A date in the future would move every cut-off forward and delete what must still be kept,
+  // today's audit rows included.
+  if (date.getTime() > now.getTime()) {
+    throw new UsageError(`--as-of må ikke ligge efter nu (${now.toISOString()}): sletning efter en fremtidig dato ville fjerne data, der skal gemmes endnu.\n${RETENTION_USAGE}`);
+  }
   return date;
 }
 

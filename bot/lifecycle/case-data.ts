@@ -3,7 +3,7 @@ import { containsCprLike } from '../privacy/cpr.js';
 import { writeAudit } from '../storage/audit.js';
 import type { Database } from '../storage/database.js';
 import { checkScope, type TenantScope } from '../storage/scope.js';
-import { deleteCases, readCaseRows } from './case-tables.js';
+import { deleteCases, readCaseRows, rewriteCaseTables } from './case-tables.js';
 
 /**
  * A citizen's rights over one case: access (everything held on it, as JSON) and erasure on a
@@ -61,7 +61,7 @@ export const ErasureReasonSchema = z
 export async function eraseCase(db: Database, scope: TenantScope, reference: string, reason: string, now = new Date()): Promise<CaseErasure | null> {
   checkScope(scope);
   const why = ErasureReasonSchema.parse(reason);
-  return db.transaction(async (tx) => {
+  const erased = await db.transaction(async (tx) => {
     const caseId = await findCaseId(tx, scope.tenantId, reference);
     if (!caseId) return null;
     const before = await readCaseRows(tx, scope.tenantId, caseId);
@@ -75,4 +75,7 @@ export async function eraseCase(db: Database, scope: TenantScope, reference: str
     await writeAudit(tx, scope, LIFECYCLE_ACTIONS.caseErase, [caseId], { reason: why });
     return { erasedAt: now.toISOString(), tenantId: scope.tenantId, reference: reference.trim(), caseId, deleted };
   });
+  // Erased means gone from the table files too, not only invisible to queries.
+  if (erased) await rewriteCaseTables(db);
+  return erased;
 }

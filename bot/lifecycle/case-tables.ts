@@ -82,3 +82,16 @@ export async function readCaseRows(tx: Queryable, tenantId: string, caseId: stri
   }
   return out;
 }
+
+/**
+ * Rewrites the case's tables so the deleted rows' old versions leave the table files: a DELETE
+ * only marks a row dead, and a plain VACUUM frees its space without overwriting it. VACUUM FULL
+ * writes each table and its indexes anew and drops the old files. It cannot run in a transaction,
+ * so it runs on the database itself after the deleting transaction has committed. (WAL segments
+ * keep the text until they are recycled; the DPIA notes say for how long.)
+ */
+export async function rewriteCaseTables(db: Queryable): Promise<void> {
+  const tables = ['cases', ...(await caseTables(db)).map((t) => t.name).filter((name) => name !== 'cases')];
+  for (const table of tables) await db.query(`VACUUM FULL ${quoteIdent(table)}`);
+  await db.query('CHECKPOINT');
+}

@@ -1,7 +1,7 @@
 import { writeAudit } from '../storage/audit.js';
 import type { Database, Queryable } from '../storage/database.js';
 import type { TenantScope } from '../storage/scope.js';
-import { deleteCases } from './case-tables.js';
+import { deleteCases, rewriteCaseTables } from './case-tables.js';
 import type { RetentionPeriods } from './retention-config.js';
 
 /**
@@ -61,6 +61,9 @@ export async function runRetention(db: Database, options: RetentionOptions): Pro
     if (result.cases + result.auditRows + result.drafts > 0) tenants.push(result);
     if (!dryRun) options.onTenantDone?.(result);
   }
+
+  // The deleted rows' old versions leave the table files as well (see rewriteCaseTables).
+  if (!dryRun && tenants.length > 0) await rewriteCaseTables(db);
 
   const sum = (key: keyof Omit<TenantRetention, 'tenantId'>) => tenants.reduce((n, t) => n + t[key], 0);
   return {

@@ -121,4 +121,13 @@ describe('npm run retention', () => {
     expect(badPeriod).toMatchObject({ code: 2, stdout: '' });
     expect(badPeriod.stderr).toContain('RETENTION_AUDIT_DAYS: skal være et helt antal dage');
   });
+
+  it('refuses an --as-of after now in Danish and deletes nothing', async () => {
+    const [before] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`);
+    const future = await runRetentionCommand(['--as-of', '2100-01-01'], depsFor(db));
+    expect(future).toMatchObject({ code: 2, stdout: '' });
+    expect(future.stderr).toContain('--as-of må ikke ligge efter nu');
+    const [after] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`);
+    expect(after?.n).toBe(before?.n);
+  });
 });
