@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { markModelText } from '../../cards/ai-generated.js';
 import { withConfirmation } from '../../cards/info.js';
 import { KEEP_NAMES, noteFormCard, noteNameWarningCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, NOTE_VERBS, withNotesOnCaseCard, type NoteFormValues } from '../../cards/notes.js';
 import { noteKindSchema } from '../../prompts/notes.js';
@@ -200,7 +201,8 @@ async function makeSummary(turn: Turn, found: CaseWithDecision): Promise<Card> {
   // Nothing new since the stored summary: it is what was shown, and there is nothing to store again.
   const unchanged = previous !== null && sameNotes(previous.coveredNoteKeys, result.coveredNoteKeys);
   if (notes.length > 0 && !unchanged) await turn.deps.storage.notes.saveSummary(turn.scope, found.caseId, result);
-  return notesSummaryCard({ caseReference: found.reference, ...result, noteCount: notes.length });
+  const card = notesSummaryCard({ caseReference: found.reference, ...result, noteCount: notes.length });
+  return result.method === 'model' ? markModelText(card) : card;
 }
 
 function sameNotes(a: readonly string[], b: readonly string[]): boolean {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { parseCaseReference } from '../cases/case-reference.js';
 import type { TabIdentity } from '../tab/auth.js';
 import { CaseViewError, type CaseViews } from '../tab/case-views.js';
+import { EXTRACTIVE_PRODUCER } from '../../prompts/extractive.js';
+import { markModelText } from '../../cards/ai-generated.js';
 import { summaryCard, type SummaryCardOptions } from '../../cards/summary-card.js';
 import { summaryPromptCard } from '../../cards/summary-share.js';
 import type { CardJson } from '../../cards/template.js';
@@ -22,7 +24,9 @@ export async function summaryReply(views: CaseViews, who: TabIdentity, rawRefere
   if (!reference.ok) return { kind: 'text', text: reference.message };
   try {
     const summary = await views.caseSummary(who, reference.value, door);
-    return { kind: 'card', card: summaryCard(summary, options), reference: summary.reference };
+    const card = summaryCard(summary, options);
+    const byModel = summary.notesSummary !== null && summary.notesSummary.producedBy !== EXTRACTIVE_PRODUCER;
+    return { kind: 'card', card: byModel ? markModelText(card) : card, reference: summary.reference };
   } catch (error) {
     if (error instanceof CaseViewError) return { kind: 'text', text: error.message };
     throw error;

@@ -1,4 +1,5 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
+import { labelsFor } from './ai-label.js';
 import type { Card } from '../conversation/types.js';
 import type { Logger } from '../logger.js';
 import type { ConnectorClient } from './proactive.js';
@@ -30,7 +31,7 @@ export function createFollowUps(connector: ConnectorClient | undefined, logger: 
       conversationId: a.conversation?.id ?? '',
     };
   };
-  const cardActivity = (card: Card) => ({ type: 'message' as const, attachments: [{ contentType: CardFactory.contentTypes.adaptiveCard, content: card }] });
+  const cardActivity = (card: Card) => ({ type: 'message' as const, attachments: [{ contentType: CardFactory.contentTypes.adaptiveCard, content: card }], ...labelsFor(card) });
   return {
     async post(context, card) {
       if (!connector) throw new Error('no connector to post the card with');

@@ -1,9 +1,10 @@
 import { CardFactory, MessageFactory, type Activity, type InvokeResponse } from 'botbuilder';
 import type { Card, Reply } from '../conversation/types.js';
+import { labelsFor } from './ai-label.js';
 
 export function toActivity(reply: Reply): Partial<Activity> {
   if (reply.kind === 'text') return MessageFactory.text(reply.text);
-  return MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  return { ...MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)), ...labelsFor(reply.card) };
 }
 
 /** The invoke response Teams expects for Action.Execute: the card that replaces the one clicked. */

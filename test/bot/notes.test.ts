@@ -106,9 +106,11 @@ describe('notes on a case, without a language model', { timeout: 240_000 }, () =
   });
 
   it('"noter <sagsnummer>" answers with the extractive summary, labelled "uden sprogmodel"', async () => {
-    const [card] = cardsIn(await caseworker.say(`noter ${REFERENCE}`));
-    const text = cardText(card);
+    const replies = await caseworker.say(`noter ${REFERENCE}`);
+    const text = cardText(cardsIn(replies)[0]);
     expect(text).toContain('uden sprogmodel');
+    // Written without a model: not labelled AI-generated.
+    expect(JSON.stringify(replies)).not.toContain('AIGeneratedContent');
     expect(text).toContain('morgenrutinen');
     expect(text).toContain('tandlæge');
   });
@@ -237,6 +239,18 @@ describe('notes summary with a language model configured', { timeout: 240_000 },
     await fake.close();
   }, 60_000);
 
+  it('labels the message with the model-written summary as AI-generated, the way Teams shows it, and nothing else', async () => {
+    const aiLabel = (replies: readonly unknown[]) =>
+      replies.some((r) => ((r as { entities?: { additionalType?: string[] }[] }).entities ?? []).some((e) => e.additionalType?.includes('AIGeneratedContent')));
+    const summary = await caseworker.say(`noter ${REFERENCE}`);
+    expect(cardText(cardsIn(summary)[0])).toContain('fake-model');
+    expect(aiLabel(summary), 'the model summary carries the AI-generated entity').toBe(true);
+    const entity = (summary[0] as { entities?: Record<string, unknown>[] }).entities?.find((e) => e['type'] === 'https://schema.org/Message');
+    expect(entity).toMatchObject({ '@type': 'Message', '@context': 'https://schema.org', additionalType: ['AIGeneratedContent'] });
+    expect(aiLabel(await caseworker.say(`find ${REFERENCE}`)), 'the case card has no model text').toBe(false);
+    expect(aiLabel(await caseworker.say('hjælp')), 'help has no model text').toBe(false);
+  });
+
   it('answers with the model summary, the registered name restored for the reader but never sent', async () => {
     const [card] = cardsIn(await caseworker.say(`noter ${REFERENCE}`));
     const text = cardText(card);
@@ -337,6 +351,7 @@ describe("a notes summary slower than Teams' five seconds for a card action", { 
     // The name went to the model as a placeholder and comes back real for the reader.
     expect(text).toContain(CASEWORKER_NAME);
     expect(fake.sentText()).not.toContain('Mette');
+    expect(JSON.stringify(update.body), 'the replaced card is labelled AI-generated').toContain('AIGeneratedContent');
   });
 
   it('the finished summary was stored, so asking again answers at once from it without calling the model', async () => {
@@ -356,5 +371,8 @@ describe("a notes summary slower than Teams' five seconds for a card action", { 
     const sent = await replaced((r) => r.kind === 'send' && connector.requests.filter((x) => x.kind === 'send').indexOf(r) >= sendsBefore);
     expect(sent.conversationId).toBe(caseworker.conversationId);
     expect(cardText(sent.body.attachments?.[0]?.content)).toContain('fake-model');
+    // A follow-up message from the model is labelled too; the acknowledgement, with no model text, is not.
+    expect(JSON.stringify(sent.body)).toContain('AIGeneratedContent');
+    expect(JSON.stringify(ack)).not.toContain('AIGeneratedContent');
   });
 });
