@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { CPR_FORMATS } from '../../test/support/cpr-formats.js';
 import { containsCprLike, findCprLike, maskCpr } from './cpr.js';
 
-/** The formats caseworkers were seen to write (and paste) a CPR number in. */
-const WRITTEN = [
-  ['with a dash', '010203-1234'],
-  ['without a separator', '0102031234'],
-  ['with a space', '010203 1234'],
-  ['with dots in the date', '01.02.03-1234'],
-  ['with spaces round the dash', '010203 - 1234'],
-  ['in groups of two', '01 02 03 1234'],
-  ['with an en dash', '010203–1234'],
-  ['with a minus sign', '010203−1234'],
-  ['with a slash', '010203/1234'],
-  ['with an underscore', '010203_1234'],
-  ['with a dot', '010203.1234'],
-  ['with a zero-width space inside', '0102\u200B03-1234'],
-  ['with a soft hyphen inside', '01\u00AD0203-1234'],
-  ['in fullwidth digits', '０１０２０３-１２３４'],
-  ['in Arabic-Indic digits', '٠١٠٢٠٣-١٢٣٤'],
-  ['in Extended Arabic-Indic digits', '۰۱۰۲۰۳-۱۲۳۴'],
-  ['with a late-century date', '311299-0001'],
-] as const;
 
 describe('CPR-like numbers', () => {
-  it.each(WRITTEN)('are found when written %s (%s), and masked in the text as written', (_how, cpr) => {
+  it.each(CPR_FORMATS)('are found when written %s (%s), and masked in the text as written', (_how, cpr) => {
     const text = `Mor oplyste ${cpr} ved mødet.`;
     expect(containsCprLike(text)).toBe(true);
     expect(findCprLike(text)).toEqual([cpr]);

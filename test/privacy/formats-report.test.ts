@@ -4,6 +4,8 @@ import { containsCprLike } from '../../bot/privacy/cpr.js';
 import { cardsIn, cardText, type BotClient } from '../support/bot-client.js';
 import { startTestBot, type TestBot } from '../support/bot-server.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
+// Every CPR format must be refused, so never stored nor sent.
+import { CPR_FORMATS } from '../support/cpr-formats.js';
 import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
 
 /**
@@ -18,26 +20,6 @@ const REFERENCE = 'SAG-2026-0777';
 const CASEWORKER = 'Birthe Kjærsgaard';
 const PSEUDONYM = 'Lillebror';
 
-/** The 17 CPR formats of bot/privacy/cpr.test.ts: each must be refused, so never stored nor sent. */
-const CPR_FORMATS: [string, string][] = [
-  ['with a dash', '010203-1234'],
-  ['without a separator', '0102031234'],
-  ['with a space', '010203 1234'],
-  ['with dots in the date', '01.02.03-1234'],
-  ['with spaces round the dash', '010203 - 1234'],
-  ['in groups of two', '01 02 03 1234'],
-  ['with an en dash', '010203–1234'],
-  ['with a minus sign', '010203−1234'],
-  ['with a slash', '010203/1234'],
-  ['with an underscore', '010203_1234'],
-  ['with a dot', '010203.1234'],
-  ['with a zero-width space inside', '0102\u200B03-1234'],
-  ['with a soft hyphen inside', '01\u00AD0203-1234'],
-  ['in fullwidth digits', '０１０２０３-１２３４'],
-  ['in Arabic-Indic digits', '٠١٠٢٠٣-١٢٣٤'],
-  ['in Extended Arabic-Indic digits', '۰۱۰۲۰۳-۱۲۳۴'],
-  ['with a late-century date', '311299-0001'],
-];
 
 interface Format {
   format: string;

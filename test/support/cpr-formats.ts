@@ -1,0 +1,20 @@
+/** The formats caseworkers were seen to write (and paste) a CPR number in: [what, as written]. */
+export const CPR_FORMATS = [
+  ['with a dash', '010203-1234'],
+  ['without a separator', '0102031234'],
+  ['with a space', '010203 1234'],
+  ['with dots in the date', '01.02.03-1234'],
+  ['with spaces round the dash', '010203 - 1234'],
+  ['in groups of two', '01 02 03 1234'],
+  ['with an en dash', '010203–1234'],
+  ['with a minus sign', '010203−1234'],
+  ['with a slash', '010203/1234'],
+  ['with an underscore', '010203_1234'],
+  ['with a dot', '010203.1234'],
+  ['with a zero-width space inside', '0102\u200B03-1234'],
+  ['with a soft hyphen inside', '01\u00AD0203-1234'],
+  ['in fullwidth digits', '０１０２０３-１２３４'],
+  ['in Arabic-Indic digits', '٠١٠٢٠٣-١٢٣٤'],
+  ['in Extended Arabic-Indic digits', '۰۱۰۲۰۳-۱۲۳۴'],
+  ['with a late-century date', '311299-0001'],
+] as const;
