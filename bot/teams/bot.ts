@@ -23,13 +23,15 @@ export class FamiliestotteBot extends TeamsActivityHandler {
       await handleMessage(context, this.conversation, this.followUps);
       await next();
     });
-    // Teams sends both a conversationUpdate and an installationUpdate on install; greet on one.
+    // Teams sends both a conversationUpdate and an installationUpdate on install; greet on one:
+    // the installationUpdate, because it carries the client's locale and the conversationUpdate
+    // need not (the Agents Playground's has none), so an English client was welcomed in Danish.
     this.onMembersAdded(async (context, next) => {
-      if (botIsAmong(context, context.activity.membersAdded)) await handleInstalled(context, this.conversation, true);
+      if (botIsAmong(context, context.activity.membersAdded)) await handleInstalled(context, this.conversation, false);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await handleInstalled(context, this.conversation, false);
+      await handleInstalled(context, this.conversation, true);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {

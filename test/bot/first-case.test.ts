@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionData, cardsIn, cardText, type BotClient } from '../support/bot-client.js';
+import { actionData, BOT_ID, cardsIn, cardText, type BotClient } from '../support/bot-client.js';
 import { startTestBot, type TestBot } from '../support/bot-server.js';
 import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
 
@@ -13,6 +13,23 @@ afterAll(() => bot.stop(), 60_000);
 
 const NOT_CREATED = { da: 'Sagen blev ikke oprettet', en: 'The case was not created' };
 const HOW_TO = { da: 'Tilføj til et team', en: 'Add to a team' };
+
+describe('the welcome on install', () => {
+  it('greets once, in the client\'s language, when the conversationUpdate carries no locale (as the Agents Playground sends it)', async () => {
+    const me: BotClient = bot.client({ userName: 'Nina Nyansat', locale: 'en-US' });
+    // The conversationUpdate without a locale, then the installationUpdate with the client's.
+    const added = await me.post({ type: 'conversationUpdate', locale: undefined, membersAdded: [{ id: BOT_ID }], deliveryMode: 'expectReplies' });
+    const installed = await me.post({ type: 'installationUpdate', action: 'add', entities: [{ type: 'clientInfo', locale: 'en-US' }], deliveryMode: 'expectReplies' });
+    const welcomes = [
+      ...(((await added.json()) as { activities?: [] }).activities ?? []),
+      ...(((await installed.json()) as { activities?: [] }).activities ?? []),
+    ];
+    const cards = cardsIn(welcomes);
+    expect(cards, 'one welcome for the two install notices').toHaveLength(1);
+    expect(cardText(cards[0]), 'in English, the client\'s language').toContain('Add to a team');
+    expect(cardText(cards[0])).not.toContain('Tilføj til et team');
+  });
+});
 
 describe.each(['da', 'en'] as const)('the first case of a newcomer (%s)', SLOW, (lang) => {
   it('is welcomed with how to add the app to a team, sees no error before pressing, and creates the case once the team has the app', async () => {

@@ -112,14 +112,14 @@ export class BotClient {
     return this.replies(response);
   }
 
-  /** The bot added to this conversation (a team channel when kind is "channel"). */
+  /**
+   * The bot added to this conversation (a team channel when kind is "channel"), with both notices
+   * Teams sends on install: the conversationUpdate and the installationUpdate (which greets).
+   */
   async install(): Promise<ReplyActivity[]> {
-    const response = await this.post({
-      type: 'conversationUpdate',
-      membersAdded: [{ id: BOT_ID }],
-      deliveryMode: 'expectReplies',
-    });
-    return this.replies(response);
+    const added = await this.post({ type: 'conversationUpdate', membersAdded: [{ id: BOT_ID }], deliveryMode: 'expectReplies' });
+    const installed = await this.post({ type: 'installationUpdate', action: 'add', deliveryMode: 'expectReplies' });
+    return [...(await this.replies(added)), ...(await this.replies(installed))];
   }
 
   async uninstall(): Promise<number> {
