@@ -52,7 +52,14 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
         onIdleError: (error) => logger.warn({ err: { name: error.name, message: error.message } }, 'idle owner database connection failed'),
       })
     : undefined;
-  const { applied } = await migrate(owner ?? db);
+  let applied: string[];
+  try {
+    ({ applied } = await migrate(owner ?? db));
+  } catch (error) {
+    // Start-up ends here; leave no pool open behind it.
+    await Promise.allSettled([db.close(), owner?.close()]);
+    throw error;
+  }
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const storage = createStorage(db);
   // Without a bot registration (local runs) the local connector takes any token.

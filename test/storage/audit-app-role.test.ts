@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../bot/config.js';
+import { createLogger } from '../../bot/logger.js';
+import { startServer, type RunningServer } from '../../bot/server.js';
 import { FutureRetentionDateError, runRetention } from '../../bot/lifecycle/retention.js';
 import { openDatabase, type Database } from '../../bot/storage/database.js';
 import { migrate, migrationsCurrent } from '../../bot/storage/migrate.js';
 import { createStorage } from '../../bot/storage/storage.js';
+import { BotClient, cardsIn, cardText } from '../support/bot-client.js';
 import { sampleCase, scopeFor } from '../support/case-fixtures.js';
 import { freshPostgresDatabase } from '../support/db.js';
+import { seedCase } from '../support/tab-fixtures.js';
 
 /**
  * Production on PostgreSQL: the tables' owner migrates (DATABASE_OWNER_URL), the bot connects as
@@ -128,5 +136,63 @@ describe('the audit log against the bot’s own database role (PostgreSQL)', () 
       runRetention(app, { ...periods, asOf: new Date('2100-01-01T00:00:00Z'), now: new Date('2100-01-02T00:00:00Z') }),
     ).rejects.toThrow(/after now/);
     expect(await auditCount()).toBe(before);
+  });
+});
+
+/**
+ * The bot itself started as production runs it: DATABASE_URL is its own role, DATABASE_OWNER_URL
+ * the owner, on a database not yet migrated (a new version's first start). The roles already exist
+ * on this server (the migrations above made them), as after the first start in the guide.
+ */
+describe('the bot started on its own role, with the owner for migrations', () => {
+  const TENANT = '11111111-2222-4333-8444-666666666666';
+  const appRole = `fs_bot_${randomBytes(4).toString('hex')}`;
+  let ownerUrl: string;
+  let appUrl: string;
+  let server: RunningServer | undefined;
+
+  const configFor = async (env: Record<string, string>) =>
+    loadConfig({
+      PORT: '0', HOST: '127.0.0.1', DATA_DIR: await mkdtemp(join(tmpdir(), 'own-role-')), LOG_LEVEL: 'silent',
+      ALLOW_UNAUTHENTICATED_LOCAL: 'true', RETENTION_CHECK_MINUTES: '0', REMINDER_SWEEP_SECONDS: '0', ...env,
+    });
+
+  beforeAll(async () => {
+    ownerUrl = await freshPostgresDatabase('audit_role_bot');
+    const admin = await openDatabase({ databaseUrl: ownerUrl, dataDir: '' });
+    await admin.query(`CREATE ROLE ${appRole} LOGIN IN ROLE familiestotte_app`).finally(() => admin.close());
+    const url = new URL(ownerUrl);
+    url.username = appRole;
+    appUrl = url.toString();
+  });
+  afterAll(async () => {
+    await server?.close();
+    const admin = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, dataDir: '' });
+    await admin.query(`DROP ROLE IF EXISTS ${appRole}`).finally(() => admin.close());
+  });
+
+  it('cannot migrate on its own role: start-up fails rather than run without its schema', async () => {
+    await expect(startServer(await configFor({ DATABASE_URL: appUrl }), { logger: createLogger('silent') })).rejects.toThrow(/permission denied/);
+  });
+
+  it('migrates through the owner, then serves turns on its own role, which still may not touch the audit log', async () => {
+    server = await startServer(await configFor({ DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl }), { logger: createLogger('silent') });
+    expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+    const owner = await openDatabase({ databaseUrl: ownerUrl, dataDir: '' });
+    try {
+      await seedCase(createStorage(owner), { tenantId: TENANT, reference: 'SAG-2026-0777', caseworkerId: 'caseworker-oid' });
+      const caseworker = new BotClient({ url: server.url, tenantId: TENANT, userId: 'caseworker-oid' });
+      expect(cardText(cardsIn(await caseworker.say('resumé SAG-2026-0777'))[0])).toContain('Sag SAG-2026-0777');
+      const sessions = await owner.query<{ usename: string }>(`SELECT DISTINCT usename::text FROM pg_stat_activity WHERE datname = current_database()`);
+      expect(sessions.map((s) => s.usename)).toContain(appRole);
+      const [rights] = await owner.query<{ del: boolean; upd: boolean; purge: boolean }>(
+        `SELECT has_table_privilege($1, 'audit_log', 'DELETE') AS del, has_table_privilege($1, 'audit_log', 'UPDATE') AS upd,
+                has_function_privilege($1, 'purge_audit_log(text, timestamptz)', 'EXECUTE') AS purge`,
+        [appRole],
+      );
+      expect(rights).toEqual({ del: false, upd: false, purge: true });
+    } finally {
+      await owner.close();
+    }
   });
 });
