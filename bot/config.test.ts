@@ -38,6 +38,7 @@ describe('configuration from the environment', () => {
       MicrosoftAppId: 'app',
       MicrosoftAppPassword: 'hemmelig-adgangskode',
       DATABASE_URL: 'postgres://bot:dbsecret@db.example:5432/fs',
+      DATABASE_OWNER_URL: 'postgres://owner:ownersecret@db.example:5432/fs',
       LLM_MODEL: 'gpt-test',
       OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1',
       OPENAI_API_KEY: 'sk-secret',
@@ -45,9 +46,14 @@ describe('configuration from the environment', () => {
     const text = JSON.stringify(redactedSummary(config));
     expect(text).not.toContain('hemmelig-adgangskode');
     expect(text).not.toContain('dbsecret');
+    expect(text).not.toContain('ownersecret');
     expect(text).not.toContain('sk-secret');
     expect(text).toContain('db.example');
     expect(text).toContain('gpt-test');
+  });
+
+  it('refuses an owner role for the database without the database itself', () => {
+    expect(() => loadConfig({ ...LOCAL, DATABASE_OWNER_URL: 'postgres://owner@db.example:5432/fs' })).toThrow(/DATABASE_OWNER_URL/);
   });
 
   it('refuses a half-configured language model at start-up, saying what to set', () => {

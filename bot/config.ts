@@ -26,6 +26,11 @@ const ConfigSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     DATA_DIR: z.string().trim().min(1).default('./data'),
     DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    /**
+     * The tables' owner, when DATABASE_URL is the bot's own role (a member of familiestotte_app):
+     * migrations and the table rewrite after deleting run through it, turns never do.
+     */
+    DATABASE_OWNER_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(APP_TYPES).default('MultiTenant'),
@@ -94,6 +99,8 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl?: string;
+  /** Migrations and maintenance only; see DATABASE_OWNER_URL. */
+  databaseOwnerUrl?: string;
   bot: {
     appId?: string;
     appPassword?: string;
@@ -158,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(variable, problem);
   }
   const e = result.data;
+  // The owner's role is for a PostgreSQL server; the embedded database has one user.
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) throw new ConfigError('DATABASE_OWNER_URL', 'is set without DATABASE_URL');
   let llm: LlmConfig;
   try {
     llm = readLlmConfig(env);
@@ -169,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
@@ -208,6 +218,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     port: config.port,
     dataDir: config.dataDir,
     database: config.databaseUrl ? redactUrl(config.databaseUrl) : 'embedded (PGlite)',
+    databaseOwner: config.databaseOwnerUrl ? redactUrl(config.databaseOwnerUrl) : '(the same role)',
     botAppId: config.bot.appId ?? '(none: local, unauthenticated)',
     botAppPassword: config.bot.appPassword ? '(set)' : '(not set)',
     botAppType: config.bot.appType,

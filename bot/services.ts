@@ -43,7 +43,23 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     dataDir: config.dataDir,
     onIdleError: (error) => logger.warn({ err: { name: error.name, message: error.message } }, 'idle database connection failed'),
   });
-  const { applied } = await migrate(db);
+  // With its own role the bot may not change the schema (or delete audit rows): the tables' owner
+  // migrates and rewrites tables after deleting, and is never used for a turn.
+  const owner = config.databaseOwnerUrl
+    ? await openDatabase({
+        databaseUrl: config.databaseOwnerUrl,
+        dataDir: config.dataDir,
+        onIdleError: (error) => logger.warn({ err: { name: error.name, message: error.message } }, 'idle owner database connection failed'),
+      })
+    : undefined;
+  let applied: string[];
+  try {
+    ({ applied } = await migrate(owner ?? db));
+  } catch (error) {
+    // Start-up ends here; leave no pool open behind it.
+    await Promise.allSettled([db.close(), owner?.close()]);
+    throw error;
+  }
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const storage = createStorage(db);
   // Without a bot registration (local runs) the local connector takes any token.
@@ -60,7 +76,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
   });
   if (config.reminderSweepSeconds > 0) dispatcher.start(config.reminderSweepSeconds * 1000);
   const { checkMinutes, ...periods } = config.retention;
-  const retention = createRetentionScheduler({ db, periods, metrics, log: logger.child({ area: 'retention' }) });
+  const retention = createRetentionScheduler({ db, periods, metrics, log: logger.child({ area: 'retention' }), ...(owner ? { maintenance: owner } : {}) });
   if (checkMinutes > 0) retention.start(checkMinutes * 60_000);
   // One index serves both the "standard <spørgsmål>" command and free text taken as a question.
   const passages = createStandardIndex();
@@ -97,6 +113,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     close: async () => {
       await Promise.all([dispatcher.stop(), retention.stop()]);
       await db.close();
+      await owner?.close();
     },
   };
 }

@@ -80,7 +80,7 @@ describe('the summary card', () => {
         decision: many,
         override: { ...OVERRIDE, reason: long.repeat(3) },
         notes: contactNotes(200, '2026-01-01', 1),
-        notesSummary: { text: long.repeat(20), producedBy: 'sprogmodel (pseudonymiseret)', at: '2026-10-12T08:00:00Z', noteCount: 200 },
+        notesSummary: { text: long.repeat(20), producedBy: 'sprogmodel (pseudonymiseret)', byModel: true, at: '2026-10-12T08:00:00Z', noteCount: 200 },
       }),
     );
     const bytes = cardBytes(summaryCard(summary));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ProductMetrics } from '../observability/product-metrics.js';
-import type { Database } from '../storage/database.js';
+import type { Database, Queryable } from '../storage/database.js';
 import { claimDay, failDay, finishDay, renewDay, type DailyClaim } from './daily-runs.js';
 import { runRetention, type RetentionOptions, type RetentionReport } from './retention.js';
 import type { RetentionPeriods } from './retention-config.js';
@@ -27,6 +27,8 @@ export interface RetentionSchedulerOptions {
   fromHour?: number;
   retryAfterMs?: number;
   leaseMs?: number;
+  /** The owner's connection for rewriting the tables after deleting, when the bot runs as its own role. */
+  maintenance?: Queryable;
   /** The run itself; tests put a failing one here. */
   run?: (db: Database, options: RetentionOptions) => Promise<RetentionReport>;
 }
@@ -91,6 +93,7 @@ export function createRetentionScheduler(options: RetentionSchedulerOptions): Re
         asOf: clock(),
         actorId: 'retention',
         origin: 'scheduler',
+        ...(options.maintenance ? { maintenance: options.maintenance } : {}),
         signal: abort.signal,
         onTenantDone: (done) => {
           options.metrics?.retentionDeleted.inc({ kind: 'cases' }, done.cases);

@@ -21,6 +21,21 @@ export interface RetentionOptions extends RetentionPeriods {
   signal?: AbortSignal;
   /** Each tenant's deletions once committed, so a run that fails later is still counted right. */
   onTenantDone?: (done: TenantRetention) => void;
+  /**
+   * Where the tables are rewritten after deleting (VACUUM FULL needs the tables' owner, CHECKPOINT
+   * a superuser or pg_checkpoint): the owner's connection when the bot runs as its own role.
+   */
+  maintenance?: Queryable;
+  /** The wall clock `asOf` is checked against; tests set it. */
+  now?: Date;
+}
+
+/** A run as of a future date would move every cut-off forward and delete what must still be kept. */
+export class FutureRetentionDateError extends Error {
+  constructor(asOf: Date, now: Date) {
+    super(`Sletning efter en fremtidig dato afvises: ${asOf.toISOString()} ligger efter nu (${now.toISOString()}).`);
+    this.name = 'FutureRetentionDateError';
+  }
 }
 
 export interface TenantRetention {
@@ -46,6 +61,10 @@ const DAY_MS = 86_400_000;
 const before = (asOf: Date, days: number): Date => new Date(asOf.getTime() - days * DAY_MS);
 
 export async function runRetention(db: Database, options: RetentionOptions): Promise<RetentionReport> {
+  // The CLI refuses this already; a caller that skips the CLI is refused here, and the database's
+  // purge_audit_log() refuses a future cut-off once more (migration 054).
+  const now = options.now ?? new Date();
+  if (options.asOf.getTime() > now.getTime()) throw new FutureRetentionDateError(options.asOf, now);
   const closedBefore = before(options.asOf, options.closedCasesDays);
   const auditBefore = before(options.asOf, options.auditDays);
   const draftsBefore = before(options.asOf, options.draftsDays);
@@ -63,7 +82,7 @@ export async function runRetention(db: Database, options: RetentionOptions): Pro
   }
 
   // The deleted rows' old versions leave the table files as well (see rewriteCaseTables).
-  if (!dryRun && tenants.length > 0) await rewriteCaseTables(db);
+  if (!dryRun && tenants.length > 0) await rewriteCaseTables(options.maintenance ?? db);
 
   const sum = (key: keyof Omit<TenantRetention, 'tenantId'>) => tenants.reduce((n, t) => n + t[key], 0);
   return {
@@ -101,18 +120,30 @@ async function countTenant(tx: Queryable, tenantId: string, closedBefore: Date, 
   return {
     tenantId,
     cases: (await expiredCaseIds(tx, tenantId, closedBefore)).length,
-    auditRows: await count(tx, `SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND at < $2::timestamptz`, [tenantId, auditBefore.toISOString()]),
+    // As purge_audit_log() would: never rows younger than the database's minimum age.
+    auditRows: await count(
+      tx,
+      `SELECT count(*)::int AS n FROM audit_log
+        WHERE tenant_id = $1 AND at < least($2::timestamptz, now() - (SELECT min_age FROM audit_purge_policy))`,
+      [tenantId, auditBefore.toISOString()],
+    ),
     drafts: await count(tx, `SELECT count(*)::int AS n FROM intake_drafts WHERE tenant_id = $1 AND updated_at < $2::timestamptz`, [tenantId, draftsBefore.toISOString()]),
   };
 }
 
 async function purgeTenant(tx: Queryable, scope: TenantScope, closedBefore: Date, auditBefore: Date, draftsBefore: Date): Promise<TenantRetention> {
   const { tenantId } = scope;
-  // Old audit rows first, so the rows this run writes are never among those it deletes.
-  await tx.query(`SELECT set_config('familiestotte.audit_purge_before', $1, true)`, [auditBefore.toISOString()]);
-  const auditRows = await tx.query(`DELETE FROM audit_log WHERE tenant_id = $1 AND at < $2::timestamptz RETURNING audit_id`, [tenantId, auditBefore.toISOString()]);
-  await tx.query(`SELECT set_config('familiestotte.audit_purge_before', '', true)`);
-  if (auditRows.length > 0) await writeAudit(tx, scope, RETENTION_ACTIONS.auditPurge, [null], { count: auditRows.length, before: auditBefore.toISOString() });
+  // Old audit rows first, so the rows this run writes are never among those it deletes. The
+  // bot's role may not delete audit rows itself: purge_audit_log() does it as its own role, and
+  // keeps rows younger than the database's minimum age whatever cut-off it is given.
+  const [purged] = await tx.query<{ deleted: number; purged_before: Date }>(
+    `SELECT deleted, purged_before FROM purge_audit_log($1, $2::timestamptz)`,
+    [tenantId, auditBefore.toISOString()],
+  );
+  const auditRows = purged?.deleted ?? 0;
+  if (purged && auditRows > 0) {
+    await writeAudit(tx, scope, RETENTION_ACTIONS.auditPurge, [null], { count: auditRows, before: new Date(purged.purged_before).toISOString() });
+  }
 
   const cases = await deleteCases(tx, tenantId, await expiredCaseIds(tx, tenantId, closedBefore));
   // The case's audit trail stays and records why the case went; it holds no personal data.
@@ -121,5 +152,5 @@ async function purgeTenant(tx: Queryable, scope: TenantScope, closedBefore: Date
   const drafts = await tx.query(`DELETE FROM intake_drafts WHERE tenant_id = $1 AND updated_at < $2::timestamptz RETURNING draft_id`, [tenantId, draftsBefore.toISOString()]);
   if (drafts.length > 0) await writeAudit(tx, scope, RETENTION_ACTIONS.draftPurge, [null], { count: drafts.length });
 
-  return { tenantId, cases: cases.length, auditRows: auditRows.length, drafts: drafts.length };
+  return { tenantId, cases: cases.length, auditRows, drafts: drafts.length };
 }

@@ -81,14 +81,19 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<{ app
     // exec, not query: waiting here for another instance's migrations may rightly take longer than
     // the time limit a turn's statements have (postgres.ts); exec has none.
     await tx.exec(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
-    // Tenant-free on purpose: this table describes the schema, not anyone's data.
-    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY,
-      name text NOT NULL,
-      checksum text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    const applied = (await appliedMigrations(tx)) ?? [];
+    // Tenant-free on purpose: this table describes the schema, not anyone's data. Created only when
+    // missing: even CREATE TABLE IF NOT EXISTS needs CREATE on the schema, which the bot's own role
+    // does not have when an owner role migrates (migration 054), and a current schema needs no DDL.
+    let applied = await appliedMigrations(tx);
+    if (!applied) {
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        checksum text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      applied = [];
+    }
     assertUnchanged(applied, migrations);
     const done = new Set(applied.map((r) => r.version));
     const newlyApplied: string[] = [];

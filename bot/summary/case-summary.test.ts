@@ -83,7 +83,7 @@ describe('the journal text', () => {
         base({
           override: OVERRIDE,
           notes: contactNotes(10),
-          notesSummary: { text: 'Familien har fået faste morgenrutiner.', producedBy: 'udtræk uden sprogmodel', at: '2026-10-12T08:00:00Z', noteCount: 10 },
+          notesSummary: { text: 'Familien har fået faste morgenrutiner.', producedBy: 'udtræk uden sprogmodel', byModel: false, at: '2026-10-12T08:00:00Z', noteCount: 10 },
         }),
       ),
     );

@@ -35,6 +35,11 @@ export type PassageLookup = (id: PassageId) => PassageText | undefined;
 export interface NotesDigest {
   text: string;
   producedBy: string;
+  /**
+   * Whether a language model wrote the text: a card showing it is then labelled AI-generated.
+   * Its own field, because `producedBy` is wording for the reader and says so in many ways.
+   */
+  byModel: boolean;
   /** ISO timestamp */
   at: string;
   noteCount: number;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { parseCaseReference } from '../cases/case-reference.js';
 import type { TabIdentity } from '../tab/auth.js';
 import { CaseViewError, type CaseViews } from '../tab/case-views.js';
-import { EXTRACTIVE_PRODUCER } from '../../prompts/extractive.js';
 import { markModelText } from '../../cards/ai-generated.js';
 import { summaryCard, type SummaryCardOptions } from '../../cards/summary-card.js';
 import { summaryPromptCard } from '../../cards/summary-share.js';
@@ -25,8 +24,9 @@ export async function summaryReply(views: CaseViews, who: TabIdentity, rawRefere
   try {
     const summary = await views.caseSummary(who, reference.value, door);
     const card = summaryCard(summary, options);
-    const byModel = summary.notesSummary !== null && summary.notesSummary.producedBy !== EXTRACTIVE_PRODUCER;
-    return { kind: 'card', card: byModel ? markModelText(card) : card, reference: summary.reference };
+    // From the stored method, not the reader's wording: comparing producedBy with the extractive
+    // producer's name labelled every extractive summary ("udtræk uden sprogmodel") AI-generated.
+    return { kind: 'card', card: summary.notesSummary?.byModel ? markModelText(card) : card, reference: summary.reference };
   } catch (error) {
     if (error instanceof CaseViewError) return { kind: 'text', text: error.message };
     throw error;

@@ -11,6 +11,7 @@ export function storedNotes(notes: NoteStore): NotesSource {
         summary: latest && {
           text: latest.summary,
           producedBy: latest.method === 'model' ? `sprogmodellen ${latest.producedBy} (på pseudonymiserede notater)` : 'udtræk uden sprogmodel',
+          byModel: latest.method === 'model',
           at: latest.createdAt.toISOString(),
           noteCount: latest.coveredNoteKeys.length,
         },

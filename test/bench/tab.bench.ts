@@ -33,7 +33,7 @@ export async function run(): Promise<BenchResult[]> {
     const source: NotesSource = {
       forCase: async () => ({
         notes,
-        summary: { text: 'Forløbet går som planlagt. '.repeat(60), producedBy: 'udtræk uden sprogmodel', at: '2026-10-12T08:00:00Z', noteCount: notes.length },
+        summary: { text: 'Forløbet går som planlagt. '.repeat(60), producedBy: 'udtræk uden sprogmodel', byModel: false, at: '2026-10-12T08:00:00Z', noteCount: notes.length },
       }),
     };
     // A team member, so the roster path (and its database cache) is part of every run.

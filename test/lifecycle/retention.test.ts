@@ -94,6 +94,29 @@ describe.each([
     await expect(db.query(`DELETE FROM audit_log WHERE at < now()`)).rejects.toThrow(/append-only/);
     await expect(db.query(`UPDATE audit_log SET actor_id = 'x'`)).rejects.toThrow(/append-only/);
   });
+
+  // On PGlite every session is the one superuser, so roles protect nothing; the trigger does: a
+  // DELETE that does not come through purge_audit_log() is refused, whatever the session sets.
+  it('the old purge setting no longer lets a DELETE through, nor does the function’s marker alone', async () => {
+    for (const setting of ['familiestotte.audit_purge_before', 'familiestotte.audit_purge_running']) {
+      const value = setting.endsWith('before') ? '2100-01-01' : 'on';
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query(`SELECT set_config($1, $2, true)`, [setting, value]);
+          await tx.query(`DELETE FROM audit_log`);
+        }),
+      ).rejects.toThrow(/append-only/);
+    }
+    await expect(db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('a run as of a future date is refused before anything is deleted, and the database refuses a future cut-off', async () => {
+    const [before] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`);
+    await expect(runRetention(db, { ...periods, asOf: new Date('2100-01-01T00:00:00Z') })).rejects.toThrow(/fremtidig dato/);
+    await expect(db.query(`SELECT * FROM purge_audit_log('tenant-a', '2100-01-01')`)).rejects.toThrow(/after now/);
+    const [after] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`);
+    expect(after?.n).toBe(before?.n);
+  });
 });
 
 describe('npm run retention', () => {

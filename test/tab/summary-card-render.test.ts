@@ -19,7 +19,7 @@ const summary = buildCaseSummary({
   decision: level2Decision(),
   override: OVERRIDE,
   notes: contactNotes(14),
-  notesSummary: { text: 'Familien har fået faste morgenrutiner.', producedBy: 'udtræk uden sprogmodel', at: '2026-10-12T08:00:00Z', noteCount: 14 },
+  notesSummary: { text: 'Familien har fået faste morgenrutiner.', producedBy: 'udtræk uden sprogmodel', byModel: false, at: '2026-10-12T08:00:00Z', noteCount: 14 },
   passage: standardPassage,
   today: '2026-10-13',
 });

@@ -38,7 +38,7 @@ beforeAll(async () => {
       caseId === overridden.caseId
         ? {
             notes: contactNotes(14),
-            summary: { text: 'Familien har fået faste morgenrutiner, og barnet kommer nu til tiden i børnehave. Forældrene beder selv om råd om sengetider.', producedBy: 'udtræk uden sprogmodel', at: '2026-10-12T08:00:00Z', noteCount: 14 },
+            summary: { text: 'Familien har fået faste morgenrutiner, og barnet kommer nu til tiden i børnehave. Forældrene beder selv om råd om sengetider.', producedBy: 'udtræk uden sprogmodel', byModel: false, at: '2026-10-12T08:00:00Z', noteCount: 14 },
           }
         : NO_NOTES.forCase(scope, caseId),
   };
