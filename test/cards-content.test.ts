@@ -42,8 +42,8 @@ function wordsOf(strings: readonly string[], pattern: RegExp): string[] {
  * Cards whose reasons, warnings and "why not" come from the rules in Danish only (rules/ has no
  * English texts yet): the card's own words are English, the decision's are Danish.
  */
-const DANISH_REASONS = new Set(['result level 2', 'result refused', 'result without a team', 'result level 1B', 'result preventive', 'result escalate', 'result none', 'escalation', 'escalation refused', 'escalation without a team', 'needs information', 'case created', 'case created with override', 'case', 'note saved', 'intake step special', 'older child reason']);
-const DANISH_ONLY = new Set(['plan', 'plan review', 'note form', 'note form refused', 'case with notes', 'notes summary', 'notes summary being made', 'notes summary failed', 'reminder', 'reminder refused', 'reminder handled']);
+const DANISH_REASONS = new Set(['result level 2', 'result refused', 'result without a team', 'result level 1B', 'result preventive', 'result escalate', 'result none', 'escalation', 'escalation refused', 'escalation without a team', 'needs information', 'case created', 'case created with override', 'case', 'case with notes', 'note saved', 'intake step special', 'older child reason']);
+const DANISH_ONLY = new Set(['plan', 'plan review', 'reminder', 'reminder refused', 'reminder handled']);
 
 function actions(card: unknown): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];

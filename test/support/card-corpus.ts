@@ -90,18 +90,19 @@ export function everyCard(locale: Locale): [string, CardJson][] {
     // The plan and review cards are Danish only so far.
     ['plan', samplePlanCard()],
     ['plan review', sampleReviewCard()],
-    // So are the notes cards.
-    ['note form', noteFormCard('2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02')],
-    ['note form refused', noteFormCard('2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02', { kind: 'visit', text: 'Besøg hos familien' }, ['Skriv tidsforbruget i minutter som et tal.'])],
-    ['case with notes', withNotesOnCaseCard(caseCard(view, { locale }), '2026-001234', sampleUsage, 3)],
-    ['notes summary', notesSummaryCard({ caseReference: '2026-001234', summary: 'Tre besøg; mor er træt, barnet trives i dagtilbuddet.', passages: [{ id: 'hpi.titel', why: 'Praktisk støtte i hjemmet.' }], producedBy: 'uden sprogmodel', method: 'extractive', noteCount: 3 })],
+    // What a caseworker typed comes back as typed (Danish here in both languages; it is not the card's words).
+    ['note form', noteFormCard(locale, '2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02')],
+    ['note form refused', noteFormCard(locale, '2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02', { kind: 'visit', text: 'Besøg hos familien' }, [locale === 'da' ? 'Skriv tidsforbruget i minutter som et tal.' : 'Write the time spent in minutes as a number.'])],
+    ['case with notes', withNotesOnCaseCard(caseCard(view, { locale }), '2026-001234', sampleUsage, 3, locale)],
+    // The summary is made from the Danish notes and stays as written; the card's own words follow the reader.
+    ['notes summary', notesSummaryCard({ caseReference: '2026-001234', summary: 'Tre besøg; mor er træt.', passages: [{ id: 'hpi.titel', why: 'Praktisk støtte i hjemmet.' }], producedBy: 'uden sprogmodel', method: 'extractive', noteCount: 3 }, locale)],
     ['note with a name', noteNameWarningCard(locale, '2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', { kind: 'visit', date: '2026-03-02', minutes: '45', text: 'Besøg hos Mette; Storm legede.' }, ['Mette', 'Storm'])],
-    ['notes summary being made', notesSummaryPendingCard('2026-001234')],
+    ['notes summary being made', notesSummaryPendingCard('2026-001234', locale)],
     // The reminder card, posted in the case's thread: open, refused with what was typed, and handled.
     ['reminder', reminderCard(sampleReminder)],
     ['reminder refused', reminderCard({ ...sampleReminder, message: 'Notatet ser ud til at indeholde et CPR-nummer.', typedNote: 'Mødet gik godt.' })],
     ['reminder handled', reminderCard({ ...sampleReminder, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } })],
-    ['notes summary failed', notesSummaryFailedCard('2026-001234')],
+    ['notes summary failed', notesSummaryFailedCard('2026-001234', locale)],
     // In a group or meeting chat: the prompt with nothing of the case, and the audience before a share.
     ['summary prompt', summaryPromptCard(locale, '2026-001234')],
     ['summary share confirmation', shareConfirmCard(locale, '2026-001234', { members: 6, outsideTeam: ['Ole Udenfor', 'Pia Psykolog'] })],
