@@ -69,6 +69,8 @@ const NOTE_TEXT = {
   show: { da: 'Vis resuméet', en: 'Show the summary' },
   failed: { da: 'Resuméet kunne ikke laves lige nu. Notaterne er gemt som før. Prøv igen om lidt.', en: 'The summary could not be made just now. The notes are stored as before. Try again in a moment.' },
   retry: { da: 'Prøv igen', en: 'Try again' },
+  beingMadeShort: { da: 'laves', en: 'being made' },
+  failedShort: { da: 'kunne ikke laves', en: 'could not be made' },
 } satisfies Record<string, Localized>;
 
 type NoteTextKey = keyof typeof NOTE_TEXT;
@@ -260,7 +262,7 @@ export function notesSummaryCard(s: SummaryView, locale: Locale = 'da'): CardJso
 export function notesSummaryPendingCard(caseReference: string, locale: Locale = 'da'): CardJson {
   const t = words(locale);
   return card(
-    `${t('summaryOfNotes')} · ${caseReference}: ${t('beingMade')}`,
+    `${t('summaryOfNotes')} · ${caseReference}: ${t('beingMadeShort')}`,
     [
       { type: 'TextBlock', text: `${t('summaryOfNotes')} · ${caseReference}`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: t('beingMade'), wrap: true },
@@ -274,7 +276,7 @@ export function notesSummaryPendingCard(caseReference: string, locale: Locale = 
 export function notesSummaryFailedCard(caseReference: string, locale: Locale = 'da'): CardJson {
   const t = words(locale);
   return card(
-    `${t('summaryOfNotes')} · ${caseReference}: ${t('failed')}`,
+    `${t('summaryOfNotes')} · ${caseReference}: ${t('failedShort')}`,
     [
       { type: 'TextBlock', text: `${t('summaryOfNotes')} · ${caseReference}`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: t('failed'), wrap: true, color: 'Attention' },
