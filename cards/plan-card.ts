@@ -1,17 +1,75 @@
 import { passageById } from '../rules/passages/index.js';
 import { FOCUS_POINTS, TASK_GROUPS, TASK_GROUPS_INTRO } from '../rules/task-groups.js';
-import { CONTACT_ROLE_LABEL, CONTACT_ROLES, MAX_GOALS, REFERRAL_LABEL, REFERRAL_SOURCES, VISITATION_SOCIAL_PASSAGE } from '../bot/plan/model.js';
+import { CONTACT_ROLES, MAX_GOALS, REFERRAL_SOURCES, VISITATION_SOCIAL_PASSAGE } from '../bot/plan/model.js';
 import { goalInputIds, taskInputId, type PlanForm } from '../bot/plan/plan-form.js';
+import type { Locale, Localized } from './locale.js';
+import { CONTACT_ROLE_TEXT, quoted, REFERRAL_TEXT } from './plan-text.js';
 import { expand, type CardJson } from './template.js';
 import template from './templates/plan.json' with { type: 'json' };
 
 /**
  * The plan card: a form prefilled from the saved plan (or the decision's scope for a new one), shown
  * again with the person's own values and the problems when a save is refused. The model's focus
- * points and tasks are listed in its own words, each with its passage id.
+ * points and tasks are listed in its own words, each with its passage id. The tasks are the
+ * standard's Danish text, so an English card quotes them as quotations.
  */
 
+/** The card's own words; bound as `s` so the template holds no language. */
+const PLAN_TEXT = {
+  problems: { da: 'Planen er ikke gemt. Ret dette og gem igen – det, du har skrevet, står der stadig:', en: 'The plan was not saved. Correct this and save again – what you wrote is still there:' },
+  purpose: { da: 'Formål med indsatsen (med dine egne ord)', en: 'Purpose of the support (in your own words)' },
+  purposeMissing: { da: 'Skriv formålet med indsatsen.', en: 'Write the purpose of the support.' },
+  purposePlaceholder: { da: 'Hvad skal støtten føre til for barnet og familien?', en: 'What should the support lead to for the child and the family?' },
+  duration: { da: 'Forventet varighed', en: 'Expected duration' },
+  durationMissing: { da: 'Angiv en varighed på mindst 1.', en: 'Give a duration of at least 1.' },
+  unit: { da: 'Enhed', en: 'Unit' },
+  weeks: { da: 'uger', en: 'weeks' },
+  months: { da: 'måneder', en: 'months' },
+  goals: { da: 'Mål (1–5), sat sammen med forældrene', en: 'Goals (1–5), set together with the parents' },
+  goal: { da: 'Mål', en: 'Goal' },
+  goalText: { da: 'Målet', en: 'The goal' },
+  goalPlaceholder: { da: 'Fx: faste sovetider, der holder', en: 'E.g. regular bedtimes that hold' },
+  sign: { da: 'Sådan ser vi fremskridt', en: 'How we see progress' },
+  signPlaceholder: { da: 'Fx: barnet sover til kl. 6 fem nætter om ugen', en: 'E.g. the child sleeps until 6 am five nights a week' },
+  agreed: { da: 'Aftalt med forældrene', en: 'Agreed with the parents' },
+  moreGoals: { da: 'Vis flere mål', en: 'Show more goals' },
+  focus: { da: 'Fokuspunkter (modellens underformål)', en: "Focus points (the model's sub-purposes)" },
+  focusLabel: { da: 'Indsatsen har fokus på', en: 'The support focuses on' },
+  passage: { da: 'Afsnit i standarden', en: 'Passage in the standard' },
+  tasks: { da: 'Arbejdsopgaver', en: 'Tasks' },
+  referral: { da: 'Henvist af', en: 'Referred by' },
+  referralMissing: { da: 'Vælg hvem der henviste familien.', en: 'Choose who referred the family.' },
+  referralNote: { da: 'Hvis »Andet«: hvem (rolle eller sted, ikke navn)', en: 'If »Other«: who (role or place, not a name)' },
+  choose: { da: 'Vælg', en: 'Choose' },
+  daycareDate: { da: 'Planlagt start i dagtilbud', en: 'Planned start in daycare' },
+  daycare: { da: 'Dagtilbud', en: 'Daycare' },
+  nursery: { da: 'Vuggestue', en: 'Nursery' },
+  kindergarten: { da: 'Børnehave', en: 'Kindergarten' },
+  visitation: { da: 'Får forældrene støtte fra Visitation Social?', en: 'Do the parents get support from Visitation Social?' },
+  yesNoMissing: { da: 'Svar ja eller nej.', en: 'Answer yes or no.' },
+  no: { da: 'Nej', en: 'No' },
+  yes: { da: 'Ja', en: 'Yes' },
+  contactRole: { da: 'Hvis ja: kontaktpersonens rolle (ikke navn)', en: "If yes: the contact person's role (not a name)" },
+  chooseRole: { da: 'Vælg rolle', en: 'Choose a role' },
+  startReview: { da: 'Start gennemgang', en: 'Start review' },
+  saveChanges: { da: 'Gem ændringer', en: 'Save changes' },
+  savePlan: { da: 'Gem plan', en: 'Save plan' },
+  heading: { da: 'Plan for sag', en: 'Plan for case' },
+  fallback: { da: 'formål, mål og fokus. Åbn kortet i Teams for at se og rette planen.', en: 'purpose, goals and focus. Open the card in Teams to see and edit the plan.' },
+  newPlan: { da: 'ny plan', en: 'new plan' },
+} satisfies Record<string, Localized>;
+
+type PlanWords = Record<keyof typeof PLAN_TEXT, string>;
+const WORDS = new Map<Locale, PlanWords>();
+/** One strings object per language, made once: the template reads `s.<key>`. */
+function wordsFor(locale: Locale): PlanWords {
+  let w = WORDS.get(locale);
+  if (!w) WORDS.set(locale, (w = Object.fromEntries(Object.entries(PLAN_TEXT).map(([k, v]) => [k, v[locale]])) as PlanWords));
+  return w;
+}
+
 export interface PlanCardData {
+  locale: Locale;
   caseId: string;
   reference: string;
   /** e.g. "Hjemmepædagogisk indsats" or "Niveau 2: intensiv praktisk pædagogisk støtte". */
@@ -33,6 +91,9 @@ export interface PlanCardData {
 const passageText = (id: string) => passageById(id)?.text ?? id;
 
 export function planCard(data: PlanCardData): CardJson {
+  const { locale } = data;
+  const s = wordsFor(locale);
+  const en = locale === 'en';
   const filled = data.form.goals.filter((g) => g.text || g.sign).length;
   const visibleCount = Math.min(MAX_GOALS, Math.max(1, filled + 1));
   const goals = data.form.goals.slice(0, MAX_GOALS).map((g, i) => {
@@ -41,9 +102,10 @@ export function planCard(data: PlanCardData): CardJson {
   });
   const bound = {
     caseId: data.caseId,
-    heading: `Plan for sag ${data.reference}`,
-    fallbackText: `Plan for sag ${data.reference}: formål, mål og fokus. Åbn kortet i Teams for at se og rette planen.`,
-    subheading: data.version > 0 ? `${data.outcomeLabel} · version ${data.version}` : `${data.outcomeLabel} · ny plan`,
+    s,
+    heading: `${s.heading} ${data.reference}`,
+    fallbackText: `${s.heading} ${data.reference}: ${s.fallback}`,
+    subheading: data.version > 0 ? `${data.outcomeLabel} · version ${data.version}` : `${data.outcomeLabel} · ${s.newPlan}`,
     saved: data.saved ?? null,
     problems: data.problems ?? [],
     purpose: data.form.purpose,
@@ -55,27 +117,27 @@ export function planCard(data: PlanCardData): CardJson {
     goalIdsJoined: data.form.goals.map((g) => g.id).join(','),
     preventive: data.preventive,
     focusValue: data.form.focusPoints.join(','),
-    focusChoices: FOCUS_POINTS.map((f) => ({ title: f.label, value: f.id })),
+    focusChoices: FOCUS_POINTS.map((f) => ({ title: en ? f.labelEn : f.label, value: f.id })),
     focusPassage: FOCUS_POINTS[0]?.passage ?? '',
     tasksIntro: TASK_GROUPS_INTRO,
     taskGroups: TASK_GROUPS.map((g) => ({
       inputId: taskInputId(g.id),
-      title: g.title,
+      title: en ? g.titleEn : g.title,
       value: (data.form.tasks[g.id] ?? []).join(','),
-      choices: g.tasks.map((t) => ({ title: `${passageText(t.passage)} (${t.passage})`, value: t.id })),
+      choices: g.tasks.map((t) => ({ title: `${quoted(passageText(t.passage), locale)} (${t.passage})`, value: t.id })),
     })),
     referralSource: data.form.referralSource || null,
     referralNote: data.form.referralNote,
-    referralChoices: REFERRAL_SOURCES.map((s) => ({ title: REFERRAL_LABEL[s], value: s })),
+    referralChoices: REFERRAL_SOURCES.map((r) => ({ title: REFERRAL_TEXT[r][locale], value: r })),
     showDaycare: data.showDaycare,
     daycareDate: data.form.daycareDate || null,
     daycareKind: data.form.daycareKind || null,
     visitationSocial: data.form.visitationSocial || null,
     contactRole: data.form.contactRole || null,
-    roleChoices: CONTACT_ROLES.map((r) => ({ title: CONTACT_ROLE_LABEL[r], value: r })),
-    visitationPassage: `${passageText(VISITATION_SOCIAL_PASSAGE)} (${VISITATION_SOCIAL_PASSAGE})`,
+    roleChoices: CONTACT_ROLES.map((r) => ({ title: CONTACT_ROLE_TEXT[r][locale], value: r })),
+    visitationPassage: `${quoted(passageText(VISITATION_SOCIAL_PASSAGE), locale)} (${VISITATION_SOCIAL_PASSAGE})`,
     baseVersion: String(data.version),
-    saveTitle: data.version > 0 ? 'Gem ændringer' : 'Gem plan',
+    saveTitle: data.version > 0 ? s.saveChanges : s.savePlan,
   };
   return expand(template, bound);
 }

@@ -1,6 +1,9 @@
-import { GOAL_PROGRESS, PROGRESS_LABEL, REVIEW_DECISION_LABEL, REVIEW_DECISIONS, type ReviewDecision } from '../bot/plan/model.js';
+import { GOAL_PROGRESS, REVIEW_DECISIONS, type ReviewDecision } from '../bot/plan/model.js';
 import { PREVENTIVE_GOAL_PASSAGE } from '../bot/plan/review.js';
-import { factInputId, noteInputId, progressInputId, REVIEW_FACT_NAMES, REVIEW_FACTS, type ReviewForm } from '../bot/plan/review-form.js';
+import { factInputId, noteInputId, progressInputId, REVIEW_FACT_NAMES, type ReviewForm } from '../bot/plan/review-form.js';
+import type { Locale, Localized } from './locale.js';
+import { formatDate } from './outcome-text.js';
+import { PROGRESS_TEXT, REVIEW_DECISION_TEXT, reviewFactText } from './plan-text.js';
 import { expand, type CardJson } from './template.js';
 import template from './templates/plan-review.json' with { type: 'json' };
 
@@ -12,11 +15,12 @@ import template from './templates/plan-review.json' with { type: 'json' };
 export interface ReviewGoalView {
   text: string;
   sign: string;
-  /** e.g. "Seneste: Noget (15.04.2026)", or null before the first review. */
+  /** e.g. "Seneste: Noget (15. april 2026)" (latestProgress), or null before the first review. */
   latest: string | null;
 }
 
 export interface PlanReviewCardData {
+  locale: Locale;
   caseId: string;
   reference: string;
   outcomeLabel: string;
@@ -36,24 +40,67 @@ export interface PlanReviewCardData {
   result?: { title: string; value: string }[] | null;
 }
 
-export function danishDate(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}.${m}.${y}`;
+/** The card's own words; bound as `s` so the template holds no language. */
+const REVIEW_TEXT = {
+  heading: { da: 'Gennemgang af planen: sag', en: 'Review of the plan: case' },
+  fallback: { da: 'fremskridt på målene og hvad gennemgangen fører til.', en: 'progress on the goals and what the review leads to.' },
+  planVersion: { da: 'plan version', en: 'plan version' },
+  due: { da: 'Frist', en: 'Due' },
+  problems: { da: 'Gennemgangen er ikke gemt. Ret dette og gem igen – det, du har skrevet, står der stadig:', en: 'The review was not saved. Correct this and save again – what you wrote is still there:' },
+  saved: { da: 'Gennemgangen er gemt', en: 'The review is saved' },
+  goal: { da: 'Mål', en: 'Goal' },
+  sign: { da: 'Sådan ser vi fremskridt', en: 'How we see progress' },
+  noEarlier: { da: 'Ingen tidligere gennemgang', en: 'No earlier review' },
+  progress: { da: 'Fremskridt', en: 'Progress' },
+  progressMissing: { da: 'Vælg fremskridt for målet.', en: 'Choose the progress on the goal.' },
+  choose: { da: 'Vælg', en: 'Choose' },
+  shortNote: { da: 'Kort note', en: 'Short note' },
+  date: { da: 'Dato for gennemgangen', en: 'Date of the review' },
+  dateMissing: { da: 'Angiv datoen for gennemgangen.', en: 'Give the date of the review.' },
+  decision: { da: 'Hvad fører gennemgangen til?', en: 'What does the review lead to?' },
+  decisionMissing: { da: 'Vælg hvad gennemgangen fører til.', en: 'Choose what the review leads to.' },
+  note: { da: 'Note til gennemgangen', en: 'Note on the review' },
+  onClose: { da: 'Kun ved »Afslut«: forløbets resultat', en: "Only with »Close«: the course's result" },
+  ageAppropriate: { da: 'Var barnet alderssvarende ved start i vuggestue eller børnehave?', en: "Was the child's development age-appropriate when starting nursery or kindergarten?" },
+  yes: { da: 'Ja', en: 'Yes' },
+  no: { da: 'Nej', en: 'No' },
+  unknown: { da: 'Ved ikke', en: "Don't know" },
+  ageNow: { da: 'Barnets alder i måneder nu (forløbet begyndte før fødslen)', en: "The child's age in months now (the course began before birth)" },
+  onChange: { da: 'Kun ved »Skift niveau« eller »Forlæng«: hvad har ændret sig siden afgørelsen?', en: 'Only with »Change level« or »Extend«: what has changed since the decision?' },
+  showChanges: { da: 'Vis ændrede oplysninger', en: 'Show changed facts' },
+  changesHelp: {
+    da: 'Lad stå på »Uændret«, hvad der ikke har ændret sig. Reglerne træffer en ny afgørelse ud fra afgørelsens oplysninger med disse ændringer.',
+    en: 'Leave at »Unchanged« what has not changed. The rules make a new decision from the decision\'s facts with these changes.',
+  },
+  unchanged: { da: 'Uændret', en: 'Unchanged' },
+  save: { da: 'Gem gennemgang', en: 'Save review' },
+  openPlan: { da: 'Åbn planen', en: 'Open the plan' },
+} satisfies Record<string, Localized>;
+
+type ReviewWords = Record<keyof typeof REVIEW_TEXT, string>;
+const WORDS = new Map<Locale, ReviewWords>();
+function wordsFor(locale: Locale): ReviewWords {
+  let w = WORDS.get(locale);
+  if (!w) WORDS.set(locale, (w = Object.fromEntries(Object.entries(REVIEW_TEXT).map(([k, v]) => [k, v[locale]])) as ReviewWords));
+  return w;
 }
 
-const YES_NO = [
-  { title: 'Ja', value: 'yes' },
-  { title: 'Nej', value: 'no' },
-];
+/** "Seneste: Noget (10. april 2026)": a goal's latest progress, in the reader's language. */
+export function latestProgress(progress: keyof typeof PROGRESS_TEXT, day: string, locale: Locale): string {
+  return `${locale === 'en' ? 'Latest' : 'Seneste'}: ${PROGRESS_TEXT[progress][locale]} (${formatDate(day, locale)})`;
+}
 
 export function planReviewCard(data: PlanReviewCardData): CardJson {
+  const { locale } = data;
+  const s = wordsFor(locale);
   const editing = !data.result;
   const bound = {
+    s,
     caseId: data.caseId,
-    heading: `Gennemgang af planen: sag ${data.reference}`,
-    fallbackText: `Gennemgang af planen for sag ${data.reference}: fremskridt på målene og hvad gennemgangen fører til.`,
-    subheading: `${data.outcomeLabel} · plan version ${data.planVersion}`,
-    due: data.due ? { ...data.due, date: danishDate(data.due.date) } : null,
+    heading: `${s.heading} ${data.reference}`,
+    fallbackText: `${s.heading} ${data.reference}: ${s.fallback}`,
+    subheading: `${data.outcomeLabel} · ${s.planVersion} ${data.planVersion}`,
+    due: data.due ? { ...data.due, date: formatDate(data.due.date, locale) } : null,
     problems: data.problems ?? [],
     result: data.result ? { facts: data.result } : null,
     editing,
@@ -66,32 +113,27 @@ export function planReviewCard(data: PlanReviewCardData): CardJson {
         number: i + 1,
         text: g.text,
         sign: g.sign,
-        latest: g.latest ?? 'Ingen tidligere gennemgang',
+        latest: g.latest ?? s.noEarlier,
         progressId: progressInputId(i + 1),
         noteId: noteInputId(i + 1),
         progress: progress || null,
         note,
-        progressLabel: (GOAL_PROGRESS as readonly string[]).includes(progress) ? PROGRESS_LABEL[progress as (typeof GOAL_PROGRESS)[number]] : '–',
+        progressLabel: (GOAL_PROGRESS as readonly string[]).includes(progress) ? PROGRESS_TEXT[progress as (typeof GOAL_PROGRESS)[number]][locale] : '–',
         noteText: note ? ` – ${note}` : '',
       };
     }),
-    progressChoices: GOAL_PROGRESS.map((p) => ({ title: PROGRESS_LABEL[p], value: p })),
+    progressChoices: GOAL_PROGRESS.map((p) => ({ title: PROGRESS_TEXT[p][locale], value: p })),
     date: data.form.date || null,
     decision: data.form.decision || null,
-    decisionChoices: REVIEW_DECISIONS.filter((d: ReviewDecision) => !(data.preventive && d === 'extend')).map((d) => ({ title: REVIEW_DECISION_LABEL[d], value: d })),
+    decisionChoices: REVIEW_DECISIONS.filter((d: ReviewDecision) => !(data.preventive && d === 'extend')).map((d) => ({ title: REVIEW_DECISION_TEXT[d][locale], value: d })),
     note: data.form.note,
     goalPassage: PREVENTIVE_GOAL_PASSAGE,
     ageAppropriate: data.form.ageAppropriate || null,
     childAgeMonthsNow: data.form.childAgeMonthsNow === '' ? null : Number(data.form.childAgeMonthsNow) || null,
     showFacts: Object.keys(data.form.facts).length > 0,
     facts: REVIEW_FACT_NAMES.map((name) => {
-      const spec = REVIEW_FACTS[name];
-      return {
-        inputId: factInputId(name),
-        label: spec.label,
-        value: data.form.facts[name] ?? null,
-        choices: spec.choices === 'yes-no' ? YES_NO : spec.choices.map(([value, title]) => ({ title, value })),
-      };
+      const text = reviewFactText(name, locale);
+      return { inputId: factInputId(name), label: text.label, value: data.form.facts[name] ?? null, choices: text.choices };
     }),
     planVersion: String(data.planVersion),
     decisionId: data.decisionId,

@@ -1,7 +1,7 @@
 import * as ACData from 'adaptivecards-templating';
 import { describe, expect, it } from 'vitest';
 import template from './templates/reminder.json' with { type: 'json' };
-import { reminderCard, type ReminderCardData } from './reminder-card.js';
+import { reminderCard, reminderWords, type ReminderCardData } from './reminder-card.js';
 
 const base: ReminderCardData = { tenantId: 't1', reminderId: 42, caseId: 'c-1', caseRef: 'SAG-"2026"\\1', due: '2026-04-01', notice: 'lead', task: 'Genbevilling: er effekten tilstrækkelig?', passage: 'pps.omfang.2', handled: null };
 
@@ -29,9 +29,20 @@ describe('reminder card', () => {
     expect(actionTitles(card)).toEqual(['Åbn sagsoverblik']);
   });
 
+  it("in English when the team's language is English, the due date and the time in English form", () => {
+    const card = reminderCard({ ...base, locale: 'en', handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } });
+    const facts = (card.body as { facts?: { title: string; value: string }[] }[])[1]!.facts!;
+    expect(facts.map((f) => f.title)).toEqual(['Case', 'Due', 'To be decided', 'Basis']);
+    expect(facts[1]!.value).toBe('1 April 2026');
+    expect(JSON.stringify(card.body)).toContain('Review done: the support continues — Anna Berg, 20 March 2026');
+    expect(JSON.stringify(card)).not.toMatch(/Gennemgang|Frist|Åbn/);
+    // The Danish card of the same shape is a separate binding: neither language leaks into the other.
+    expect(JSON.stringify(reminderCard({ ...base, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } }))).not.toMatch(/Review done|Open case/);
+  });
+
   it('binds exactly as expanding the template directly would, special characters included', () => {
     const direct = new ACData.Template(template).expand({
-      $root: { tenantId: 't1', reminderId: '42', caseId: 'c-1', caseRef: base.caseRef, dueText: '01.04.2026', task: base.task, passage: base.passage, heading: `Kommende frist: ${base.caseRef}`, handled: null, notice: null, typedReason: 'ferie "uge 12"' },
+      $root: { s: reminderWords('da'), tenantId: 't1', reminderId: '42', caseId: 'c-1', caseRef: base.caseRef, dueText: '01.04.2026', task: base.task, passage: base.passage, heading: `Kommende frist: ${base.caseRef}`, handled: null, notice: null, typedReason: 'ferie "uge 12"' },
     }) as { actions: { card?: { body: { value?: string }[] } }[] };
     const fast = reminderCard({ ...base, typedReason: 'ferie "uge 12"' }) as unknown as typeof direct;
     expect(fast.actions[1]!.card!.body[0]!.value).toBe('ferie "uge 12"');

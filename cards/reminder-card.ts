@@ -1,4 +1,6 @@
 import * as ACData from 'adaptivecards-templating';
+import type { Locale, Localized } from './locale.js';
+import { formatDate } from './outcome-text.js';
 import template from './templates/reminder.json' with { type: 'json' };
 
 /**
@@ -6,6 +8,9 @@ import template from './templates/reminder.json' with { type: 'json' };
  * replaces the card for the person who clicked; the bot also updates the posted activity so the
  * whole channel sees who acted. `refresh` makes a client that shows an old copy fetch the current
  * one, which is how a stale card learns it was already handled.
+ *
+ * The card is posted in a team channel, read by everyone there: it is Danish unless a language
+ * is given for the team (there is no such setting yet), never the language of whoever clicked.
  */
 export const REMINDER_VERBS = {
   done: 'reminder.done',
@@ -32,13 +37,53 @@ export interface ReminderCardData {
   typedReason?: string | null;
   /** A review note that was refused (e.g. a CPR number in it), shown again likewise. */
   typedNote?: string | null;
+  /** The team's language; Danish when not given. */
+  locale?: Locale;
 }
 
-const ACTION_TEXT: Record<ReminderAction, string> = {
-  continue: 'Gennemgang udført: indsatsen fortsætter',
-  'change-level': 'Gennemgang udført: niveauet ændres',
-  close: 'Gennemgang udført: sagen lukkes',
-  snoozed: 'Udsat 1 uge',
+/** The card's own words; bound as `s` so the template holds no language. */
+const REMINDER_TEXT = {
+  case: { da: 'Sag', en: 'Case' },
+  due: { da: 'Frist', en: 'Due' },
+  task: { da: 'Skal tages stilling til', en: 'To be decided' },
+  passage: { da: 'Grundlag', en: 'Basis' },
+  reviewDone: { da: 'Gennemgang udført', en: 'Review done' },
+  decision: { da: 'Afgørelse efter gennemgangen', en: 'Decision after the review' },
+  decisionMissing: { da: 'Vælg, hvad gennemgangen førte til.', en: 'Choose what the review led to.' },
+  continue: { da: 'Indsatsen fortsætter', en: 'The support continues' },
+  changeLevel: { da: 'Niveauet ændres (ny afgørelse i sagen)', en: 'The level changes (a new decision in the case)' },
+  close: { da: 'Sagen lukkes', en: 'The case is closed' },
+  note: { da: 'Notat fra gennemgangen (valgfrit)', en: 'Note from the review (optional)' },
+  notePlaceholder: { da: 'Fx hvad familien og I aftalte. Skriv ikke CPR-numre.', en: 'E.g. what the family and you agreed. Do not write CPR numbers.' },
+  noteKind: { da: 'Notatets type', en: 'Kind of note' },
+  meeting: { da: 'Møde', en: 'Meeting' },
+  interdisciplinary: { da: 'Tværfagligt møde', en: 'Interdisciplinary meeting' },
+  visit: { da: 'Besøg', en: 'Visit' },
+  phone: { da: 'Telefon', en: 'Phone' },
+  minutes: { da: 'Tidsforbrug (minutter)', en: 'Time spent (minutes)' },
+  minutesMissing: { da: 'Skriv minutter som et tal fra 0 til 1440.', en: 'Write the minutes as a number from 0 to 1440.' },
+  save: { da: 'Gem', en: 'Save' },
+  snooze: { da: 'Udsæt 1 uge', en: 'Postpone 1 week' },
+  why: { da: 'Hvorfor udsættes gennemgangen?', en: 'Why is the review postponed?' },
+  whyMissing: { da: 'Skriv en begrundelse for udsættelsen.', en: 'Write a reason for postponing.' },
+  snoozeSave: { da: 'Udsæt', en: 'Postpone' },
+  open: { da: 'Åbn sagsoverblik', en: 'Open case overview' },
+} satisfies Record<string, Localized>;
+
+export type ReminderWords = Record<keyof typeof REMINDER_TEXT, string>;
+const WORDS = new Map<Locale, ReminderWords>();
+/** The strings object the template reads as `s`, one per language. */
+export function reminderWords(locale: Locale): ReminderWords {
+  let w = WORDS.get(locale);
+  if (!w) WORDS.set(locale, (w = Object.fromEntries(Object.entries(REMINDER_TEXT).map(([k, v]) => [k, v[locale]])) as ReminderWords));
+  return w;
+}
+
+const ACTION_TEXT: Record<ReminderAction, Localized> = {
+  continue: { da: 'Gennemgang udført: indsatsen fortsætter', en: 'Review done: the support continues' },
+  'change-level': { da: 'Gennemgang udført: niveauet ændres', en: 'Review done: the level changes' },
+  close: { da: 'Gennemgang udført: sagen lukkes', en: 'Review done: the case is closed' },
+  snoozed: { da: 'Udsat 1 uge', en: 'Postponed 1 week' },
 };
 
 export function danishDate(day: string): string {
@@ -50,31 +95,42 @@ export function danishTime(at: Date): string {
   return at.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-function heading(data: ReminderCardData): string {
-  if (data.notice === 'due') return `Frist i dag: ${data.caseRef}`;
-  if (data.notice === 'snooze') return `Udsat påmindelse: ${data.caseRef}`;
-  return `Kommende frist: ${data.caseRef}`;
+/** When someone acted, in Copenhagen time: "20.03.2026, 10.30" / "20 March 2026, 10:30". */
+export function timeOfDay(at: Date, locale: Locale): string {
+  if (locale === 'da') return danishTime(at);
+  return at.toLocaleString('en-GB', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+const HEADINGS: Record<ReminderCardData['notice'], Localized> = {
+  due: { da: 'Frist i dag', en: 'Due today' },
+  snooze: { da: 'Udsat påmindelse', en: 'Postponed reminder' },
+  lead: { da: 'Kommende frist', en: 'Coming due date' },
+};
+
+function heading(data: ReminderCardData, locale: Locale): string {
+  return `${HEADINGS[data.notice][locale]}: ${data.caseRef}`;
 }
 
 export function reminderCard(data: ReminderCardData): Record<string, unknown> {
+  const locale = data.locale ?? 'da';
   const handled = data.handled
-    ? { text: `${ACTION_TEXT[data.handled.action]} — ${data.handled.byName}, ${danishTime(data.handled.at)}${data.handled.reason ? ` (${data.handled.reason})` : ''}` }
+    ? { text: `${ACTION_TEXT[data.handled.action][locale]} — ${data.handled.byName}, ${timeOfDay(data.handled.at, locale)}${data.handled.reason ? ` (${data.handled.reason})` : ''}` }
     : null;
   const bound: Record<string, string | null> = {
     tenantId: data.tenantId,
     reminderId: String(data.reminderId),
     caseId: data.caseId,
     caseRef: data.caseRef,
-    dueText: danishDate(data.due),
+    dueText: locale === 'da' ? danishDate(data.due) : formatDate(data.due, locale),
     task: data.task,
     passage: data.passage,
-    heading: heading(data),
+    heading: heading(data, locale),
     handledText: handled?.text ?? null,
     notice: data.message ?? null,
     typedReason: data.typedReason ?? null,
     typedNote: data.typedNote ?? null,
   };
-  return bind(bound);
+  return bind(bound, locale);
 }
 
 /**
@@ -85,13 +141,13 @@ export function reminderCard(data: ReminderCardData): Record<string, unknown> {
  */
 const shapes = new Map<string, string>();
 
-function bind(values: Record<string, string | null>): Record<string, unknown> {
+function bind(values: Record<string, string | null>, locale: Locale): Record<string, unknown> {
   const present = Object.keys(values).filter((k) => values[k] !== null);
-  const key = present.join(',');
+  const key = `${locale}:${present.join(',')}`;
   let json = shapes.get(key);
   if (json === undefined) {
     const markers = Object.fromEntries(present.map((k) => [k, `\u27E6${k}\u27E7`]));
-    const data = { ...markers, handled: 'handledText' in markers ? { text: markers.handledText } : null, notice: markers.notice ?? null, typedReason: markers.typedReason ?? null, typedNote: markers.typedNote ?? null };
+    const data = { ...markers, s: reminderWords(locale), handled: 'handledText' in markers ? { text: markers.handledText } : null, notice: markers.notice ?? null, typedReason: markers.typedReason ?? null, typedNote: markers.typedNote ?? null };
     json = JSON.stringify(prune(new ACData.Template(template).expand({ $root: data })));
     shapes.set(key, json);
   }

@@ -33,8 +33,22 @@ describe('the summary card', () => {
     expect(t).toContain('Niveau 2: intensiv praktisk pædagogisk støtte');
     expect(t).toContain('Sagsbehandler A');
     expect(t).toContain('1. december 2026');
-    expect(t).toContain('Kilde: pps.kriterier.2 · vis/skjul standardens tekst');
+    expect(t).toContain('Afsnit i standarden · pps.kriterier.2 · vis/skjul teksten');
     expect(card.version).toBe('1.5');
+  });
+
+  it('in English: the labels the summary carries (measure, override, due dates, scope) and the dates are English', () => {
+    const s = buildCaseSummary(input({ locale: 'en', override: OVERRIDE, notes: contactNotes(14, '2026-09-01', 3) }));
+    // Reasons and warnings (the "• " lines) are the rules' own Danish texts until rules/ has English ones.
+    const t = texts(summaryCard(s, { locale: 'en' }))
+      .filter((x) => !x.startsWith('• '))
+      .join('\n');
+    expect(t).toContain('Case SAG-2026-0042 (AB)');
+    expect(t).toContain('Recommendation under the service standard');
+    expect(t).toMatch(/Level \d: /);
+    expect(t).toContain('1 December 2026');
+    expect(t).toMatch(/visits a week of/);
+    expect(t).not.toMatch(/Niveau|Ny bevilling|Opfølgning|besøg om ugen|december 2026|Sagsresumé|Anbefaling/);
   });
 
   it('carries the standard’s own words hidden behind a toggle, one target per reason', () => {

@@ -1,5 +1,7 @@
 import * as ACData from 'adaptivecards-templating';
 import type { CaseSummary } from '../bot/summary/case-summary.js';
+import type { Locale, Localized } from './locale.js';
+import { formatDate } from './outcome-text.js';
 import { cardBytes, type CardJson } from './template.js';
 import template from './templates/summary-card.json' with { type: 'json' };
 
@@ -19,19 +21,72 @@ const MAX_REASON_CHARS = 600;
 // expression); expanding leaves the template untouched, so one instance serves every card.
 const TEMPLATE = new ACData.Template(template);
 
-const DATE = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const danishDate = (iso: string) => DATE.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+/** The card's own words; bound as `s` so the template holds no language. The summary's labels come in the same language. */
+const SUMMARY_TEXT = {
+  kicker: { da: 'Sagsresumé', en: 'Case summary' },
+  case: { da: 'Sag', en: 'Case' },
+  closed: { da: 'Sagen er lukket.', en: 'The case is closed.' },
+  noDecision: { da: 'Der er ikke truffet en afgørelse i sagen endnu.', en: 'No decision has been made in the case yet.' },
+  note: { da: 'Bemærk', en: 'Note' },
+  recommendation: { da: 'Anbefaling efter servicestandarden', en: 'Recommendation under the service standard' },
+  chosen: { da: 'Valgt af sagsbehandler', en: 'Chosen by the caseworker' },
+  reason: { da: 'Begrundelse', en: 'Reason' },
+  reasonsForRecommendation: { da: 'Begrundelse for anbefalingen', en: 'Reasons for the recommendation' },
+  overriddenBy: { da: 'Afveget af', en: 'Departed from by' },
+  decision: { da: 'Afgørelse', en: 'Decision' },
+  decidedBy: { da: 'Besluttet af', en: 'Decided by' },
+  start: { da: 'Start', en: 'Start' },
+  nextDue: { da: 'Næste frist', en: 'Next due date' },
+  noNextDue: { da: 'ingen kommende frist', en: 'no coming due date' },
+  showText: { da: 'Vis standardens tekst', en: "Show the standard's text" },
+  passage: { da: 'Afsnit i standarden', en: 'Passage in the standard' },
+  toggle: { da: 'vis/skjul teksten', en: 'show/hide the text' },
+  noText: { da: 'Teksten findes ikke i standarden.', en: 'The text is not in the standard.' },
+  noSource: { da: 'uden kilde', en: 'no source' },
+  dueDates: { da: 'Frister', en: 'Due dates' },
+  scope: { da: 'Omfang: brugt mod bevilget', en: 'Scope: used against granted' },
+  plan: { da: 'Plan og mål', en: 'Plan and goals' },
+  purpose: { da: 'Formål', en: 'Purpose' },
+  agreed: { da: 'aftalt med forældrene', en: 'agreed with the parents' },
+  nextReview: { da: 'Næste gennemgang', en: 'Next review' },
+  courseClosed: { da: 'Forløbet er afsluttet.', en: 'The course is closed.' },
+  notes: { da: 'Resumé af notater', en: 'Summary of notes' },
+  open: { da: 'Åbn sagsresuméet', en: 'Open the case summary' },
+} satisfies Record<string, Localized>;
+
+type SummaryWords = Record<keyof typeof SUMMARY_TEXT, string>;
+const WORDS = new Map<Locale, SummaryWords>();
+function wordsFor(locale: Locale): SummaryWords {
+  let w = WORDS.get(locale);
+  if (!w) WORDS.set(locale, (w = Object.fromEntries(Object.entries(SUMMARY_TEXT).map(([k, v]) => [k, v[locale]])) as SummaryWords));
+  return w;
+}
+
+/** "Udarbejdet af X ud fra 3 notater, 1. marts 2026." in the reader's language. */
+function notesBy(producedBy: string, count: number, at: string, locale: Locale): string {
+  const date = formatDate(at.slice(0, 10), locale);
+  return locale === 'en'
+    ? `Written by ${producedBy} from ${count} ${count === 1 ? 'note' : 'notes'}, ${date}.`
+    : `Udarbejdet af ${producedBy} ud fra ${count} ${count === 1 ? 'notat' : 'notater'}, ${date}.`;
+}
+
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 export interface SummaryCardOptions {
   /** A deep link to the tab, when the app id is known. */
   tabUrl?: string;
+  /** The reader's language; the summary should have been built in it too (its labels). */
+  locale?: Locale;
 }
 
 export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): CardJson {
+  const locale = options.locale ?? 'da';
+  const w = wordsFor(locale);
+  const date = (iso: string) => formatDate(iso.slice(0, 10), locale);
   const d = s.decision;
-  const title = `Sag ${s.reference}${s.label ? ` (${s.label})` : ''}`;
+  const title = `${w.case} ${s.reference}${s.label ? ` (${s.label})` : ''}`;
   const data = {
+    s: w,
     title,
     speak: d ? `${title}. ${d.standing}.` : title,
     closed: s.status === 'closed',
@@ -40,43 +95,43 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
     standing: d?.standing ?? '',
     hasDecidedBy: Boolean(d?.decidedBy) && !s.override,
     decidedBy: d?.decidedBy ?? '',
-    startDate: d ? danishDate(d.startDate) : '',
-    nextDue: s.nextDue ? danishDate(s.nextDue) : 'ingen kommende frist',
+    startDate: d ? date(d.startDate) : '',
+    nextDue: s.nextDue ? date(s.nextDue) : w.noNextDue,
     hasWarnings: (d?.warnings.length ?? 0) > 0,
-    warnings: (d?.warnings ?? []).map((w) => ({ text: cut(w.text, MAX_REASON_CHARS), passageId: w.passage.id || 'uden kilde' })),
+    warnings: (d?.warnings ?? []).map((w) => ({ text: cut(w.text, MAX_REASON_CHARS), passageId: w.passage.id || wordsFor(locale).noSource })),
     hasOverride: Boolean(s.override),
     override: s.override && {
       recommended: s.override.recommended,
       chosen: s.override.chosen,
       reason: cut(s.override.reason, MAX_REASON_CHARS),
-      byAndWhen: `${s.override.by}, ${danishDate(s.override.at)}`,
+      byAndWhen: `${s.override.by}, ${date(s.override.at)}`,
     },
     hasReasons: (d?.reasons.length ?? 0) > 0,
-    reasonsHeading: s.override ? 'Begrundelse for anbefalingen' : 'Begrundelse',
+    reasonsHeading: s.override ? w.reasonsForRecommendation : w.reason,
     reasons: (d?.reasons ?? []).map((r, i) => ({
       text: cut(r.text, MAX_REASON_CHARS),
-      passageId: r.passage.id || 'uden kilde',
+      passageId: r.passage.id || w.noSource,
       toggleId: `passage-${i + 1}`,
       heading: r.passage.heading ? `${r.passage.source} › ${r.passage.heading}` : '',
-      verbatim: r.passage.text || 'Teksten findes ikke i standarden.',
+      verbatim: r.passage.text || w.noText,
     })),
     hasDueDates: s.dueDates.length > 0,
-    dueDates: s.dueDates.map((r) => ({ due: danishDate(r.due), what: `${r.label}: ${r.text} (${r.passage.id})` })),
+    dueDates: s.dueDates.map((r) => ({ due: date(r.due), what: `${r.label}: ${r.text} (${r.passage.id})` })),
     hasScope: Boolean(s.scope),
     scope: s.scope?.text ?? '',
     hasPlan: Boolean(s.plan),
     plan: s.plan && {
-      purpose: `Formål: ${cut(s.plan.purpose, MAX_REASON_CHARS)}`,
+      purpose: `${w.purpose}: ${cut(s.plan.purpose, MAX_REASON_CHARS)}`,
       goals: s.plan.goals.map((g, i) => ({
-        text: `${i + 1}. ${cut(g.text, MAX_REASON_CHARS)}${g.agreedWithParents ? ' (aftalt med forældrene)' : ''}`,
-        progress: g.since ? `${g.progress} (${danishDate(g.since)})` : g.progress,
+        text: `${i + 1}. ${cut(g.text, MAX_REASON_CHARS)}${g.agreedWithParents ? ` (${w.agreed})` : ''}`,
+        progress: g.since ? `${g.progress} (${date(g.since)})` : g.progress,
       })),
-      nextReview: s.plan.nextReview ? `Næste gennemgang: ${danishDate(s.plan.nextReview.due)} – ${s.plan.nextReview.label}` : 'Forløbet er afsluttet.',
+      nextReview: s.plan.nextReview ? `${w.nextReview}: ${date(s.plan.nextReview.due)} – ${s.plan.nextReview.label}` : w.courseClosed,
     },
     hasNotes: Boolean(s.notesSummary),
     notes: s.notesSummary && {
       text: cut(s.notesSummary.text, MAX_NOTES_CHARS),
-      by: `Udarbejdet af ${s.notesSummary.producedBy} ud fra ${s.notesSummary.noteCount} notater, ${danishDate(s.notesSummary.at)}.`,
+      by: notesBy(s.notesSummary.producedBy, s.notesSummary.noteCount, s.notesSummary.at, locale),
     },
     hasTabUrl: Boolean(options.tabUrl),
     tabUrl: options.tabUrl ?? '',

@@ -19,6 +19,7 @@ import type { NoteRecord } from '../storage/notes.js';
 import { isUuid } from '../storage/scope.js';
 import { danishDate } from './dates.js';
 import type { Turn } from './deps.js';
+import type { Locale, Localized } from '../../cards/locale.js';
 import { say } from './texts.js';
 import { PendingCard, type Card } from './types.js';
 
@@ -29,8 +30,29 @@ import { PendingCard, type Card } from './types.js';
  * which scopes it by tenant and audits it.
  */
 
-const CPR_REFUSED =
-  'Notatet ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes i notater. Fjern nummeret og gem igen – din tekst er bevaret herunder.';
+/** What a refused note says, in the writer's language; the note itself is never changed. */
+const REFUSED = {
+  cpr: {
+    da: 'Notatet ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes i notater. Fjern nummeret og gem igen – din tekst er bevaret herunder.',
+    en: 'The note seems to contain a CPR number, and CPR numbers must not be stored in notes. Remove the number and save again – your text is kept below.',
+  },
+  yourNote: { da: 'Dit notat', en: 'Your note' },
+  caseReference: { da: 'Sagsnummeret mangler.', en: 'The case reference is missing.' },
+  kind: {
+    da: 'Notatets type skal være en af: besøg, telefon, møde, tværfagligt møde, observation.',
+    en: 'The kind of note must be one of: visit, phone, meeting, interdisciplinary meeting, observation (or the Danish words).',
+  },
+  date: { da: 'Skriv datoen som ÅÅÅÅ-MM-DD.', en: 'Write the date as YYYY-MM-DD.' },
+  minutes: { da: 'Skriv tidsforbruget i minutter som et tal.', en: 'Write the time spent in minutes as a number.' },
+  wholeMinutes: { da: 'Skriv tidsforbruget i hele minutter.', en: 'Write the time spent in whole minutes.' },
+  negative: { da: 'Tidsforbruget kan ikke være negativt.', en: 'The time spent cannot be negative.' },
+  tooLong: { da: 'Tidsforbruget kan højst være 1440 minutter (et døgn).', en: 'The time spent can be at most 1440 minutes (a day).' },
+  text: { da: 'Skriv notatets tekst.', en: "Write the note's text." },
+  noteId: {
+    da: 'Formularen kan ikke genkendes. Åbn «Tilføj notat» på sagen igen; din tekst står herunder.',
+    en: 'The form cannot be recognised. Open «Add note» on the case again; your text is below.',
+  },
+} satisfies Record<string, Localized>;
 
 const NOTE_COMMAND = /^\/?(?:notat|note)\s+(\S+)\s+(tværfagligt\s+møde|tvaerfagligt\s+moede|\S+)\s+(\S+)\s+([\s\S]+)$/i;
 const NOTES_COMMAND = /^\/?(?:noter|notes)\s+(\S+)\s*$/i;
@@ -58,18 +80,32 @@ export function noteFromCommand(turn: Turn, command: Extract<NoteCommand, { kind
   return addNote(turn, { caseReference: command.reference, kind: command.noteKind, date: danishDate(turn.deps.clock()), minutes: command.minutes, text: command.text }, 'command');
 }
 
-const noteFormSchema = z.object({
-  caseReference: z.string().trim().min(1, { error: 'Sagsnummeret mangler.' }),
-  kind: noteKindSchema,
-  date: z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD.' }),
-  minutes: z.coerce
-    .number({ error: 'Skriv tidsforbruget i minutter som et tal.' })
-    .int({ error: 'Skriv tidsforbruget i hele minutter.' })
-    .min(0, { error: 'Tidsforbruget kan ikke være negativt.' })
-    .max(1440, { error: 'Tidsforbruget kan højst være 1440 minutter (et døgn).' }),
-  text: z.string().trim().min(1, { error: 'Skriv notatets tekst.' }),
-  noteId: z.uuid({ error: 'Formularen kan ikke genkendes. Åbn «Tilføj notat» på sagen igen; din tekst står herunder.' }).optional(),
-});
+// Built per language (two, once each) so every refusal is in the writer's language.
+const noteFormSchemas = new Map<Locale, ReturnType<typeof buildNoteFormSchema>>();
+
+function buildNoteFormSchema(locale: Locale) {
+  const m = (key: keyof typeof REFUSED) => ({ error: REFUSED[key][locale] });
+  return z.object({
+    caseReference: z.string().trim().min(1, m('caseReference')),
+    // The kind's own message (prompts/notes.ts) is Danish; problems() puts the reader's language in its place.
+    kind: noteKindSchema,
+    date: z.iso.date(m('date')),
+    minutes: z.coerce.number(m('minutes')).int(m('wholeMinutes')).min(0, m('negative')).max(1440, m('tooLong')),
+    text: z.string().trim().min(1, m('text')),
+    noteId: z.uuid(m('noteId')).optional(),
+  });
+}
+
+function noteFormSchema(locale: Locale) {
+  let schema = noteFormSchemas.get(locale);
+  if (!schema) noteFormSchemas.set(locale, (schema = buildNoteFormSchema(locale)));
+  return schema;
+}
+
+/** The refusal lines of a failed parse, each in the writer's language. */
+function problemsOf(error: z.ZodError, locale: Locale): string[] {
+  return error.issues.map((i) => (i.path[0] === 'kind' ? REFUSED.kind[locale] : i.message));
+}
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -98,11 +134,11 @@ async function addNote(turn: Turn, data: Record<string, unknown>, from: 'command
   // A refused form stored nothing under its id, so it keeps the id it came with.
   const formId = typeof data.noteId === 'string' && isUuid(data.noteId) ? data.noteId : randomUUID();
   const refuse = (problems: readonly string[]) =>
-    from === 'card' ? noteFormCard(typedReference, formId, today, typed, problems) : turn.deps.views.message(turn.locale, `${problems.join(' ')}\n\nDit notat: ${typed.text ?? ''}`);
+    from === 'card' ? noteFormCard(turn.locale, typedReference, formId, today, typed, problems) : turn.deps.views.message(turn.locale, `${problems.join(' ')}\n\n${REFUSED.yourNote[turn.locale]}: ${typed.text ?? ''}`);
   // Refused before the reference is even looked up, so the number reaches no query and no log.
-  if (containsCprLike(typed.text ?? '')) return refuse([CPR_REFUSED]);
-  const parsed = noteFormSchema.safeParse(data);
-  if (!parsed.success) return refuse(parsed.error.issues.map((i) => i.message));
+  if (containsCprLike(typed.text ?? '')) return refuse([REFUSED.cpr[turn.locale]]);
+  const parsed = noteFormSchema(turn.locale).safeParse(data);
+  if (!parsed.success) return refuse(problemsOf(parsed.error, turn.locale));
   const loaded = await loadCase(turn, parsed.data.caseReference);
   if ('card' in loaded) return loaded.card;
   const { found } = loaded;
@@ -141,7 +177,7 @@ export async function caseCardWithNotes(turn: Turn, found: CaseWithDecision): Pr
   const notes = await turn.deps.storage.notes.list(turn.scope, found.caseId);
   const grant = grantOf(found);
   const usage = grant ? scopeUsage(notes, grant, danishDate(turn.deps.clock())) : undefined;
-  return withNotesOnCaseCard(turn.deps.views.caseCard(turn.locale, found), found.reference, usage, notes.length);
+  return withNotesOnCaseCard(turn.deps.views.caseCard(turn.locale, found), found.reference, usage, notes.length, turn.locale);
 }
 
 /** The names registered on the case, masked before anything reaches a model. */
@@ -180,9 +216,9 @@ export async function summariseCase(turn: Turn, typedReference: string): Promise
     if (result.ok) return result.card;
     const error = result.error as { name?: string; code?: string } | undefined;
     turn.deps.logger.warn({ caseId: found.caseId, err: { name: error?.name, code: error?.code } }, 'notes summary failed after it was acknowledged');
-    return notesSummaryFailedCard(found.reference);
+    return notesSummaryFailedCard(found.reference, turn.locale);
   });
-  return new PendingCard(notesSummaryPendingCard(found.reference), later);
+  return new PendingCard(notesSummaryPendingCard(found.reference, turn.locale), later);
 }
 
 async function makeSummary(turn: Turn, found: CaseWithDecision): Promise<Card> {
@@ -201,7 +237,7 @@ async function makeSummary(turn: Turn, found: CaseWithDecision): Promise<Card> {
   // Nothing new since the stored summary: it is what was shown, and there is nothing to store again.
   const unchanged = previous !== null && sameNotes(previous.coveredNoteKeys, result.coveredNoteKeys);
   if (notes.length > 0 && !unchanged) await turn.deps.storage.notes.saveSummary(turn.scope, found.caseId, result);
-  const card = notesSummaryCard({ caseReference: found.reference, ...result, noteCount: notes.length });
+  const card = notesSummaryCard({ caseReference: found.reference, ...result, noteCount: notes.length }, turn.locale);
   return result.method === 'model' ? markModelText(card) : card;
 }
 
@@ -215,7 +251,7 @@ export const NOTE_ACTIONS: Record<string, (turn: Turn, data: Record<string, unkn
   [NOTE_VERBS.noteForm]: async (turn, data) => {
     const loaded = await loadCase(turn, asText(data.caseReference) ?? '');
     if ('card' in loaded) return loaded.card;
-    return noteFormCard(loaded.found.reference, randomUUID(), danishDate(turn.deps.clock()));
+    return noteFormCard(turn.locale, loaded.found.reference, randomUUID(), danishDate(turn.deps.clock()));
   },
   [NOTE_VERBS.noteAdd]: (turn, data) => addNote(turn, data, 'card'),
   [NOTE_VERBS.notesSummary]: (turn, data) => summariseCase(turn, asText(data.caseReference) ?? ''),

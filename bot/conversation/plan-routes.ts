@@ -1,3 +1,4 @@
+import { formatDate } from '../../cards/outcome-text.js';
 import { VERBS } from '../../cards/verbs.js';
 import { firstPlanCard, takesPlan, type PlanDeps } from '../plan/plan-flow.js';
 import type { CaseWithDecision } from '../storage/cases.js';
@@ -18,6 +19,7 @@ type Data = Record<string, unknown>;
 function planDeps(turn: Turn): PlanDeps {
   return {
     storage: turn.deps.storage,
+    locale: turn.locale,
     decide: turn.deps.decide,
     today: () => danishDate(turn.deps.clock()),
     clock: turn.deps.clock,
@@ -58,8 +60,11 @@ export function answerFreeText(turn: Turn, text: string): Reply | undefined {
 export function planCardAfterCreate(turn: Turn, created: CaseWithDecision): Card | undefined {
   if (!takesPlan(created) || created.decision.overridden) return undefined;
   const first = [...created.decision.recommended.reviews].sort((a, b) => a.due.localeCompare(b.due))[0];
-  const due = first ? ` Første frist: ${first.due.split('-').reverse().join('.')}.` : '';
-  const intro = `Sag ${created.reference} er oprettet.${due} Skriv nu planen sammen med forældrene – den kan rettes senere med »plan ${created.reference}«.`;
+  const ref = created.reference;
+  const intro =
+    turn.locale === 'en'
+      ? `Case ${ref} is created.${first ? ` First due date: ${formatDate(first.due, 'en')}.` : ''} Now write the plan together with the parents – it can be edited later with »plan ${ref}«.`
+      : `Sag ${ref} er oprettet.${first ? ` Første frist: ${formatDate(first.due, 'da')}.` : ''} Skriv nu planen sammen med forældrene – den kan rettes senere med »plan ${ref}«.`;
   // Created in this turn, so it has no plan yet: nothing to read once the case is committed.
-  return firstPlanCard(created, intro);
+  return firstPlanCard(created, intro, turn.locale);
 }

@@ -5,6 +5,11 @@ import type { Turn } from './deps.js';
 import { say } from './texts.js';
 import { SharedCard, type Card } from './types.js';
 
+const NO_AUDIENCE = {
+  da: 'Jeg kan ikke se, hvem der er med i chatten, så jeg deler ikke resuméet. Brug «Vis kun for mig».',
+  en: 'I cannot see who is in the chat, so I do not share the summary. Use «Show only to me».',
+} as const;
+
 /**
  * Case summaries in the conversation. In the personal chat and the case team's channel,
  * "resumé <reference>" answers with the summary card. In a group or meeting chat, where all read
@@ -17,7 +22,7 @@ export async function summaryCommand(turn: Turn, reference: string): Promise<Car
   const { summaries } = turn.deps;
   if (!summaries) return turn.deps.views.info(turn.locale, say('summariesOff', turn.locale));
   const who = { tenantId: turn.scope.tenantId, userId: turn.scope.actorId, name: turn.info.userName ?? '' };
-  const reply = await summaryReply(summaries, who, reference, 'chat');
+  const reply = await summaryReply(summaries, who, reference, 'chat', { locale: turn.locale });
   return reply.kind === 'card' ? reply.card : turn.deps.views.message(turn.locale, reply.text);
 }
 
@@ -49,7 +54,7 @@ export async function askToShare(turn: Turn, data: Record<string, unknown>): Pro
   const reference = parseCaseReference(referenceOf(data));
   if (!reference.ok) return turn.deps.views.message(turn.locale, reference.message);
   const audience = await audienceOf(turn, reference.value);
-  if (!audience) return turn.deps.views.message(turn.locale, 'Jeg kan ikke se, hvem der er med i chatten, så jeg deler ikke resuméet. Brug «Vis kun for mig».');
+  if (!audience) return turn.deps.views.message(turn.locale, NO_AUDIENCE[turn.locale]);
   return shareConfirmCard(turn.locale, reference.value, audience);
 }
 
@@ -62,7 +67,7 @@ export async function shareSummary(turn: Turn, data: Record<string, unknown>): P
   const reference = parseCaseReference(referenceOf(data));
   if (!reference.ok) return turn.deps.views.message(turn.locale, reference.message);
   const audience = await audienceOf(turn, reference.value);
-  if (!audience) return turn.deps.views.message(turn.locale, 'Jeg kan ikke se, hvem der er med i chatten, så jeg deler ikke resuméet. Brug «Vis kun for mig».');
+  if (!audience) return turn.deps.views.message(turn.locale, NO_AUDIENCE[turn.locale]);
   if (String(audience.members) !== String(data.members)) return shareConfirmCard(turn.locale, reference.value, audience);
   const summary = await summaryCommand(turn, reference.value);
   const subject = await turn.deps.storage.cases.accessSubject(turn.scope, { reference: reference.value });

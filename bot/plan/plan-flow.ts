@@ -6,7 +6,8 @@ import type { CaseWithDecision } from '../storage/cases.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
-import { durationFromDecision, measureLabel } from './labels.js';
+import type { Locale, Localized } from '../../cards/locale.js';
+import { durationFromDecision, measureLabel, OVERRIDDEN_PERIOD } from './labels.js';
 import { emptyPlanForm, formFromSubmission, formToPlanInput, planToForm, type PlanForm } from './plan-form.js';
 import type { PlanVersion } from './model.js';
 import { describePlanProblems, parsePlanInput } from './schema.js';
@@ -20,6 +21,8 @@ export type Card = Record<string, unknown>;
 
 export interface PlanDeps {
   storage: Storage;
+  /** The reader's language (Danish when not given): the cards and every line of refusal. */
+  locale?: Locale;
   decide: (facts: Facts) => Decision;
   /** Today in the municipality, YYYY-MM-DD (the review card's default date). */
   today: () => string;
@@ -44,21 +47,22 @@ function showDaycare(c: CaseWithDecision): boolean {
  * The duration prefill comes from the decision's scope, which the rules computed for their own
  * recommendation: after an override it describes another measure, so nothing is prefilled.
  */
-function durationFor(c: CaseWithDecision): ReturnType<typeof durationFromDecision> {
-  if (c.decision.overridden) return { duration: null, hint: 'Afgørelsen afviger fra anbefalingen; angiv den forventede varighed (Barnets lov § 32, stk. 3).' };
-  return durationFromDecision(c.decision.recommended);
+function durationFor(c: CaseWithDecision, locale: Locale): ReturnType<typeof durationFromDecision> {
+  if (c.decision.overridden) return { duration: null, hint: OVERRIDDEN_PERIOD[locale] };
+  return durationFromDecision(c.decision.recommended, locale);
 }
 
-function cardFor(c: CaseWithDecision, form: PlanForm, version: number, extra: { saved?: string; problems?: string[] } = {}): Card {
+function cardFor(locale: Locale, c: CaseWithDecision, form: PlanForm, version: number, extra: { saved?: string; problems?: string[] } = {}): Card {
   return planCard({
+    locale,
     caseId: c.caseId,
     reference: c.reference,
-    outcomeLabel: measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant),
+    outcomeLabel: measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant, locale),
     preventive: isPreventive(c),
     showDaycare: showDaycare(c),
     form,
     version,
-    durationHint: durationFor(c).hint,
+    durationHint: durationFor(c, locale).hint,
     ...extra,
   });
 }
@@ -66,13 +70,14 @@ function cardFor(c: CaseWithDecision, form: PlanForm, version: number, extra: { 
 /** The plan card of a case: the plan in force for editing, or a new plan prefilled from the decision. */
 export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision, intro?: string): Promise<Card> {
   const plan: PlanVersion | null = await deps.storage.plans.current(scope, c.caseId);
-  if (plan) return cardFor(c, planToForm(plan), plan.version, intro ? { saved: intro } : {});
-  return firstPlanCard(c, intro);
+  const locale = deps.locale ?? 'da';
+  if (plan) return cardFor(locale, c, planToForm(plan), plan.version, intro ? { saved: intro } : {});
+  return firstPlanCard(c, intro, locale);
 }
 
 /** The card for a case's first plan, e.g. right after the case is created: nothing to read. */
-export function firstPlanCard(c: CaseWithDecision, intro?: string): Card {
-  return cardFor(c, emptyPlanForm(durationFor(c).duration), 0, intro ? { saved: intro } : {});
+export function firstPlanCard(c: CaseWithDecision, intro?: string, locale: Locale = 'da'): Card {
+  return cardFor(locale, c, emptyPlanForm(durationFor(c, locale).duration), 0, intro ? { saved: intro } : {});
 }
 
 /** The measures a plan is written for; an underretning or no measure has none. */
@@ -80,23 +85,32 @@ export function takesPlan(c: CaseWithDecision): boolean {
   return ['preventive', 'level1', 'level2', 'level3'].includes(c.decision.chosenOutcome);
 }
 
-const NOT_FOUND = 'Sagen findes ikke (længere), eller du har ikke adgang til den. Søg den frem igen med sagsnummeret.';
+/** What the plan's round trip says outside the card's own words. */
+export const PLAN_SAYS = {
+  caseGone: {
+    da: 'Sagen findes ikke (længere), eller du har ikke adgang til den. Søg den frem igen med sagsnummeret.',
+    en: 'The case does not exist (any more), or you have no access to it. Look it up again with the case reference.',
+  },
+  noChanges: { da: 'Der var ingen ændringer at gemme.', en: 'There were no changes to save.' },
+  saved: { da: 'Planen er gemt (version {version}).', en: 'The plan is saved (version {version}).' },
+} satisfies Record<string, Localized>;
 
 /** A submitted plan card: saved as a new version, or shown again with what to fix. */
 export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data: Record<string, unknown>): Promise<Card | { error: string }> {
   const caseId = typeof data.caseId === 'string' ? data.caseId : '';
   const c = await deps.storage.cases.get(scope, caseId);
-  if (!c) return { error: NOT_FOUND };
+  const locale = deps.locale ?? 'da';
+  if (!c) return { error: PLAN_SAYS.caseGone[locale] };
   const form = formFromSubmission(data);
   const baseVersion = Number(data.baseVersion ?? 0) || 0;
   const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c) });
-  if (!parsed.ok) return cardFor(c, form, baseVersion, { problems: describePlanProblems(parsed.problems) });
+  if (!parsed.ok) return cardFor(locale, c, form, baseVersion, { problems: describePlanProblems(parsed.problems) });
   try {
     const { plan, written, repeated } = await deps.storage.plans.save(scope, c.caseId, parsed.value, baseVersion);
-    const saved = written || repeated ? `Planen er gemt (version ${plan.version}).` : 'Der var ingen ændringer at gemme.';
-    return cardFor(c, planToForm(plan), plan.version, { saved });
+    const saved = written || repeated ? PLAN_SAYS.saved[locale].replace('{version}', String(plan.version)) : PLAN_SAYS.noChanges[locale];
+    return cardFor(locale, c, planToForm(plan), plan.version, { saved });
   } catch (error) {
-    if (error instanceof StorageInputError) return cardFor(c, form, baseVersion, { problems: [error.userMessage] });
+    if (error instanceof StorageInputError) return cardFor(locale, c, form, baseVersion, { problems: [error.userMessage] });
     throw error;
   }
 }

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { planReviewCard, danishDate, type ReviewGoalView } from '../../cards/plan-review-card.js';
+import type { Locale, Localized } from '../../cards/locale.js';
+import { formatDate } from '../../cards/outcome-text.js';
+import { latestProgress, planReviewCard, type ReviewGoalView } from '../../cards/plan-review-card.js';
+import { AGE_APPROPRIATE_TEXT, REVIEW_DECISION_TEXT } from '../../cards/plan-text.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import { nextReviewOf, standingFacts } from '../storage/plan-summary.js';
 import { isSameReview, type ReviewRecord } from '../storage/plan-reviews.js';
 import { isUuid, type TenantScope } from '../storage/scope.js';
 import { measureLabel } from './labels.js';
-import { AGE_APPROPRIATE_LABEL, PROGRESS_LABEL, REVIEW_DECISION_LABEL, type AgeAppropriate, type PlanVersion } from './model.js';
-import { isPreventive, type Card, type PlanDeps } from './plan-flow.js';
+import type { AgeAppropriate, PlanVersion } from './model.js';
+import { isPreventive, PLAN_SAYS, type Card, type PlanDeps } from './plan-flow.js';
 import { conductReview, type ReviewResult } from './review.js';
 import { emptyReviewForm, reviewFormFromSubmission, reviewFormToInput, type ReviewForm } from './review-form.js';
 import { parseReviewInput } from './review-input.js';
@@ -18,7 +21,23 @@ import { planFieldLabel } from './schema.js';
  * decision that stands; saving works the review out with the rules and records it in one go.
  */
 
-export const NO_PLAN = 'Sagen har endnu ingen plan. Skriv »plan« og sagsnummeret og udfyld planen først; gennemgangen måler på planens mål.';
+/** What the review's round trip says outside the card's own words. */
+const REVIEW_SAYS = {
+  noPlan: {
+    da: 'Sagen har endnu ingen plan. Skriv »plan« og sagsnummeret og udfyld planen først; gennemgangen måler på planens mål.',
+    en: "The case has no plan yet. Write »plan« and the case reference and fill in the plan first; the review measures against the plan's goals.",
+  },
+  closed: { da: 'Sag {ref} er lukket; der kan ikke holdes flere gennemgange i den.', en: 'Case {ref} is closed; no more reviews can be held in it.' },
+  decision: { da: 'Afgørelse', en: 'Decision' },
+  newDecision: { da: 'Ny afgørelse', en: 'New decision' },
+  keptBeside: { da: 'gemt ved siden af den tidligere', en: 'stored beside the earlier one' },
+  escalation: { da: 'Underretning', en: 'Underretning' },
+  ageAppropriate: { da: 'Alderssvarende ved start i dagtilbud', en: 'Age-appropriate when starting daycare' },
+  followUpAtThree: { da: 'Opfølgning ved 3 år', en: 'Follow-up at age 3' },
+  nextReview: { da: 'Næste gennemgang', en: 'Next review' },
+  noneClosed: { da: 'Ingen – sagen er afsluttet', en: 'None – the case is closed' },
+} satisfies Record<string, Localized>;
+
 
 interface ReviewView {
   c: CaseWithDecision;
@@ -32,25 +51,26 @@ async function load(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision): Pr
   return { c, plan, reviews: await deps.storage.planReviews.list(scope, c.caseId) };
 }
 
-function goalViews(view: ReviewView): ReviewGoalView[] {
+function goalViews(view: ReviewView, locale: Locale): ReviewGoalView[] {
   return view.plan.goals.map((g) => {
     const last = view.reviews.flatMap((r) => r.goals.filter((p) => p.goalId === g.id).map((p) => ({ r, p })))[0];
-    return { text: g.text, sign: g.progressSign, latest: last ? `Seneste: ${PROGRESS_LABEL[last.p.progress]} (${danishDate(last.r.date)})` : null };
+    return { text: g.text, sign: g.progressSign, latest: last ? latestProgress(last.p.progress, last.r.date, locale) : null };
   });
 }
 
-function cardFor(view: ReviewView, form: ReviewForm, reviewId: string, extra: { problems?: string[]; result?: { title: string; value: string }[] } = {}): Card {
+function cardFor(locale: Locale, view: ReviewView, form: ReviewForm, reviewId: string, extra: { problems?: string[]; result?: { title: string; value: string }[] } = {}): Card {
   const next = nextReviewOf(view.reviews, view.c.decision);
   return planReviewCard({
+    locale,
     caseId: view.c.caseId,
     reference: view.c.reference,
-    outcomeLabel: measureLabel(view.c.decision.chosenOutcome, view.c.decision.chosenVariant),
+    outcomeLabel: measureLabel(view.c.decision.chosenOutcome, view.c.decision.chosenVariant, locale),
     preventive: isPreventive(view.c),
     askAge: typeof standingFacts(view.c.facts, view.reviews, view.c.decision.decisionId).child?.ageMonths !== 'number',
     planVersion: view.plan.version,
     decisionId: view.c.decision.decisionId,
     reviewId,
-    goals: goalViews(view),
+    goals: goalViews(view, locale),
     due: next ? { date: next.due, text: next.text, passage: next.passage } : null,
     form,
     ...extra,
@@ -58,10 +78,11 @@ function cardFor(view: ReviewView, form: ReviewForm, reviewId: string, extra: { 
 }
 
 export async function reviewCardForCase(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision): Promise<Card | { error: string }> {
-  if (c.status !== 'open') return { error: `Sag ${c.reference} er lukket; der kan ikke holdes flere gennemgange i den.` };
+  const locale = deps.locale ?? 'da';
+  if (c.status !== 'open') return { error: REVIEW_SAYS.closed[locale].replace('{ref}', c.reference) };
   const view = await load(deps, scope, c);
-  if (!view) return { error: NO_PLAN };
-  return cardFor(view, emptyReviewForm(view.plan.goals.length, deps.today()), randomUUID());
+  if (!view) return { error: REVIEW_SAYS.noPlan[locale] };
+  return cardFor(locale, view, emptyReviewForm(view.plan.goals.length, deps.today()), randomUUID());
 }
 
 /** "goals.1.progress" → "Mål 2, fremskridt"; the rest by the plan's own field labels or Danish words. */
@@ -87,15 +108,16 @@ interface ShownResult {
   nextReview: ReviewResult['nextReview'];
 }
 
-function resultLines(result: ShownResult, newOutcome: string | null): { title: string; value: string }[] {
-  const lines = [{ title: 'Afgørelse', value: REVIEW_DECISION_LABEL[result.decision] }];
-  if (newOutcome) lines.push({ title: 'Ny afgørelse', value: `${newOutcome} (gemt ved siden af den tidligere)` });
-  if (result.escalation) lines.push({ title: 'Underretning', value: result.escalation.text });
-  if (result.closing?.ageAppropriate) lines.push({ title: 'Alderssvarende ved start i dagtilbud', value: AGE_APPROPRIATE_LABEL[result.closing.ageAppropriate] });
-  if (result.closing?.followUpAtThree) lines.push({ title: 'Opfølgning ved 3 år', value: danishDate(result.closing.followUpAtThree.due) });
+function resultLines(result: ShownResult, newOutcome: string | null, locale: Locale): { title: string; value: string }[] {
+  const t = (key: keyof typeof REVIEW_SAYS) => REVIEW_SAYS[key][locale];
+  const lines = [{ title: t('decision'), value: REVIEW_DECISION_TEXT[result.decision][locale] }];
+  if (newOutcome) lines.push({ title: t('newDecision'), value: `${newOutcome} (${t('keptBeside')})` });
+  if (result.escalation) lines.push({ title: t('escalation'), value: result.escalation.text });
+  if (result.closing?.ageAppropriate) lines.push({ title: t('ageAppropriate'), value: AGE_APPROPRIATE_TEXT[result.closing.ageAppropriate][locale] });
+  if (result.closing?.followUpAtThree) lines.push({ title: t('followUpAtThree'), value: formatDate(result.closing.followUpAtThree.due, locale) });
   lines.push({
-    title: 'Næste gennemgang',
-    value: result.nextReview ? `${danishDate(result.nextReview.due)}: ${result.nextReview.text} (${result.nextReview.passage})` : 'Ingen – sagen er afsluttet',
+    title: t('nextReview'),
+    value: result.nextReview ? `${formatDate(result.nextReview.due, locale)}: ${result.nextReview.text} (${result.nextReview.passage})` : t('noneClosed'),
   });
   return lines;
 }
@@ -111,28 +133,29 @@ function recordedResult(r: ReviewRecord): ShownResult {
 }
 
 /** The measure a recorded review changed to, while that decision still stands. */
-function newOutcomeOf(r: ReviewRecord, c: CaseWithDecision): string | null {
-  return r.newDecisionId && c.decision.decisionId === r.newDecisionId ? measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant) : null;
+function newOutcomeOf(r: ReviewRecord, c: CaseWithDecision, locale: Locale): string | null {
+  return r.newDecisionId && c.decision.decisionId === r.newDecisionId ? measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant, locale) : null;
 }
 
 export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, data: Record<string, unknown>): Promise<Card | { error: string }> {
   const caseId = typeof data.caseId === 'string' ? data.caseId : '';
   const c = await deps.storage.cases.get(scope, caseId);
-  if (!c) return { error: 'Sagen findes ikke (længere), eller du har ikke adgang til den. Søg den frem igen med sagsnummeret.' };
+  const locale = deps.locale ?? 'da';
+  if (!c) return { error: PLAN_SAYS.caseGone[locale] };
   const view = await load(deps, scope, c);
-  if (!view) return { error: NO_PLAN };
+  if (!view) return { error: REVIEW_SAYS.noPlan[locale] };
   const goalIds = view.plan.goals.map((g) => g.id);
   const form = reviewFormFromSubmission(data, goalIds.length);
   // A refused form recorded nothing under its id, so it keeps the id it came with.
   const reviewId = typeof data.reviewId === 'string' && isUuid(data.reviewId) ? data.reviewId : randomUUID();
-  const refuse = (problems: string[]) => cardFor(view, form, reviewId, { problems });
+  const refuse = (problems: string[]) => cardFor(locale, view, form, reviewId, { problems });
 
   const parsed = parseReviewInput(reviewFormToInput(form, goalIds), { goalIds });
   if (!parsed.ok) return refuse(parsed.problems.map((p) => `${reviewFieldLabel(p.field)}: ${p.message}`));
   // The same form saved again by the same person (the answer to the first save was lost): what was
   // recorded is shown, before the rules run again against a decision that review itself changed.
   const earlier = view.reviews.find((r) => r.reviewId === reviewId && r.reviewedBy === scope.actorId && isSameReview(r, parsed.value));
-  if (earlier) return cardFor(view, form, reviewId, { result: resultLines(recordedResult(earlier), newOutcomeOf(earlier, c)) });
+  if (earlier) return cardFor(locale, view, form, reviewId, { result: resultLines(recordedResult(earlier), newOutcomeOf(earlier, c, locale), locale) });
   const outcome = conductReview(
     {
       decision: c.decision.recommended,
@@ -172,7 +195,7 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
     });
     const after = (await deps.storage.cases.get(scope, c.caseId)) ?? c;
     const fresh = { c: after, plan: view.plan, reviews: await deps.storage.planReviews.list(scope, c.caseId) };
-    return cardFor(fresh, form, reviewId, { result: resultLines(outcome.value, newDecision ? measureLabel(newDecision.chosenOutcome, newDecision.recommended.variant) : null) });
+    return cardFor(locale, fresh, form, reviewId, { result: resultLines(outcome.value, newDecision ? measureLabel(newDecision.chosenOutcome, newDecision.recommended.variant, locale) : null, locale) });
   } catch (error) {
     if (error instanceof StorageInputError) return refuse([error.userMessage]);
     throw error;

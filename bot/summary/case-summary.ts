@@ -1,7 +1,9 @@
 import type { Decision, Outcome, Override, PassageId, Review } from '../../rules/decision-types.js';
 import type { PlanSummary } from '../storage/plan-summary.js';
 import { maskCpr } from '../privacy/cpr.js';
-import { outcomeLabel, REVIEW_LABEL } from './labels.js';
+import type { Locale } from '../../cards/locale.js';
+import { PROGRESS_TEXT } from '../../cards/plan-text.js';
+import { outcomeLabel, reviewLabel } from './labels.js';
 import { scopeUsage, type ContactNote, type ScopeUsage } from './scope-usage.js';
 
 /**
@@ -58,6 +60,8 @@ export interface CaseSummaryInput {
   passage: PassageLookup;
   /** YYYY-MM-DD */
   today: string;
+  /** The reader's language for the labels (Danish when not given); the journal text is always Danish. */
+  locale?: Locale;
 }
 
 export interface CitedPassage {
@@ -111,6 +115,7 @@ const DAY_MS = 86_400_000;
 
 export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
   const { decision, override, today } = input;
+  const locale = input.locale ?? 'da';
   const cite = (text: string, id: PassageId | undefined): CitedPassage => ({
     text,
     passage: (id && input.passage(id)) || { id: id ?? '', source: '', heading: '', text: '' },
@@ -118,11 +123,11 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
   const dueDates = (decision?.reviews ?? [])
     .map((r): DueDate => {
       const daysLeft = Math.round((Date.parse(`${r.due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
-      return { kind: r.kind, label: REVIEW_LABEL[r.kind], due: r.due, daysLeft, overdue: daysLeft < 0, text: r.text, passage: cite(r.text, r.passage).passage };
+      return { kind: r.kind, label: reviewLabel(r.kind, locale), due: r.due, daysLeft, overdue: daysLeft < 0, text: r.text, passage: cite(r.text, r.passage).passage };
     })
     .sort((a, b) => a.due.localeCompare(b.due));
 
-  const recommendation = decision ? outcomeLabel(decision.outcome, decision.variant) : '';
+  const recommendation = decision ? outcomeLabel(decision.outcome, decision.variant, locale) : '';
   return {
     reference: input.case.reference,
     label: input.case.label ?? '',
@@ -132,7 +137,7 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     decision: decision && {
       outcome: override?.chosen ?? decision.outcome,
       recommendation,
-      standing: override ? outcomeLabel(override.chosen, override.chosenVariant) : recommendation,
+      standing: override ? outcomeLabel(override.chosen, override.chosenVariant, locale) : recommendation,
       reasons: decision.reasons.map((r) => cite(r.text, r.passage)),
       warnings: decision.warnings.map((w) => cite(w.text, w.passage)),
       legalBasis: decision.legalBasis,
@@ -140,15 +145,15 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
       decidedBy: input.decidedBy ?? override?.by ?? null,
     },
     override: override && {
-      recommended: outcomeLabel(override.recommended),
-      chosen: outcomeLabel(override.chosen, override.chosenVariant),
+      recommended: outcomeLabel(override.recommended, null, locale),
+      chosen: outcomeLabel(override.chosen, override.chosenVariant, locale),
       reason: maskCpr(override.reason),
       by: override.by,
       at: override.at,
     },
     dueDates,
     nextDue: dueDates.find((d) => !d.overdue)?.due ?? null,
-    scope: decision && input.notes.length > 0 ? scopeUsage(decision, input.notes, today) : null,
+    scope: decision && input.notes.length > 0 ? scopeUsage(decision, input.notes, today, locale) : null,
     notesSummary: input.notesSummary && { ...input.notesSummary, text: maskCpr(input.notesSummary.text) },
     plan: input.plan
       ? {
@@ -156,10 +161,10 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
           goals: input.plan.goals.map((g) => ({
             text: g.text,
             agreedWithParents: g.agreedWithParents,
-            progress: g.latest?.label ?? 'Ikke gennemgået endnu',
+            progress: g.latest ? PROGRESS_TEXT[g.latest.progress][locale] : locale === 'en' ? 'Not reviewed yet' : 'Ikke gennemgået endnu',
             since: g.latest?.date ?? null,
           })),
-          nextReview: input.plan.nextReview && { due: input.plan.nextReview.due, label: REVIEW_LABEL[input.plan.nextReview.kind] },
+          nextReview: input.plan.nextReview && { due: input.plan.nextReview.due, label: reviewLabel(input.plan.nextReview.kind, locale) },
           lastReview: input.plan.lastReview && { date: input.plan.lastReview.date, label: input.plan.lastReview.label },
         }
       : null,

@@ -1,3 +1,4 @@
+import type { Locale } from '../../cards/locale.js';
 import type { Outcome, ReviewKind } from '../../rules/decision-types.js';
 
 /** Danish names for what the rules return; the tab, the card and the journal text share them. */
@@ -21,8 +22,34 @@ export const REVIEW_LABEL: Record<ReviewKind, string> = {
   'course-end': 'Forløbet slutter',
 };
 
-export function outcomeLabel(outcome: Outcome, variant?: string | null): string {
-  return variant ? `${OUTCOME_LABEL[outcome]} (${variant})` : OUTCOME_LABEL[outcome];
+/** The same in English, for a reader whose Teams is English; the journal text stays Danish. */
+export const OUTCOME_LABEL_EN: Record<Outcome, string> = {
+  escalate: 'Underretning: the child may be in danger',
+  'needs-information': 'Information is missing',
+  preventive: 'Hjemmepædagogisk indsats (preventive home support)',
+  level1: 'Level 1: practical pedagogical support',
+  level2: 'Level 2: intensive practical pedagogical support',
+  level3: 'Level 3: compensatory practical pedagogical support',
+  none: 'None of the measures fits',
+};
+
+export const REVIEW_LABEL_EN: Record<ReviewKind, string> = {
+  'grant-end': 'The grant ends',
+  handover: 'Closing and handover',
+  'step-down': 'Stepping down to 1 visit a week',
+  regrant: 'New grant',
+  'follow-up': 'Follow-up',
+  'investigation-deadline': 'Børnefaglig undersøgelse concluded',
+  'course-end': 'The course ends',
+};
+
+export function outcomeLabel(outcome: Outcome, variant?: string | null, locale: Locale = 'da'): string {
+  const label = (locale === 'en' ? OUTCOME_LABEL_EN : OUTCOME_LABEL)[outcome];
+  return variant ? `${label} (${variant})` : label;
+}
+
+export function reviewLabel(kind: ReviewKind, locale: Locale = 'da'): string {
+  return (locale === 'en' ? REVIEW_LABEL_EN : REVIEW_LABEL)[kind];
 }
 
 /** "2,5" rather than "2.5": the readers are Danish. */

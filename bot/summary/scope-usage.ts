@@ -1,5 +1,6 @@
 import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Outcome, type Scope, type Variant } from '../../rules/decision-types.js';
 import { scopeUsage as usageAgainstGrant, type UsageNote } from '../../rules/scope-usage.js';
+import type { Locale } from '../../cards/locale.js';
 import { danishNumber } from './labels.js';
 
 /** One note as the scope count reads it: its day, kind and minutes. The rules decide what counts. */
@@ -31,7 +32,10 @@ export function scopeUsage(
   grant: { outcome: Outcome; variant: Variant; scope: Scope; startDate: string },
   notes: readonly ContactNote[],
   today: string,
+  locale: Locale = 'da',
 ): ScopeUsage | null {
+  const en = locale === 'en';
+  const num = (v: number) => (en ? v.toFixed(1).replace(/\.0$/, '') : danishNumber(v));
   if (!(CHOOSABLE_OUTCOMES as readonly string[]).includes(grant.outcome)) return null;
   const inPeriod = notes.filter((n) => n.date >= grant.startDate && n.date <= today);
   if (inPeriod.length === 0) return null;
@@ -48,15 +52,17 @@ export function scopeUsage(
   if (grantedVisits) {
     status = visitsPerWeek < grantedVisits.min ? 'below' : visitsPerWeek > grantedVisits.max + 0.05 ? 'above' : 'within';
     const range = grantedVisits.min === grantedVisits.max ? `${grantedVisits.max}` : `${grantedVisits.min}–${grantedVisits.max}`;
-    parts.push(`${danishNumber(visitsPerWeek)} besøg om ugen af bevilget ${range}`);
+    parts.push(en ? `${num(visitsPerWeek)} visits a week of ${range} granted` : `${num(visitsPerWeek)} besøg om ugen af bevilget ${range}`);
   }
   if (grantedHoursMax !== null && hoursPerWeek !== null) {
     if (hoursPerWeek > grantedHoursMax + 0.05) status = 'above';
     else if (status === 'no-limit') status = 'within';
-    parts.push(`${danishNumber(hoursPerWeek)} timer om ugen af højst ${danishNumber(grantedHoursMax)}`);
+    parts.push(en ? `${num(hoursPerWeek)} hours a week of at most ${num(grantedHoursMax)}` : `${num(hoursPerWeek)} timer om ugen af højst ${num(grantedHoursMax)}`);
   }
-  if (usage.weeks) parts.push(`uge ${usage.weeks.used} af ${usage.weeks.max}`);
-  if (parts.length === 0) parts.push(`${danishNumber(visitsPerWeek)} besøg om ugen`);
-  const text = `${parts.join('; ')} (${contacts} besøg og tværfaglige møder på ${danishNumber(weeks)} uger)`;
+  if (usage.weeks) parts.push(en ? `week ${usage.weeks.used} of ${usage.weeks.max}` : `uge ${usage.weeks.used} af ${usage.weeks.max}`);
+  if (parts.length === 0) parts.push(en ? `${num(visitsPerWeek)} visits a week` : `${num(visitsPerWeek)} besøg om ugen`);
+  const text = en
+    ? `${parts.join('; ')} (${contacts} visits and interdisciplinary meetings in ${num(weeks)} weeks)`
+    : `${parts.join('; ')} (${contacts} besøg og tværfaglige møder på ${num(weeks)} uger)`;
   return { weeks, contacts, visitsPerWeek, hoursPerWeek, grantedVisits, grantedHoursMax, status, text };
 }

@@ -5,6 +5,7 @@ import { CaseViewError, type CaseViews } from '../tab/case-views.js';
 import { markModelText } from '../../cards/ai-generated.js';
 import { summaryCard, type SummaryCardOptions } from '../../cards/summary-card.js';
 import { summaryPromptCard } from '../../cards/summary-share.js';
+import type { Locale, Localized } from '../../cards/locale.js';
 import type { CardJson } from '../../cards/template.js';
 
 /**
@@ -15,20 +16,38 @@ import type { CardJson } from '../../cards/template.js';
 
 export type SummaryReply = { kind: 'card'; card: CardJson; reference: string } | { kind: 'text'; text: string };
 
-const HOW_TO = 'Skriv "resumé" efterfulgt af sagens reference, fx "resumé SAG-2026-0042".';
+/** What the chat doors say when there is no summary to show, in the searcher's language. */
+const SAYS = {
+  howTo: { da: 'Skriv »resumé« efterfulgt af sagens reference, fx »resumé SAG-2026-0042«.', en: 'Write »summary« followed by the case reference, e.g. »summary SAG-2026-0042«.' },
+  unreadable: { da: 'Søgningen kunne ikke læses. Prøv igen.', en: 'The search could not be read. Try again.' },
+  typeReference: { da: 'Skriv sagens reference for at finde dens resumé.', en: 'Type the case reference to find its summary.' },
+  case: { da: 'Sag', en: 'Case' },
+  summary: { da: 'Sagsresumé', en: 'Case summary' },
+  promptOnly: { da: 'Sagsresumé – vises kun for den, der har adgang og åbner det', en: 'Case summary – shown only to whoever has access and opens it' },
+  'case-not-found': { da: '', en: 'There is no case with the reference {ref}. Check the reference and try again.' },
+  'not-in-team': { da: '', en: "You have no access to case {ref}. Only the caseworker and members of the case's team can see it." },
+  'roster-unavailable': { da: '', en: 'Teams could not confirm that you are a member of the case\'s team. Try again in a moment.' },
+} satisfies Record<string, Localized>;
+
+/** The tab's errors are Danish (its API speaks Danish); a chat door says them in the reader's language. */
+function errorText(error: CaseViewError, reference: string, locale: Locale): string {
+  const known = (SAYS as Record<string, Localized>)[error.code];
+  return locale === 'en' && known?.en ? known.en.replace('{ref}', reference) : error.message;
+}
 
 export async function summaryReply(views: CaseViews, who: TabIdentity, rawReference: string, door: 'chat' | 'message-extension', options: SummaryCardOptions = {}): Promise<SummaryReply> {
-  if (rawReference.trim() === '') return { kind: 'text', text: HOW_TO };
+  const locale = options.locale ?? 'da';
+  if (rawReference.trim() === '') return { kind: 'text', text: SAYS.howTo[locale] };
   const reference = parseCaseReference(rawReference);
   if (!reference.ok) return { kind: 'text', text: reference.message };
   try {
-    const summary = await views.caseSummary(who, reference.value, door);
+    const summary = await views.caseSummary(who, reference.value, door, locale);
     const card = summaryCard(summary, options);
     // From the stored method, not the reader's wording: comparing producedBy with the extractive
     // producer's name labelled every extractive summary ("udtræk uden sprogmodel") AI-generated.
     return { kind: 'card', card: summary.notesSummary?.byModel ? markModelText(card) : card, reference: summary.reference };
   } catch (error) {
-    if (error instanceof CaseViewError) return { kind: 'text', text: error.message };
+    if (error instanceof CaseViewError) return { kind: 'text', text: errorText(error, reference.value, locale) };
     throw error;
   }
 }
@@ -49,19 +68,20 @@ export interface ComposeExtensionResult {
 
 const message = (text: string): ComposeExtensionResult => ({ composeExtension: { type: 'message', text } });
 
-/** The search command: a case reference in, its summary card out (or a Danish reason why not). */
+/** The search command: a case reference in, its summary card out (or the reason why not). */
 /**
  * In a group or meeting chat what the searcher inserts is read by everyone there, so it is the
  * prompt (nothing of the case): whoever may see the case opens it for themselves from there.
  */
 export async function findCaseQuery(views: CaseViews, who: TabIdentity, value: unknown, options: SummaryCardOptions & { groupChat?: boolean } = {}): Promise<ComposeExtensionResult> {
+  const locale = options.locale ?? 'da';
   const parsed = QueryValue.safeParse(value);
-  if (!parsed.success || parsed.data.commandId !== FIND_CASE_COMMAND) return message('Søgningen kunne ikke læses. Prøv igen.');
+  if (!parsed.success || parsed.data.commandId !== FIND_CASE_COMMAND) return message(SAYS.unreadable[locale]);
   const params = parsed.data.parameters;
   // Teams opens the search with initialRun before anything is typed: say what to type.
   const typed = params.find((p) => p.name === 'reference')?.value;
   if (params.some((p) => p.name === 'initialRun') || typeof typed !== 'string' || typed.trim() === '') {
-    return message('Skriv sagens reference for at finde dens resumé.');
+    return message(SAYS.typeReference[locale]);
   }
   const reply = await summaryReply(views, who, typed, 'message-extension', options);
   if (reply.kind === 'text') return message(reply.text);
@@ -72,8 +92,8 @@ export async function findCaseQuery(views: CaseViews, who: TabIdentity, value: u
       attachments: [
         {
           contentType: 'application/vnd.microsoft.card.adaptive',
-          content: options.groupChat ? summaryPromptCard('da', reply.reference) : reply.card,
-          preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: `Sag ${reply.reference}`, text: options.groupChat ? 'Sagsresumé – vises kun for den, der har adgang og åbner det' : 'Sagsresumé' } },
+          content: options.groupChat ? summaryPromptCard(locale, reply.reference) : reply.card,
+          preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: `${SAYS.case[locale]} ${reply.reference}`, text: options.groupChat ? SAYS.promptOnly[locale] : SAYS.summary[locale] } },
         },
       ],
     },

@@ -1,3 +1,4 @@
+import type { Locale } from '../../cards/locale.js';
 import { consequencesOfChoice } from '../../rules/chosen-measure.js';
 import type { Decision, Override } from '../../rules/decision-types.js';
 import type { PlanSummary } from '../storage/plan-summary.js';
@@ -60,7 +61,7 @@ export function createCaseViews(deps: CaseViewDeps) {
     }
   }
 
-  async function summaryOf(scope: ReadScope, c: CaseWithDecision): Promise<CaseSummary> {
+  async function summaryOf(scope: ReadScope, c: CaseWithDecision, locale: Locale): Promise<CaseSummary> {
     const { notes, summary } = await deps.notes.forCase(scope, c.caseId);
     const plan = deps.plans ? await deps.plans(scope, c.caseId) : null;
     return buildCaseSummary({
@@ -73,29 +74,42 @@ export function createCaseViews(deps: CaseViewDeps) {
       plan,
       passage: deps.passage,
       today: deps.today(),
+      locale,
     });
+  }
+
+  // The summary in the reader's language, and in Danish for the journal, behind one access check and one audit row.
+  async function summariesOf(who: TabIdentity, reference: string, door: Door, locale: Locale): Promise<{ summary: CaseSummary; danish: CaseSummary }> {
+    const scope = scopeOf(who, door);
+    const found = await deps.cases.findByReference(scope, reference);
+    if (!found) {
+      throw new CaseViewError(404, 'case-not-found', `Der findes ingen sag med referencen ${reference}. Tjek referencen og prøv igen.`);
+    }
+    const grant = await askingRoster(() => accessToCase(who, found, deps.roster));
+    if (!grant) {
+      await deps.audit.append(scope, { action: 'summary.denied', caseId: found.caseId });
+      throw new CaseViewError(403, 'not-in-team', `Du har ikke adgang til sag ${reference}. Kun sagsbehandleren og medlemmer af sagens team kan se den.`);
+    }
+    const summary = await summaryOf(scope, found, locale);
+    const danish = locale === 'da' ? summary : await summaryOf(scope, found, 'da');
+    await deps.audit.append(scope, { action: 'summary.view', caseId: found.caseId, details: { grant } });
+    return { summary, danish };
   }
 
   return {
     /** The summary of one case, if the person may see it; every attempt is audited. */
-    async caseSummary(who: TabIdentity, reference: string, door: Door): Promise<CaseSummary> {
-      const scope = scopeOf(who, door);
-      const found = await deps.cases.findByReference(scope, reference);
-      if (!found) {
-        throw new CaseViewError(404, 'case-not-found', `Der findes ingen sag med referencen ${reference}. Tjek referencen og prøv igen.`);
-      }
-      const grant = await askingRoster(() => accessToCase(who, found, deps.roster));
-      if (!grant) {
-        await deps.audit.append(scope, { action: 'summary.denied', caseId: found.caseId });
-        throw new CaseViewError(403, 'not-in-team', `Du har ikke adgang til sag ${reference}. Kun sagsbehandleren og medlemmer af sagens team kan se den.`);
-      }
-      const summary = await summaryOf(scope, found);
-      await deps.audit.append(scope, { action: 'summary.view', caseId: found.caseId, details: { grant } });
-      return summary;
+    async caseSummary(who: TabIdentity, reference: string, door: Door, locale: Locale = 'da'): Promise<CaseSummary> {
+      return (await summariesOf(who, reference, door, locale)).summary;
     },
 
+    /**
+     * The summary in the reader's language and, for the journal, in Danish (the case file is
+     * Danish whoever reads the tab): one access check and one audit row for both.
+     */
+    caseSummaries: summariesOf,
+
     /** The person's own cases ('mine') or a team's cases ('team', members only), due soon first. */
-    async listCases(who: TabIdentity, view: { kind: 'mine' } | { kind: 'team'; teamId: string }, door: Door): Promise<CaseListItem[]> {
+    async listCases(who: TabIdentity, view: { kind: 'mine' } | { kind: 'team'; teamId: string }, door: Door, locale: Locale = 'da'): Promise<CaseListItem[]> {
       const scope = scopeOf(who, door);
       if (view.kind === 'team' && !(await askingRoster(() => deps.roster.isMember(who.tenantId, view.teamId, who.userId)))) {
         await deps.audit.append(scope, { action: 'summary.denied', caseId: null, details: { view: 'team' } });
@@ -112,6 +126,7 @@ export function createCaseViews(deps: CaseViewDeps) {
           notesSummary: null,
           passage: deps.passage,
           today,
+          locale,
         });
         return {
           reference: c.reference,

@@ -1,3 +1,4 @@
+import { localeFrom, type Locale } from '../../cards/locale.js';
 import type { Request, Response, Server } from 'restify';
 import { firstMessage, ListQuery, ReferenceParam } from './api-schemas.js';
 import { TabAuthError } from './auth.js';
@@ -53,7 +54,7 @@ export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
       const query = ListQuery.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://tab').searchParams));
       if (!query.success) throw new CaseViewError(400, 'bad-query', firstMessage(query.error));
       const view = query.data.view === 'team' ? { kind: 'team' as const, teamId: query.data.teamId } : { kind: 'mine' as const };
-      return { cases: await deps.views.listCases(who, view, 'tab') };
+      return { cases: await deps.views.listCases(who, view, 'tab', langOf(req)) };
     });
   });
 
@@ -61,10 +62,16 @@ export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
     await answer(server, req, res, deps, async (who) => {
       const params = ReferenceParam.safeParse(req.params);
       if (!params.success) throw new CaseViewError(400, 'bad-reference', firstMessage(params.error));
-      const summary = await deps.views.caseSummary(who, params.data.reference, 'tab');
-      return { summary, journalText: journalText(summary) };
+      // The journal text goes into the Danish case file whatever the reader's language.
+      const { summary, danish } = await deps.views.caseSummaries(who, params.data.reference, 'tab', langOf(req));
+      return { summary, journalText: journalText(danish) };
     });
   });
+}
+
+/** The page says which language its reader has (Teams' locale, or the browser's outside Teams). */
+function langOf(req: Request): Locale {
+  return localeFrom(new URL(req.url ?? '', 'http://tab').searchParams.get('lang'));
 }
 
 async function answer(server: Server, req: Request, res: Response, deps: TabRouteDeps, handle: (who: Awaited<ReturnType<typeof identify>>) => Promise<object>): Promise<void> {

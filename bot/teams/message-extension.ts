@@ -1,4 +1,5 @@
 import type { InvokeResponse, TurnContext } from 'botbuilder';
+import { localeFrom } from '../../cards/locale.js';
 import { checkAccess } from '../conversation/access.js';
 import { say } from '../conversation/texts.js';
 import { findCaseQuery } from '../summary/summary-requests.js';
@@ -14,12 +15,14 @@ export const COMPOSE_EXTENSION_QUERY = 'composeExtension/query';
  */
 export async function handleFindCase(context: TurnContext, summaries: CaseViews, allowedTenants?: readonly string[]): Promise<InvokeResponse> {
   const turn = toTurnContextInfo(context.activity);
+  const locale = localeFrom(turn.locale);
   if (!turn.tenantId || !turn.userId) {
-    return { status: 200, body: { composeExtension: { type: 'message', text: 'Familiestøtte kunne ikke se, hvem du er. Åbn søgningen fra Teams igen.' } } };
+    const text = locale === 'en' ? 'Familiestøtte could not tell who you are. Open the search from Teams again.' : 'Familiestøtte kunne ikke se, hvem du er. Åbn søgningen fra Teams igen.';
+    return { status: 200, body: { composeExtension: { type: 'message', text } } };
   }
   // The search is a door of its own, past the conversation: the tenant allow-list applies here too.
   const access = checkAccess(turn, allowedTenants);
   if (!access.ok) return { status: 200, body: { composeExtension: { type: 'message', text: say(access.reason, access.locale) } } };
   const who = { tenantId: turn.tenantId, userId: turn.userId, name: turn.userName ?? '' };
-  return { status: 200, body: await findCaseQuery(summaries, who, context.activity.value, { groupChat: turn.conversation.kind === 'groupChat' }) };
+  return { status: 200, body: await findCaseQuery(summaries, who, context.activity.value, { groupChat: turn.conversation.kind === 'groupChat', locale }) };
 }

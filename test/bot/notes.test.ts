@@ -186,6 +186,25 @@ describe('a note that seems to hold a name', { timeout: 240_000 }, () => {
     expect(cardText(card)).toContain('The note seems to contain a name – use roles (mother, father, the child) instead of names.');
   });
 
+  it('in English: the form, its refusal, the scope used and the summary, with no Danish words of their own', async () => {
+    const english = caseworker.with({ locale: 'en-US' });
+    const form = await english.execute('note.form', { caseReference: REFERENCE });
+    expect(cardText(form.card)).toContain(`New note · ${REFERENCE}`);
+    expect(cardText(form.card)).toContain('Time spent (minutes)');
+    expect(cardText(form.card)).not.toMatch(/Nyt notat|Tidsforbrug|Gem notat/);
+    const noteId = String(actionData(form.card, 'note.add')?.noteId);
+    const refused = await english.execute('note.add', { caseReference: REFERENCE, noteId, kind: 'visit', date: today(), minutes: 'lots', text: 'Short visit.' });
+    expect(cardText(refused.card)).toContain('Write the time spent in minutes as a number.');
+    expect(cardText(refused.card)).toContain('Short visit.');
+    const [found] = cardsIn(await english.say(`find ${REFERENCE}`));
+    expect(cardText(found)).toMatch(/Scope used \(\d+ notes\)/);
+    expect(cardText(found)).toMatch(/Visits this week: /);
+    expect(cardText(found)).not.toMatch(/Omfang brugt|Besøg denne uge|Tilføj notat/);
+    const [summary] = cardsIn(await english.say(`notes ${REFERENCE}`));
+    expect(cardText(summary)).toContain('Excerpts from the notes, made without a language model');
+    expect(cardText(summary)).not.toMatch(/Resumé af notater|uden sprogmodel ·/);
+  });
+
   it('stored the kept note as typed, the edited one as edited, and nothing of the others', async () => {
     const rows = await noteRows(bot, REFERENCE);
     expect(rows.map((r) => [r.kind, r.minutes, r.text])).toEqual([

@@ -61,6 +61,27 @@ describe('the case plan over HTTP', SLOW, () => {
     expect(actionData(again, 'plan.save')?.baseVersion).toBe('1');
   });
 
+  it('speaks English throughout when Teams does: the plan after the case, its save, the review and its result', async () => {
+    const me = caseworker().with({ locale: 'en-US' });
+    const { card, caseId } = await createCase(me, 'level2', 'PLAN-EN-7');
+    const planText = cardText(card);
+    expect(planText).toContain('Case PLAN-EN-7 is created.');
+    expect(planText).toMatch(/First due date: \d{1,2} [A-Z][a-z]+ 20\d\d\./);
+    expect(planText).toContain('Purpose of the support (in your own words)');
+    expect(planText).not.toMatch(/Formål med indsatsen|Gem plan|Henvist af|Skriv nu planen/);
+    const saved = await me.execute('plan.save', planCardSubmission(caseId, levelPlan));
+    expect(cardText(saved.card)).toContain('The plan is saved (version 1).');
+    const [review] = cardsIn(await me.say('review PLAN-EN-7'));
+    expect(cardText(review)).toContain('Review of the plan: case PLAN-EN-7');
+    expect(cardText(review)).toContain('No earlier review');
+    expect(cardText(review)).not.toMatch(/Gennemgang af planen|Gem gennemgang|Ingen tidligere/);
+    const ids = actionData(review, 'plan.review.save');
+    const done = await me.execute('plan.review.save', { ...ids, reviewDate: '2026-04-01', goal1Progress: 'some', goal2Progress: 'clear', decision: 'continue' });
+    expect(cardText(done.card)).toContain('The review is saved');
+    expect(cardText(done.card)).toContain('1 July 2026');
+    expect(cardText(done.card)).not.toMatch(/Næste gennemgang|Afgørelse|Fremskridt/);
+  });
+
   it.each([
     ['empty goals', { goal1Text: '', goal1Sign: '', goal2Text: '', goal2Sign: '' }, 'Mål: skriv mindst ét mål'],
     ['over-long text', { purpose: 'x'.repeat(1200) }, 'Formål: er for lang: højst 1000 tegn'],
@@ -89,9 +110,9 @@ describe('the case plan over HTTP', SLOW, () => {
     expect(cardText(again.card)).toContain('Gennemgangen er gemt');
     expect(await countRows('plan_reviews', caseId)).toBe(1);
     // Level 2 is granted 3 months at a time: the next re-grant is 3 months after this review.
-    expect(cardText(saved.card)).toContain('01.07.2026');
+    expect(cardText(saved.card)).toContain('1. juli 2026');
     const [next] = cardsIn(await me.say('gennemgang PLAN-HTTP-2'));
-    expect(cardText(next)).toContain('Seneste: Noget (01.04.2026)');
+    expect(cardText(next)).toContain('Seneste: Noget (1. april 2026)');
     // The reminders follow the review: both reviews due on the day the card showed are done, and the
     // next notice is for the re-grant the review set, not one counted from the old due date.
     expect(await reminderState(caseId)).toMatchObject({ outcome: 'level2', closed: false, done: ['follow-up:2026-04-05', 'regrant:2026-04-05'], pending: ['regrant:2026-07-01'] });
@@ -115,7 +136,7 @@ describe('the case plan over HTTP', SLOW, () => {
     };
     const saved = await me.execute('plan.review.save', submission);
     expect(cardText(saved.card)).toContain('Ny afgørelse');
-    expect(cardText(saved.card)).toContain('05.07.2026');
+    expect(cardText(saved.card)).toContain('5. juli 2026');
     // Saved again from the same form (its answer lost): the level changes once, not twice, and the
     // caseworker is not told the decision changed under them; it was their own change.
     const again = await me.execute('plan.review.save', submission);
@@ -156,7 +177,7 @@ describe('the case plan over HTTP', SLOW, () => {
       ageAppropriate: 'yes',
     });
     // 10 months old at the start on 2026-01-05: surely three by 2028-03-05.
-    expect(cardText(saved.card)).toContain('05.03.2028');
+    expect(cardText(saved.card)).toContain('5. marts 2028');
     expect(cardText(saved.card)).toContain('Ingen – sagen er afsluttet');
     // A closed course sends no more reminders to the team's channel.
     expect(await reminderState(caseId)).toMatchObject({ closed: true, pending: [] });

@@ -59,7 +59,7 @@ describe('the plan card in the Adaptive Cards renderer', () => {
   it('for special support asks for no focus points, and shows a refused save above the person\'s own values', async () => {
     const form = emptyPlanForm({ value: 9, unit: 'months' });
     form.purpose = 'Familien får støtte til rammer om hverdagen.';
-    const card = planCard({ caseId, reference: '2026-001234', outcomeLabel: 'Niveau 1: praktisk pædagogisk støtte', preventive: false, showDaycare: false, form, version: 0, durationHint: '', problems: ['Mål: skriv mindst ét mål'] });
+    const card = planCard({ locale: 'da', caseId, reference: '2026-001234', outcomeLabel: 'Niveau 1: praktisk pædagogisk støtte', preventive: false, showDaycare: false, form, version: 0, durationHint: '', problems: ['Mål: skriv mindst ét mål'] });
     const { problems, text } = await renderer.render(card);
     expect(problems).toEqual([]);
     expect(text).toContain('Planen er ikke gemt');
@@ -72,9 +72,9 @@ describe('the review card in the Adaptive Cards renderer', () => {
   it('shows each goal with its latest progress and the due date it answers', async () => {
     const { problems, text } = await renderer.render(sampleReviewCard());
     expect(problems).toEqual([]);
-    expect(text).toContain('Seneste: Noget (10.04.2026)');
+    expect(text).toContain('Seneste: Noget (10. april 2026)');
     expect(text).toContain('Forlæng ved ny bevilling');
-    expect(text).toContain('Frist 10.07.2026');
+    expect(text).toContain('Frist 10. juli 2026');
     await renderer.screenshot(`${SCREENSHOTS}plan-review.png`);
   });
 

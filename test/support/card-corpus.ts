@@ -16,6 +16,10 @@ import { resultCard } from '../../cards/result.js';
 import type { CardJson } from '../../cards/template.js';
 import { VERBS } from '../../cards/verbs.js';
 import { shareConfirmCard, summaryPromptCard } from '../../cards/summary-share.js';
+import { summaryCard } from '../../cards/summary-card.js';
+import { buildCaseSummary } from '../../bot/summary/case-summary.js';
+import { standardPassage } from '../../bot/summary/passages.js';
+import { contactNotes, level2Decision, OVERRIDE } from './summary-fixtures.js';
 import { scopeUsage } from '../../rules/scope-usage.js';
 import * as f from './card-fixtures.js';
 import { samplePlanCard, sampleReviewCard } from './plan-fixtures.js';
@@ -65,6 +69,31 @@ const sampleReminder = {
   handled: null,
 };
 
+/** The case summary (chat command, message extension), built in the reader's language as the bot does. */
+function sampleSummary(locale: Locale, withDecision: boolean) {
+  return buildCaseSummary({
+    case: { tenantId: 't', teamId: 'team', reference: '2026-001234', label: 'AB', caseworkerId: 'cw', status: 'open' },
+    decision: withDecision ? level2Decision() : null,
+    override: withDecision ? OVERRIDE : null,
+    decidedBy: 'Sagsbehandler K',
+    notes: contactNotes(6),
+    notesSummary: { text: 'Tre besøg; mor er træt.', producedBy: 'familie-gpt', at: '2026-10-01T10:00:00Z', noteCount: 3 },
+    plan: {
+      caseId: '00000000-0000-4000-8000-000000000001',
+      version: 2,
+      purpose: 'Faste rammer for måltider.',
+      expectedDuration: { value: 3, unit: 'months' },
+      goals: [{ id: 'g1', text: 'Sengetid kl. 19', agreedWithParents: true, progressSign: 'Sover før kl. 19.30', latest: { progress: 'some', label: 'Noget', date: '2026-09-01', note: null }, history: [] }],
+      lastReview: { date: '2026-09-01', decision: 'continue', label: 'Fortsæt' },
+      nextReview: { due: '2026-12-01', kind: 'regrant', passage: 'pps.omfang.2', text: 'Ny bevilling' },
+      closing: null,
+    },
+    passage: standardPassage,
+    today: '2026-10-13',
+    locale,
+  });
+}
+
 export function everyCard(locale: Locale): [string, CardJson][] {
   const intake = { locale, draftId: 'draft-1' };
   const result = { ...intake, channels: f.channels };
@@ -87,21 +116,26 @@ export function everyCard(locale: Locale): [string, CardJson][] {
     ['case list', caseListCard([view, { ...view, caseReference: '2026-000999', childPseudonym: 'CD', outcome: 'preventive', variant: null }], { locale })],
     ['empty case list', caseListCard([], { locale })],
     ['help', helpCard({ locale })],
-    // The plan and review cards are Danish only so far.
-    ['plan', samplePlanCard()],
-    ['plan review', sampleReviewCard()],
-    // So are the notes cards.
-    ['note form', noteFormCard('2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02')],
-    ['note form refused', noteFormCard('2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02', { kind: 'visit', text: 'Besøg hos familien' }, ['Skriv tidsforbruget i minutter som et tal.'])],
-    ['case with notes', withNotesOnCaseCard(caseCard(view, { locale }), '2026-001234', sampleUsage, 3)],
-    ['notes summary', notesSummaryCard({ caseReference: '2026-001234', summary: 'Tre besøg; mor er træt, barnet trives i dagtilbuddet.', passages: [{ id: 'hpi.titel', why: 'Praktisk støtte i hjemmet.' }], producedBy: 'uden sprogmodel', method: 'extractive', noteCount: 3 })],
+    // The plan's tasks are the standard's own Danish words: an English card quotes them »…«.
+    ['plan', samplePlanCard(locale)],
+    ['plan review', sampleReviewCard(locale)],
+    // What a caseworker typed comes back as typed (Danish here in both languages; it is not the card's words).
+    ['note form', noteFormCard(locale, '2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02')],
+    ['note form refused', noteFormCard(locale, '2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02', { kind: 'visit', text: 'Besøg hos familien' }, [locale === 'da' ? 'Skriv tidsforbruget i minutter som et tal.' : 'Write the time spent in minutes as a number.'])],
+    ['case with notes', withNotesOnCaseCard(caseCard(view, { locale }), '2026-001234', sampleUsage, 3, locale)],
+    // The summary is made from the Danish notes and stays as written; the card's own words follow the reader.
+    ['notes summary', notesSummaryCard({ caseReference: '2026-001234', summary: 'Tre besøg; mor er træt.', passages: [{ id: 'hpi.titel', why: 'Praktisk støtte i hjemmet.' }], producedBy: 'uden sprogmodel', method: 'extractive', noteCount: 3 }, locale)],
     ['note with a name', noteNameWarningCard(locale, '2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', { kind: 'visit', date: '2026-03-02', minutes: '45', text: 'Besøg hos Mette; Storm legede.' }, ['Mette', 'Storm'])],
-    ['notes summary being made', notesSummaryPendingCard('2026-001234')],
+    ['notes summary being made', notesSummaryPendingCard('2026-001234', locale)],
     // The reminder card, posted in the case's thread: open, refused with what was typed, and handled.
-    ['reminder', reminderCard(sampleReminder)],
-    ['reminder refused', reminderCard({ ...sampleReminder, message: 'Notatet ser ud til at indeholde et CPR-nummer.', typedNote: 'Mødet gik godt.' })],
-    ['reminder handled', reminderCard({ ...sampleReminder, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } })],
-    ['notes summary failed', notesSummaryFailedCard('2026-001234')],
+    // A channel's card is in the team's language (Danish unless one is set); both must be whole.
+    ['reminder', reminderCard({ ...sampleReminder, locale })],
+    ['reminder refused', reminderCard({ ...sampleReminder, locale, message: locale === 'da' ? 'Notatet ser ud til at indeholde et CPR-nummer.' : 'The note seems to contain a CPR number.', typedNote: 'Mødet gik godt.' })],
+    ['reminder handled', reminderCard({ ...sampleReminder, locale, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } })],
+    ['notes summary failed', notesSummaryFailedCard('2026-001234', locale)],
+    // The case summary for chats and the message extension; what people typed (goals, purpose) is shown as typed.
+    ['summary card', summaryCard(sampleSummary(locale, true), { locale, tabUrl: 'https://teams.microsoft.com/l/entity/app/tab' })],
+    ['summary card before a decision', summaryCard(sampleSummary(locale, false), { locale })],
     // In a group or meeting chat: the prompt with nothing of the case, and the audience before a share.
     ['summary prompt', summaryPromptCard(locale, '2026-001234')],
     ['summary share confirmation', shareConfirmCard(locale, '2026-001234', { members: 6, outsideTeam: ['Ole Udenfor', 'Pia Psykolog'] })],

@@ -4,7 +4,10 @@ import type { NewCase } from '../../bot/storage/cases.js';
 import { formFromSubmission } from '../../bot/plan/plan-form.js';
 import { emptyReviewForm } from '../../bot/plan/review-form.js';
 import { planCard } from '../../cards/plan-card.js';
-import { planReviewCard } from '../../cards/plan-review-card.js';
+import { latestProgress, planReviewCard } from '../../cards/plan-review-card.js';
+import type { Locale } from '../../cards/locale.js';
+import { durationFromDecision, measureLabel } from '../../bot/plan/labels.js';
+import { PLAN_SAYS } from '../../bot/plan/plan-flow.js';
 
 /** Cases whose decision comes from the real rules, so plans and reviews meet real due dates. */
 
@@ -84,20 +87,22 @@ export const caseId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 export const goalIds = ['6ba7b810-9dad-41d1-80b4-00c04fd430c8', '6ba7b811-9dad-41d1-80b4-00c04fd430c8'];
 
 /** A saved preventive plan as its card shows it. */
-export const samplePlanCard = () =>
+export const samplePlanCard = (locale: Locale = 'da') =>
   planCard({
+    locale,
     caseId,
     reference: '2026-001234',
-    outcomeLabel: 'Hjemmepædagogisk indsats',
+    outcomeLabel: measureLabel('preventive', null, locale),
     preventive: true,
     showDaycare: true,
     form: formFromSubmission(planCardSubmission(caseId, { baseVersion: '1', goalIds: goalIds.join(',') + ',,,' })),
     version: 1,
-    durationHint: 'Forudfyldt fra afgørelsen: højst 40 uger (hpi.4.varighed).',
-    saved: 'Planen er gemt (version 1).',
+    durationHint: durationFromDecision({ scope: { maxWeeks: 40 } }, locale).hint,
+    saved: PLAN_SAYS.saved[locale].replace('{version}', '1'),
   });
 
 export const reviewBase = {
+  locale: 'da' as Locale,
   caseId,
   reference: '2026-001234',
   outcomeLabel: 'Niveau 2: intensiv praktisk pædagogisk støtte',
@@ -107,11 +112,24 @@ export const reviewBase = {
   decisionId: '0f8fad5b-d9cb-469f-a165-70867728950e',
   reviewId: '9b2d6c1a-3e4f-4a5b-8c7d-2e1f0a9b8c7d',
   goals: [
-    { text: 'Faste sovetider, der holder', sign: 'Barnet sover til kl. 6 fem nætter om ugen', latest: 'Seneste: Noget (10.04.2026)' },
+    { text: 'Faste sovetider, der holder', sign: 'Barnet sover til kl. 6 fem nætter om ugen', latest: latestProgress('some', '2026-04-10', 'da') },
     { text: 'Mere leg på gulvet', sign: 'Forældrene leger med barnet hver dag', latest: null },
   ],
   due: { date: '2026-07-10', text: 'Bevillingen gælder 3 måneder ad gangen: har indsatsen tilstrækkelig effekt?', passage: 'pps.omfang.2' },
 };
+/** The goals as an English-speaking caseworker wrote them (what is typed is shown as typed). */
+const englishGoals = [
+  { text: 'Regular bedtimes that hold', sign: 'The child sleeps until 6 am five nights a week', latest: latestProgress('some', '2026-04-10', 'en') },
+  { text: 'More play on the floor', sign: 'The parents play with the child every day', latest: null },
+];
+
 /** A level-2 review card with one earlier review. */
-export const sampleReviewCard = () => planReviewCard({ ...reviewBase, form: emptyReviewForm(2, '2026-07-08') });
+export const sampleReviewCard = (locale: Locale = 'da') =>
+  planReviewCard({
+    ...reviewBase,
+    locale,
+    outcomeLabel: measureLabel('level2', null, locale),
+    ...(locale === 'en' ? { goals: englishGoals } : {}),
+    form: emptyReviewForm(2, '2026-07-08'),
+  });
 

@@ -36,7 +36,7 @@ describe('the summary card, rendered', () => {
 
   it('shows the standard’s own words when the source line is tapped', async () => {
     await renderer.render(summaryCard(summary));
-    expect(await renderer.click('Kilde: pps.kriterier.2')).toBe(1);
+    expect(await renderer.click('Afsnit i standarden · pps.kriterier.2')).toBe(1);
     expect(await renderer.visibleText()).toContain(standardPassage('pps.kriterier.2')!.text);
     await renderer.screenshot(join(screenshotDir(), 'summary-card.png'));
   });

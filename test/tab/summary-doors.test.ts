@@ -63,7 +63,7 @@ describe('"resumé <reference>" in a meeting chat, where everyone reads along', 
     const text = cardText(viewed.card);
     expect(text).toContain(`Sag ${REFERENCE} (AB)`);
     expect(text).toContain('Niveau 2: intensiv praktisk pædagogisk støtte');
-    expect(text).toContain('Kilde: pps.kriterier.2');
+    expect(text).toContain('Afsnit i standarden · pps.kriterier.2');
     expect(Buffer.byteLength(JSON.stringify(viewed.card))).toBeLessThan(80 * 1024);
     expect(await auditOrigins('summary.view')).toContainEqual({ origin: 'chat', actor_id: 'caseworker-oid' });
   });
@@ -140,6 +140,20 @@ describe('the message extension search', () => {
     const response = await search(caseworker, 'SAG-0000-0000');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ composeExtension: { type: 'message', text: expect.stringMatching(/Der findes ingen sag med referencen SAG-0000-0000/) } });
+  });
+
+  it('speaks English to a searcher whose Teams is English: the card, its labels, its dates and the refusal', async () => {
+    const english = caseworker.with({ kind: 'personal', conversationId: 'a:personal-doors-en', locale: 'en-US' });
+    const text = await attachment(await search(english, REFERENCE));
+    expect(text).toContain(`Case ${REFERENCE} (AB)`);
+    expect(text).toContain('Level 2: intensive practical pedagogical support');
+    expect(text).toContain('Next due date');
+    expect(text).toMatch(/\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) 20\d\d\b/);
+    // The "• " lines are the rules' reasons and warnings, Danish until rules/ has English texts.
+    const ownWords = text.split('\n').filter((line) => !line.startsWith('• ')).join('\n');
+    expect(ownWords).not.toMatch(/Sagsresumé|Næste frist|Besluttet af|Niveau 2|Frister\b/);
+    const refused = await search(english, 'SAG-0000-0000');
+    expect(await refused.json()).toEqual({ composeExtension: { type: 'message', text: 'There is no case with the reference SAG-0000-0000. Check the reference and try again.' } });
   });
 });
 

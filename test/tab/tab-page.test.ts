@@ -31,6 +31,16 @@ beforeAll(async () => {
   const soon = { ...level2Decision('2026-08-01'), reviews: [{ kind: 'regrant' as const, due: '2026-10-20', passage: 'pps.omfang.2', text: 'Bevillingen gælder 3 måneder ad gangen: har indsatsen tilstrækkelig effekt?' }] };
   await seedCase(storage, { ...me, reference: 'SAG-2026-0007', childPseudonym: 'CD', decision: soon });
   await seedCase(storage, { tenantId: me.tenantId, caseworkerId: 'kollega-oid', caseworkerName: 'Kollega B', reference: 'SAG-2026-0100', childPseudonym: 'EF' });
+  // The longest labels and texts the dates table shows, side by side: where columns were squeezed.
+  const long = {
+    ...level2Decision('2026-08-01'),
+    reviews: [
+      { kind: 'investigation-deadline' as const, due: '2026-11-01', passage: 'pps.saerlige.foreloebig', text: 'Den børnefaglige undersøgelse skal være afsluttet, og den foreløbige handleplan skal foreligge, før niveau 2 kan fortsætte.' },
+      { kind: 'handover' as const, due: '2027-02-01', passage: 'pps.saerlige.visitation-social', text: 'Afslutning, overlevering eller revisitering: hvem overtager, og hvad skal de vide om familiens udvikling?' },
+      { kind: 'step-down' as const, due: '2027-03-01', passage: 'pps.omfang.2', text: 'Nedtrapning til 1 besøg om ugen, når udviklingen er vendt.' },
+    ],
+  };
+  await seedCase(storage, { tenantId: me.tenantId, caseworkerId: 'kollega-oid', caseworkerName: 'Kollega B', reference: 'SAG-2026-0200', childPseudonym: 'GH', decision: long });
 
   // The notes work provides this source; until it is wired, the page test brings its own notes.
   const notes: NotesSource = {
@@ -57,11 +67,30 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function open(path: string, width = 1024): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+async function open(path: string, width = 1024, locale = 'da-DK', base = server.url): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, locale });
   const errors = collectPageErrors(page);
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${base}${path}`);
   return { page, errors };
+}
+
+/** Words in the dates table that the browser split over two lines (a word with two line boxes). */
+function wordsBrokenInDatesTable(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector('table.dates')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const m of text.matchAll(/\S+/gu)) {
+        const range = document.createRange();
+        range.setStart(node, m.index!);
+        range.setEnd(node, m.index! + m[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
 }
 
 describe('the tab in local development mode', () => {
@@ -162,11 +191,97 @@ describe('the tab in local development mode', () => {
     await page.close();
   });
 
+  // A 1280 px Teams window leaves the tab about 1200 px in the personal app and about 890 px in a channel (beside the team list).
+  it.each([1280, 890, 700])('at %i px breaks no word in the dates table in the middle', async (width) => {
+    const { page, errors } = await open('/tab/?kontekst=personal', width);
+    await page.fill('#reference', 'SAG-2026-0200');
+    await page.click('#find-form button[type=submit]');
+    await page.locator('table.dates').waitFor();
+    expect(await wordsBrokenInDatesTable(page)).toEqual([]);
+    await page.locator('table.dates').screenshot({ path: join(screenshotDir(), `tab-dates-${width}.png`) });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('in the side panel shows the decision, the next due date and the plan before the reasons', async () => {
+    const { page, errors } = await open('/tab/?kontekst=sidePanel', 320);
+    await page.fill('#reference', 'SAG-2026-0042');
+    await page.click('#find-form button[type=submit]');
+    await page.locator('#summary-heading').waitFor();
+    const order = await page.evaluate(() => {
+      const all = Array.from(document.querySelectorAll('#summary h3, #summary .next-due'));
+      const at = (test: (e: Element) => boolean) => all.findIndex(test);
+      return {
+        decision: at((e) => e.textContent === 'Afgørelse'),
+        nextDue: at((e) => e.classList.contains('next-due')),
+        reasons: at((e) => /^Begrundelse/.test(e.textContent ?? '')),
+        dates: at((e) => e.textContent === 'Frister'),
+      };
+    });
+    expect(order.decision).toBe(0);
+    expect(order.nextDue).toBe(1);
+    expect(order.reasons).toBeGreaterThan(order.nextDue);
+    expect(order.dates).toBeGreaterThan(order.reasons);
+    expect(await page.locator('#summary .next-due').textContent()).toMatch(/^Næste frist: \d{1,2}\. [a-z]+ 20\d\d/);
+    await page.screenshot({ path: join(screenshotDir(), 'tab-side-panel-order-320.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks English to an English reader, with the journal text still in Danish', async () => {
+    const { page, errors } = await open('/tab/?kontekst=personal', 1024, 'en-US');
+    await page.locator('#case-list button').nth(1).click();
+    const heading = page.locator('#summary-heading');
+    await heading.waitFor();
+    expect(await heading.textContent()).toBe('Case SAG-2026-0042 (AB)');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const summary = (await page.locator('#summary').textContent()) ?? '';
+    expect(summary).toContain('Recommendation under the service standard');
+    expect(summary).toContain('Level 3: compensatory practical pedagogical support');
+    expect(summary).toMatch(/Written by .* from 14 notes, 12 October 2026\./);
+    expect(await page.locator('#case-list').textContent()).toMatch(/Next due date: \d{1,2} [A-Z][a-z]+ 20\d\d/);
+    expect(await page.locator('#finder-heading').textContent()).toBe('Find a case');
+    const ownWords = [...(await page.locator('#summary h3, #summary dt, #summary .hint, #summary button, #finder, #list-section h2').allTextContents())].join('\n');
+    expect(ownWords).not.toMatch(/Afgørelse|Anbefaling|Begrundelse|Frister|Næste frist|Udarbejdet|Find en sag|Mine sager|Vis standardens/);
+    expect(await page.locator('#journal-text').inputValue()).toMatch(/^Sagsresumé, sag SAG-2026-0042 \(AB\)/);
+    await page.screenshot({ path: join(screenshotDir(), 'tab-personal-en.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the team’s cases in a channel', async () => {
     const { page, errors } = await open('/tab/?kontekst=channel&team=team-familie');
     await page.locator('#case-list button').first().waitFor();
     expect(await page.locator('#list-heading').textContent()).toBe('Teamets sager');
     expect(await page.locator('#case-list .case-ref').allTextContents()).toContain('SAG-2026-0100 · EF');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the tab opened outside Teams', () => {
+  let sso: { url: string; close(): Promise<void> };
+  beforeAll(async () => {
+    const views = caseViewsFrom({ storage: createStorage(db), roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
+    // A production tab: Teams SSO, so nothing works without Teams around the page.
+    sso = await startTabServer({ mode: resolveTabAuth({ clientId: '00000000-0000-4000-8000-00000000abcd', production: true, jwksUrl: 'http://127.0.0.1:9/keys' }), views });
+  });
+  afterAll(() => sso?.close());
+
+  it.each([
+    ['da-DK', 'da', 'Åbn Familiestøtte i Teams', /Vælg »Apps«/],
+    ['en-GB', 'en', 'Open Familiestøtte in Teams', /Choose »Apps«/],
+  ])('explains in the browser’s language (%s) how to open it in Teams, instead of a raw teams-js error', async (locale, lang, heading, step) => {
+    const { page, errors } = await open('/tab/', 1024, locale, sso.url);
+    const box = page.locator('#outside');
+    await box.waitFor();
+    expect(await page.locator('#outside-heading').textContent()).toBe(heading);
+    expect(await box.textContent()).toMatch(step);
+    expect(await page.locator('body').textContent()).not.toMatch(/Initialization Failed|No Parent window/);
+    expect(await page.locator('#finder').isHidden()).toBe(true);
+    expect(await page.locator('#error').isHidden()).toBe(true);
+    expect(await seriousAxeViolations(page, axeSource)).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir(), `tab-outside-teams-${lang}.png`), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

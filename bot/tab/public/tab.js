@@ -7,8 +7,168 @@
   const DEV_TOKEN = 'lokal-udvikling';
   const THEMES = ['default', 'dark', 'contrast'];
   const $ = (id) => document.getElementById(id);
-  const dateFormat = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const formatDate = (iso) => dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+
+  // The page's words, Danish first and English complete; the reader's language comes from Teams
+  // (or the browser outside Teams). Anything not English is Danish, as in the bot's cards.
+  const STRINGS = {
+    da: {
+      skip: 'Gå til indhold',
+      pageTitle: 'Sagsresuméer',
+      findHeading: 'Find en sag',
+      referenceLabel: 'Sagsreference',
+      referencePlaceholder: 'fx SAG-2026-0042',
+      show: 'Vis resumé',
+      referenceHint: 'Kommunens sagsnummer, som det står i sagssystemet.',
+      settingsHeading: 'Tilføj sagsresuméer',
+      settingsText: 'Fanen viser resuméer af teamets sager, og i et møde kan deltagerne finde en sag ud fra dens reference. Vælg »Gem« for at tilføje fanen.',
+      linePersonal: 'Dine sager, med den nærmeste frist først.',
+      lineChannel: 'Teamets sager, med den nærmeste frist først.',
+      lineMeeting: 'Find sagen til mødet ud fra dens reference.',
+      mine: 'Mine sager',
+      team: 'Teamets sager',
+      loading: 'Henter sager …',
+      noCases: 'Der er ingen åbne sager.',
+      cases: (n) => `${n} ${n === 1 ? 'sag' : 'sager'}.`,
+      nextDue: 'Næste frist',
+      noNextDue: 'Ingen kommende frist',
+      typeReference: 'Skriv sagens reference, fx SAG-2026-0042.',
+      noAnswer: 'Familiestøtte svarede ikke som ventet. Prøv igen om lidt.',
+      noTeams: 'Fanen kunne ikke forbinde til Teams. Genindlæs fanen.',
+      noStart: 'Fanen kunne ikke starte. Genindlæs fanen.',
+      outsideHeading: 'Åbn Familiestøtte i Teams',
+      outsideText: 'Sagsresuméerne vises kun inde i Microsoft Teams, hvor du er logget ind med din arbejdskonto.',
+      outsideSteps: ['Åbn Teams (i browseren eller appen).', 'Vælg »Apps« i venstre side og søg efter »Familiestøtte«.', 'Åbn fanen »Sagsresuméer« – eller tilføj den i teamets kanal med »+«.'],
+      source: 'Afsnit i standarden',
+      showText: (id) => `Vis teksten (${id})`,
+      noDecision: 'Der er ikke truffet en afgørelse i sagen endnu.',
+      decision: 'Afgørelse',
+      recommendation: 'Anbefaling efter servicestandarden',
+      chosen: 'Valgt af sagsbehandler',
+      overrideReason: 'Begrundelse for afvigelsen',
+      overriddenBy: 'Afveget af',
+      decidedBy: 'Besluttet af',
+      start: 'Start',
+      note: 'Bemærk',
+      reasonsForRecommendation: 'Begrundelse for anbefalingen',
+      reasons: 'Begrundelse',
+      legalBasis: 'Lovgrundlag',
+      inStandard: 'i standarden',
+      overdue: (n) => `overskredet for ${n} ${n === 1 ? 'dag' : 'dage'} siden`,
+      today: 'i dag',
+      inDays: (n) => `om ${n} ${n === 1 ? 'dag' : 'dage'}`,
+      dueDates: 'Frister',
+      earliestFirst: 'Tidligste frist først',
+      date: 'Dato',
+      what: 'Hvad',
+      toDecide: 'Hvad skal afgøres',
+      scope: 'Omfang: brugt mod bevilget',
+      verdict: { below: 'Det er under det bevilgede.', within: 'Det er inden for det bevilgede.', above: 'Det er over det bevilgede.' },
+      plan: 'Plan og mål',
+      purpose: 'Formål',
+      agreed: 'aftalt med forældrene',
+      nextReview: 'Næste gennemgang',
+      courseClosed: 'Forløbet er afsluttet.',
+      notes: 'Resumé af notater',
+      notesBy: (by, n, date) => `Udarbejdet af ${by} ud fra ${n} ${n === 1 ? 'notat' : 'notater'}, ${date}.`,
+      journal: 'Til journalen',
+      journalLabel: 'Resumé som ren tekst',
+      copy: 'Kopiér til journal',
+      copied: 'Kopieret. Indsæt teksten i sagssystemets journal.',
+      selected: 'Teksten er markeret. Tryk Ctrl+C for at kopiere den.',
+      case: 'Sag',
+      closed: 'Sagen er lukket.',
+      months: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+    },
+    en: {
+      skip: 'Skip to content',
+      pageTitle: 'Case summaries',
+      findHeading: 'Find a case',
+      referenceLabel: 'Case reference',
+      referencePlaceholder: 'e.g. SAG-2026-0042',
+      show: 'Show summary',
+      referenceHint: "The municipality's case number, as it stands in the case system.",
+      settingsHeading: 'Add case summaries',
+      settingsText: "The tab shows summaries of the team's cases, and in a meeting the participants can find a case by its reference. Choose »Save« to add the tab.",
+      linePersonal: 'Your cases, nearest due date first.',
+      lineChannel: "The team's cases, nearest due date first.",
+      lineMeeting: "Find the meeting's case by its reference.",
+      mine: 'My cases',
+      team: "The team's cases",
+      loading: 'Fetching cases …',
+      noCases: 'There are no open cases.',
+      cases: (n) => `${n} ${n === 1 ? 'case' : 'cases'}.`,
+      nextDue: 'Next due date',
+      noNextDue: 'No coming due date',
+      typeReference: "Type the case's reference, e.g. SAG-2026-0042.",
+      noAnswer: 'Familiestøtte did not answer as expected. Try again in a moment.',
+      noTeams: 'The tab could not connect to Teams. Reload the tab.',
+      noStart: 'The tab could not start. Reload the tab.',
+      outsideHeading: 'Open Familiestøtte in Teams',
+      outsideText: 'The case summaries are shown only inside Microsoft Teams, where you are signed in with your work account.',
+      outsideSteps: ['Open Teams (in the browser or the app).', 'Choose »Apps« on the left and search for »Familiestøtte«.', 'Open the »Sagsresuméer« tab – or add it to the team\'s channel with »+«.'],
+      source: 'Passage in the standard',
+      showText: (id) => `Show the text (${id})`,
+      noDecision: 'No decision has been made in the case yet.',
+      decision: 'Decision',
+      recommendation: 'Recommendation under the service standard',
+      chosen: 'Chosen by the caseworker',
+      overrideReason: 'Reason for departing from it',
+      overriddenBy: 'Departed from by',
+      decidedBy: 'Decided by',
+      start: 'Start',
+      note: 'Note',
+      reasonsForRecommendation: 'Reasons for the recommendation',
+      reasons: 'Reasons',
+      legalBasis: 'Legal basis',
+      inStandard: 'in the standard',
+      overdue: (n) => `overdue by ${n} ${n === 1 ? 'day' : 'days'}`,
+      today: 'today',
+      inDays: (n) => `in ${n} ${n === 1 ? 'day' : 'days'}`,
+      dueDates: 'Due dates',
+      earliestFirst: 'Earliest due date first',
+      date: 'Date',
+      what: 'What',
+      toDecide: 'What must be decided',
+      scope: 'Scope: used against granted',
+      verdict: { below: 'That is below what was granted.', within: 'That is within what was granted.', above: 'That is above what was granted.' },
+      plan: 'Plan and goals',
+      purpose: 'Purpose',
+      agreed: 'agreed with the parents',
+      nextReview: 'Next review',
+      courseClosed: 'The course is closed.',
+      notes: 'Summary of notes',
+      notesBy: (by, n, date) => `Written by ${by} from ${n} ${n === 1 ? 'note' : 'notes'}, ${date}.`,
+      journal: 'For the case file',
+      journalLabel: 'Summary as plain text (in Danish, as the case system keeps it)',
+      copy: 'Copy for the case file',
+      copied: "Copied. Paste the text into the case system's journal.",
+      selected: 'The text is selected. Press Ctrl+C to copy it.',
+      case: 'Case',
+      closed: 'The case is closed.',
+      months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    },
+  };
+  let lang = 'da';
+  let T = STRINGS.da;
+  const langFrom = (locale) => (typeof locale === 'string' && locale.trim().toLowerCase().startsWith('en') ? 'en' : 'da');
+
+  /** One language for the whole page: the static words too, and the document's lang for hyphenation. */
+  function setLanguage(locale) {
+    lang = langFrom(locale);
+    T = STRINGS[lang];
+    document.documentElement.lang = lang;
+    document.title = `Familiestøtte – ${T.pageTitle.toLowerCase()}`;
+    for (const node of document.querySelectorAll('[data-text]')) node.textContent = T[node.dataset.text];
+    $('reference').placeholder = T.referencePlaceholder;
+  }
+
+  /** "12. marts 2026" / "12 March 2026": the one date style of the bot's cards. */
+  function formatDate(iso) {
+    const [y, m, d] = iso.slice(0, 10).split('-');
+    const month = T.months[Number(m) - 1];
+    if (!month) return iso;
+    return lang === 'da' ? `${Number(d)}. ${month} ${y}` : `${Number(d)} ${month} ${y}`;
+  }
 
   /** How the page was opened: which view, which team, how to get a token. */
   const state = { kind: 'personal', teamId: null, getToken: async () => DEV_TOKEN };
@@ -42,7 +202,7 @@
     const token = await state.getToken();
     const res = await fetch(path, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(body.message || 'Familiestøtte svarede ikke som ventet. Prøv igen om lidt.');
+    if (!res.ok) throw new Error(body.message || T.noAnswer);
     return body;
   }
 
@@ -52,14 +212,31 @@
     const config = await fetch('/api/tab/config').then((r) => r.json()).catch(() => ({ mode: 'disabled' }));
     const params = new URLSearchParams(location.search);
     const inFrame = window.parent !== window;
+    // Outside Teams the browser's language is all there is; inside, Teams' own locale decides below.
+    setLanguage(navigator.language);
     if (config.mode === 'dev' && !inFrame) return startDev(params);
+    // Opened as a plain web page: teams-js would fail with "No Parent window found", which helps no one.
+    if (!inFrame) return showOutsideTeams();
     try {
       await loadTeamsJs();
     } catch {
-      showError('Fanen kunne ikke forbinde til Teams. Genindlæs fanen.');
+      showError(T.noTeams);
       return;
     }
     await startInTeams();
+  }
+
+  /** How to get to the tab from here: the page only works inside Teams. */
+  function showOutsideTeams() {
+    document.body.dataset.frame = 'outside';
+    $('finder').hidden = true;
+    const box = $('outside');
+    box.replaceChildren(
+      el('h2', { id: 'outside-heading', text: T.outsideHeading }),
+      el('p', { text: T.outsideText }),
+      el('ol', {}, T.outsideSteps.map((step) => el('li', { text: step }))),
+    );
+    box.hidden = false;
   }
 
   /** Loaded only inside Teams: outside it, teams-js has nothing to talk to. */
@@ -95,6 +272,7 @@
   async function startInTeams() {
     await microsoftTeams.app.initialize();
     const context = await microsoftTeams.app.getContext();
+    setLanguage(context.app.locale);
     applyTheme(context.app.theme);
     microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
     state.getToken = () => microsoftTeams.authentication.getAuthToken();
@@ -127,16 +305,11 @@
     state.kind = view.kind;
     state.teamId = view.teamId || null;
     document.body.dataset.frame = view.kind === 'sidePanel' ? 'sidePanel' : 'content';
-    const lines = {
-      personal: 'Dine sager, med den nærmeste frist først.',
-      channel: 'Teamets sager, med den nærmeste frist først.',
-      sidePanel: 'Find sagen til mødet ud fra dens reference.',
-      meeting: 'Find sagen til mødet ud fra dens reference.',
-    };
+    const lines = { personal: T.linePersonal, channel: T.lineChannel, sidePanel: T.lineMeeting, meeting: T.lineMeeting };
     $('context-line').textContent = lines[view.kind];
     if (view.kind === 'personal' || view.kind === 'channel') {
       $('list-section').hidden = false;
-      $('list-heading').textContent = view.kind === 'channel' ? 'Teamets sager' : 'Mine sager';
+      $('list-heading').textContent = view.kind === 'channel' ? T.team : T.mine;
       loadList();
     }
   }
@@ -146,12 +319,12 @@
   async function loadList() {
     const status = $('list-status');
     const list = $('case-list');
-    status.textContent = 'Henter sager …';
+    status.textContent = T.loading;
     list.replaceChildren();
     try {
       const query = state.kind === 'channel' ? `view=team&teamId=${encodeURIComponent(state.teamId)}` : 'view=mine';
-      const { cases } = await api(`/api/tab/cases?${query}`);
-      status.textContent = cases.length === 0 ? 'Der er ingen åbne sager.' : `${cases.length} ${cases.length === 1 ? 'sag' : 'sager'}.`;
+      const { cases } = await api(`/api/tab/cases?${query}&lang=${lang}`);
+      status.textContent = cases.length === 0 ? T.noCases : T.cases(cases.length);
       list.replaceChildren(...cases.map(caseItem));
     } catch (error) {
       status.textContent = '';
@@ -160,7 +333,7 @@
   }
 
   function caseItem(c) {
-    const due = c.nextDue ? `Næste frist: ${formatDate(c.nextDue)}` : 'Ingen kommende frist';
+    const due = c.nextDue ? `${T.nextDue}: ${formatDate(c.nextDue)}` : T.noNextDue;
     const button = el(
       'button',
       { type: 'button', 'data-reference': c.reference },
@@ -181,7 +354,7 @@
     event.preventDefault();
     const reference = $('reference').value.trim();
     if (!reference) {
-      showError('Skriv sagens reference, fx SAG-2026-0042.');
+      showError(T.typeReference);
       $('reference').focus();
       return;
     }
@@ -193,7 +366,7 @@
     showError('');
     section.setAttribute('aria-busy', 'true');
     try {
-      const { summary, journalText } = await api(`/api/tab/cases/${encodeURIComponent(reference)}`);
+      const { summary, journalText } = await api(`/api/tab/cases/${encodeURIComponent(reference)}?lang=${lang}`);
       renderSummary(section, summary, journalText);
       section.hidden = false;
       $('summary-heading').focus();
@@ -209,9 +382,9 @@
   let expanderCount = 0;
   /** A button that shows the standard's own words for a citation; aria-expanded tells a screen reader. */
   function passageExpander(passage) {
-    if (!passage || !passage.text) return passage && passage.id ? el('p', { class: 'hint', text: `Kilde: ${passage.id}` }) : null;
+    if (!passage || !passage.text) return passage && passage.id ? el('p', { class: 'hint', text: `${T.source} · ${passage.id}` }) : null;
     const id = `passage-${++expanderCount}`;
-    const button = el('button', { type: 'button', class: 'expander', 'aria-expanded': 'false', 'aria-controls': id }, `Vis standardens tekst (${passage.id})`);
+    const button = el('button', { type: 'button', class: 'expander', 'aria-expanded': 'false', 'aria-controls': id }, T.showText(passage.id));
     const quote = el(
       'blockquote',
       { class: 'passage', id, hidden: true },
@@ -230,57 +403,73 @@
     return el('ul', { class: 'cited' }, items.map((c) => el('li', {}, el('p', { text: c.text }), passageExpander(c.passage))));
   }
 
+  /** What was decided and by whom: the first thing a meeting needs. */
   function decisionBlock(s) {
     const d = s.decision;
-    if (!d) return el('p', { text: 'Der er ikke truffet en afgørelse i sagen endnu.' });
-    const parts = [el('h3', { text: 'Afgørelse' })];
+    if (!d) return el('p', { text: T.noDecision });
+    const parts = [el('h3', { text: T.decision })];
     if (s.override) {
       parts.push(
         el(
           'div',
           { class: 'side-by-side' },
-          el('div', {}, el('dl', {}, el('dt', { text: 'Anbefaling efter servicestandarden' }), el('dd', { text: s.override.recommended }))),
-          el('div', {}, el('dl', {}, el('dt', { text: 'Valgt af sagsbehandler' }), el('dd', { class: 'outcome-standing', text: s.override.chosen }))),
+          el('div', {}, el('dl', {}, el('dt', { text: T.recommendation }), el('dd', { text: s.override.recommended }))),
+          el('div', {}, el('dl', {}, el('dt', { text: T.chosen }), el('dd', { class: 'outcome-standing', text: s.override.chosen }))),
         ),
         el(
           'dl',
           { class: 'kv' },
-          el('dt', { text: 'Begrundelse for afvigelsen' }),
+          el('dt', { text: T.overrideReason }),
           el('dd', { text: s.override.reason }),
-          el('dt', { text: 'Afveget af' }),
+          el('dt', { text: T.overriddenBy }),
           el('dd', { text: `${s.override.by}, ${formatDate(s.override.at)}` }),
         ),
       );
     } else {
       parts.push(
-        el('div', { class: 'outcome' }, el('p', { class: 'outcome-standing', text: d.standing }), d.decidedBy ? el('p', { class: 'hint', text: `Besluttet af ${d.decidedBy}` }) : null),
+        el('div', { class: 'outcome' }, el('p', { class: 'outcome-standing', text: d.standing }), d.decidedBy ? el('p', { class: 'hint', text: `${T.decidedBy} ${d.decidedBy}` }) : null),
       );
     }
-    parts.push(el('p', { class: 'hint', text: `Start: ${formatDate(d.startDate)}` }));
+    parts.push(el('p', { class: 'hint', text: `${T.start}: ${formatDate(d.startDate)}` }));
+    return parts;
+  }
+
+  /** Why: warnings, reasons with their passages and the legal basis, after what was decided. */
+  function reasonsBlock(s) {
+    const d = s.decision;
+    if (!d) return null;
+    const parts = [];
     if (d.warnings.length > 0) {
-      parts.push(el('h3', { text: 'Bemærk' }), el('ul', { class: 'cited notes-list' }, d.warnings.map((w) => el('li', {}, el('p', { text: w.text }), passageExpander(w.passage)))));
+      parts.push(el('h3', { text: T.note }), el('ul', { class: 'cited notes-list' }, d.warnings.map((w) => el('li', {}, el('p', { text: w.text }), passageExpander(w.passage)))));
     }
-    if (d.reasons.length > 0) parts.push(el('h3', { text: s.override ? 'Begrundelse for anbefalingen' : 'Begrundelse' }), citedList(d.reasons));
+    if (d.reasons.length > 0) parts.push(el('h3', { text: s.override ? T.reasonsForRecommendation : T.reasons }), citedList(d.reasons));
     if (d.legalBasis.length > 0) {
-      parts.push(el('h3', { text: 'Lovgrundlag' }), el('ul', {}, d.legalBasis.map((l) => el('li', { text: `${l.current} (i standarden: ${l.seed})` }))));
+      parts.push(el('h3', { text: T.legalBasis }), el('ul', {}, d.legalBasis.map((l) => el('li', { text: `${l.current} (${T.inStandard}: ${l.seed})` }))));
     }
     return parts;
   }
 
+  /** The side panel's second line: the next due date, before anything else is read. */
+  function nextDueBlock(s) {
+    const next = s.dueDates.find((d) => !d.overdue);
+    if (!next) return el('p', { class: 'next-due', text: T.noNextDue });
+    return el('p', { class: 'next-due' }, el('strong', { text: `${T.nextDue}: ${formatDate(next.due)}` }), ` (${dueText(next)}) – ${next.label}`);
+  }
+
   function dueText(d) {
-    if (d.overdue) return el('span', { class: 'due-overdue', text: `overskredet for ${-d.daysLeft} ${-d.daysLeft === 1 ? 'dag' : 'dage'} siden` });
-    return d.daysLeft === 0 ? 'i dag' : `om ${d.daysLeft} ${d.daysLeft === 1 ? 'dag' : 'dage'}`;
+    if (d.overdue) return el('span', { class: 'due-overdue', text: T.overdue(-d.daysLeft) });
+    return d.daysLeft === 0 ? T.today : T.inDays(d.daysLeft);
   }
 
   function datesBlock(s) {
     if (s.dueDates.length === 0) return null;
     return [
-      el('h3', { text: 'Frister' }),
+      el('h3', { text: T.dueDates }),
       el(
         'table',
         { class: 'dates' },
-        el('caption', { class: 'hint', text: 'Tidligste frist først' }),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Dato' }), el('th', { scope: 'col', text: 'Hvad' }), el('th', { scope: 'col', text: 'Hvad skal afgøres' }))),
+        el('caption', { class: 'hint', text: T.earliestFirst }),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: T.date }), el('th', { scope: 'col', text: T.what }), el('th', { scope: 'col', text: T.toDecide }))),
         el(
           'tbody',
           {},
@@ -300,28 +489,24 @@
 
   function scopeBlock(s) {
     if (!s.scope) return null;
-    const verdict = { below: 'under det bevilgede', within: 'inden for det bevilgede', above: 'over det bevilgede', 'no-limit': '' }[s.scope.status];
-    return [
-      el('h3', { text: 'Omfang: brugt mod bevilget' }),
-      el('p', { text: s.scope.text }),
-      verdict ? el('p', { class: `scope-${s.scope.status}`, text: `Det er ${verdict}.` }) : null,
-    ];
+    const verdict = T.verdict[s.scope.status];
+    return [el('h3', { text: T.scope }), el('p', { text: s.scope.text }), verdict ? el('p', { class: `scope-${s.scope.status}`, text: verdict }) : null];
   }
 
   function planBlock(s) {
     if (!s.plan) return null;
     const p = s.plan;
     return [
-      el('h3', { text: 'Plan og mål' }),
-      el('p', { text: `Formål: ${p.purpose}` }),
+      el('h3', { text: T.plan }),
+      el('p', { text: `${T.purpose}: ${p.purpose}` }),
       el(
         'ol',
         { class: 'goals' },
         p.goals.map((g) =>
-          el('li', {}, el('span', { text: g.text + (g.agreedWithParents ? ' (aftalt med forældrene)' : '') }), el('br'), el('span', { class: 'hint', text: g.since ? `${g.progress} (${formatDate(g.since)})` : g.progress })),
+          el('li', {}, el('span', { text: g.text + (g.agreedWithParents ? ` (${T.agreed})` : '') }), el('br'), el('span', { class: 'hint', text: g.since ? `${g.progress} (${formatDate(g.since)})` : g.progress })),
         ),
       ),
-      el('p', { text: p.nextReview ? `Næste gennemgang: ${formatDate(p.nextReview.due)} – ${p.nextReview.label}` : 'Forløbet er afsluttet.' }),
+      el('p', { text: p.nextReview ? `${T.nextReview}: ${formatDate(p.nextReview.due)} – ${p.nextReview.label}` : T.courseClosed }),
     ];
   }
 
@@ -329,9 +514,9 @@
     if (!s.notesSummary) return null;
     const n = s.notesSummary;
     return [
-      el('h3', { text: 'Resumé af notater' }),
+      el('h3', { text: T.notes }),
       el('p', { text: n.text }),
-      el('p', { class: 'hint', text: `Udarbejdet af ${n.producedBy} ud fra ${n.noteCount} notater, ${formatDate(n.at)}.` }),
+      el('p', { class: 'hint', text: T.notesBy(n.producedBy, n.noteCount, formatDate(n.at)) }),
     ];
   }
 
@@ -339,42 +524,40 @@
     const area = el('textarea', { id: 'journal-text', readonly: true, rows: 10 });
     area.value = text;
     const status = el('span', { class: 'hint', role: 'status' });
-    const copy = el('button', { type: 'button', id: 'copy-journal' }, 'Kopiér til journal');
+    const copy = el('button', { type: 'button', id: 'copy-journal' }, T.copy);
     copy.addEventListener('click', async () => {
       try {
         await navigator.clipboard.writeText(area.value);
-        status.textContent = 'Kopieret. Indsæt teksten i sagssystemets journal.';
+        status.textContent = T.copied;
       } catch {
         // Teams may not grant clipboard access to a tab; the text stays selected for Ctrl+C.
         area.focus();
         area.select();
-        status.textContent = 'Teksten er markeret. Tryk Ctrl+C for at kopiere den.';
+        status.textContent = T.selected;
       }
     });
     return el(
       'div',
       { class: 'journal' },
-      el('h3', { text: 'Til journalen' }),
-      el('label', { for: 'journal-text', text: 'Resumé som ren tekst' }),
+      el('h3', { text: T.journal }),
+      el('label', { for: 'journal-text', text: T.journalLabel }),
       area,
       el('div', { class: 'journal-actions' }, copy, status),
     );
   }
 
   function renderSummary(section, s, journalText) {
-    const title = `Sag ${s.reference}${s.label ? ` (${s.label})` : ''}`;
-    const parts = [
-      el('h2', { id: 'summary-heading', tabindex: '-1', text: title }),
-      s.status === 'closed' ? el('p', { class: 'warning', text: 'Sagen er lukket.' }) : null,
-      decisionBlock(s),
-      datesBlock(s),
-      scopeBlock(s),
-      planBlock(s),
-      notesBlock(s),
-      journalBlock(journalText),
-    ];
+    const title = `${T.case} ${s.reference}${s.label ? ` (${s.label})` : ''}`;
+    const head = [el('h2', { id: 'summary-heading', tabindex: '-1', text: title }), s.status === 'closed' ? el('p', { class: 'warning', text: T.closed }) : null];
+    // In a meeting's side panel the decision, the next due date and the plan come first; the
+    // reasons, one tap each for their passage, after them. Elsewhere the case reads top to bottom.
+    const body =
+      state.kind === 'sidePanel' || state.kind === 'meeting'
+        ? [decisionBlock(s), nextDueBlock(s), planBlock(s), reasonsBlock(s), datesBlock(s), scopeBlock(s), notesBlock(s)]
+        : [decisionBlock(s), reasonsBlock(s), datesBlock(s), scopeBlock(s), planBlock(s), notesBlock(s)];
+    const parts = [...head, ...body, journalBlock(journalText)];
     section.replaceChildren(...parts.flat(Infinity).filter(Boolean));
   }
 
-  start().catch((error) => showError(error && error.message ? error.message : 'Fanen kunne ikke starte. Genindlæs fanen.'));
+  start().catch((error) => showError(error && error.message ? error.message : T.noStart));
 })();
