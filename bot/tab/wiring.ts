@@ -8,6 +8,8 @@ import { createCaseViews, type CaseViews } from './case-views.js';
 import { resolveTabAuth, type TabSettings } from './mode.js';
 import { databaseCachedRoster } from './roster-cache.js';
 import type { TabRouteDeps, TabLogger } from './routes.js';
+import { createOverviewViews, type OverviewViews } from '../overview/views.js';
+import { teamOverviewReader } from '../storage/team-overview.js';
 
 /**
  * Builds the tab's and the summary cards' dependencies from the bot's storage and roster, so
@@ -40,6 +42,17 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
   });
 }
 
+/** The team's overview over the same storage and roster as the case views. */
+export function overviewViewsFrom(w: SummaryWiring): OverviewViews {
+  const clock = w.clock ?? (() => new Date());
+  return createOverviewViews({
+    rows: teamOverviewReader(w.storage.db),
+    roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
+    audit: w.storage.audit,
+    today: () => danishToday(clock()),
+  });
+}
+
 export function tabRouteDeps(w: SummaryWiring & { settings: TabSettings; logger?: TabLogger }): TabRouteDeps {
-  return { mode: resolveTabAuth(w.settings), views: caseViewsFrom(w), logger: w.logger };
+  return { mode: resolveTabAuth(w.settings), views: caseViewsFrom(w), overview: overviewViewsFrom(w), logger: w.logger };
 }

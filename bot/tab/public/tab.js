@@ -46,6 +46,9 @@
     return body;
   }
 
+  // The overview (overview.js) asks through the same token and opens a case the same way.
+  window.familiestotte = { api, openCase: (reference) => { $('reference').value = reference; return loadSummary(reference); }, teamId: null };
+
   // ---- Where are we? Teams, or a plain browser in local development mode. ----
 
   async function start() {
@@ -134,6 +137,10 @@
       meeting: 'Find sagen til mødet ud fra dens reference.',
     };
     $('context-line').textContent = lines[view.kind];
+    if (view.kind === 'channel') {
+      window.familiestotte.teamId = view.teamId;
+      document.dispatchEvent(new CustomEvent('familiestotte:channel', { detail: { teamId: view.teamId } }));
+    }
     if (view.kind === 'personal' || view.kind === 'channel') {
       $('list-section').hidden = false;
       $('list-heading').textContent = view.kind === 'channel' ? 'Teamets sager' : 'Mine sager';
