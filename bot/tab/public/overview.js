@@ -73,8 +73,7 @@
     const value = options.value || String(figure.count);
     const content = [el('span', { class: 'figure-label', text: label }), el('span', { class: 'figure-value', text: value }), bar(options.part ?? figure.count, whole, options.kind)];
     if (figure.count === 0) return el('li', { class: 'figure figure-empty' }, el('div', { class: 'figure-inner' }, content));
-    const button = el('button', { type: 'button', class: 'figure-inner', 'aria-pressed': 'false', 'data-figure': options.id || '' }, content);
-    button.setAttribute('aria-label', `${label}: ${value}. Vis sagerne`);
+    const button = el('button', { type: 'button', class: 'figure-inner', 'aria-pressed': 'false', 'data-figure': options.id || '' }, content, el('span', { class: 'sr-only', text: 'Vis sagerne' }));
     button.addEventListener('click', () => showCases(button, label, figure));
     return el('li', { class: 'figure' }, button);
   }
@@ -135,7 +134,7 @@
     const ov = o.overrides;
     const words = ov.words.map((w) => {
       const figure = { count: w.cases.length, cases: w.cases };
-      const button = el('button', { type: 'button', class: 'word', 'aria-pressed': 'false', 'data-figure': `word-${w.word}`, 'aria-label': `${w.word}: ${w.reasons} begrundelser. Vis sagerne` }, `${w.word} `, el('span', { class: 'word-count', text: String(w.reasons) }));
+      const button = el('button', { type: 'button', class: 'word', 'aria-pressed': 'false', 'data-figure': `word-${w.word}` }, `${w.word} `, el('span', { class: 'word-count', text: String(w.reasons) }), el('span', { class: 'sr-only', text: ` ${w.reasons === 1 ? 'begrundelse' : 'begrundelser'}. Vis sagerne` }));
       button.addEventListener('click', () => showCases(button, `Begrundelser med «${w.word}»`, figure));
       return el('li', {}, button);
     });
