@@ -3,6 +3,8 @@ import { addDays } from '../../rules/dates.js';
 import { CHOOSABLE_OUTCOMES, OUTCOMES, type ChoosableOutcome, type Outcome, type Scope, type Variant } from '../../rules/decision-types.js';
 import type { DueRow, OpenCaseRow, TeamOverviewRows } from '../storage/team-overview.js';
 import { OUTCOME_LABEL, outcomeLabel } from '../summary/labels.js';
+import { FactsSchema } from '../../rules/facts.js';
+import { BoundedCache } from './bounded-cache.js';
 import { commonWords, type CommonWord } from './reason-words.js';
 
 /**
@@ -164,7 +166,7 @@ export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today:
       decisions: rows.decisions.length,
       overridden: figure(overridden.map((d) => d.reference)),
       byMeasure: overrideLines,
-      words: commonWords(overridden.map((d) => ({ reference: d.reference, text: d.overrideReason!, names: [d.childPseudonym, d.caseworkerName] }))),
+      words: commonWords(overridden.map((d) => ({ key: d.decisionId, reference: d.reference, text: d.overrideReason!, names: [d.childPseudonym, d.caseworkerName] }))),
     },
   };
 }
@@ -209,12 +211,23 @@ function grantOf(c: OpenCaseRow): StandingGrant | null {
   if (!(CHOOSABLE_OUTCOMES as readonly string[]).includes(outcome)) return null;
   const chosen = outcome as ChoosableOutcome;
   if (chosen !== 'preventive' && chosen !== 'level1' && chosen !== 'level2' && chosen !== 'level3') return null;
-  if (c.overridden && c.facts) {
-    return { outcome: chosen, variant: c.chosenVariant, scope: consequencesOfChoice(c.facts, chosen, c.chosenVariant).scope, startDate: c.startDate };
+  if (c.overridden) {
+    const scope = chosenScope(c, chosen);
+    return scope ? { outcome: chosen, variant: c.chosenVariant, scope, startDate: c.startDate } : null;
   }
-  if (c.overridden) return null;
   const scope = (c.recommendedScope ?? {}) as Scope;
   return { outcome: chosen, variant: c.chosenVariant ?? c.recommendedVariant, scope, startDate: c.startDate };
+}
+
+// The chosen measure's scope, by decision: decisions are append-only and the facts a decision rests
+// on do not change, so it is worked out once per decision rather than on every view.
+const chosenScopes = new BoundedCache<string, Scope | null>(20_000);
+
+function chosenScope(c: OpenCaseRow, chosen: ChoosableOutcome): Scope | null {
+  return chosenScopes.get(c.decisionId, () => {
+    const facts = FactsSchema.safeParse(c.facts);
+    return facts.success ? consequencesOfChoice(facts.data, chosen, c.chosenVariant).scope : null;
+  });
 }
 
 /** 1B's higher rate holds in its first months (the longest initial phase), as the rules count it. */

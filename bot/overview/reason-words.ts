@@ -1,6 +1,7 @@
 import { stopwords } from '@orama/stopwords/danish';
 import { maskCpr } from '../privacy/cpr.js';
 import { PLACEHOLDER, Pseudonymiser } from '../../prompts/pseudonymise.js';
+import { BoundedCache } from './bounded-cache.js';
 
 /**
  * The most common words of the override reasons. The reasons are free text a caseworker wrote, so
@@ -11,6 +12,8 @@ import { PLACEHOLDER, Pseudonymiser } from '../../prompts/pseudonymise.js';
  */
 
 export interface ReasonText {
+  /** The decision the reason belongs to: its words are kept per decision, as a decision never changes. */
+  key?: string;
   reference: string;
   text: string;
   /** The case's registered names (pseudonym, caseworker): masked wherever they occur. */
@@ -53,11 +56,16 @@ function startsSentence(text: string, at: number): boolean {
   return before === '' || /[.!?:;]$/.test(before);
 }
 
+// Masking is the costly part of a view (the name lists); a decision's reason and names give the
+// same words every time, so they are kept, masked, per decision. Only masked words are held.
+const wordsByDecision = new BoundedCache<string, Set<string>>(20_000);
+
 /** The `limit` words used by most reasons; ties in alphabetical order, so the list is stable. */
 export function commonWords(reasons: readonly ReasonText[], limit = 10): CommonWord[] {
   const byWord = new Map<string, { reasons: number; cases: Set<string> }>();
   for (const reason of reasons) {
-    for (const word of maskedWords(reason)) {
+    const words = reason.key === undefined ? maskedWords(reason) : wordsByDecision.get(`${reason.key}\u0000${reason.names.join('\u0000')}`, () => maskedWords(reason));
+    for (const word of words) {
       const entry = byWord.get(word) ?? { reasons: 0, cases: new Set<string>() };
       entry.reasons += 1;
       entry.cases.add(reason.reference);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FactsSchema, type Facts } from '../../rules/facts.js';
 import { writeAudit } from './audit.js';
 import type { Database, Queryable } from './database.js';
 import { checkScope, type TenantScope } from './scope.js';
@@ -15,6 +14,8 @@ export const OVERVIEW_AUDIT = { view: 'overview.view', denied: 'overview.denied'
 
 export interface OpenCaseRow {
   caseId: string;
+  /** The standing decision: decisions are append-only, so what is derived from one may be kept. */
+  decisionId: string;
   reference: string;
   childPseudonym: string;
   caseworkerName: string;
@@ -26,8 +27,8 @@ export interface OpenCaseRow {
   recommendedScope: unknown;
   recommendedVariant: '1A' | '1B' | null;
   startDate: string;
-  /** The facts the standing decision rests on: for an override, the chosen measure's own scope comes from them. */
-  facts: Facts | null;
+  /** The facts the standing decision rests on, unparsed: for an override, the chosen measure's own scope comes from them. */
+  facts: unknown;
   /** Notes from the start to today: how many, the visits (and meetings counted as visits), and support minutes. */
   notesInPeriod: number;
   contacts: number;
@@ -44,6 +45,7 @@ export interface DueRow {
 
 export interface DecisionRow {
   caseId: string;
+  decisionId: string;
   reference: string;
   childPseudonym: string;
   caseworkerName: string;
@@ -61,6 +63,7 @@ const Variant = z.enum(['1A', '1B']).nullable();
 
 const OpenCaseSchema = z.object({
   case_id: z.string(),
+  decision_id: z.string(),
   reference: z.string(),
   child_pseudonym: z.string(),
   caseworker_name: z.string(),
@@ -81,6 +84,7 @@ const DueSchema = z.object({ case_id: z.string(), reference: z.string(), kind: z
 
 const DecisionSchema = z.object({
   case_id: z.string(),
+  decision_id: z.string(),
   reference: z.string(),
   child_pseudonym: z.string(),
   caseworker_name: z.string(),
@@ -92,43 +96,46 @@ const DecisionSchema = z.object({
  * The team's open cases, each with its current decision (the newest of its append-only decisions)
  * and the totals of its notes since the decision's start. The facts come along only for an override.
  */
-const OPEN_CASES_SQL = `
-  WITH team_cases AS (
-    SELECT c.tenant_id, c.case_id, c.reference, c.child_pseudonym, c.caseworker_name, c.facts
+export const OPEN_CASES_SQL = `
+  WITH team_cases AS MATERIALIZED (
+    SELECT c.tenant_id, c.case_id, c.reference, c.child_pseudonym, c.caseworker_name
     FROM cases c
     WHERE c.tenant_id = $1 AND c.team_id = $2 AND c.status = 'open'
-  ), standing AS (
-    SELECT t.*, d.decision_id, d.recommended_outcome, d.chosen_outcome, d.chosen_variant,
-           d.override_reason IS NOT NULL AS overridden, d.recommended->'scope' AS recommended_scope,
-           d.recommended->>'variant' AS recommended_variant, d.recommended->>'startDate' AS start_date
+  ), standing AS MATERIALIZED (
+    -- The newest of the case's append-only decisions. The recommendation is unpacked once
+    -- (jsonb_to_record), not once per field: it is the row's largest value.
+    SELECT t.*, d.decision_id, d.recommended_outcome, d.chosen_outcome, d.chosen_variant, d.overridden,
+           r.scope AS recommended_scope, r.variant AS recommended_variant, r."startDate" AS start_date
     FROM team_cases t
     CROSS JOIN LATERAL (
-      SELECT * FROM decisions d WHERE d.tenant_id = t.tenant_id AND d.case_id = t.case_id ORDER BY d.seq DESC LIMIT 1
+      SELECT d.decision_id, d.recommended, d.recommended_outcome, d.chosen_outcome, d.chosen_variant, d.override_reason IS NOT NULL AS overridden
+      FROM decisions d WHERE d.tenant_id = t.tenant_id AND d.case_id = t.case_id ORDER BY d.seq DESC LIMIT 1
     ) d
+    CROSS JOIN LATERAL jsonb_to_record(d.recommended) AS r(scope jsonb, variant text, "startDate" text)
+  ), note_totals AS MATERIALIZED (
+    SELECT s.case_id, count(*) AS notes_in_period,
+           count(*) FILTER (WHERE cn.kind IN ('visit', 'interdisciplinary-meeting')) AS contacts,
+           COALESCE(sum(cn.minutes) FILTER (WHERE cn.kind IN ('visit', 'phone', 'meeting', 'interdisciplinary-meeting')), 0) AS support_minutes
+    FROM standing s
+    JOIN case_notes cn ON cn.tenant_id = s.tenant_id AND cn.case_id = s.case_id AND cn.note_date >= s.start_date::date AND cn.note_date <= $3::date
+    GROUP BY s.case_id
   )
-  SELECT s.case_id::text, s.reference, s.child_pseudonym, s.caseworker_name, s.recommended_outcome, s.chosen_outcome,
+  SELECT s.case_id::text, s.decision_id::text, s.reference, s.child_pseudonym, s.caseworker_name, s.recommended_outcome, s.chosen_outcome,
          s.chosen_variant, s.overridden, s.recommended_scope, s.recommended_variant, s.start_date,
          CASE WHEN s.overridden THEN COALESCE(
            (SELECT pr.new_facts FROM plan_reviews pr WHERE pr.tenant_id = s.tenant_id AND pr.case_id = s.case_id AND pr.new_decision_id = s.decision_id),
-           s.facts) END AS facts,
+           (SELECT c.facts FROM cases c WHERE c.tenant_id = s.tenant_id AND c.case_id = s.case_id)) END AS facts,
          COALESCE(n.notes_in_period, 0) AS notes_in_period, COALESCE(n.contacts, 0) AS contacts, COALESCE(n.support_minutes, 0) AS support_minutes
   FROM standing s
-  LEFT JOIN LATERAL (
-    SELECT count(*) AS notes_in_period,
-           count(*) FILTER (WHERE cn.kind IN ('visit', 'interdisciplinary-meeting')) AS contacts,
-           COALESCE(sum(cn.minutes) FILTER (WHERE cn.kind IN ('visit', 'phone', 'meeting', 'interdisciplinary-meeting')), 0) AS support_minutes
-    FROM case_notes cn
-    WHERE cn.tenant_id = s.tenant_id AND cn.case_id = s.case_id AND cn.note_date >= s.start_date::date AND cn.note_date <= $3::date
-  ) n ON true
-  ORDER BY s.reference`;
+  LEFT JOIN note_totals n ON n.case_id = s.case_id`;
 
 /**
  * Open due dates up to the horizon: the reminders' "on the day" rows the schedule computed (the
  * decision's reviews, grant ends and statutory deadlines, and the next review a plan review set),
  * without those a review already completed, for open cases whose schedule is not closed.
  */
-const DUE_SQL = `
-  SELECT DISTINCT r.case_id::text, c.reference, r.kind, r.passage, to_char(r.due, 'YYYY-MM-DD') AS due
+export const DUE_SQL = `
+  SELECT r.case_id::text, c.reference, r.kind, r.passage, r.due
   FROM cases c
   JOIN reminder_cases rc ON rc.tenant_id = c.tenant_id AND rc.case_id = c.case_id AND NOT rc.closed
   JOIN reminders r ON r.tenant_id = c.tenant_id AND r.case_id = c.case_id
@@ -136,16 +143,16 @@ const DUE_SQL = `
     AND r.notice = 'due' AND r.state <> 'cancelled' AND r.due <= $3::date
     AND NOT EXISTS (
       SELECT 1 FROM review_completions rv
-      WHERE rv.tenant_id = r.tenant_id AND rv.case_id = r.case_id AND rv.kind = r.kind AND rv.due = r.due)
-  ORDER BY due, c.reference`;
+      WHERE rv.tenant_id = r.tenant_id AND rv.case_id = r.case_id AND rv.kind = r.kind AND rv.due = r.due)`;
+
+// No ORDER BY: the figures sort what they show (bot/overview/figures.ts); a sort here would be work for nothing.
 
 /** Every decision on the team's cases, open or closed: each is a decision point where the recommendation was followed or not. */
-const DECISIONS_SQL = `
-  SELECT c.case_id::text, c.reference, c.child_pseudonym, c.caseworker_name, d.recommended_outcome, d.override_reason
+export const DECISIONS_SQL = `
+  SELECT c.case_id::text, d.decision_id::text, c.reference, c.child_pseudonym, c.caseworker_name, d.recommended_outcome, d.override_reason
   FROM cases c
   JOIN decisions d ON d.tenant_id = c.tenant_id AND d.case_id = c.case_id
-  WHERE c.tenant_id = $1 AND c.team_id = $2
-  ORDER BY c.reference, d.seq`;
+  WHERE c.tenant_id = $1 AND c.team_id = $2`;
 
 export function teamOverviewReader(db: Database) {
   return async function teamOverviewRows(scope: TenantScope, q: { teamId: string; today: string; horizon: string }): Promise<TeamOverviewRows> {
@@ -167,9 +174,9 @@ async function readRows(tx: Queryable, tenantId: string, q: { teamId: string; to
   return {
     openCases: openRows.map((row) => {
       const r = OpenCaseSchema.parse(row);
-      const facts = r.facts === null || r.facts === undefined ? null : FactsSchema.safeParse(r.facts);
       return {
         caseId: r.case_id,
+        decisionId: r.decision_id,
         reference: r.reference,
         childPseudonym: r.child_pseudonym,
         caseworkerName: r.caseworker_name,
@@ -180,7 +187,7 @@ async function readRows(tx: Queryable, tenantId: string, q: { teamId: string; to
         recommendedScope: r.recommended_scope,
         recommendedVariant: r.recommended_variant,
         startDate: r.start_date,
-        facts: facts && facts.success ? facts.data : null,
+        facts: r.facts ?? null,
         notesInPeriod: r.notes_in_period,
         contacts: r.contacts,
         supportMinutes: r.support_minutes,
@@ -192,7 +199,7 @@ async function readRows(tx: Queryable, tenantId: string, q: { teamId: string; to
     }),
     decisions: decisionRows.map((row) => {
       const r = DecisionSchema.parse(row);
-      return { caseId: r.case_id, reference: r.reference, childPseudonym: r.child_pseudonym, caseworkerName: r.caseworker_name, recommendedOutcome: r.recommended_outcome, overrideReason: r.override_reason };
+      return { caseId: r.case_id, decisionId: r.decision_id, reference: r.reference, childPseudonym: r.child_pseudonym, caseworkerName: r.caseworker_name, recommendedOutcome: r.recommended_outcome, overrideReason: r.override_reason };
     }),
   };
 }
