@@ -10,6 +10,8 @@ import { databaseCachedRoster } from './roster-cache.js';
 import type { TabRouteDeps, TabLogger } from './routes.js';
 import { createOverviewViews, type OverviewViews } from '../overview/views.js';
 import { teamOverviewReader } from '../storage/team-overview.js';
+import { wellbeingStore } from '../storage/wellbeing.js';
+import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
 
 /**
  * Builds the tab's and the summary cards' dependencies from the bot's storage and roster, so
@@ -36,6 +38,7 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
     audit,
     notes: w.notes ?? storedNotes(w.storage.notes),
     plans: (scope, caseId) => w.storage.planSummary(scope, caseId),
+    wellbeing: { course: (scope, caseId) => wellbeingStore(w.storage.db, clock).course(scope, caseId), areas: DEFAULT_PARAMETERS.wellbeingAreas },
     roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
     passage: standardPassage,
     today: () => danishToday(clock()),

@@ -11,6 +11,8 @@ import { screenshotDir } from '../support/screenshots.js';
 import { fixedRoster } from '../support/tab-fixtures.js';
 import { startTabServer } from '../support/tab-server.js';
 import { seedOverviewCase } from './overview-fixtures.js';
+import { wellbeingStore } from '../../bot/storage/wellbeing.js';
+import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
 
 /** The team's overview in the channel tab, in headless Chromium: Teams' three themes, 1280 and 320 px. */
 
@@ -28,7 +30,8 @@ beforeAll(async () => {
   db = await testDatabase();
   const storage = createStorage(db, { clock: () => NOW });
   const inTeam = { tenantId: T, teamId: TEAM };
-  await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0001', start: '2026-07-20', contacts: 20 });
+  const first = await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0001', start: '2026-07-20', contacts: 20 });
+  await seedWellbeing(storage, first.caseId);
   await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0002', start: '2026-06-01', completed: (rs) => rs.filter((r) => r.kind === 'regrant') });
   await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0003', start: '2026-07-25', override: { chosen: 'level3', reason: 'Forældrene magter ikke hverdagen; kompenserende støtte hver dag.' }, contacts: 30 });
   await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0004', start: '2026-02-01', override: { chosen: 'level1', reason: 'Familien ønsker et kortere forløb; forældrene samarbejder godt.' } });
@@ -51,6 +54,30 @@ async function openOverview(theme: string, width: number): Promise<{ page: Page;
   await page.goto(`${server.url}/tab/?kontekst=channel&team=${TEAM}&tema=${theme}`);
   await page.locator('#overview[data-loaded="true"]').waitFor();
   return { page, errors };
+}
+
+/** An intake assessment and two reviews' scores, the reviews held on the case's plan. */
+async function seedWellbeing(storage: ReturnType<typeof createStorage>, caseId: string): Promise<void> {
+  const scope = { tenantId: T, actorId: 'aad-caseworker-1', origin: 'chat', teamIds: [TEAM] };
+  const store = wellbeingStore(storage.db, () => NOW);
+  const ids = DEFAULT_PARAMETERS.wellbeingAreas.map((a) => a.id);
+  const scores = (a: number, b: number, c: number, why: string) =>
+    [['child-development', a], ['parenting-capacity', b], ['family-surroundings', c]].map(([area, score]) => ({ area: area as string, score: score as 1, reason: why }));
+  await store.record(scope, caseId, { occasion: 'intake', date: '2026-07-20', scores: scores(2, 2, 3, 'Uro om morgenen; forældrene er usikre.') }, ids);
+  await storage.db.query(
+    `INSERT INTO plans (tenant_id, case_id, version, purpose, duration_value, duration_unit, referral_source, visitation_social, changed, changed_by, changed_at)
+     VALUES ($1, $2, 1, 'Faste rutiner.', 6, 'months', 'daycare', false, '{created}', 'aad-caseworker-1', now())`,
+    [T, caseId],
+  );
+  for (const [date, s3] of [['2026-08-20', scores(3, 3, 3, 'Faste morgenrutiner virker.')], ['2026-09-20', scores(4, 3, 4, 'Barnet kommer til tiden; mormor hjælper.')]] as const) {
+    const [review] = await storage.db.query<{ review_id: string }>(
+      `INSERT INTO plan_reviews (tenant_id, case_id, review_id, plan_version, review_date, decision, decision_id, reviewed_by, reviewed_at)
+       SELECT $1, $2, gen_random_uuid(), 1, $3::date, 'continue', decision_id, 'aad-caseworker-1', now() FROM decisions WHERE tenant_id = $1 AND case_id = $2
+       RETURNING review_id::text`,
+      [T, caseId, date],
+    );
+    await store.record(scope, caseId, { occasion: 'review', reviewId: review!.review_id, date, scores: s3 }, ids);
+  }
 }
 
 describe("the team's overview in the channel tab", () => {
@@ -90,4 +117,27 @@ describe("the team's overview in the channel tab", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  for (const theme of ['default', 'dark', 'contrast']) {
+    for (const width of [1280, 320]) {
+      it(`shows the wellbeing course in the case summary in the ${theme} theme at ${width} px`, async () => {
+        const { page, errors } = await openOverview(theme, width);
+        await page.fill('#reference', 'SAG-2026-0001');
+        await page.click('#find-form button[type=submit]');
+        await page.locator('#summary-heading').waitFor();
+        const areas = page.locator('#summary .wellbeing li');
+        expect(await areas.count()).toBe(3);
+        expect(await page.locator('#summary svg.spark').count()).toBe(3);
+        expect(await areas.first().locator('.wellbeing-scores').textContent()).toBe('2 → 3 → 4');
+        expect(await areas.first().locator('.hint').textContent()).toBe('Senest (20. september 2026): Barnet kommer til tiden; mormor hjælper.');
+        expect(await page.locator('#journal-text').inputValue()).toContain('Trivsel (1–5): Barnets udvikling og adfærd 2 → 3 → 4 · Forældrenes kompetencer 2 → 3 → 3 · Familie og netværk 3 → 3 → 4');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        const violations = await seriousAxeViolations(page, axeSource);
+        expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        await page.locator('#summary .wellbeing').screenshot({ path: join(screenshotDir(), `wellbeing-${theme}-${width}.png`) });
+        expect(errors).toEqual([]);
+        await page.close();
+      });
+    }
+  }
 });

@@ -332,6 +332,59 @@
     ];
   }
 
+  // The wellbeing course as a small SVG line per area (written here: no chart library, no build
+  // step); the points' numbers are in the text line beside it, so the chart itself is decorative.
+  function sparkline(points) {
+    const NS = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 100 30');
+    svg.setAttribute('class', 'spark');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    const x = (i) => (points.length === 1 ? 50 : 4 + (92 * i) / (points.length - 1));
+    const y = (score) => 26 - ((score - 1) * 22) / 4;
+    for (const level of [1, 3, 5]) {
+      const line = document.createElementNS(NS, 'line');
+      line.setAttribute('class', 'spark-grid');
+      line.setAttribute('x1', '0'); line.setAttribute('x2', '100');
+      line.setAttribute('y1', String(y(level))); line.setAttribute('y2', String(y(level)));
+      svg.append(line);
+    }
+    const path = document.createElementNS(NS, 'polyline');
+    path.setAttribute('class', 'spark-line');
+    path.setAttribute('points', points.map((p, i) => `${x(i)},${y(p.score)}`).join(' '));
+    svg.append(path);
+    points.forEach((p, i) => {
+      const dot = document.createElementNS(NS, 'circle');
+      dot.setAttribute('class', 'spark-dot');
+      dot.setAttribute('cx', String(x(i))); dot.setAttribute('cy', String(y(p.score))); dot.setAttribute('r', '2.2');
+      svg.append(dot);
+    });
+    return svg;
+  }
+
+  function wellbeingBlock(s) {
+    if (!s.wellbeing) return null;
+    return [
+      el('h3', { text: 'Trivsel (1–5) over tid' }),
+      el(
+        'ul',
+        { class: 'wellbeing' },
+        s.wellbeing.areas.map((a) => {
+          const last = a.points[a.points.length - 1];
+          return el(
+            'li',
+            { 'data-area': a.id },
+            el('span', { class: 'wellbeing-label', text: a.label }),
+            el('span', { class: 'wellbeing-scores', text: a.points.map((p) => p.score).join(' → ') }),
+            sparkline(a.points),
+            el('span', { class: 'hint', text: `Senest (${formatDate(last.date)}): ${last.reason}` }),
+          );
+        }),
+      ),
+    ];
+  }
+
   function notesBlock(s) {
     if (!s.notesSummary) return null;
     const n = s.notesSummary;
@@ -377,6 +430,7 @@
       datesBlock(s),
       scopeBlock(s),
       planBlock(s),
+      wellbeingBlock(s),
       notesBlock(s),
       journalBlock(journalText),
     ];
