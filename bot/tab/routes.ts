@@ -49,7 +49,7 @@ export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
 
   // Tells the page whether to ask Teams for a token or run as the local developer.
   server.get('/api/tab/config', async (_req, res) => {
-    sendJson(res, 200, { mode: deps.mode.kind === 'dev' ? 'dev' : deps.mode.kind === 'sso' ? 'sso' : 'disabled' });
+    sendJson(res, 200, { mode: deps.mode.kind === 'dev' ? 'dev' : deps.mode.kind === 'sso' ? 'sso' : 'disabled', overview: Boolean(deps.overview) });
   });
 
   server.get('/api/tab/cases', async (req, res) => {

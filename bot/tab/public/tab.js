@@ -53,6 +53,8 @@
 
   async function start() {
     const config = await fetch('/api/tab/config').then((r) => r.json()).catch(() => ({ mode: 'disabled' }));
+    // The team's overview is asked for only where the server offers it.
+    window.familiestotte.overview = config.overview === true;
     const params = new URLSearchParams(location.search);
     const inFrame = window.parent !== window;
     if (config.mode === 'dev' && !inFrame) return startDev(params);
@@ -137,7 +139,7 @@
       meeting: 'Find sagen til mødet ud fra dens reference.',
     };
     $('context-line').textContent = lines[view.kind];
-    if (view.kind === 'channel') {
+    if (view.kind === 'channel' && window.familiestotte.overview) {
       window.familiestotte.teamId = view.teamId;
       document.dispatchEvent(new CustomEvent('familiestotte:channel', { detail: { teamId: view.teamId } }));
     }
