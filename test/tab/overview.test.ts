@@ -155,6 +155,13 @@ describe("the team's overview", () => {
     expect([...words]).toContain('barnet');
   });
 
+  it('masks names the capital rule would let through: at a sentence start, and a registered name in lower case', () => {
+    const words = [...maskedWords({ reference: 'X', text: 'Mette har brug for støtte. Hjemme sover lillebror dårligt, siger mormor.', names: ['Lillebror'] })];
+    expect(words).not.toContain('mette');
+    expect(words).not.toContain('lillebror');
+    expect(words).toEqual(expect.arrayContaining(['brug', 'støtte', 'hjemme', 'sover', 'dårligt', 'siger', 'mormor']));
+  });
+
   it('judges scope used against granted as each case summary does', async () => {
     const views = caseViewsFrom({ storage, roster: fixedRoster({ [`${T}/${TEAM}`]: [DEV_IDENTITY.userId] }), clock: () => NOW });
     const rows = await teamOverviewReader(db)({ tenantId: T, actorId: 'test', origin: 'tab' }, { teamId: TEAM, today: TODAY, horizon: '2026-11-12' });
