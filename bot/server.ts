@@ -64,6 +64,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   registerTabRoutes(server, {
     mode: resolveTabAuth({ clientId: config.bot.appId, appIdUri: config.tab.appIdUri, allowedTenants: config.allowedTenants, production: config.tab.production }),
     views: services.summaries,
+    overview: services.overview,
     logger,
   });
 

@@ -18,7 +18,8 @@ import { createRetentionScheduler } from './lifecycle/retention-schedule.js';
 import { botFrameworkTokens, createConnectorClient, type ConnectorClient } from './teams/proactive.js';
 
 import type { CaseViews } from './tab/case-views.js';
-import { caseViewsFrom } from './tab/wiring.js';
+import { caseViewsFrom, overviewViewsFrom } from './tab/wiring.js';
+import type { OverviewViews } from './overview/views.js';
 import { createRosterSource } from './teams/index.js';
 import { databaseCachedRoster } from './tab/roster-cache.js';
 
@@ -28,6 +29,8 @@ export interface Services {
   db: Database;
   /** Case summaries behind the tab's access rule: the tab, "resumé" and the message extension. */
   summaries: CaseViews;
+  /** The team's overview in the channel tab, members only. */
+  overview: OverviewViews;
   /** The Bot Connector client: reminders post through it, and slow cards are replaced through it. */
   connector: ConnectorClient;
   close(): Promise<void>;
@@ -86,6 +89,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
   // One roster for every door (chat, tab, summaries), its answers cached in the database.
   const roster = databaseCachedRoster(createRosterSource(config, logger, storage.conversationRefs), db);
   const summaries = caseViewsFrom({ storage, roster, rosterCached: true });
+  const overview = overviewViewsFrom({ storage, roster, rosterCached: true });
   const conversation = createConversation({
     storage,
     views: createViews(),
@@ -109,6 +113,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     conversation,
     db,
     summaries,
+    overview,
     connector,
     close: async () => {
       await Promise.all([dispatcher.stop(), retention.stop()]);

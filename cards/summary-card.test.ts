@@ -66,6 +66,16 @@ describe('the summary card', () => {
     expect(texts(card)).toContain(OVERRIDE.reason);
   });
 
+  it('shows the wellbeing course as one compact line, and nothing before the first scores', () => {
+    const areas = [{ id: 'child-development', da: 'Barnets udvikling og adfærd', en: "The child's development" }];
+    const course = [
+      { assessmentId: 'a', occasion: 'intake' as const, date: '2026-09-01', scores: [{ area: 'child-development', score: 2 as const, reason: 'Uro.' }] },
+      { assessmentId: 'b', occasion: 'review' as const, date: '2026-10-01', scores: [{ area: 'child-development', score: 4 as const, reason: 'Ro.' }] },
+    ];
+    expect(texts(summaryCard(buildCaseSummary(input({ wellbeing: { course, areas } }))))).toContain('Trivsel (1–5): Barnets udvikling og adfærd 2 → 4');
+    expect(texts(summaryCard(buildCaseSummary(input({ wellbeing: { course: [], areas } })))).join(' ')).not.toContain('Trivsel');
+  });
+
   it('binds each card afresh: a second case shows nothing of the first', () => {
     summaryCard(buildCaseSummary(input({ override: OVERRIDE })));
     const second = JSON.stringify(summaryCard(buildCaseSummary(input({ case: { ...input().case, reference: 'SAG-2026-0099' } }))));

@@ -128,6 +128,9 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
       })),
       nextReview: s.plan.nextReview ? `${w.nextReview}: ${date(s.plan.nextReview.due)} – ${s.plan.nextReview.label}` : w.courseClosed,
     },
+    // The wellbeing course as one line: a card has no room for a chart (the tab draws it).
+    hasWellbeing: Boolean(s.wellbeing),
+    wellbeing: s.wellbeing?.line ?? '',
     hasNotes: Boolean(s.notesSummary),
     notes: s.notesSummary && {
       text: cut(s.notesSummary.text, MAX_NOTES_CHARS),

@@ -5,6 +5,9 @@ import type { Locale } from '../../cards/locale.js';
 import { PROGRESS_TEXT } from '../../cards/plan-text.js';
 import { outcomeLabel, reviewLabel } from './labels.js';
 import { scopeUsage, type ContactNote, type ScopeUsage } from './scope-usage.js';
+import type { WellbeingArea } from '../../rules/parameters/schema.js';
+import type { Assessment } from '../storage/wellbeing.js';
+import { wellbeingLine } from './wellbeing-line.js';
 
 /**
  * The one case summary: the tab, the summary card and the journal text all read this shape,
@@ -57,6 +60,8 @@ export interface CaseSummaryInput {
   notesSummary: NotesDigest | null;
   /** The case plan with its goals' latest progress, when one was written. */
   plan?: PlanSummary | null;
+  /** The wellbeing scores (1–5) given at intake and at reviews, and the municipality's areas. */
+  wellbeing?: { course: readonly Assessment[]; areas: readonly WellbeingArea[] } | null;
   passage: PassageLookup;
   /** YYYY-MM-DD */
   today: string;
@@ -109,6 +114,8 @@ export interface CaseSummary {
     nextReview: { due: string; label: string } | null;
     lastReview: { date: string; label: string } | null;
   };
+  /** The wellbeing course, oldest first per area, and the same as one compact line. */
+  wellbeing: null | { line: string; areas: { id: string; label: string; points: { date: string; score: number; reason: string }[] }[] };
 }
 
 const DAY_MS = 86_400_000;
@@ -168,6 +175,7 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
           lastReview: input.plan.lastReview && { date: input.plan.lastReview.date, label: input.plan.lastReview.label },
         }
       : null,
+    wellbeing: wellbeingCourse(input.wellbeing),
   };
 }
 
@@ -177,4 +185,21 @@ export function dueSoonFirst<T extends { nextDue: string | null; reference: stri
   if (a.nextDue) return -1;
   if (b.nextDue) return 1;
   return a.reference.localeCompare(b.reference);
+}
+
+/** Each area's scores over time (the tab draws them), and the compact line (card, journal text). */
+function wellbeingCourse(w: CaseSummaryInput['wellbeing']): CaseSummary['wellbeing'] {
+  const line = w ? wellbeingLine(w.course, w.areas) : null;
+  if (!w || !line) return null;
+  const ids = [...new Set([...w.areas.map((a) => a.id), ...w.course.flatMap((a) => a.scores.map((s) => s.area))])];
+  return {
+    line,
+    areas: ids
+      .map((id) => ({
+        id,
+        label: w.areas.find((a) => a.id === id)?.da ?? id,
+        points: w.course.flatMap((a) => a.scores.filter((s) => s.area === id).map((s) => ({ date: a.date, score: s.score, reason: maskCpr(s.reason) }))),
+      }))
+      .filter((a) => a.points.length > 0),
+  };
 }

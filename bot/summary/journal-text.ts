@@ -34,6 +34,7 @@ export function journalText(s: CaseSummary): string {
     lines.push('', `Plan – formål: ${s.plan.purpose}`, ...s.plan.goals.map((g, i) => `${i + 1}. ${g.text}: ${g.progress}${g.since ? ` (${g.since})` : ''}`));
     lines.push(s.plan.nextReview ? `Næste gennemgang: ${s.plan.nextReview.due} (${s.plan.nextReview.label})` : 'Forløbet er afsluttet.');
   }
+  if (s.wellbeing) lines.push('', s.wellbeing.line);
   if (s.notesSummary) {
     lines.push('', `Resumé af ${s.notesSummary.noteCount} notater (${s.notesSummary.producedBy}, ${s.notesSummary.at.slice(0, 10)}):`, s.notesSummary.text);
   }

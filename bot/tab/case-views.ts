@@ -2,6 +2,8 @@ import type { Locale } from '../../cards/locale.js';
 import { consequencesOfChoice } from '../../rules/chosen-measure.js';
 import type { Decision, Override } from '../../rules/decision-types.js';
 import type { PlanSummary } from '../storage/plan-summary.js';
+import type { Assessment } from '../storage/wellbeing.js';
+import type { WellbeingArea } from '../../rules/parameters/schema.js';
 import { buildCaseSummary, dueSoonFirst, type CaseSummary, type PassageLookup } from '../summary/case-summary.js';
 import { accessToCase, type RosterSource } from './access.js';
 import type { TabIdentity } from './auth.js';
@@ -42,6 +44,8 @@ export interface CaseViewDeps {
   plans?: (scope: ReadScope, caseId: string) => Promise<PlanSummary | null>;
   roster: RosterSource;
   audit: AuditSink;
+  /** The case's wellbeing scores (1–5 per area) and the municipality's areas; absent where not wired. */
+  wellbeing?: { course: (scope: ReadScope, caseId: string) => Promise<Assessment[]>; areas: readonly WellbeingArea[] };
   passage: PassageLookup;
   /** Today as YYYY-MM-DD in the municipality's time zone. */
   today: () => string;
@@ -64,6 +68,7 @@ export function createCaseViews(deps: CaseViewDeps) {
   async function summaryOf(scope: ReadScope, c: CaseWithDecision, locale: Locale): Promise<CaseSummary> {
     const { notes, summary } = await deps.notes.forCase(scope, c.caseId);
     const plan = deps.plans ? await deps.plans(scope, c.caseId) : null;
+    const wellbeing = deps.wellbeing ? { course: await deps.wellbeing.course(scope, c.caseId), areas: deps.wellbeing.areas } : null;
     return buildCaseSummary({
       case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, label: c.childPseudonym, caseworkerId: c.caseworkerId, status: c.status },
       decision: standingDecision(c),
@@ -72,6 +77,7 @@ export function createCaseViews(deps: CaseViewDeps) {
       notes,
       notesSummary: summary,
       plan,
+      wellbeing,
       passage: deps.passage,
       today: deps.today(),
       locale,

@@ -145,7 +145,7 @@ describe('local development mode', () => {
   it('runs as the local developer when no identity is configured and the server is bound to localhost', async () => {
     await seedCase(storage, { tenantId: DEV_IDENTITY.tenantId, reference: 'DEV-0001', caseworkerId: DEV_IDENTITY.userId });
     const { get } = await start(dev);
-    expect((await get('/api/tab/config')).body).toEqual({ mode: 'dev' });
+    expect((await get('/api/tab/config')).body).toEqual({ mode: 'dev', overview: false });
     const cases = await get('/api/tab/cases?view=mine', `Bearer ${DEV_TOKEN}`);
     expect(cases.status).toBe(200);
     expect(cases.body.cases.map((c: { reference: string }) => c.reference)).toEqual(['DEV-0001']);
@@ -160,7 +160,7 @@ describe('local development mode', () => {
 
   it('cannot be switched on in production: without an app id the tab is closed', async () => {
     const { get } = await start({ clientId: undefined, production: true, devIdentity: DEV_IDENTITY });
-    expect((await get('/api/tab/config')).body).toEqual({ mode: 'disabled' });
+    expect((await get('/api/tab/config')).body).toEqual({ mode: 'disabled', overview: false });
     expect((await get('/api/tab/cases?view=mine', `Bearer ${DEV_TOKEN}`)).status).toBe(401);
   });
 

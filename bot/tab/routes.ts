@@ -5,6 +5,8 @@ import { TabAuthError } from './auth.js';
 import { CaseViewError, type CaseViews } from './case-views.js';
 import { identify, type TabAuthMode } from './mode.js';
 import { readStatic } from './static-files.js';
+import { overviewRoutes, registerTabApiRoutes } from './overview-routes.js';
+import type { OverviewViews } from '../overview/views.js';
 import { journalText } from '../summary/journal-text.js';
 
 /**
@@ -20,6 +22,8 @@ export interface TabLogger {
 export interface TabRouteDeps {
   mode: TabAuthMode;
   views: CaseViews;
+  /** The team's overview (channel tab); absent where it is not wired. */
+  overview?: OverviewViews;
   logger?: TabLogger;
 }
 
@@ -42,11 +46,11 @@ export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
   };
   server.get('/tab', serveFile('index.html'));
   server.get('/tab/', serveFile('index.html'));
-  for (const name of ['index.html', 'tab.js', 'tab.css', 'teams-js.min.js']) server.get(`/tab/${name}`, serveFile(name));
+  for (const name of ['index.html', 'tab.js', 'tab.css', 'overview.js', 'overview.css', 'teams-js.min.js']) server.get(`/tab/${name}`, serveFile(name));
 
   // Tells the page whether to ask Teams for a token or run as the local developer.
   server.get('/api/tab/config', async (_req, res) => {
-    sendJson(res, 200, { mode: deps.mode.kind === 'dev' ? 'dev' : deps.mode.kind === 'sso' ? 'sso' : 'disabled' });
+    sendJson(res, 200, { mode: deps.mode.kind === 'dev' ? 'dev' : deps.mode.kind === 'sso' ? 'sso' : 'disabled', overview: Boolean(deps.overview) });
   });
 
   server.get('/api/tab/cases', async (req, res) => {
@@ -57,6 +61,8 @@ export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
       return { cases: await deps.views.listCases(who, view, 'tab', langOf(req)) };
     });
   });
+
+  if (deps.overview) registerTabApiRoutes(server, overviewRoutes(deps.overview), (req, res, handle) => answer(server, req, res, deps, handle));
 
   server.get('/api/tab/cases/:reference', async (req, res) => {
     await answer(server, req, res, deps, async (who) => {

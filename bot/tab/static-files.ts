@@ -23,6 +23,8 @@ export interface StaticFile {
 export const STATIC_FILES: Record<string, StaticFile> = {
   'index.html': { path: PUBLIC('index.html'), contentType: 'text/html; charset=utf-8' },
   'tab.js': { path: PUBLIC('tab.js'), contentType: 'text/javascript; charset=utf-8' },
+  'overview.js': { path: PUBLIC('overview.js'), contentType: 'text/javascript; charset=utf-8' },
+  'overview.css': { path: PUBLIC('overview.css'), contentType: 'text/css; charset=utf-8' },
   'tab.css': { path: PUBLIC('tab.css'), contentType: 'text/css; charset=utf-8' },
   'teams-js.min.js': { path: teamsJsBundle(), contentType: 'text/javascript; charset=utf-8' },
 };

@@ -8,6 +8,10 @@ import { createCaseViews, type CaseViews } from './case-views.js';
 import { resolveTabAuth, type TabSettings } from './mode.js';
 import { databaseCachedRoster } from './roster-cache.js';
 import type { TabRouteDeps, TabLogger } from './routes.js';
+import { createOverviewViews, type OverviewViews } from '../overview/views.js';
+import { teamOverviewReader } from '../storage/team-overview.js';
+import { wellbeingStore } from '../storage/wellbeing.js';
+import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
 
 /**
  * Builds the tab's and the summary cards' dependencies from the bot's storage and roster, so
@@ -34,12 +38,24 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
     audit,
     notes: w.notes ?? storedNotes(w.storage.notes),
     plans: (scope, caseId) => w.storage.planSummary(scope, caseId),
+    wellbeing: { course: (scope, caseId) => wellbeingStore(w.storage.db, clock).course(scope, caseId), areas: DEFAULT_PARAMETERS.wellbeingAreas },
     roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
     passage: standardPassage,
     today: () => danishToday(clock()),
   });
 }
 
+/** The team's overview over the same storage and roster as the case views. */
+export function overviewViewsFrom(w: SummaryWiring): OverviewViews {
+  const clock = w.clock ?? (() => new Date());
+  return createOverviewViews({
+    rows: teamOverviewReader(w.storage.db),
+    roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
+    audit: w.storage.audit,
+    today: () => danishToday(clock()),
+  });
+}
+
 export function tabRouteDeps(w: SummaryWiring & { settings: TabSettings; logger?: TabLogger }): TabRouteDeps {
-  return { mode: resolveTabAuth(w.settings), views: caseViewsFrom(w), logger: w.logger };
+  return { mode: resolveTabAuth(w.settings), views: caseViewsFrom(w), overview: overviewViewsFrom(w), logger: w.logger };
 }

@@ -25,7 +25,7 @@ export function parseMunicipalityParameters(input: unknown, base: ParameterSet =
     const own = parsed.data.parameters[id];
     if (own) parameters[id] = { ...base.parameters[id], values: own.values };
   }
-  const set: ParameterSet = { name: parsed.data.name, parameters };
+  const set: ParameterSet = { name: parsed.data.name, parameters, wellbeingAreas: parsed.data.wellbeingAreas ?? base.wellbeingAreas };
   const problems = orderProblems(set);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: set };
 }

@@ -32,11 +32,33 @@ const idShape = Object.fromEntries(PARAMETER_IDS.map((id) => [id, ParameterDefin
   typeof ParameterDefinitionSchema
 >;
 
+/**
+ * The areas the child's wellbeing is scored on (1–5) at intake and at every review. The default is
+ * the ICS triangle's three sides (the child's development, the parents' capacity, family and
+ * surroundings); a municipality may name its own. Ids are stable: scores are stored by them.
+ */
+export const WellbeingAreasSchema = z
+  .array(
+    z
+      .object({
+        id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'skal være et id med små bogstaver og bindestreger'),
+        da: z.string().trim().min(1).max(60),
+        en: z.string().trim().min(1).max(60),
+      })
+      .strict(),
+  )
+  .min(1, 'skal have mindst ét område')
+  .max(8, 'højst 8 områder')
+  .refine((areas) => new Set(areas.map((a) => a.id)).size === areas.length, 'områdernes id skal være forskellige');
+
+export type WellbeingArea = z.infer<typeof WellbeingAreasSchema>[number];
+
 /** The complete set the rules read: every figure present. */
 export const ParameterSetSchema = z
   .object({
     name: z.string().trim().min(1, 'skal have et navn (fx kommunens navn)'),
     parameters: z.object(idShape).strict(),
+    wellbeingAreas: WellbeingAreasSchema,
   })
   .strict();
 
@@ -56,6 +78,7 @@ export const MunicipalityParametersSchema = z
       >)
       .partial()
       .strict(),
+    wellbeingAreas: WellbeingAreasSchema.optional(),
   })
   .strict();
 

@@ -160,6 +160,6 @@ describe('the message extension search', () => {
 describe('the tab on the bot’s own server', () => {
   it('serves the page, and runs in local development mode only because it listens on loopback without an app id', async () => {
     expect((await fetch(`${server.url}/tab/`)).status).toBe(200);
-    expect(await (await fetch(`${server.url}/api/tab/config`)).json()).toEqual({ mode: 'dev' });
+    expect(await (await fetch(`${server.url}/api/tab/config`)).json()).toEqual({ mode: 'dev', overview: true });
   });
 });

@@ -206,10 +206,15 @@
     return body;
   }
 
+  // The overview (overview.js) asks through the same token and opens a case the same way.
+  window.familiestotte = { api, openCase: (reference) => { $('reference').value = reference; return loadSummary(reference); }, teamId: null };
+
   // ---- Where are we? Teams, or a plain browser in local development mode. ----
 
   async function start() {
     const config = await fetch('/api/tab/config').then((r) => r.json()).catch(() => ({ mode: 'disabled' }));
+    // The team's overview is asked for only where the server offers it.
+    window.familiestotte.overview = config.overview === true;
     const params = new URLSearchParams(location.search);
     const inFrame = window.parent !== window;
     // Outside Teams the browser's language is all there is; inside, Teams' own locale decides below.
@@ -307,6 +312,10 @@
     document.body.dataset.frame = view.kind === 'sidePanel' ? 'sidePanel' : 'content';
     const lines = { personal: T.linePersonal, channel: T.lineChannel, sidePanel: T.lineMeeting, meeting: T.lineMeeting };
     $('context-line').textContent = lines[view.kind];
+    if (view.kind === 'channel' && window.familiestotte.overview) {
+      window.familiestotte.teamId = view.teamId;
+      document.dispatchEvent(new CustomEvent('familiestotte:channel', { detail: { teamId: view.teamId } }));
+    }
     if (view.kind === 'personal' || view.kind === 'channel') {
       $('list-section').hidden = false;
       $('list-heading').textContent = view.kind === 'channel' ? T.team : T.mine;
@@ -510,6 +519,59 @@
     ];
   }
 
+  // The wellbeing course as a small SVG line per area (written here: no chart library, no build
+  // step); the points' numbers are in the text line beside it, so the chart itself is decorative.
+  function sparkline(points) {
+    const NS = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 100 30');
+    svg.setAttribute('class', 'spark');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    const x = (i) => (points.length === 1 ? 50 : 4 + (92 * i) / (points.length - 1));
+    const y = (score) => 26 - ((score - 1) * 22) / 4;
+    for (const level of [1, 3, 5]) {
+      const line = document.createElementNS(NS, 'line');
+      line.setAttribute('class', 'spark-grid');
+      line.setAttribute('x1', '0'); line.setAttribute('x2', '100');
+      line.setAttribute('y1', String(y(level))); line.setAttribute('y2', String(y(level)));
+      svg.append(line);
+    }
+    const path = document.createElementNS(NS, 'polyline');
+    path.setAttribute('class', 'spark-line');
+    path.setAttribute('points', points.map((p, i) => `${x(i)},${y(p.score)}`).join(' '));
+    svg.append(path);
+    points.forEach((p, i) => {
+      const dot = document.createElementNS(NS, 'circle');
+      dot.setAttribute('class', 'spark-dot');
+      dot.setAttribute('cx', String(x(i))); dot.setAttribute('cy', String(y(p.score))); dot.setAttribute('r', '2.2');
+      svg.append(dot);
+    });
+    return svg;
+  }
+
+  function wellbeingBlock(s) {
+    if (!s.wellbeing) return null;
+    return [
+      el('h3', { text: 'Trivsel (1–5) over tid' }),
+      el(
+        'ul',
+        { class: 'wellbeing' },
+        s.wellbeing.areas.map((a) => {
+          const last = a.points[a.points.length - 1];
+          return el(
+            'li',
+            { 'data-area': a.id },
+            el('span', { class: 'wellbeing-label', text: a.label }),
+            el('span', { class: 'wellbeing-scores', text: a.points.map((p) => p.score).join(' → ') }),
+            sparkline(a.points),
+            el('span', { class: 'hint', text: `Senest (${formatDate(last.date)}): ${last.reason}` }),
+          );
+        }),
+      ),
+    ];
+  }
+
   function notesBlock(s) {
     if (!s.notesSummary) return null;
     const n = s.notesSummary;
@@ -553,8 +615,8 @@
     // reasons, one tap each for their passage, after them. Elsewhere the case reads top to bottom.
     const body =
       state.kind === 'sidePanel' || state.kind === 'meeting'
-        ? [decisionBlock(s), nextDueBlock(s), planBlock(s), reasonsBlock(s), datesBlock(s), scopeBlock(s), notesBlock(s)]
-        : [decisionBlock(s), reasonsBlock(s), datesBlock(s), scopeBlock(s), planBlock(s), notesBlock(s)];
+        ? [decisionBlock(s), nextDueBlock(s), planBlock(s), wellbeingBlock(s), reasonsBlock(s), datesBlock(s), scopeBlock(s), notesBlock(s)]
+        : [decisionBlock(s), reasonsBlock(s), datesBlock(s), scopeBlock(s), planBlock(s), wellbeingBlock(s), notesBlock(s)];
     const parts = [...head, ...body, journalBlock(journalText)];
     section.replaceChildren(...parts.flat(Infinity).filter(Boolean));
   }

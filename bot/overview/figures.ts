@@ -1,0 +1,243 @@
+import { consequencesOfChoice } from '../../rules/chosen-measure.js';
+import { addDays } from '../../rules/dates.js';
+import { CHOOSABLE_OUTCOMES, OUTCOMES, type ChoosableOutcome, type Outcome, type Scope, type Variant } from '../../rules/decision-types.js';
+import type { DueRow, OpenCaseRow, TeamOverviewRows } from '../storage/team-overview.js';
+import { OUTCOME_LABEL, outcomeLabel } from '../summary/labels.js';
+import { FactsSchema } from '../../rules/facts.js';
+import { BoundedCache } from './bounded-cache.js';
+import { commonWords, type CommonWord } from './reason-words.js';
+
+/**
+ * The team's overview from the rows the SQL module read: pure, so the same rows and the same day
+ * always give the same figures. Every figure carries the references of the cases behind it (and
+ * nothing else about them), so the page can link each number to its cases.
+ */
+
+export interface Figure {
+  /** How many cases. */
+  count: number;
+  /** Their references, sorted. */
+  cases: string[];
+}
+
+export type DueCategory = 'review' | 'grant' | 'statutory';
+
+export interface DueLine {
+  category: DueCategory;
+  label: string;
+  overdue: Figure;
+  next14: Figure;
+  next30: Figure;
+}
+
+export type ScopeStanding = 'below' | 'within' | 'above' | 'no-limit' | 'no-notes';
+
+export interface MeasureLine {
+  outcome: Outcome;
+  variant: Variant;
+  label: string;
+  cases: Figure;
+}
+
+export interface OverrideLine {
+  outcome: Outcome;
+  label: string;
+  decisions: number;
+  overridden: Figure;
+  /** overridden decisions / decisions, 0–1. */
+  share: number;
+}
+
+export interface TeamOverview {
+  teamId: string;
+  today: string;
+  open: { total: Figure; byMeasure: MeasureLine[] };
+  due: DueLine[];
+  scope: { granted: number; lines: { standing: ScopeStanding; label: string; cases: Figure }[] };
+  overrides: { decisions: number; overridden: Figure; byMeasure: OverrideLine[]; words: CommonWord[] };
+}
+
+export const DUE_LABEL: Record<DueCategory, string> = {
+  review: 'Gennemgange og opfølgninger',
+  grant: 'Bevillinger der udløber',
+  statutory: 'Lovbestemte frister (undersøgelsen på 4 måneder, første opfølgning efter § 95)',
+};
+
+export const SCOPE_LABEL: Record<ScopeStanding, string> = {
+  below: 'Under det bevilgede',
+  within: 'Inden for det bevilgede',
+  above: 'Over det bevilgede',
+  'no-limit': 'Bevilling uden ugentligt omfang',
+  'no-notes': 'Ingen notater endnu',
+};
+
+/** How far ahead the overview looks: its longest window. */
+export const HORIZON_DAYS = 30;
+
+// Passage of Barnets lov § 95's first follow-up (rules/citations.ts, CITE.blOpfoelgning).
+const FIRST_FOLLOW_UP_PASSAGE = 'bl.95';
+
+export function dueCategory(row: Pick<DueRow, 'kind' | 'passage'>): DueCategory {
+  if (row.kind === 'investigation-deadline') return 'statutory';
+  if (row.kind === 'follow-up' && row.passage === FIRST_FOLLOW_UP_PASSAGE) return 'statutory';
+  if (row.kind === 'grant-end' || row.kind === 'regrant' || row.kind === 'course-end') return 'grant';
+  return 'review';
+}
+
+export function horizonOf(today: string): string {
+  return addDays(today, HORIZON_DAYS);
+}
+
+function figure(references: Iterable<string>): Figure {
+  const cases = [...new Set(references)].sort();
+  return { count: cases.length, cases };
+}
+
+const isOutcome = (o: string): o is Outcome => (OUTCOMES as readonly string[]).includes(o);
+const MEASURE_ORDER: readonly Outcome[] = ['preventive', 'level1', 'level2', 'level3', 'escalate', 'none', 'needs-information'];
+const order = (o: Outcome, v: Variant) => MEASURE_ORDER.indexOf(o) * 10 + (v === '1B' ? 2 : v === '1A' ? 1 : 0);
+
+export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today: string }): TeamOverview {
+  const { today } = q;
+  const in14 = addDays(today, 14);
+  const in30 = addDays(today, HORIZON_DAYS);
+
+  const measures = new Map<string, { outcome: Outcome; variant: Variant; refs: string[] }>();
+  for (const c of rows.openCases) {
+    if (!isOutcome(c.chosenOutcome)) continue;
+    const key = `${c.chosenOutcome}/${c.chosenVariant ?? ''}`;
+    const entry = measures.get(key) ?? { outcome: c.chosenOutcome, variant: c.chosenVariant, refs: [] };
+    entry.refs.push(c.reference);
+    measures.set(key, entry);
+  }
+  const byMeasure = [...measures.values()]
+    .sort((a, b) => order(a.outcome, a.variant) - order(b.outcome, b.variant))
+    .map((m): MeasureLine => ({ outcome: m.outcome, variant: m.variant, label: outcomeLabel(m.outcome, m.variant), cases: figure(m.refs) }));
+
+  const due = (['review', 'grant', 'statutory'] as const).map((category): DueLine => {
+    const mine = rows.due.filter((d) => dueCategory(d) === category);
+    return {
+      category,
+      label: DUE_LABEL[category],
+      overdue: figure(mine.filter((d) => d.due < today).map((d) => d.reference)),
+      next14: figure(mine.filter((d) => d.due >= today && d.due <= in14).map((d) => d.reference)),
+      next30: figure(mine.filter((d) => d.due >= today && d.due <= in30).map((d) => d.reference)),
+    };
+  });
+
+  const standings = new Map<ScopeStanding, string[]>();
+  let granted = 0;
+  for (const c of rows.openCases) {
+    const standing = scopeStanding(c, today);
+    if (!standing) continue;
+    granted += 1;
+    standings.set(standing, [...(standings.get(standing) ?? []), c.reference]);
+  }
+  const scopeLines = (['above', 'below', 'within', 'no-limit', 'no-notes'] as const)
+    .filter((s) => standings.has(s))
+    .map((standing) => ({ standing, label: SCOPE_LABEL[standing], cases: figure(standings.get(standing)!) }));
+
+  const byRecommended = new Map<Outcome, { decisions: number; refs: string[] }>();
+  for (const d of rows.decisions) {
+    if (!isOutcome(d.recommendedOutcome)) continue;
+    const entry = byRecommended.get(d.recommendedOutcome) ?? { decisions: 0, refs: [] };
+    entry.decisions += 1;
+    if (d.overrideReason !== null) entry.refs.push(d.reference);
+    byRecommended.set(d.recommendedOutcome, entry);
+  }
+  const overrideLines = [...byRecommended.entries()]
+    .sort(([a], [b]) => MEASURE_ORDER.indexOf(a) - MEASURE_ORDER.indexOf(b))
+    .map(([outcome, e]): OverrideLine => ({
+      outcome,
+      label: OUTCOME_LABEL[outcome],
+      decisions: e.decisions,
+      overridden: figure(e.refs),
+      share: e.decisions === 0 ? 0 : e.refs.length / e.decisions,
+    }));
+  const overridden = rows.decisions.filter((d) => d.overrideReason !== null);
+
+  return {
+    teamId: q.teamId,
+    today,
+    open: { total: figure(rows.openCases.map((c) => c.reference)), byMeasure },
+    due,
+    scope: { granted, lines: scopeLines },
+    overrides: {
+      decisions: rows.decisions.length,
+      overridden: figure(overridden.map((d) => d.reference)),
+      byMeasure: overrideLines,
+      words: commonWords(overridden.map((d) => ({ key: d.decisionId, reference: d.reference, text: d.overrideReason!, names: [d.childPseudonym, d.caseworkerName] }))),
+    },
+  };
+}
+
+/**
+ * Scope used against granted, as the case summary judges it (bot/summary/scope-usage.ts): the
+ * average visits per week since the start against the granted range, and the average hours
+ * against the level 3 maximum; from the note totals rather than the notes themselves. Null when
+ * the standing measure grants no scope (an underretning, no measure).
+ */
+export function scopeStanding(c: OpenCaseRow, today: string): ScopeStanding | null {
+  const grant = grantOf(c);
+  if (!grant) return null;
+  if (c.notesInPeriod === 0) return 'no-notes';
+  const DAY = 86_400_000;
+  const weeks = Math.max(1, ((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${grant.startDate}T00:00:00Z`)) / DAY + 1) / 7);
+  let standing: ScopeStanding = 'no-limit';
+  const visits = grant.outcome === 'preventive' ? undefined : grantedVisits(grant, today);
+  if (visits) {
+    const perWeek = c.contacts / weeks;
+    standing = perWeek < visits.min ? 'below' : perWeek > visits.max + 0.05 ? 'above' : 'within';
+  }
+  const hoursMax = grant.scope.hoursPerWeekMax;
+  if (hoursMax !== undefined) {
+    // As the rules round the average (rules/scope-usage.ts).
+    const hours = Math.round((c.supportMinutes / 60 / weeks) * 100) / 100;
+    if (hours > hoursMax + 0.05) standing = 'above';
+    else if (standing === 'no-limit') standing = 'within';
+  }
+  return standing;
+}
+
+interface StandingGrant {
+  outcome: ChoosableOutcome;
+  variant: Variant;
+  scope: Scope;
+  startDate: string;
+}
+
+function grantOf(c: OpenCaseRow): StandingGrant | null {
+  const outcome = c.chosenOutcome;
+  if (!(CHOOSABLE_OUTCOMES as readonly string[]).includes(outcome)) return null;
+  const chosen = outcome as ChoosableOutcome;
+  if (chosen !== 'preventive' && chosen !== 'level1' && chosen !== 'level2' && chosen !== 'level3') return null;
+  if (c.overridden) {
+    const scope = chosenScope(c, chosen);
+    return scope ? { outcome: chosen, variant: c.chosenVariant, scope, startDate: c.startDate } : null;
+  }
+  const scope = (c.recommendedScope ?? {}) as Scope;
+  return { outcome: chosen, variant: c.chosenVariant ?? c.recommendedVariant, scope, startDate: c.startDate };
+}
+
+// The chosen measure's scope, by decision: decisions are append-only and the facts a decision rests
+// on do not change, so it is worked out once per decision rather than on every view.
+const chosenScopes = new BoundedCache<string, Scope | null>(20_000);
+
+function chosenScope(c: OpenCaseRow, chosen: ChoosableOutcome): Scope | null {
+  return chosenScopes.get(c.decisionId, () => {
+    const facts = FactsSchema.safeParse(c.facts);
+    return facts.success ? consequencesOfChoice(facts.data, chosen, c.chosenVariant).scope : null;
+  });
+}
+
+/** 1B's higher rate holds in its first months (the longest initial phase), as the rules count it. */
+function grantedVisits(grant: StandingGrant, today: string): { min: number; max: number } | undefined {
+  const phase = grant.scope.initialPhase;
+  if (phase) {
+    // The same day arithmetic as rules/scope-usage.ts, so a month end falls where it falls there.
+    const start = new Date(`${grant.startDate}T00:00:00Z`);
+    const phaseEnd = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + phase.monthsMax, start.getUTCDate());
+    if (Date.parse(`${today}T00:00:00Z`) < phaseEnd) return phase.visitsPerWeek;
+  }
+  return grant.scope.visitsPerWeek;
+}
