@@ -77,7 +77,7 @@ function sampleSummary(locale: Locale, withDecision: boolean) {
     override: withDecision ? OVERRIDE : null,
     decidedBy: 'Sagsbehandler K',
     notes: contactNotes(6),
-    notesSummary: { text: 'Tre besøg; mor er træt.', producedBy: 'familie-gpt', at: '2026-10-01T10:00:00Z', noteCount: 3 },
+    notesSummary: { text: 'Tre besøg; mor er træt.', producedBy: 'familie-gpt', at: '2026-10-01T10:00:00Z', noteCount: 3, byModel: true },
     plan: {
       caseId: '00000000-0000-4000-8000-000000000001',
       version: 2,
