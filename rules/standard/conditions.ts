@@ -17,12 +17,27 @@ export interface Evaluated {
   missing: string[];
 }
 
+type Getter = (facts: Facts) => unknown;
+const GETTERS = new Map<string, Getter>();
+
 /** An answer by its question id; "child.ageMonths" reads facts.child.ageMonths. Undefined = unanswered. */
 export function answerOf(facts: Facts, id: string): unknown {
-  const dot = id.indexOf('.');
-  if (dot < 0) return (facts as Record<string, unknown>)[id];
-  const parent = (facts as Record<string, unknown>)[id.slice(0, dot)] as Record<string, unknown> | undefined;
-  return parent?.[id.slice(dot + 1)];
+  return getter(id)(facts);
+}
+
+/** The path is split once per question id, not once per read. */
+export function getter(id: string): Getter {
+  let get = GETTERS.get(id);
+  if (!get) {
+    const dot = id.indexOf('.');
+    if (dot < 0) get = (facts) => (facts as Record<string, unknown>)[id];
+    else {
+      const [head, tail] = [id.slice(0, dot), id.slice(dot + 1)];
+      get = (facts) => ((facts as Record<string, unknown>)[head] as Record<string, unknown> | undefined)?.[tail];
+    }
+    GETTERS.set(id, get);
+  }
+  return get;
 }
 
 const PASS: Evaluated = { result: 'pass', missing: [] };
@@ -40,45 +55,84 @@ function selected(value: unknown, groups: readonly string[] | undefined, questio
   return list.filter((v) => groups.includes(groupOf.get(v) ?? ''));
 }
 
+type Compiled = (ctx: Context) => Evaluated;
+const COMPILED = new WeakMap<Condition, Compiled>();
+
 /**
  * Kleene's three-valued logic: a test of an unanswered question is unknown; `all` fails on one
  * failure whatever else is unknown, `any` passes on one pass. The missing questions are those of
  * the operands that left it open, so nobody is asked what no longer matters.
  */
 export function evaluate(c: Condition, ctx: Context): Evaluated {
-  if ('all' in c) {
-    const parts = c.all.map((x) => evaluate(x, ctx));
-    if (parts.some((x) => x.result === 'fail')) return FAIL;
-    const open = parts.filter((x) => x.result === 'unknown');
-    return open.length > 0 ? { result: 'unknown', missing: open.flatMap((x) => x.missing) } : PASS;
-  }
-  if ('any' in c) {
-    const parts = c.any.map((x) => evaluate(x, ctx));
-    if (parts.some((x) => x.result === 'pass')) return PASS;
-    const open = parts.filter((x) => x.result === 'unknown');
-    return open.length > 0 ? { result: 'unknown', missing: open.flatMap((x) => x.missing) } : FAIL;
-  }
-  if ('not' in c) {
-    const inner = evaluate(c.not, ctx);
-    return inner.result === 'unknown' ? inner : tri(inner.result === 'fail');
-  }
-  if ('answered' in c) return tri(answerOf(ctx.facts, c.answered) !== undefined);
-  if ('unanswered' in c) return tri(answerOf(ctx.facts, c.unanswered) === undefined);
-  if ('variant' in c) return tri(ctx.variant === c.variant);
-  if (!('q' in c)) return tri((ctx.p as Record<string, number>)[c.figure] as number > c.gt);
+  return compiledCondition(c)(ctx);
+}
 
-  const value = answerOf(ctx.facts, c.q);
-  if (value === undefined) return { result: 'unknown', missing: [c.q] };
-  if ('is' in c) return tri(value === c.is);
-  if ('in' in c) return tri(c.in.includes(value as string | boolean));
-  if ('isNull' in c) return tri((value === null) === c.isNull);
-  if ('anySelected' in c) return tri(selected(value, c.groups, ctx.questions.get(c.q)).length > 0);
+/** The condition as a function, built once per condition object. */
+export function compiledCondition(c: Condition): (ctx: Context) => Evaluated {
+  let fn = COMPILED.get(c);
+  if (!fn) {
+    fn = compile(c);
+    COMPILED.set(c, fn);
+  }
+  return fn;
+}
+
+function combine(parts: readonly Compiled[], settles: 'pass' | 'fail'): Compiled {
+  return (ctx) => {
+    let open: Evaluated[] | undefined;
+    for (const part of parts) {
+      const r = part(ctx);
+      if (r.result === settles) return r;
+      if (r.result === 'unknown') (open ??= []).push(r);
+    }
+    if (open) return { result: 'unknown', missing: open.flatMap((x) => x.missing) };
+    return settles === 'fail' ? PASS : FAIL;
+  };
+}
+
+/** Turns a condition into a function once, so a decision walks closures, not the file's objects. */
+function compile(c: Condition): Compiled {
+  if ('all' in c) return combine(c.all.map(compile), 'fail');
+  if ('any' in c) return combine(c.any.map(compile), 'pass');
+  if ('not' in c) {
+    const inner = compile(c.not);
+    return (ctx) => {
+      const r = inner(ctx);
+      return r.result === 'unknown' ? r : r.result === 'fail' ? PASS : FAIL;
+    };
+  }
+  if ('answered' in c) {
+    const get = getter(c.answered);
+    return (ctx) => tri(get(ctx.facts) !== undefined);
+  }
+  if ('unanswered' in c) {
+    const get = getter(c.unanswered);
+    return (ctx) => tri(get(ctx.facts) === undefined);
+  }
+  if ('variant' in c) return (ctx) => tri(ctx.variant === c.variant);
+  if (!('q' in c)) return (ctx) => tri(((ctx.p as Record<string, number>)[c.figure] as number) > c.gt);
+
+  const q = c.q;
+  const test = valueTest(c);
+  const get = getter(q);
+  return (ctx) => {
+    const value = get(ctx.facts);
+    return value === undefined ? { result: 'unknown', missing: [q] } : tri(test(value, ctx));
+  };
+}
+
+function valueTest(c: Condition & { q: string }): (value: unknown, ctx: Context) => boolean {
+  if ('is' in c) return (v) => v === c.is;
+  if ('in' in c) return (v) => c.in.includes(v as string | boolean);
+  if ('isNull' in c) return (v) => (v === null) === c.isNull;
+  if ('anySelected' in c) return (v, ctx) => selected(v, c.groups, ctx.questions.get(c.q)).length > 0;
   // A comparison with "not born" (null) or a non-number is simply not true.
-  if (typeof value !== 'number') return FAIL;
-  if ('lt' in c) return tri(value < operand(c.lt, ctx.p));
-  if ('lte' in c) return tri(value <= operand(c.lte, ctx.p));
-  if ('gt' in c) return tri(value > operand(c.gt, ctx.p));
-  return tri(value >= operand(c.gte, ctx.p));
+  const num = (v: unknown): v is number => typeof v === 'number';
+  if ('lt' in c) return (v, ctx) => num(v) && v < operand(c.lt, ctx.p);
+  if ('lte' in c) return (v, ctx) => num(v) && v <= operand(c.lte, ctx.p);
+  if ('gt' in c) return (v, ctx) => num(v) && v > operand(c.gt, ctx.p);
+  const gte = (c as { gte: number | { figure: string } }).gte;
+  return (v, ctx) => num(v) && v >= operand(gte, ctx.p);
 }
 
 /** The questions and figures a condition reads, in the order it reads them. */
@@ -103,32 +157,60 @@ export function readsOf(c: Condition | undefined, into: { questions: string[]; f
 
 const PLACEHOLDER = /\{(answer|inText|figure|years|count|dateAfterMonths):([^}:]+)(?::([^}]+))?\}/g;
 
+type Part = string | ((ctx: Context, addMonths?: (months: number) => string) => string);
+const TEMPLATES = new Map<string, Part[]>();
+
 /**
  * Fills a text's placeholders: {answer:q} the answer as given, {inText:q} the chosen option's
  * words in a sentence, {figure:id} a figure, {years:id} a figure in months as years,
  * {count:q} or {count:q:group,group} how many options are selected, {dateAfterMonths:id} the date
- * that many months after `start`.
+ * that many months after `start`. Each text is split into its parts once.
  */
 export function render(text: string, ctx: Context, addMonths?: (months: number) => string): string {
   if (!text.includes('{')) return text;
-  return text.replace(PLACEHOLDER, (_all, kind: string, ref: string, extra: string | undefined) => {
-    const p = ctx.p as Record<string, number>;
-    switch (kind) {
-      case 'figure':
-        return String(p[ref]);
-      case 'years':
-        return String((p[ref] as number) / 12);
-      case 'dateAfterMonths':
-        return addMonths ? addMonths(p[ref] as number) : '';
-      case 'count':
-        return String(selected(answerOf(ctx.facts, ref), extra?.split(','), ctx.questions.get(ref)).length);
-      case 'inText': {
-        const value = answerOf(ctx.facts, ref);
+  let parts = TEMPLATES.get(text);
+  if (!parts) {
+    parts = parse(text);
+    TEMPLATES.set(text, parts);
+  }
+  let out = '';
+  for (const part of parts) out += typeof part === 'string' ? part : part(ctx, addMonths);
+  return out;
+}
+
+function parse(text: string): Part[] {
+  const parts: Part[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    parts.push(text.slice(last, match.index));
+    parts.push(placeholder(match[1] as string, match[2] as string, match[3]));
+    last = (match.index as number) + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+function placeholder(kind: string, ref: string, extra: string | undefined): Exclude<Part, string> {
+  const figure = (ctx: Context): number => (ctx.p as Record<string, number>)[ref] as number;
+  const get = getter(ref);
+  switch (kind) {
+    case 'figure':
+      return (ctx) => String(figure(ctx));
+    case 'years':
+      return (ctx) => String(figure(ctx) / 12);
+    case 'dateAfterMonths':
+      return (ctx, addMonths) => (addMonths ? addMonths(figure(ctx)) : '');
+    case 'count': {
+      const groups = extra?.split(',');
+      return (ctx) => String(selected(get(ctx.facts), groups, ctx.questions.get(ref)).length);
+    }
+    case 'inText':
+      return (ctx) => {
+        const value = get(ctx.facts);
         const option = ctx.questions.get(ref)?.options?.find((o) => o.value === value);
         return option?.inText?.da ?? (value === undefined ? '' : String(value));
-      }
-      default:
-        return String(answerOf(ctx.facts, ref));
-    }
-  });
+      };
+    default:
+      return (ctx) => String(get(ctx.facts));
+  }
 }

@@ -2,7 +2,7 @@ import type { Outcome } from '../decision-types.js';
 import type { Facts } from '../facts.js';
 import { allOf, anyOf, type CriterionResult, type MeasureResult } from '../logic.js';
 import type { ParameterValues } from '../parameters/ids.js';
-import { answerOf, evaluate, readsOf, render, type Context } from './conditions.js';
+import { compiledCondition, evaluate, getter, readsOf, render, type Context } from './conditions.js';
 import type { Criterion, HitPolicyRow, Measure, Question, Standard } from './schema.js';
 
 /**
@@ -18,6 +18,7 @@ interface Compiled {
   order: ReadonlyMap<string, number>;
   reads: ReadonlyMap<Criterion, { questions: string[]; figures: string[] }>;
   measures: ReadonlyMap<string, Measure>;
+  evaluators: readonly { id: string; any: boolean; criteria: readonly CriterionFn[] }[];
 }
 
 const COMPILED = new WeakMap<Standard, Compiled>();
@@ -45,6 +46,11 @@ export function compiled(standard: Standard): Compiled {
     order: new Map(standard.questions.map((q, i) => [q.id, i])),
     reads,
     measures: new Map(standard.measures.map((m) => [m.id, m])),
+    evaluators: standard.measures.map((m) => ({
+      id: m.id,
+      any: m.combine === 'any',
+      criteria: m.criteria.map((criterion) => criterionFn(criterion, reads.get(criterion) as { questions: string[]; figures: string[] })),
+    })),
   };
   COMPILED.set(standard, c);
   return c;
@@ -54,37 +60,58 @@ export function contextFor(standard: Standard, facts: Facts, p: ParameterValues,
   return { facts, p, variant, questions: compiled(standard).questions };
 }
 
-function evaluateCriterion(criterion: Criterion, ctx: Context, reads: { questions: string[]; figures: string[] }): CriterionResult {
-  let result: CriterionResult['result'] = 'unknown';
-  let text = criterion.ask.da;
-  let passage = criterion.passage;
-  let missing: string[] = [];
-  for (const branch of criterion.branches) {
-    const holds = branch.if ? evaluate(branch.if, ctx) : { result: 'pass' as const, missing: [] };
-    if (holds.result === 'fail') continue;
-    if (holds.result === 'unknown') {
-      // This branch might hold once the question is answered: ask it, and decide nothing yet.
-      text = (branch.ask ?? criterion.ask).da;
-      missing = [...new Set(holds.missing)];
-    } else {
-      result = branch.result;
-      text = branch.text.da;
-      passage = branch.passage ?? criterion.passage;
-      missing = branch.result === 'unknown' ? [...(branch.missing ?? [])] : [];
-    }
-    break;
-  }
-  const facts: Record<string, unknown> = {};
-  for (const q of reads.questions) facts[q] = answerOf(ctx.facts, q);
-  const entry: CriterionResult = { rule: criterion.id, result, passage, text: render(text, ctx), facts, missing };
-  if (reads.figures.length > 0) {
-    const parameters: Record<string, number> = {};
-    for (const f of reads.figures) parameters[f] = (ctx.p as Record<string, number>)[f] as number;
-    entry.parameters = parameters;
-  }
-  return entry;
-}
+type CriterionFn = (ctx: Context) => CriterionResult;
+const CRITERIA = new WeakMap<Criterion, CriterionFn>();
 
+/**
+ * A criterion as one function, built once per file: its branches in order, the first that holds
+ * decides; a branch whose condition is unknown makes the criterion unknown and asks what it read.
+ */
+function criterionFn(criterion: Criterion, reads: { questions: string[]; figures: string[] }): CriterionFn {
+  let fn = CRITERIA.get(criterion);
+  if (fn) return fn;
+  const branches = criterion.branches.map((b) => ({
+    holds: b.if ? compiledCondition(b.if) : undefined,
+    result: b.result,
+    text: b.text.da,
+    ask: (b.ask ?? criterion.ask).da,
+    passage: b.passage ?? criterion.passage,
+    missing: b.missing ?? [],
+  }));
+  const getters = reads.questions.map((q) => [q, getter(q)] as const);
+  fn = (ctx) => {
+    let result: CriterionResult['result'] = 'unknown';
+    let text = criterion.ask.da;
+    let passage = criterion.passage;
+    let missing: string[] = [];
+    for (const branch of branches) {
+      const holds = branch.holds?.(ctx);
+      if (holds?.result === 'fail') continue;
+      if (holds?.result === 'unknown') {
+        // This branch might hold once the question is answered: ask it, and decide nothing yet.
+        text = branch.ask;
+        missing = holds.missing.length > 1 ? [...new Set(holds.missing)] : holds.missing;
+      } else {
+        result = branch.result;
+        text = branch.text;
+        passage = branch.passage;
+        missing = branch.result === 'unknown' ? [...branch.missing] : [];
+      }
+      break;
+    }
+    const facts: Record<string, unknown> = {};
+    for (const [q, get] of getters) facts[q] = get(ctx.facts);
+    const entry: CriterionResult = { rule: criterion.id, result, passage, text: render(text, ctx), facts, missing };
+    if (reads.figures.length > 0) {
+      const parameters: Record<string, number> = {};
+      for (const f of reads.figures) parameters[f] = (ctx.p as Record<string, number>)[f] as number;
+      entry.parameters = parameters;
+    }
+    return entry;
+  };
+  CRITERIA.set(criterion, fn);
+  return fn;
+}
 
 export type StandardResults = Record<string, MeasureResult>;
 
@@ -93,9 +120,9 @@ export function evaluateStandard(standard: Standard, facts: Facts, p: ParameterV
   const c = compiled(standard);
   const ctx = contextFor(standard, facts, p);
   const results: StandardResults = {};
-  for (const m of standard.measures) {
-    const criteria = m.criteria.map((criterion) => evaluateCriterion(criterion, ctx, c.reads.get(criterion) as { questions: string[]; figures: string[] }));
-    results[m.id] = m.combine === 'any' ? anyOf(m.id as Outcome, criteria) : allOf(m.id as Outcome, criteria);
+  for (const m of c.evaluators) {
+    const criteria = m.criteria.map((fn) => fn(ctx));
+    results[m.id] = m.any ? anyOf(m.id as Outcome, criteria) : allOf(m.id as Outcome, criteria);
   }
   return results;
 }

@@ -19,8 +19,18 @@ function dedupe(items: Cited[]): Cited[] {
   return items.filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)));
 }
 
-function flagged(m: Measure, flag: 'fit' | 'process' | 'pointsElsewhere'): ReadonlySet<string> {
-  return new Set(m.criteria.filter((c) => c[flag] === true).map((c) => c.id));
+type Flag = 'fit' | 'process' | 'pointsElsewhere';
+const FLAGGED = new WeakMap<Measure, Record<Flag, ReadonlySet<string>>>();
+
+/** The ids of a measure's criteria with a flag, worked out once per file. */
+function flagged(m: Measure, flag: Flag): ReadonlySet<string> {
+  let sets = FLAGGED.get(m);
+  if (!sets) {
+    const of = (f: Flag): ReadonlySet<string> => new Set(m.criteria.filter((c) => c[f] === true).map((c) => c.id));
+    sets = { fit: of('fit'), process: of('process'), pointsElsewhere: of('pointsElsewhere') };
+    FLAGGED.set(m, sets);
+  }
+  return sets[flag];
 }
 
 /**
