@@ -1,11 +1,11 @@
 import type { ChoosableOutcome, Review, Scope, Variant } from './decision-types.js';
 import type { Facts } from './facts.js';
-import { level1Variant } from './measures/level1.js';
 import { DEFAULT_PARAMETERS } from './parameters/default.js';
 import { resolveParameters } from './parameters/resolve.js';
 import type { ParameterSet } from './parameters/schema.js';
-import { schedule } from './schedule.js';
-import { scopeFor } from './scope.js';
+import { variantOf } from './standard/evaluate.js';
+import { DEFAULT_STANDARD } from './standard/load.js';
+import { planFor } from './standard/plan.js';
 
 /**
  * The standard's scope and due dates for the measure a caseworker CHOSE, which may differ from
@@ -21,8 +21,9 @@ export function consequencesOfChoice(
 ): { scope: Scope; reviews: Review[] } {
   const p = resolveParameters(parameters, facts.referenceDate).values;
   const start = facts.startDate ?? facts.referenceDate;
-  // A level 1 choice without a stated variant gets the one the facts and parameters give.
-  const v = chosen === 'level1' ? (variant ?? level1Variant(facts, p)) : null;
-  const alongside = chosen === 'level2' && facts.investigation === 'underway';
-  return { scope: scopeFor(chosen, v, p).scope, reviews: schedule(chosen, v, start, alongside, p).reviews };
+  const measure = DEFAULT_STANDARD.measures.find((m) => m.id === chosen);
+  // A choice without a stated variant gets the one the facts and parameters give.
+  const v = measure?.variants ? (variant ?? (variantOf(DEFAULT_STANDARD, chosen, facts, p) as Variant)) : null;
+  const { scope, reviews } = planFor(DEFAULT_STANDARD, chosen, v, start, facts, p);
+  return { scope, reviews };
 }

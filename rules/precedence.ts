@@ -1,7 +1,9 @@
 import type { Outcome } from './decision-types.js';
 import type { MeasureResult, Tri } from './logic.js';
+import { applyStandardHitPolicy } from './standard/evaluate.js';
+import { DEFAULT_STANDARD } from './standard/load.js';
 
-/** The outcomes decided by their own criteria (the rest follow from these). */
+/** The outcomes decided by their own criteria in the seed standard (the rest follow from these). */
 export const MEASURES = ['escalate', 'preventive', 'level1', 'level2', 'level3'] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -15,31 +17,21 @@ export interface HitPolicyRow {
   why: string;
 }
 
-/**
- * The hit policy (DMN "priority"): rows are read top to bottom and the first whose condition
- * holds decides. Safety first; then, while any question that could change the answer is open,
- * the answer is "ask"; then the measures, whose criteria are disjoint (the precedence test
- * proves no two can pass at once, so their order here never decides anything); else none.
- */
-export const HIT_POLICY: readonly HitPolicyRow[] = [
-  { outcome: 'escalate', when: { measure: 'escalate', is: 'pass' }, why: 'Barnets sikkerhed går forud for alt andet.' },
-  { outcome: 'needs-information', when: { anyMeasureIs: 'unknown' }, why: 'Et ubesvaret spørgsmål kan ændre svaret; ukendt er ikke nej.' },
-  { outcome: 'preventive', when: { measure: 'preventive', is: 'pass' }, why: 'Den forebyggende indsats passer.' },
-  { outcome: 'level1', when: { measure: 'level1', is: 'pass' }, why: 'Niveau 1 passer.' },
-  { outcome: 'level2', when: { measure: 'level2', is: 'pass' }, why: 'Niveau 2 passer.' },
-  { outcome: 'level3', when: { measure: 'level3', is: 'pass' }, why: 'Niveau 3 passer.' },
-  { outcome: 'none', when: { otherwise: true }, why: 'Ingen indsats passer, og intet spørgsmål er åbent.' },
-];
+// The types above name the seed standard's measures; the file must name the same, in this order.
+const fileMeasures = DEFAULT_STANDARD.measures.map((m) => m.id).join(',');
+if (fileMeasures !== MEASURES.join(',')) throw new Error(`Standardfilens indsatser (${fileMeasures}) er ikke ${MEASURES.join(',')}`);
 
-function holds(condition: Condition, results: MeasureResults): boolean {
-  if ('otherwise' in condition) return true;
-  if ('anyMeasureIs' in condition) return MEASURES.some((m) => results[m].result === condition.anyMeasureIs);
-  return results[condition.measure].result === condition.is;
-}
+/**
+ * The hit policy (DMN "priority") of the seed standard, as its file states it: rows are read top
+ * to bottom and the first whose condition holds decides. Safety first; then, while any question
+ * that could change the answer is open, the answer is "ask"; then the measures, whose criteria
+ * are disjoint (the precedence test and check-standard prove no two can pass at once); else none.
+ */
+export const HIT_POLICY: readonly HitPolicyRow[] = DEFAULT_STANDARD.hitPolicy as readonly HitPolicyRow[];
 
 /** The row that decides, and every row whose condition held (for the trace and the tests). */
 export function applyHitPolicy(results: MeasureResults): { winner: HitPolicyRow; matched: Outcome[] } {
-  const matched = HIT_POLICY.filter((row) => holds(row.when, results));
-  // The last row always holds, so there is always a first match.
-  return { winner: matched[0] as HitPolicyRow, matched: matched.map((row) => row.outcome) };
+  const { winner, matched } = applyStandardHitPolicy(DEFAULT_STANDARD, results);
+  // The seed's last row always holds, so there is always a first match.
+  return { winner: winner as HitPolicyRow, matched: matched as Outcome[] };
 }

@@ -1,0 +1,139 @@
+import type { Cited, Outcome, TraceEntry } from '../decision-types.js';
+import type { Facts } from '../facts.js';
+import type { CriterionResult, MeasureResult } from '../logic.js';
+import type { ParameterValues } from '../parameters/ids.js';
+import { answerOf, evaluate } from './conditions.js';
+import { compiled, contextFor, type StandardResults } from './evaluate.js';
+import type { Measure, Standard } from './schema.js';
+
+/**
+ * Reasons and why-nots from a standard's own words: the measures' names and target-group
+ * passages, and the criteria the file marks as fit (the level of concern), process (undersøgelse,
+ * plan) or pointing elsewhere. The sentences around them are the product's.
+ */
+
+const cite = (c: CriterionResult): Cited => ({ text: c.text, passage: c.passage });
+
+function dedupe(items: Cited[]): Cited[] {
+  const seen = new Set<string>();
+  return items.filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)));
+}
+
+type Flag = 'fit' | 'process' | 'pointsElsewhere';
+const FLAGGED = new WeakMap<Measure, Record<Flag, ReadonlySet<string>>>();
+
+/** The ids of a measure's criteria with a flag, worked out once per file. */
+function flagged(m: Measure, flag: Flag): ReadonlySet<string> {
+  let sets = FLAGGED.get(m);
+  if (!sets) {
+    const of = (f: Flag): ReadonlySet<string> => new Set(m.criteria.filter((c) => c[f] === true).map((c) => c.id));
+    sets = { fit: of('fit'), process: of('process'), pointsElsewhere: of('pointsElsewhere') };
+    FLAGGED.set(m, sets);
+  }
+  return sets[flag];
+}
+
+/**
+ * The measure a "none" is waiting for: its fit criterion passed and every criterion it fails is
+ * a process one. Read from the trace, so a stored decision answers the same. Null otherwise.
+ */
+export function blockedMeasure(standard: Standard, outcome: string, trace: readonly TraceEntry[]): string | null {
+  if (outcome !== 'none') return null;
+  for (const m of standard.measures) {
+    const process = flagged(m, 'process');
+    if (process.size === 0) continue;
+    const fit = flagged(m, 'fit');
+    const own = trace.filter((t) => t.rule.startsWith(`${m.id}.`));
+    const failed = own.filter((t) => t.result === 'fail');
+    const fits = own.some((t) => fit.has(t.rule) && t.result === 'pass');
+    if (fits && failed.length > 0 && failed.every((t) => process.has(t.rule))) return m.id;
+  }
+  return null;
+}
+
+function nameOf(standard: Standard, id: string): string {
+  return compiled(standard).measures.get(id)?.name.da ?? id;
+}
+
+export function standardReasons(standard: Standard, outcome: string, results: StandardResults, facts: Facts, p: ParameterValues): Cited[] {
+  const measures = standard.measures;
+  if (outcome === 'needs-information') {
+    return dedupe(measures.flatMap((m) => (results[m.id]?.result === 'unknown' ? (results[m.id] as MeasureResult).criteria.filter((c) => c.result === 'unknown') : [])).map(cite));
+  }
+  if (outcome === 'none') {
+    const trace = measures.flatMap((m) => (results[m.id] as MeasureResult).criteria.map((c) => ({ rule: c.rule, result: c.result, facts: {} })));
+    const blocked = blockedMeasure(standard, 'none', trace);
+    const reasons: Cited[] = blocked
+      ? // What blocks the measure and what to do, first: the family fits, the case's basis is not there yet.
+        (results[blocked] as MeasureResult).criteria
+          .filter((c) => c.result === 'fail')
+          .map((c) => ({ text: `${nameOf(standard, blocked)} kan ikke bevilges endnu. ${c.text}`, passage: c.passage }))
+      : [{ text: 'Ingen af indsatserne passer til de oplysninger, der er givet; se "hvorfor ikke" for hver indsats.', passage: standard.passages.overview }];
+    const ctx = contextFor(standard, facts, p);
+    for (const r of standard.noneReasons ?? []) if (evaluate(r.if, ctx).result === 'pass') reasons.push({ text: r.text.da, passage: r.passage });
+    // Where the standard points elsewhere, say so up front rather than only under "why not".
+    // Only from a measure whose fit criterion passed: it is the one that was close.
+    const pointers = measures
+      .filter((m) => {
+        const fit = flagged(m, 'fit');
+        return (results[m.id] as MeasureResult).criteria.some((c) => fit.has(c.rule) && c.result === 'pass');
+      })
+      .flatMap((m) => {
+        const points = flagged(m, 'pointsElsewhere');
+        return (results[m.id] as MeasureResult).criteria.filter((c) => c.result === 'fail' && points.has(c.rule));
+      });
+    return dedupe([...reasons, ...pointers.map(cite)]);
+  }
+  const measure = results[outcome] as MeasureResult;
+  const reasons = measure.criteria.filter((c) => c.result === 'pass').map(cite);
+  const spec = compiled(standard).measures.get(outcome);
+  if (spec?.selectedReasons) {
+    const ctx = contextFor(standard, facts, p);
+    const list = spec.selectedReasons.find((r) => !r.if || evaluate(r.if, ctx).result === 'pass');
+    if (list) {
+      const question = compiled(standard).questions.get(list.question);
+      const chosen = answerOf(facts, list.question);
+      for (const value of Array.isArray(chosen) ? (chosen as string[]) : []) {
+        const option = question?.options?.find((o) => o.value === value);
+        if (list.groups && !list.groups.includes(option?.group ?? '')) continue;
+        reasons.push({ text: list.text.da.replace('{option}', option ? option.label.da : value), passage: option?.passage ?? spec.passage });
+      }
+    }
+  }
+  return dedupe(reasons);
+}
+
+/** Why every other measure was not the answer: failed criteria, open questions, or precedence. */
+export function standardWhyNot(
+  standard: Standard,
+  winner: string,
+  results: StandardResults,
+  missing: readonly string[],
+): Partial<Record<Outcome, Cited[]>> {
+  const whyNot: Record<string, Cited[]> = {};
+  for (const m of standard.measures) {
+    if (m.id === winner) continue;
+    whyNot[m.id] = explainMeasure(standard, m, results[m.id] as MeasureResult, winner);
+  }
+  // No "why not needs-information" ("all is answered" is no passage's claim) and no "why not none"
+  // when a measure fits (it would read "✗ Niveau 1 passer" under "Ingen indsats passer").
+  if (winner === 'needs-information') {
+    const questions = compiled(standard).questions;
+    const labels = missing.map((id) => questions.get(id)?.label.da ?? id);
+    whyNot.none = [{ text: `Svaret kan ikke gives, før der er svar på: ${labels.join('; ')}.`, passage: standard.passages.overview }];
+  }
+  return whyNot as Partial<Record<Outcome, Cited[]>>;
+}
+
+function explainMeasure(standard: Standard, spec: Measure, measure: MeasureResult, winner: string): Cited[] {
+  if (measure.result === 'fail') return dedupe(measure.criteria.filter((c) => c.result === 'fail').map(cite));
+  if (measure.result === 'unknown') {
+    return dedupe(measure.criteria.filter((c) => c.result === 'unknown').map((c) => ({ text: `Kan ikke afgøres endnu: ${c.text}`, passage: c.passage })));
+  }
+  const winnerSpec = compiled(standard).measures.get(winner);
+  const ahead =
+    winner === 'needs-information'
+      ? 'men der mangler svar på spørgsmål, som kan ændre anbefalingen'
+      : `men ${winnerSpec?.nameInSentence?.da ?? (winnerSpec?.name.da ?? winner).toLowerCase()} går forud`;
+  return [{ text: `Kriterierne for ${spec.name.da.toLowerCase()} er opfyldt, ${ahead}.`, passage: spec.passage }];
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import type { Decision } from '../../rules/decision-types.js';
+import type { Facts } from '../../rules/facts.js';
+import { arbitraryAnsweredFacts, arbitraryFacts } from '../support/arbitrary-facts.js';
+
+/**
+ * The decisions the TypeScript measures gave, kept as digests after they were deleted: the same
+ * generated facts (the property tests' generators, fixed seed) must give the same decisions from
+ * the standard file. One digest per chunk, so a difference points to a chunk to look at.
+ */
+export const LEGACY = { seed: 17, runs: 20_000, chunk: 1_000 } as const;
+
+export function legacyFacts(): Facts[] {
+  return fc.sample(fc.oneof(arbitraryFacts, arbitraryAnsweredFacts), { numRuns: LEGACY.runs, seed: LEGACY.seed });
+}
+
+/** Key order does not matter; undefined fields are dropped, as in stored JSON. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
+/**
+ * The one known difference: the trace names every answer a criterion read. The TypeScript
+ * preventive.risk-factors criterion read the child's age (an unborn child's "Barnet" factors do not
+ * count) without recording it; the file's criterion records it.
+ */
+export function asLegacy(d: Decision): Decision {
+  return {
+    ...d,
+    trace: d.trace.map((t) => {
+      if (t.rule !== 'preventive.risk-factors') return t;
+      const { 'child.ageMonths': _age, ...facts } = t.facts;
+      return { ...t, facts };
+    }),
+  };
+}
+
+export function digests(decisions: readonly Decision[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < decisions.length; i += LEGACY.chunk) {
+    const hash = createHash('sha256');
+    for (const d of decisions.slice(i, i + LEGACY.chunk)) hash.update(`${canonical(asLegacy(d))}\n`);
+    out.push(hash.digest('hex').slice(0, 32));
+  }
+  return out;
+}
