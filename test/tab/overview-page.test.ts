@@ -49,7 +49,8 @@ afterAll(async () => {
 });
 
 async function openOverview(theme: string, width: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  // A Danish client: the tab speaks the browser's language outside Teams' own context.
+  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'da-DK' });
   const errors = collectPageErrors(page);
   await page.goto(`${server.url}/tab/?kontekst=channel&team=${TEAM}&tema=${theme}`);
   await page.locator('#overview[data-loaded="true"]').waitFor();
