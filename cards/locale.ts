@@ -15,6 +15,19 @@ export function localeFrom(teamsLocale: string | null | undefined): Locale {
   return typeof teamsLocale === 'string' && teamsLocale.trim().toLowerCase().startsWith('en') ? 'en' : 'da';
 }
 
+/**
+ * A card's words table read in one language, made once per language: the card's template reads
+ * the result as `s.<key>`, so the template itself holds no language.
+ */
+export function wordsTable<K extends string>(table: Record<K, Localized>): (locale: Locale) => Record<K, string> {
+  const made = new Map<Locale, Record<K, string>>();
+  return (locale) => {
+    let words = made.get(locale);
+    if (!words) made.set(locale, (words = Object.fromEntries(Object.entries<Localized>(table).map(([k, v]) => [k, v[locale]])) as Record<K, string>));
+    return words;
+  };
+}
+
 export function tr(text: Localized, locale: Locale): string {
   return text[locale];
 }

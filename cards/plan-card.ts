@@ -2,7 +2,7 @@ import { passageById } from '../rules/passages/index.js';
 import { FOCUS_POINTS, TASK_GROUPS, TASK_GROUPS_INTRO } from '../rules/task-groups.js';
 import { CONTACT_ROLES, MAX_GOALS, REFERRAL_SOURCES, VISITATION_SOCIAL_PASSAGE } from '../bot/plan/model.js';
 import { goalInputIds, taskInputId, type PlanForm } from '../bot/plan/plan-form.js';
-import type { Locale, Localized } from './locale.js';
+import { wordsTable, type Locale, type Localized } from './locale.js';
 import { CONTACT_ROLE_TEXT, quoted, REFERRAL_TEXT } from './plan-text.js';
 import { expand, type CardJson } from './template.js';
 import template from './templates/plan.json' with { type: 'json' };
@@ -59,14 +59,7 @@ const PLAN_TEXT = {
   newPlan: { da: 'ny plan', en: 'new plan' },
 } satisfies Record<string, Localized>;
 
-type PlanWords = Record<keyof typeof PLAN_TEXT, string>;
-const WORDS = new Map<Locale, PlanWords>();
-/** One strings object per language, made once: the template reads `s.<key>`. */
-function wordsFor(locale: Locale): PlanWords {
-  let w = WORDS.get(locale);
-  if (!w) WORDS.set(locale, (w = Object.fromEntries(Object.entries(PLAN_TEXT).map(([k, v]) => [k, v[locale]])) as PlanWords));
-  return w;
-}
+const wordsFor = wordsTable(PLAN_TEXT);
 
 export interface PlanCardData {
   locale: Locale;

@@ -1,7 +1,7 @@
 import { GOAL_PROGRESS, REVIEW_DECISIONS, type ReviewDecision } from '../bot/plan/model.js';
 import { PREVENTIVE_GOAL_PASSAGE } from '../bot/plan/review.js';
 import { factInputId, noteInputId, progressInputId, REVIEW_FACT_NAMES, type ReviewForm } from '../bot/plan/review-form.js';
-import type { Locale, Localized } from './locale.js';
+import { wordsTable, type Locale, type Localized } from './locale.js';
 import { formatDate } from './outcome-text.js';
 import { PROGRESS_TEXT, REVIEW_DECISION_TEXT, reviewFactText } from './plan-text.js';
 import { expand, type CardJson } from './template.js';
@@ -77,13 +77,7 @@ const REVIEW_TEXT = {
   openPlan: { da: 'Åbn planen', en: 'Open the plan' },
 } satisfies Record<string, Localized>;
 
-type ReviewWords = Record<keyof typeof REVIEW_TEXT, string>;
-const WORDS = new Map<Locale, ReviewWords>();
-function wordsFor(locale: Locale): ReviewWords {
-  let w = WORDS.get(locale);
-  if (!w) WORDS.set(locale, (w = Object.fromEntries(Object.entries(REVIEW_TEXT).map(([k, v]) => [k, v[locale]])) as ReviewWords));
-  return w;
-}
+const wordsFor = wordsTable(REVIEW_TEXT);
 
 /** "Seneste: Noget (10. april 2026)": a goal's latest progress, in the reader's language. */
 export function latestProgress(progress: keyof typeof PROGRESS_TEXT, day: string, locale: Locale): string {

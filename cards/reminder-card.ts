@@ -1,5 +1,5 @@
 import * as ACData from 'adaptivecards-templating';
-import type { Locale, Localized } from './locale.js';
+import { wordsTable, type Locale, type Localized } from './locale.js';
 import { formatDate } from './outcome-text.js';
 import template from './templates/reminder.json' with { type: 'json' };
 
@@ -70,14 +70,7 @@ const REMINDER_TEXT = {
   open: { da: 'Åbn sagsoverblik', en: 'Open case overview' },
 } satisfies Record<string, Localized>;
 
-export type ReminderWords = Record<keyof typeof REMINDER_TEXT, string>;
-const WORDS = new Map<Locale, ReminderWords>();
-/** The strings object the template reads as `s`, one per language. */
-export function reminderWords(locale: Locale): ReminderWords {
-  let w = WORDS.get(locale);
-  if (!w) WORDS.set(locale, (w = Object.fromEntries(Object.entries(REMINDER_TEXT).map(([k, v]) => [k, v[locale]])) as ReminderWords));
-  return w;
-}
+export const reminderWords = wordsTable(REMINDER_TEXT);
 
 const ACTION_TEXT: Record<ReminderAction, Localized> = {
   continue: { da: 'Gennemgang udført: indsatsen fortsætter', en: 'Review done: the support continues' },

@@ -1,6 +1,6 @@
 import * as ACData from 'adaptivecards-templating';
 import type { CaseSummary } from '../bot/summary/case-summary.js';
-import type { Locale, Localized } from './locale.js';
+import { wordsTable, type Locale, type Localized } from './locale.js';
 import { formatDate } from './outcome-text.js';
 import { cardBytes, type CardJson } from './template.js';
 import template from './templates/summary-card.json' with { type: 'json' };
@@ -54,13 +54,7 @@ const SUMMARY_TEXT = {
   open: { da: 'Åbn sagsresuméet', en: 'Open the case summary' },
 } satisfies Record<string, Localized>;
 
-type SummaryWords = Record<keyof typeof SUMMARY_TEXT, string>;
-const WORDS = new Map<Locale, SummaryWords>();
-function wordsFor(locale: Locale): SummaryWords {
-  let w = WORDS.get(locale);
-  if (!w) WORDS.set(locale, (w = Object.fromEntries(Object.entries(SUMMARY_TEXT).map(([k, v]) => [k, v[locale]])) as SummaryWords));
-  return w;
-}
+const wordsFor = wordsTable(SUMMARY_TEXT);
 
 /** "Udarbejdet af X ud fra 3 notater, 1. marts 2026." in the reader's language. */
 function notesBy(producedBy: string, count: number, at: string, locale: Locale): string {
