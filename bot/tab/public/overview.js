@@ -12,20 +12,8 @@
   const percent = new Intl.NumberFormat('da-DK', { style: 'percent', maximumFractionDigits: 0 });
   const dateFormat = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key === 'class') node.className = value;
-      else if (key === 'text') node.textContent = value;
-      else node.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children.flat(Infinity)) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-  }
+  // The page's one element builder (tab.js), so both scripts write values the same way.
+  const el = (...args) => window.familiestotte.el(...args);
 
   /** A horizontal bar: the track is the whole, the fill the part. Decorative: the number beside it says it. */
   function bar(part, whole, kind) {

@@ -207,7 +207,7 @@
   }
 
   // The overview (overview.js) asks through the same token and opens a case the same way.
-  window.familiestotte = { api, openCase: (reference) => { $('reference').value = reference; return loadSummary(reference); }, teamId: null };
+  window.familiestotte = { api, el, openCase: (reference) => { $('reference').value = reference; return loadSummary(reference); }, teamId: null };
 
   // ---- Where are we? Teams, or a plain browser in local development mode. ----
 
