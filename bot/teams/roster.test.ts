@@ -26,6 +26,11 @@ beforeAll(async () => {
       res.statusCode = status;
       return res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'down' } }));
     }
+    if (/\/pagedmembers(\?|$)/.test(req.url ?? '')) {
+      // Like the Agents Playground: its member lookup knows only Teams ids, its list names AAD ids.
+      res.statusCode = 200;
+      return res.end(JSON.stringify({ members: [{ id: '29:member', aadObjectId: 'member-oid' }, { id: 'user-id-0', aadObjectId: 'listed-only-oid' }] }));
+    }
     res.statusCode = member ? 200 : 404;
     res.end(JSON.stringify(member ? { id: '29:member', aadObjectId: 'member-oid', name: 'Medlem' } : { error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
   });
@@ -55,6 +60,12 @@ describe('the team roster through the Bot Connector', () => {
   it('says someone the connector does not know in the team is not a member', async () => {
     status = 200;
     expect(await roster().isMember(TENANT, TEAM, 'outsider-oid')).toBe(false);
+  });
+
+  it('finds a member the connector\'s lookup does not know by AAD id in the team\'s member list', async () => {
+    status = 200;
+    expect(await roster().isMember(TENANT, TEAM, 'listed-only-oid')).toBe(true);
+    expect(asked.at(-1)).toMatch(new RegExp(`^/v3/conversations/${TEAM}/pagedmembers`));
   });
 
   it('says nobody is a member of a team the bot is not installed in, without asking', async () => {

@@ -1,4 +1,4 @@
-import { TeamsInfo, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { RosterSource } from '../tab/access.js';
 import type { ConversationRefStore } from '../storage/conversation-refs.js';
 import type { Config } from '../config.js';
@@ -30,12 +30,33 @@ export function botRoster(adapter: CloudAdapter, appId: string | undefined, refs
         } catch (error) {
           // 404 is the connector's "not a member"; anything else is an outage and must not read as "no".
           if (statusOf(error) !== 404) throw error;
+          member = await inPagedRoster(context, teamId, userId);
         }
       });
       return member;
     },
   };
 }
+
+/**
+ * Teams answers the member lookup for an AAD object id as well as for the Teams user id, but not
+ * every connector does (the Agents Playground knows only the Teams id), so a "no" is confirmed
+ * against the team's member list, which names each member's AAD object id. Only "no" answers pay
+ * for this, and the roster cache keeps them for a while.
+ */
+async function inPagedRoster(context: TurnContext, teamId: string, userId: string): Promise<boolean> {
+  let token: string | undefined;
+  for (let page = 0; page < MAX_MEMBER_PAGES; page++) {
+    const result = await TeamsInfo.getPagedTeamMembers(context, teamId, 500, token);
+    if (result.members.some((m) => m.aadObjectId === userId || m.id === userId)) return true;
+    token = result.continuationToken || undefined;
+    if (!token) return false;
+  }
+  return false;
+}
+
+/** A family team has dozens of members; a list longer than this is not read to its end. */
+const MAX_MEMBER_PAGES = 10;
 
 function statusOf(error: unknown): number | undefined {
   if (error && typeof error === 'object' && 'statusCode' in error && typeof error.statusCode === 'number') return error.statusCode;
