@@ -11,6 +11,7 @@ describe('the needs-information card', () => {
     const card = needsInformationCard(f.needsInfoDecision, {}, ctx);
     expect(inputIds(card)).toEqual([
       'childBorn',
+      'childAgeYears',
       'childAgeMonths',
       'safetyConcern',
       'riskFactors_expecting',
