@@ -43,7 +43,10 @@ describe('the intake step card', () => {
     const unborn = intakeStepCard('child', { child: { ageMonths: null, latePregnancy: true } }, ctx);
     expect(ofType(unborn, 'Input.ChoiceSet').map((s) => s['value'])).toEqual(['unborn', 'true']);
     const born = intakeStepCard('child', { child: { ageMonths: 14 } }, ctx);
-    expect(ofType(born, 'Input.Number')[0]?.['value']).toBe(14);
+    // 14 months is shown as 1 year and 2 months; a baby's age as months alone.
+    expect(ofType(born, 'Input.Number').map((n) => [n['id'], n['value']])).toEqual([['childAgeYears', 1], ['childAgeMonths', 2]]);
+    const baby = intakeStepCard('child', { child: { ageMonths: 8 } }, ctx);
+    expect(ofType(baby, 'Input.Number').map((n) => n['value'] ?? null)).toEqual([null, 8]);
   });
 
   it('lists all 24 risk factors in the three groups of the model, ticked as saved', () => {
@@ -63,7 +66,7 @@ describe('the intake step card', () => {
       problems: [{ field: 'childAgeMonths', message: 'Barnets alder i hele måneder: skal være et helt tal fra 0 til 360' }],
     });
     expect(cardText(card)).toContain('skal være et helt tal fra 0 til 360');
-    expect(ofType(card, 'Input.Number')[0]?.['value']).toBe(400);
+    expect(ofType(card, 'Input.Number').find((n) => n['id'] === 'childAgeMonths')?.['value']).toBe(400);
     expect(ofType(card, 'Input.ChoiceSet')[0]?.['value']).toBe('born');
   });
 

@@ -1,6 +1,7 @@
 import type { Facts, RiskFactorGroup } from '../rules/facts.js';
 import { RISK_FACTORS } from '../rules/risk-factors.js';
-import { DEFAULT_GROUP_TITLES, getStep, INTAKE_STEPS, previousStepId, stepNumber, UNKNOWN, visibleQuestions, type Question, type StepId } from '../bot/intake/steps.js';
+import { DEFAULT_GROUP_TITLES, getStep, previousStepId, stepNumber, stepsShown, UNKNOWN, visibleQuestions, type Question, type StepId } from '../bot/intake/steps.js';
+import { yearsAndMonths } from '../bot/intake/age.js';
 import type { IntakeCardContext, RiskFactorInfo } from './context.js';
 import type { Locale } from './locale.js';
 import { expand, execute, pick, type CardJson } from './template.js';
@@ -34,8 +35,9 @@ const REQUIRED_MESSAGE = {
 export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: IntakeCardContext): CardJson {
   const t = pick(ctx.locale);
   const step = getStep(stepId);
-  const number = stepNumber(stepId);
-  const total = INTAKE_STEPS.length;
+  // Counted among the steps this child is asked, so skipping the checklists leaves no gap.
+  const number = stepNumber(stepId, answers);
+  const total = stepsShown(answers).length;
   const questions = visibleQuestions(step, answers).map((q) => questionView(q, answers, ctx));
   const last = number === total;
   const data = { draftId: ctx.draftId, stepId };
@@ -44,7 +46,7 @@ export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: Int
     execute(last ? t({ da: 'Se anbefaling', en: 'See recommendation' }) : t({ da: 'Næste', en: 'Next' }), VERBS.intakeNext, data, { style: 'positive' }),
   ];
   // Back sends no inputs: it must work even when this step is half answered, and the saved answers are shown again.
-  if (previousStepId(stepId)) actions.push(execute(t({ da: 'Tilbage', en: 'Back' }), VERBS.intakeBack, data, { inputs: 'none' }));
+  if (previousStepId(stepId, answers)) actions.push(execute(t({ da: 'Tilbage', en: 'Back' }), VERBS.intakeBack, data, { inputs: 'none' }));
   actions.push(restartAction(ctx.locale, ctx.draftId));
 
   const progress = ctx.locale === 'da' ? `Trin ${number} af ${total}` : `Step ${number} of ${total}`;
@@ -147,7 +149,11 @@ function savedValue(q: Question, answers: Partial<Facts>, unknown: readonly stri
       return answers[q.fact] ?? null;
     case 'integer': {
       const age = answers.child?.ageMonths;
-      return typeof age === 'number' ? String(age) : null;
+      if (typeof age !== 'number') return null;
+      const { years, months } = yearsAndMonths(age);
+      // An age under a year is shown as months alone, as it was typed.
+      if (q.fact === 'child.ageYears') return years > 0 ? String(years) : null;
+      return String(months);
     }
     case 'date':
       return answers.startDate ?? null;

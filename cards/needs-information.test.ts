@@ -11,6 +11,7 @@ describe('the needs-information card', () => {
     const card = needsInformationCard(f.needsInfoDecision, {}, ctx);
     expect(inputIds(card)).toEqual([
       'childBorn',
+      'childAgeYears',
       'childAgeMonths',
       'safetyConcern',
       'riskFactors_expecting',
@@ -36,6 +37,9 @@ describe('the needs-information card', () => {
   });
 
   it('names a missing fact no question can fill instead of hiding it', () => {
-    expect(cardText(needsInformationCard({ ...f.needsInfoDecision, missing: ['referenceDate'] }, {}, ctx))).toContain('referenceDate');
+    const text = cardText(needsInformationCard({ ...f.needsInfoDecision, missing: ['referenceDate'] }, {}, ctx));
+    // In words, not by its field name.
+    expect(text).toContain('Oplysningen «dags dato» kan ikke besvares her');
+    expect(text).not.toContain('referenceDate');
   });
 });

@@ -1,4 +1,5 @@
 import type { Decision } from '../rules/decision-types.js';
+import { factLabel } from '../rules/fact-labels.js';
 import type { Facts } from '../rules/facts.js';
 import { questionsForFacts } from '../bot/intake/steps.js';
 import { restartAction } from './common-actions.js';
@@ -18,7 +19,8 @@ export function needsInformationCard(decision: Decision, answers: Partial<Facts>
   const views = questions.map((q) => questionView(q.question, answers, ctx));
   const notes = [
     ...decision.reasons.map((r) => `${r.text} (${r.passage})`),
-    ...unasked.map((fact) => t({ da: `Oplysningen «${fact}» kan ikke besvares her; kontakt den, der driver løsningen.`, en: `The fact "${fact}" cannot be answered here; contact whoever runs the service.` })),
+    // Named in the rules' words (Danish, as the decision's reasons are), never by field name.
+    ...unasked.map((fact) => t({ da: `Oplysningen «${factLabel(fact)}» kan ikke besvares her; kontakt den, der driver løsningen.`, en: `The answer »${factLabel(fact)}« cannot be given here; contact whoever runs the service.` })),
   ];
   return expand(template, {
     product: 'Familiestøtte',

@@ -1,4 +1,5 @@
-import type { Outcome, ReviewKind, Scope, Variant } from '../rules/decision-types.js';
+import type { Decision, Outcome, ReviewKind, Scope, Variant } from '../rules/decision-types.js';
+import { blockedLevel } from '../rules/explain.js';
 import type { Locale, Localized } from './locale.js';
 
 /** Outcomes in plain words, as a caseworker would say them at a meeting. */
@@ -43,6 +44,19 @@ export const BLOCKED_TITLES: Record<'level1' | 'level2' | 'level3', Localized> =
   level2: { da: 'Niveau 2 kan ikke bevilges endnu – grundlaget mangler', en: 'Level 2 cannot be granted yet – its basis is missing' },
   level3: { da: 'Niveau 3 kan ikke bevilges endnu – grundlaget mangler', en: 'Level 3 cannot be granted yet – its basis is missing' },
 };
+
+/**
+ * A decision's headline: the blocked level's title when the "none" waits only on its basis, else the
+ * outcome as `named` words it (the cards' titles, the summary's labels), so every place agrees.
+ */
+export function decisionHeadline(
+  decision: Pick<Decision, 'outcome' | 'variant' | 'trace'>,
+  locale: Locale,
+  named: (outcome: Outcome, variant: Variant, locale: Locale) => string = outcomeTitle,
+): string {
+  const blocked = blockedLevel(decision.outcome, decision.trace);
+  return blocked ? BLOCKED_TITLES[blocked][locale] : named(decision.outcome, decision.variant, locale);
+}
 
 export function outcomeTitle(outcome: Outcome, variant: Variant, locale: Locale): string {
   const title = OUTCOME_TITLES[outcome][locale];

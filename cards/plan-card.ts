@@ -1,6 +1,6 @@
 import { passageById } from '../rules/passages/index.js';
 import { FOCUS_POINTS, TASK_GROUPS, TASK_GROUPS_INTRO } from '../rules/task-groups.js';
-import { CONTACT_ROLES, MAX_GOALS, REFERRAL_SOURCES, VISITATION_SOCIAL_PASSAGE } from '../bot/plan/model.js';
+import { CONTACT_ROLES, MAX_GOALS, REFERRAL_SOURCES, VISITATION_SOCIAL_PASSAGE, type ReferralSource } from '../bot/plan/model.js';
 import { goalInputIds, taskInputId, type PlanForm } from '../bot/plan/plan-form.js';
 import { wordsTable, type Locale, type Localized } from './locale.js';
 import { CONTACT_ROLE_TEXT, quoted, REFERRAL_TEXT } from './plan-text.js';
@@ -70,6 +70,8 @@ export interface PlanCardData {
   preventive: boolean;
   /** Young children: ask for the planned start in nursery or kindergarten. */
   showDaycare: boolean;
+  /** The "Henvist af" choices that fit the child's age (bot/plan/referral-fit.ts); all when not given. */
+  referralSources?: readonly ReferralSource[];
   form: PlanForm;
   /** The saved version the form was filled from; 0 for a plan not yet saved. */
   version: number;
@@ -121,7 +123,7 @@ export function planCard(data: PlanCardData): CardJson {
     })),
     referralSource: data.form.referralSource || null,
     referralNote: data.form.referralNote,
-    referralChoices: REFERRAL_SOURCES.map((r) => ({ title: REFERRAL_TEXT[r][locale], value: r })),
+    referralChoices: (data.referralSources ?? REFERRAL_SOURCES).map((r) => ({ title: REFERRAL_TEXT[r][locale], value: r })),
     showDaycare: data.showDaycare,
     daycareDate: data.form.daycareDate || null,
     daycareKind: data.form.daycareKind || null,

@@ -6,8 +6,7 @@ import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
 import { noTeamSteps } from './no-team.js';
 import { needsInformationCard } from './needs-information.js';
-import { blockedLevel } from '../rules/explain.js';
-import { BLOCKED_TITLES, formatDate, WHY_NOT_HEADINGS, outcomeTitle, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
+import { decisionHeadline, formatDate, WHY_NOT_HEADINGS, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
 import { cardBytes, expand, pick, type CardJson } from './template.js';
 import template from './templates/result.json' with { type: 'json' };
 
@@ -75,8 +74,7 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
 function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode): CardJson {
   const t = pick(ctx.locale);
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
-  const blocked = blockedLevel(decision.outcome, decision.trace);
-  const title = blocked ? BLOCKED_TITLES[blocked][ctx.locale] : outcomeTitle(decision.outcome, decision.variant, ctx.locale);
+  const title = decisionHeadline(decision, ctx.locale);
   // Reasons first, so a passage's text sits where it is read first, not inside the hidden "why not".
   const shown = new Map<string, string>();
   const reasons = decision.outcome === 'escalate' ? [] : citedItems(decision.reasons, 'reason', { ...cite, bullet: '✓', shown });

@@ -129,7 +129,7 @@ describe('contradictory or implausible facts are refused', () => {
 
   it('warns in the decision too, for facts that reached it without the edge (the interview builds them step by step)', () => {
     const d = decide({ ...youngConcern, concern: 'beginning', child: { ageMonths: 10 }, startDate: '1900-01-01' });
-    expect(d.warnings.some((w) => w.text.startsWith('Oplysningerne hænger ikke sammen: startDate'))).toBe(true);
+    expect(d.warnings.some((w) => w.text.startsWith('Oplysningerne hænger ikke sammen: Startdatoen skal ligge mellem'))).toBe(true);
   });
 
   it('takes a start date within the window', () => {

@@ -24,6 +24,9 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   parentsSeeNeed: 'om forældrene selv ser behovet',
   extraVisitsNeeded: 'om der er brug for ekstra besøg',
   olderChildReason: 'begrundelsen for en indsats til et ældre barn',
+  // Set by the bot and the case form rather than asked; named should a card ever have to.
+  referenceDate: 'dags dato',
+  startDate: 'startdatoen',
 };
 
 /** The Danish words for a fact; an unknown name is shown as it is rather than dropped. */

@@ -113,7 +113,7 @@ export function factContradictions(facts: Facts): FieldProblem[] {
   if (facts.child?.latePregnancy === true && typeof facts.child.ageMonths === 'number') {
     problems.push({
       path: ['child', 'latePregnancy'],
-      message: 'kan ikke gælde et barn, der er født (alderen er oplyst i måneder); angiv enten alderen eller, for et ufødt barn, null og sidst i graviditeten',
+      message: 'kan ikke gælde et barn, der er født (barnets alder er oplyst); ret enten alderen, eller svar, at barnet ikke er født endnu',
     });
   }
   return problems.map((p) => ({ field: p.path.join('.'), message: p.message }));

@@ -2,9 +2,10 @@ import { CITE } from './citations.js';
 import { addMonths } from './dates.js';
 import type { Outcome, Review, ReviewKind, Variant, Warning } from './decision-types.js';
 import { factContradictions, type Facts } from './facts.js';
+import { factLabel } from './fact-labels.js';
 import type { ParameterValues } from './parameters/ids.js';
 import type { ResolvedParameters } from './parameters/resolve.js';
-import { parameterWarnings } from './parameters/figures.js';
+import { figureName, parameterWarnings } from './parameters/figures.js';
 import type { ParameterSet } from './parameters/schema.js';
 
 const LEVELS: readonly Outcome[] = ['level1', 'level2', 'level3'];
@@ -19,6 +20,13 @@ const DUE_NAMES: Record<ReviewKind, string> = {
   'follow-up': 'opfølgning',
   'investigation-deadline': 'den børnefaglige undersøgelses afslutning',
   'course-end': 'forløbets afslutning',
+};
+
+/** The answer a contradiction is about, as the sentence's subject (the field names are for the edge's callers). */
+const CONTRADICTION_SUBJECT: Readonly<Record<string, string>> = {
+  referenceDate: 'Dags dato',
+  startDate: 'Startdatoen',
+  'child.latePregnancy': 'Svaret «sidst i graviditeten»',
 };
 
 /** Things the caseworker must attend to beside the outcome itself. */
@@ -64,7 +72,7 @@ export function warningsFor(
   }
   if (outcome === 'level1') {
     warnings.push({
-      text: 'Servicestandarden er et udkast med rettelsesmarkeringer, så niveau 1 og 1A står som alternativer; kommunens parameter level1.extraMonths afgør, om 1A (ekstra måneder) er udgangspunktet.',
+      text: 'Servicestandarden er et udkast med rettelsesmarkeringer, så niveau 1 og 1A står som alternativer; kommunens valg af ekstra måneder til afslutning, overlevering eller revisitering afgør, om 1A er udgangspunktet.',
       passage: CITE.redaktion,
     });
   }
@@ -87,7 +95,7 @@ export function warningsFor(
       });
     }
   }
-  for (const problem of factContradictions(facts)) warnings.push({ text: `Oplysningerne hænger ikke sammen: ${problem.field} ${problem.message}.` });
+  for (const problem of factContradictions(facts)) warnings.push({ text: `Oplysningerne hænger ikke sammen: ${CONTRADICTION_SUBJECT[problem.field] ?? factLabel(problem.field)} ${problem.message}.` });
   const adulthood = eighteenthBirthdayWarning(outcome, facts, reviews, p);
   if (adulthood) warnings.push(adulthood);
   // Whatever falls due before the reference date is already late: say so rather than list it as coming.
@@ -96,10 +104,10 @@ export function warningsFor(
   }
   for (const w of set ? parameterWarnings(set) : []) warnings.push({ text: `Kommunens parametre: ${w.message}`, passage: w.passage });
   if ((outcome === 'preventive' || isLevel) && facts.startDate === undefined) {
-    warnings.push({ text: `Startdatoen er ikke oplyst; fristerne er regnet fra referencedatoen ${facts.referenceDate}. Ret dem, når indsatsen starter.` });
+    warnings.push({ text: `Startdatoen er ikke oplyst; fristerne er regnet fra ${facts.referenceDate} (dags dato). Ret dem, når indsatsen starter.` });
   }
   for (const id of resolved.notYetInForce) {
-    warnings.push({ text: `Parameteren ${id} har ingen værdi gældende på ${facts.referenceDate}; den tidligste værdi (fra ${resolved.effectiveFrom[id]}) er brugt.` });
+    warnings.push({ text: `Kommunens tal ${figureName(set, id)} har ingen værdi, der gælder ${facts.referenceDate}; den tidligste værdi (fra ${resolved.effectiveFrom[id]}) er brugt.` });
   }
   return warnings;
 }

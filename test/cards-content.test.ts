@@ -41,7 +41,7 @@ function wordsOf(strings: readonly string[], pattern: RegExp): string[] {
  * Cards whose reasons, warnings and "why not" come from the rules in Danish only (rules/ has no
  * English texts yet): the card's own words are English, the decision's are Danish.
  */
-const DANISH_REASONS = new Set(['result level 2', 'result refused', 'result without a team', 'result level 1B', 'result preventive', 'result escalate', 'result none', 'escalation', 'escalation refused', 'escalation without a team', 'needs information', 'case created', 'case created with override', 'case', 'case with notes', 'note saved', 'intake step special', 'older child reason', 'summary card']);
+const DANISH_REASONS = new Set(['result level 2', 'result refused', 'result without a team', 'result level 1B', 'result preventive', 'result escalate', 'result none', 'escalation', 'escalation refused', 'escalation without a team', 'needs information', 'result level 1 from the rules', 'needs information from the rules', 'case created', 'case created with override', 'case', 'case with notes', 'note saved', 'intake step special', 'older child reason', 'summary card']);
 /** Cards showing a refused answer's problem, whose server-side messages (bot/intake/submission.ts) are still Danish. */
 const DANISH_PROBLEMS = new Set(['intake step with problems']);
 
@@ -90,6 +90,10 @@ describe.each(['da', 'en'] as const)('every card the bot can send (%s)', (locale
         expect(s, `${name}: ${s}`).not.toMatch(/\b(?:Kilde|Source|Grundlag|Basis)\s*:\s*(?:pps|hpi)\.[\w.-]+/u);
         expect(s, `${name}: ${s}`).not.toMatch(/(^|\s)null(\s|[.,]|$)/u);
         expect(s, `${name}: ${s}`).not.toMatch(/\b(?:level[123]|preventive)\.[a-z]+[A-Z]\w*/u);
+        // A field or setting by its id ("child.latePregnancy", "level1.extraMonths", "startDate"): a caseworker reads words.
+        expect(s, `${name}: a dotted field or setting id in "${s}"`).not.toMatch(/\b[a-z]+\d?\.[a-z]+[A-Z][A-Za-z]*\b/u);
+        expect(s, `${name}: a field id in "${s}"`).not.toMatch(/\b[a-z]+[A-Z][a-z]+[A-Za-z]*\b/u);
+        expect(s, `${name}: "null" as prose in "${s}"`).not.toMatch(/\bnull\b/iu);
         expect(s, `${name}: ${s}`).not.toMatch(/ikke verificeret|gengivet af/u);
         expect(s, `${name}: Teams strips <…> as HTML`).not.toMatch(/<(?:sagsnummer|reference|spørgsmål|question)>/u);
       }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STEP_IDS } from '../bot/intake/steps.js';
+import { stepsShown } from '../bot/intake/steps.js';
 import { caseCard, caseCreatedCard } from '../cards/case.js';
 import { caseListCard } from '../cards/case-list.js';
 import type { CaseView } from '../cards/case-view.js';
@@ -144,7 +144,10 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
 
   it('what each prefilled step sends on Næste parses back into the same answers, so nothing is lost', async () => {
     let collected = {};
-    for (const stepId of STEP_IDS) {
+    // A 14-year-old is not asked the checklists for 0–24 months: those answers are not sent again.
+    const { riskFactors: _ticks, riskToDevelopment: _judgement, ...asked } = full;
+    expect(stepsShown(full)).not.toContain('risk');
+    for (const stepId of stepsShown(full)) {
       await renderer.render(intakeStepCard(stepId, full, { locale: 'da', draftId: 'draft-1' }));
       await renderer.click(stepId === 'special' ? 'Se anbefaling' : 'Næste');
       const sent = await renderer.sent();
@@ -154,7 +157,7 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
       expect(parsed, stepId).toMatchObject({ ok: true });
       if (parsed.ok) collected = { ...collected, ...parsed.facts };
     }
-    expect(collected).toEqual(full);
+    expect(collected).toEqual(asked);
   });
 
   it('does not send a step while a required question is unanswered; "Ved ikke" is enough', async () => {

@@ -46,7 +46,7 @@ export async function nextStep(turn: Turn, data: Data): Promise<Card> {
   }
   const merged = mergeStep(answers, stepId, parsed.facts, parsed.unknown);
   // A child who may be in danger: the escalation is shown at once, before any other question.
-  const next = merged.facts.safetyConcern === true ? undefined : nextStepId(stepId);
+  const next = merged.facts.safetyConcern === true ? undefined : nextStepId(stepId, merged.facts);
   return moveTo(turn, draft, next ?? 'result', merged, { typed: data, stepId });
 }
 
@@ -55,7 +55,7 @@ export async function previousStep(turn: Turn, data: Data): Promise<Card> {
   if ('card' in loaded) return loaded.card;
   const { draft, answers } = loaded;
   const from = loaded.stepId ?? readPosition(draft.step);
-  const to: StepId = from === 'result' ? lastAskedStep(answers) : (previousStepId(from) ?? from);
+  const to: StepId = from === 'result' ? lastAskedStep(answers) : (previousStepId(from, answers.facts) ?? from);
   return moveTo(turn, draft, to, answers, {});
 }
 

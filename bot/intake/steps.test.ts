@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FactsSchema, RISK_FACTOR_IDS } from '../../rules/facts.js';
-import { INTAKE_STEPS, questionsForFacts, STEP_IDS, stepForFact, stepNumber, visibleQuestions } from './steps.js';
+import { INTAKE_STEPS, nextStepId, previousStepId, questionsForFacts, STEP_IDS, stepForFact, stepNumber, stepsShown, visibleQuestions } from './steps.js';
 
 const allQuestions = INTAKE_STEPS.flatMap((s) => s.questions);
 
@@ -42,6 +42,20 @@ describe('the intake interview', () => {
     expect(RISK_FACTOR_IDS).toHaveLength(24);
   });
 
+  it('leaves out the checklists for 0–24 months for an older child, and counts the steps without them', () => {
+    const risk = INTAKE_STEPS[3]!;
+    expect(visibleQuestions(risk, { child: { ageMonths: 24 } })).toHaveLength(risk.questions.length);
+    expect(visibleQuestions(risk, { child: { ageMonths: null } })).toHaveLength(risk.questions.length);
+    expect(visibleQuestions(risk, {})).toHaveLength(risk.questions.length);
+    expect(visibleQuestions(risk, { child: { ageMonths: 25 } })).toEqual([]);
+    const older = { child: { ageMonths: 30 } };
+    expect(stepsShown(older)).toEqual(['child', 'concern', 'family', 'investigation', 'parents', 'special']);
+    expect(nextStepId('family', older)).toBe('investigation');
+    expect(previousStepId('investigation', older)).toBe('family');
+    expect(stepNumber('investigation', older)).toBe(4);
+    expect(nextStepId('family', { child: { ageMonths: 10 } })).toBe('risk');
+  });
+
   it('asks why level 2 fits an older child only when the child is 13 or older', () => {
     const special = INTAKE_STEPS[6]!;
     expect(visibleQuestions(special, { child: { ageMonths: 155 } }).map((q) => q.id)).not.toContain('olderChildReason');
@@ -53,6 +67,7 @@ describe('the intake interview', () => {
     const { questions, unasked } = questionsForFacts(['child.ageMonths', 'parentsSeeNeed', 'riskFactors']);
     expect(questions.map((q) => q.question.id)).toEqual([
       'childBorn',
+      'childAgeYears',
       'childAgeMonths',
       'riskFactors_expecting',
       'riskFactors_parent',

@@ -1,6 +1,7 @@
 import type { BooleanFact, Facts, RiskFactorGroup } from '../../rules/facts.js';
 import type { Localized } from '../../cards/locale.js';
 import { RISK_FACTOR_GROUP_INFO } from '../../rules/risk-factors.js';
+import { infantChecklistsApply } from './age.js';
 
 /**
  * The intake interview as data, in the order a caseworker thinks about a family:
@@ -37,7 +38,8 @@ interface QuestionBase {
 export type Question =
   | (QuestionBase & { kind: 'boolean'; fact: BooleanFact | 'child.latePregnancy' })
   | (QuestionBase & { kind: 'choice'; fact: 'concern' | 'complexity' | 'investigation' | 'childBorn' | 'riskFactorsReviewed'; options: readonly ChoiceOption[] })
-  | (QuestionBase & { kind: 'integer'; fact: 'child.ageMonths'; min: number; max: number; placeholder: Localized })
+  /** The age in two fields, whole years and the months beside them; together they make `child.ageMonths`. */
+  | (QuestionBase & { kind: 'integer'; fact: 'child.ageYears' | 'child.ageMonths'; min: number; max: number; placeholder: Localized })
   | (QuestionBase & { kind: 'date'; fact: 'startDate' })
   | (QuestionBase & { kind: 'text'; fact: 'olderChildReason'; maxLength: number; placeholder: Localized })
   | (QuestionBase & { kind: 'riskFactors'; group: RiskFactorGroup });
@@ -101,12 +103,27 @@ const childStep: IntakeStep = {
     },
     {
       kind: 'integer',
+      id: 'childAgeYears',
+      fact: 'child.ageYears',
+      label: { da: 'Barnets alder – hele år', en: "The child's age – whole years" },
+      help: {
+        da: 'Fx 2 år og 6 måneder: skriv 2 her og 6 i feltet for måneder. Udfyldes, når barnet er født.',
+        en: 'E.g. 2 years and 6 months: enter 2 here and 6 in the months field. Fill in when the child is born.',
+      },
+      placeholder: { da: 'Antal år', en: 'Number of years' },
+      min: 0,
+      max: 30,
+      asks: ['child', 'child.ageMonths'],
+      required: false,
+    },
+    {
+      kind: 'integer',
       id: 'childAgeMonths',
       fact: 'child.ageMonths',
-      label: { da: 'Barnets alder i hele måneder', en: "The child's age in whole months" },
+      label: { da: 'Barnets alder – måneder ud over de hele år', en: "The child's age – months beyond the whole years" },
       help: {
-        da: 'Fx 14 for et barn på 1 år og 2 måneder. Udfyldes, når barnet er født.',
-        en: 'E.g. 14 for a child of 1 year and 2 months. Fill in when the child is born.',
+        da: 'Månederne ud over de hele år (0–11). Et barn under 1 år: skriv kun måneder, fx 8.',
+        en: 'The months beyond the whole years (0–11). A child under 1: enter months only, e.g. 8.',
       },
       placeholder: { da: 'Antal måneder', en: 'Number of months' },
       min: 0,
@@ -223,6 +240,7 @@ const riskStep: IntakeStep = {
         help: GROUP_HELP[group],
         asks: ['riskFactors'],
         required: false,
+        when: infantChecklistsApply,
       }),
     ),
     {
@@ -240,6 +258,7 @@ const riskStep: IntakeStep = {
       ],
       asks: ['riskFactors'],
       required: true,
+      when: infantChecklistsApply,
     },
     yesNo(
       'riskToDevelopment',
@@ -248,6 +267,7 @@ const riskStep: IntakeStep = {
         en: 'Are the risk factors of such a kind and combination that the child risks not following the normal development curve?',
       },
       { da: 'Din faglige vurdering af de afkrydsede faktorer samlet.', en: 'Your professional judgement of the ticked factors together.' },
+      { when: infantChecklistsApply },
     ),
   ],
 };
@@ -393,18 +413,22 @@ export function getStep(id: StepId): IntakeStep {
   return step;
 }
 
-/** 1-based position, for "Trin 3 af 7". */
-export function stepNumber(id: StepId): number {
-  return STEP_IDS.indexOf(id) + 1;
+/** The steps with a question to ask, given the answers so far (an older child has no checklists). */
+export function stepsShown(answers: Partial<Facts> = {}): StepId[] {
+  return INTAKE_STEPS.filter((s) => s.id === 'child' || visibleQuestions(s, answers).length > 0).map((s) => s.id);
 }
 
-export function nextStepId(id: StepId): StepId | undefined {
-  return STEP_IDS[STEP_IDS.indexOf(id) + 1];
+/** 1-based position among the steps shown, for "Trin 3 af 6". */
+export function stepNumber(id: StepId, answers: Partial<Facts> = {}): number {
+  return stepsShown(answers).indexOf(id) + 1;
 }
 
-export function previousStepId(id: StepId): StepId | undefined {
-  const i = STEP_IDS.indexOf(id);
-  return i > 0 ? STEP_IDS[i - 1] : undefined;
+export function nextStepId(id: StepId, answers: Partial<Facts> = {}): StepId | undefined {
+  return STEP_IDS.slice(STEP_IDS.indexOf(id) + 1).find((s) => stepsShown(answers).includes(s));
+}
+
+export function previousStepId(id: StepId, answers: Partial<Facts> = {}): StepId | undefined {
+  return STEP_IDS.slice(0, STEP_IDS.indexOf(id)).reverse().find((s) => stepsShown(answers).includes(s));
 }
 
 /** The questions of a step that apply given the answers so far. */

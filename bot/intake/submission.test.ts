@@ -24,8 +24,16 @@ const parentsAll = {
 };
 
 describe('parsing an intake step', () => {
+  it('refuses more than 11 months beside whole years, naming the age question', () => {
+    const r = parseStepSubmission('child', next('child', { childBorn: 'born', childAgeYears: '2', childAgeMonths: '14' }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.message)).toEqual(['Barnets alder – måneder ud over de hele år: ved siden af hele år er det højst 11 måneder – skriv fx 2 år og 6 måneder']);
+  });
+
   it.each([
     ['a born child of 14 months', 'child', { childBorn: 'born', childAgeMonths: '14' }, { child: { ageMonths: 14 } }],
+    ['2 years and 6 months', 'child', { childBorn: 'born', childAgeYears: '2', childAgeMonths: '6' }, { child: { ageMonths: 30 } }],
+    ['whole years only', 'child', { childBorn: 'born', childAgeYears: '7', childAgeMonths: '' }, { child: { ageMonths: 84 } }],
     ['an age sent as a number by a web client', 'child', { childBorn: 'born', childAgeMonths: 7 }, { child: { ageMonths: 7 } }],
     ['an unborn child late in pregnancy', 'child', { childBorn: 'unborn', childLatePregnancy: 'true' }, { child: { ageMonths: null, latePregnancy: true } }],
     ['an unborn child, pregnancy stage unknown', 'child', { childBorn: 'unborn', childLatePregnancy: 'unknown' }, { child: { ageMonths: null } }],

@@ -125,6 +125,7 @@ function parseQuestions(questions: readonly Question[], key: string, envelope: (
   const child = childFacts(facts, problems);
   delete facts['childBorn'];
   delete facts['child.ageMonths'];
+  delete facts['child.ageYears'];
   delete facts['child.latePregnancy'];
   if (child) facts['child'] = child;
 
@@ -141,11 +142,12 @@ function parseQuestions(questions: readonly Question[], key: string, envelope: (
 /** "Is the child born" decides how age and late pregnancy become the `child` fact. */
 function childFacts(facts: Record<string, unknown>, problems: FieldProblem[]): Facts['child'] | undefined {
   const born = facts['childBorn'];
-  const age = facts['child.ageMonths'] as number | undefined;
+  const age = ageInMonths(facts['child.ageYears'] as number | undefined, facts['child.ageMonths'] as number | undefined, problems);
+  if (age === false) return undefined;
   const late = facts['child.latePregnancy'] as boolean | undefined;
   if (born === 'born') {
     if (age === undefined) {
-      problems.push({ field: 'childAgeMonths', message: 'mangler: skriv barnets alder i hele måneder, når barnet er født' });
+      problems.push({ field: 'childAgeMonths', message: 'mangler: skriv barnets alder i år og måneder, når barnet er født' });
       return undefined;
     }
     return { ageMonths: age };
@@ -159,6 +161,19 @@ function childFacts(facts: Record<string, unknown>, problems: FieldProblem[]): F
   }
   // "Ved ikke" to "is the child born" but an age typed anyway: the age says the child is born.
   return age === undefined ? undefined : { ageMonths: age };
+}
+
+/**
+ * Years and months together: months beside whole years are 0–11; months alone (a baby, or an age
+ * typed as "30 months") stand on their own. False after a problem was added.
+ */
+function ageInMonths(years: number | undefined, months: number | undefined, problems: FieldProblem[]): number | undefined | false {
+  if (years === undefined) return months;
+  if (months !== undefined && months > 11) {
+    problems.push({ field: 'childAgeMonths', message: 'ved siden af hele år er det højst 11 måneder – skriv fx 2 år og 6 måneder' });
+    return false;
+  }
+  return years * 12 + (months ?? 0);
 }
 
 /** An Input left empty arrives as "" (or not at all): both mean "not answered". */

@@ -8,7 +8,8 @@ import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
 import type { Locale, Localized } from '../../cards/locale.js';
 import { durationFromDecision, measureLabel, OVERRIDDEN_PERIOD } from './labels.js';
-import { emptyPlanForm, formFromSubmission, formToPlanInput, planToForm, type PlanForm } from './plan-form.js';
+import { emptyPlanForm, formFromSubmission, formToPlanInput, fromInterview, planToForm, type PlanForm } from './plan-form.js';
+import { referralSourcesFor } from './referral-fit.js';
 import type { PlanVersion } from './model.js';
 import { describePlanProblems, parsePlanInput } from './schema.js';
 
@@ -60,6 +61,7 @@ function cardFor(locale: Locale, c: CaseWithDecision, form: PlanForm, version: n
     outcomeLabel: measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant, locale),
     preventive: isPreventive(c),
     showDaycare: showDaycare(c),
+    referralSources: referralSourcesFor(c.facts.child, showDaycare(c), form.referralSource),
     form,
     version,
     durationHint: durationFor(c, locale).hint,
@@ -77,7 +79,7 @@ export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: Cas
 
 /** The card for a case's first plan, e.g. right after the case is created: nothing to read. */
 export function firstPlanCard(c: CaseWithDecision, intro?: string, locale: Locale = 'da'): Card {
-  return cardFor(locale, c, emptyPlanForm(durationFor(c, locale).duration), 0, intro ? { saved: intro } : {});
+  return cardFor(locale, c, fromInterview(emptyPlanForm(durationFor(c, locale).duration), c.facts), 0, intro ? { saved: intro } : {});
 }
 
 /** The measures a plan is written for; an underretning or no measure has none. */

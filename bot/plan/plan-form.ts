@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Facts } from '../../rules/facts.js';
 import { TASK_GROUPS } from '../../rules/task-groups.js';
 import { MAX_GOALS, type DurationUnit, type PlanContent } from './model.js';
 
@@ -52,6 +53,12 @@ export function emptyPlanForm(duration: { value: number; unit: DurationUnit } | 
     visitationSocial: '',
     contactRole: '',
   };
+}
+
+/** A new plan starts from what the interview already asked, so the caseworker does not answer it twice. */
+export function fromInterview(form: PlanForm, facts: Partial<Facts>): PlanForm {
+  const receives = facts.receivesVisitationSocial;
+  return { ...form, visitationSocial: receives === true ? 'true' : receives === false ? 'false' : form.visitationSocial };
 }
 
 export function planToForm(plan: PlanContent): PlanForm {

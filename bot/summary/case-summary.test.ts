@@ -3,6 +3,7 @@ import { buildCaseSummary, dueSoonFirst, type CaseSummaryInput } from './case-su
 import { journalText } from './journal-text.js';
 import { contactNotes, level2Decision, OVERRIDE } from '../../test/support/summary-fixtures.js';
 import { standardPassage } from './passages.js';
+import { decide } from '../../rules/decide.js';
 
 const base = (over: Partial<CaseSummaryInput> = {}): CaseSummaryInput => ({
   case: { tenantId: 't', teamId: 'team', reference: 'FAM-2026-0042', label: 'A.B.', caseworkerId: 'cw', status: 'open' },
@@ -16,6 +17,17 @@ const base = (over: Partial<CaseSummaryInput> = {}): CaseSummaryInput => ({
 });
 
 describe('the case summary', () => {
+  it('names a level that waits only on its basis as the result card does, in both languages, not "none fits"', () => {
+    // Level 2 fits the family, but there is no børnefaglig undersøgelse yet.
+    const blocked = decide({ referenceDate: '2025-01-15', startDate: '2025-01-31', safetyConcern: false, child: { ageMonths: 96 }, concern: 'pronounced', intensiveNeeded: true, parentalCapacityUnclear: true, investigation: 'none', receivesVisitationSocial: false });
+    expect(blocked.outcome).toBe('none');
+    const da = buildCaseSummary(base({ decision: blocked }));
+    expect(da.decision?.recommendation).toBe('Niveau 2 kan ikke bevilges endnu – grundlaget mangler');
+    expect(journalText(da)).toContain('Niveau 2 kan ikke bevilges endnu');
+    expect(journalText(da)).not.toContain('Ingen af indsatserne passer');
+    expect(buildCaseSummary(base({ decision: blocked, locale: 'en' })).decision?.recommendation).toBe('Level 2 cannot be granted yet – its basis is missing');
+  });
+
   it('gives each reason the verbatim text of the passage it cites', () => {
     const s = buildCaseSummary(base());
     expect(s.decision?.recommendation).toBe('Niveau 2: intensiv praktisk pædagogisk støtte');

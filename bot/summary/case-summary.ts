@@ -3,7 +3,7 @@ import type { PlanSummary } from '../storage/plan-summary.js';
 import { maskCpr } from '../privacy/cpr.js';
 import type { Locale } from '../../cards/locale.js';
 import { PROGRESS_TEXT } from '../../cards/plan-text.js';
-import { outcomeLabel, reviewLabel } from './labels.js';
+import { decisionLabel, outcomeLabel, reviewLabel } from './labels.js';
 import { scopeUsage, type ContactNote, type ScopeUsage } from './scope-usage.js';
 import type { WellbeingArea } from '../../rules/parameters/schema.js';
 import type { Assessment } from '../storage/wellbeing.js';
@@ -134,7 +134,7 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     })
     .sort((a, b) => a.due.localeCompare(b.due));
 
-  const recommendation = decision ? outcomeLabel(decision.outcome, decision.variant, locale) : '';
+  const recommendation = decision ? decisionLabel(decision, locale) : '';
   return {
     reference: input.case.reference,
     label: input.case.label ?? '',
@@ -152,7 +152,7 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
       decidedBy: input.decidedBy ?? override?.by ?? null,
     },
     override: override && {
-      recommended: outcomeLabel(override.recommended, null, locale),
+      recommended: decision?.outcome === override.recommended ? recommendation : outcomeLabel(override.recommended, null, locale),
       chosen: outcomeLabel(override.chosen, override.chosenVariant, locale),
       reason: maskCpr(override.reason),
       by: override.by,

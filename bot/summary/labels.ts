@@ -1,5 +1,6 @@
 import type { Locale } from '../../cards/locale.js';
-import type { Outcome, ReviewKind } from '../../rules/decision-types.js';
+import { decisionHeadline } from '../../cards/outcome-text.js';
+import type { Decision, Outcome, ReviewKind } from '../../rules/decision-types.js';
 
 /** Danish names for what the rules return; the tab, the card and the journal text share them. */
 export const OUTCOME_LABEL: Record<Outcome, string> = {
@@ -46,6 +47,14 @@ export const REVIEW_LABEL_EN: Record<ReviewKind, string> = {
 export function outcomeLabel(outcome: Outcome, variant?: string | null, locale: Locale = 'da'): string {
   const label = (locale === 'en' ? OUTCOME_LABEL_EN : OUTCOME_LABEL)[outcome];
   return variant ? `${label} (${variant})` : label;
+}
+
+/**
+ * A stored decision's label: the result card's headline logic, so a level that waits only on its
+ * basis reads "Niveau 2 kan ikke bevilges endnu" here too, not "Ingen af indsatserne passer".
+ */
+export function decisionLabel(decision: Pick<Decision, 'outcome' | 'variant' | 'trace'>, locale: Locale = 'da'): string {
+  return decisionHeadline(decision, locale, outcomeLabel);
 }
 
 export function reviewLabel(kind: ReviewKind, locale: Locale = 'da'): string {

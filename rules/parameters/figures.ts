@@ -36,6 +36,15 @@ export interface ParameterWarning {
   passage: string;
 }
 
+/**
+ * A figure as a caseworker reads it: the municipality's own description of it, quoted, never its
+ * setting id (the id is for the file's author, in `field`).
+ */
+export function figureName(set: ParameterSet | undefined, id: ParameterId): string {
+  const description = set?.parameters[id].description.replace(/\.$/u, '');
+  return description ? `«${description}»` : 'for en af indsatsens frister eller omfang';
+}
+
 /** Every dated value that differs from the figure its cited passage states. Not an error: the municipality may mean it. */
 export function parameterWarnings(set: ParameterSet): ParameterWarning[] {
   const warnings: ParameterWarning[] = [];
@@ -47,7 +56,7 @@ export function parameterWarnings(set: ParameterSet): ParameterWarning[] {
       warnings.push({
         field: `parameters.${id}.values.${date}`,
         passage: def.passage,
-        message: `${id} er sat til ${value} (fra ${date}), men den citerede passage (${heading}) siger «${stated.words}». Begrundelserne citerer standardens tekst for en anden værdi; henvis til kommunens egen servicestandard for dette tal.`,
+        message: `${figureName(set, id)} er sat til ${value} (fra ${date}), men den citerede passage (${heading}) siger «${stated.words}». Begrundelserne citerer standardens tekst for en anden værdi; henvis til kommunens egen servicestandard for dette tal.`,
       });
     }
   }

@@ -122,6 +122,9 @@ describe('a municipality’s parameter file is checked before use', () => {
     if (!late.ok) throw new Error('fixture');
     const d = decide(level2, late.value);
     expect(d.scope.grantMonths).toBe(2);
-    expect(d.warnings.some((w) => w.text.includes('level2.grantMonths'))).toBe(true);
+    // Named in words a caseworker reads (the figure's description), never by its setting id.
+    const warning = d.warnings.find((w) => w.text.includes('har ingen værdi, der gælder'));
+    expect(warning?.text).toMatch(/^Kommunens tal «[^»]+» har ingen værdi, der gælder/u);
+    expect(warning?.text).not.toContain('level2.grantMonths');
   });
 });

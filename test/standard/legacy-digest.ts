@@ -38,11 +38,29 @@ export function asLegacy(d: Decision): Decision {
   };
 }
 
+/**
+ * Texts reworded since, so a caseworker reads no field or setting ids: each new wording maps back to
+ * the recorded one, so every other difference still shows.
+ */
+const REWORDED: readonly [RegExp, string][] = [
+  [/kommunens valg af ekstra måneder til afslutning, overlevering eller revisitering afgør, om 1A er udgangspunktet/gu, 'kommunens parameter level1.extraMonths afgør, om 1A (ekstra måneder) er udgangspunktet'],
+  [/fristerne er regnet fra (\d{4}-\d\d-\d\d) \(dags dato\)/gu, 'fristerne er regnet fra referencedatoen $1'],
+  [/hænger ikke sammen: Startdatoen /gu, 'hænger ikke sammen: startDate '],
+  [/hænger ikke sammen: Dags dato /gu, 'hænger ikke sammen: referenceDate '],
+  [
+    /hænger ikke sammen: Svaret «sidst i graviditeten» kan ikke gælde et barn, der er født \(barnets alder er oplyst\); ret enten alderen, eller svar, at barnet ikke er født endnu/gu,
+    'hænger ikke sammen: child.latePregnancy kan ikke gælde et barn, der er født (alderen er oplyst i måneder); angiv enten alderen eller, for et ufødt barn, null og sidst i graviditeten',
+  ],
+  [/Hvor gammelt er barnet \(i år og måneder\)\? Eller er det ikke født endnu\?/gu, 'Hvor gammelt er barnet (i hele måneder)? Er det ikke født, så angiv null.'],
+];
+
+const recordedWording = (text: string): string => REWORDED.reduce((t, [now, then]) => t.replace(now, then), text);
+
 export function digests(decisions: readonly Decision[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < decisions.length; i += LEGACY.chunk) {
     const hash = createHash('sha256');
-    for (const d of decisions.slice(i, i + LEGACY.chunk)) hash.update(`${canonical(asLegacy(d))}\n`);
+    for (const d of decisions.slice(i, i + LEGACY.chunk)) hash.update(`${recordedWording(canonical(asLegacy(d)))}\n`);
     out.push(hash.digest('hex').slice(0, 32));
   }
   return out;

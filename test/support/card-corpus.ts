@@ -22,6 +22,8 @@ import { standardPassage } from '../../bot/summary/passages.js';
 import { contactNotes, level2Decision, OVERRIDE } from './summary-fixtures.js';
 import { scopeUsage } from '../../rules/scope-usage.js';
 import * as f from './card-fixtures.js';
+import { decide } from '../../rules/decide.js';
+import type { Facts } from '../../rules/facts.js';
 import { samplePlanCard, sampleReviewCard } from './plan-fixtures.js';
 
 /** Every card the bot can send, in one language, with a name for each: the corpus the card tests walk. */
@@ -94,6 +96,22 @@ function sampleSummary(locale: Locale, withDecision: boolean) {
   });
 }
 
+/**
+ * Answers the real rules decide as level 1 with every warning that names an answer or a figure:
+ * no start date, a born child marked late in pregnancy, the draft's 1/1A choice.
+ */
+const level1Facts: Facts = {
+  ...f.level2Facts,
+  child: { ageMonths: 84, latePregnancy: true },
+  concern: 'concern',
+  investigation: 'completed',
+  preliminaryPlan: false,
+  solvableInLimitedPeriod: true,
+  intensiveNeeded: false,
+  receivesVisitationSocial: false,
+  startDate: undefined,
+};
+
 export function everyCard(locale: Locale): [string, CardJson][] {
   const intake = { locale, draftId: 'draft-1' };
   const result = { ...intake, channels: f.channels };
@@ -110,6 +128,9 @@ export function everyCard(locale: Locale): [string, CardJson][] {
     ['result escalate', resultCard(f.escalateDecision, result)],
     ['result none', resultCard(f.noneDecision, result)],
     ['needs information', needsInformationCard(f.needsInfoDecision, answers, intake)],
+    // The rules' own words, not a fixture's: warnings and questions as a decision really words them.
+    ['result level 1 from the rules', resultCard(decide(level1Facts), result)],
+    ['needs information from the rules', needsInformationCard(decide({ referenceDate: '2026-01-15', safetyConcern: false }), {}, intake)],
     ['case created', caseCreatedCard({ ...view, outcome: 'level2', variant: null, reviews: f.level2Decision.reviews }, f.level2Decision, undefined, { locale })],
     ['case created with override', caseCreatedCard(view, f.level2Decision, override, { locale })],
     ['case', caseCard({ ...view, override }, { locale })],
