@@ -1,8 +1,7 @@
-import * as ACData from 'adaptivecards-templating';
 import type { CaseSummary } from '../bot/summary/case-summary.js';
 import { wordsTable, type Locale, type Localized } from './locale.js';
 import { formatDate } from './outcome-text.js';
-import { cardBytes, type CardJson } from './template.js';
+import { cardBytes, expand, type CardJson } from './template.js';
 import template from './templates/summary-card.json' with { type: 'json' };
 
 export { cardBytes };
@@ -16,10 +15,6 @@ export { cardBytes };
 /** Teams refuses larger cards; the tab shows everything, the card need not. */
 const MAX_NOTES_CHARS = 1500;
 const MAX_REASON_CHARS = 600;
-
-// Built once: constructing a Template is the expensive part of binding (it prepares every
-// expression); expanding leaves the template untouched, so one instance serves every card.
-const TEMPLATE = new ACData.Template(template);
 
 /** The card's own words; bound as `s` so the template holds no language. The summary's labels come in the same language. */
 const SUMMARY_TEXT = {
@@ -133,14 +128,5 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
     hasTabUrl: Boolean(options.tabUrl),
     tabUrl: options.tabUrl ?? '',
   };
-  return prune(TEMPLATE.expand({ $root: data })) as CardJson;
-}
-
-/** The templating leaves nulls where a `$when` dropped an element from an array; Teams wants none. */
-function prune(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(prune);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, prune(v)]));
-  }
-  return value;
+  return expand(template, data);
 }
