@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../rules/decision-types.js';
 import { isPassageId, passageById } from '../rules/passages/index.js';
-import { allObjects, cardText, deepFreeze, executeActions, inputIds, ofType, strayActions } from '../test/support/card-json.js';
+import { allObjects, cardButtons, cardText, deepFreeze, executeActions, inputIds, ofType, strayActions } from '../test/support/card-json.js';
 import * as f from '../test/support/card-fixtures.js';
 import { resultCard } from './result.js';
 import { cardBytes } from './template.js';
@@ -10,7 +10,7 @@ import { VERBS } from './verbs.js';
 const ctx = { locale: 'da' as const, draftId: 'draft-1', channels: f.channels };
 
 function showCard(card: Record<string, unknown>, title: string): Record<string, unknown> {
-  const action = (card['actions'] as Record<string, unknown>[]).find((a) => a['title'] === title);
+  const action = cardButtons(card).find((a) => a['title'] === title);
   expect(action, title).toBeDefined();
   expect(action?.['type']).toBe('Action.ShowCard');
   return action?.['card'] as Record<string, unknown>;
@@ -76,6 +76,19 @@ describe('the result card', () => {
     expect(text).toContain('Gældende nu');
   });
 
+  it('puts the decision and its buttons first; "why not" and the legal basis are collapsed below them', () => {
+    const card = resultCard(f.level2Decision, ctx);
+    const body = card['body'] as Record<string, unknown>[];
+    const at = (test: (o: Record<string, unknown>) => boolean) => body.findIndex((o) => allObjects(o).some(test));
+    const buttons = at((o) => o['title'] === 'Følg anbefalingen');
+    expect(buttons).toBeGreaterThan(at((o) => o['text'] === 'Derfor'));
+    for (const id of ['why-not', 'legal']) {
+      expect(allObjects(card).find((o) => o['id'] === id)?.['isVisible'], id).toBe(false);
+      expect(at((o) => o['id'] === id), id).toBeGreaterThan(buttons);
+    }
+    expect(JSON.stringify(allObjects(card).find((o) => o['id'] === 'legal'))).toContain('Barnets lov § 32, stk. 1, nr. 2');
+  });
+
   it('says that a person decides (GDPR art. 22)', () => {
     expect(cardText(resultCard(f.preventiveDecision, ctx))).toMatch(/sagsbehandler træffer afgørelsen.*GDPR art\. 22/s);
   });
@@ -121,7 +134,7 @@ describe('the result card', () => {
 
   it('offers Acceptér, Vælg andet udfald and Start forfra, with unique input ids across the forms', () => {
     const card = resultCard(f.level2Decision, ctx);
-    expect((card['actions'] as { title: string }[]).map((a) => a.title)).toEqual(['Følg anbefalingen', 'Træf en anden afgørelse', 'Start forfra']);
+    expect(cardButtons(card).map((a) => a['title'])).toEqual(['Følg anbefalingen', 'Træf en anden afgørelse', 'Start forfra']);
     const ids = inputIds(card);
     expect(new Set(ids).size).toBe(ids.length);
   });

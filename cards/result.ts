@@ -1,7 +1,7 @@
 import { OUTCOMES, type Decision, type Outcome } from '../rules/decision-types.js';
 import { acceptShowCard, overrideShowCard } from './case-form.js';
 import { citedItems, passageLabel, readableLegalSource } from './cited.js';
-import { restartAction } from './common-actions.js';
+import { actionRows, restartAction } from './common-actions.js';
 import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
 import { noTeamSteps } from './no-team.js';
@@ -17,7 +17,8 @@ export const CARD_BUDGET_BYTES = 26_000;
 /**
  * The recommendation: the outcome in plain Danish, scope, due dates, every reason with its passage
  * (verbatim text one tap away), why not the others, warnings, the legal basis then and now, and the
- * reminder that a person decides. Acceptér / Vælg andet udfald / Start forfra.
+ * reminder that a person decides. Følg anbefalingen / Træf en anden afgørelse / Start forfra come
+ * right after the decision and its warnings; "why not" and the legal basis are one tap away below.
  * An escalation leads the card; a needs-information decision gets the questions instead.
  */
 export function resultCard(decision: Decision, ctx: ResultCardContext): CardJson {
@@ -77,8 +78,10 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
   const blocked = blockedLevel(decision.outcome, decision.trace);
   const title = blocked ? BLOCKED_TITLES[blocked][ctx.locale] : outcomeTitle(decision.outcome, decision.variant, ctx.locale);
-  // Reasons first, so a passage's text sits where it is read first, not inside the hidden "why not".
+  // The escalation and the reasons first, so a passage's text sits where it is read first, not
+  // inside the hidden "why not"; every later citation of it opens that one copy.
   const shown = new Map<string, string>();
+  const escalation = decision.outcome === 'escalate' ? escalationBlock(decision, ctx, shown) : null;
   const reasons = decision.outcome === 'escalate' ? [] : citedItems(decision.reasons, 'reason', { ...cite, bullet: '✓', shown });
   const warnings = citedItems(
     decision.warnings.map((w) => ({ text: w.text, ...(w.passage ? { passage: w.passage } : {}) })),
@@ -95,7 +98,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
 
   return expand(template, {
     fallbackText: `${t({ da: 'Anbefaling', en: 'Recommendation' })}: ${title}. ${t({ da: 'En person træffer afgørelsen.', en: 'A person makes the decision.' })}`,
-    escalation: decision.outcome === 'escalate' ? escalationBlock(decision, ctx) : null,
+    escalation,
     noTeam: ctx.channels.length === 0 ? noTeamSteps(ctx.locale) : null,
     problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
     problems: (ctx.problems ?? []).map((p) => p.message),
@@ -113,7 +116,8 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     whyNotTitle: t({ da: '▸ Hvorfor ikke de andre udfald? (tryk for at vise)', en: '▸ Why not the other outcomes? (tap to show)' }),
     whyNotToggle: t({ da: 'Vis hvorfor ikke', en: 'Show why not' }),
     whyNot,
-    legalTitle: t({ da: 'Lovgrundlag', en: 'Legal basis' }),
+    legalTitle: t({ da: '▸ Lovgrundlag (tryk for at vise)', en: '▸ Legal basis (tap to show)' }),
+    legalToggle: t({ da: 'Vis lovgrundlag', en: 'Show legal basis' }),
     legalSeedTitle: t({ da: 'Standarden henviser til', en: 'The standard cites' }),
     legalCurrentTitle: t({ da: 'Gældende nu', en: 'In force now' }),
     legal: decision.legalBasis.map((l) => ({ seed: l.seed, current: l.current, source: readableLegalSource(l.source) })),
@@ -123,6 +127,6 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
       en: "The recommendation is computed from your answers and the municipality's service standard. It is not a decision: a caseworker decides, and the case records who and when (GDPR art. 22).",
     }),
     parameterLine: `${t({ da: 'Parametersæt', en: 'Parameter set' })}: ${decision.parameterSet} · ${t({ da: 'pr.', en: 'as of' })} ${formatDate(decision.referenceDate, ctx.locale)} · ${t({ da: 'start', en: 'start' })} ${formatDate(decision.startDate, ctx.locale)}`,
-    actions: [acceptShowCard(decision, ctx), overrideShowCard(decision, ctx), restartAction(ctx.locale, ctx.draftId)],
+    actionRows: actionRows(acceptShowCard(decision, ctx), [overrideShowCard(decision, ctx), restartAction(ctx.locale, ctx.draftId)]),
   });
 }

@@ -97,13 +97,7 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
     },
     hasReasons: (d?.reasons.length ?? 0) > 0,
     reasonsHeading: s.override ? w.reasonsForRecommendation : w.reason,
-    reasons: (d?.reasons ?? []).map((r, i) => ({
-      text: cut(r.text, MAX_REASON_CHARS),
-      passageId: r.passage.id || w.noSource,
-      toggleId: `passage-${i + 1}`,
-      heading: r.passage.heading ? `${r.passage.source} › ${r.passage.heading}` : '',
-      verbatim: r.passage.text || w.noText,
-    })),
+    reasons: reasonItems(d?.reasons ?? [], w),
     hasDueDates: s.dueDates.length > 0,
     dueDates: s.dueDates.map((r) => ({ due: date(r.due), what: `${r.label}: ${r.text} (${r.passage.id})` })),
     hasScope: Boolean(s.scope),
@@ -129,4 +123,25 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
     tabUrl: options.tabUrl ?? '',
   };
   return expand(template, data);
+}
+
+/**
+ * Each reason with the passage it rests on. A passage several reasons rest on is quoted once: the
+ * later reasons' source lines open the first one's copy, so no text stands twice on the card.
+ */
+function reasonItems(reasons: NonNullable<CaseSummary['decision']>['reasons'], w: { noSource: string; noText: string }) {
+  const quoted = new Map<string, string>();
+  return reasons.map((r, i) => {
+    const earlier = r.passage.id ? quoted.get(r.passage.id) : undefined;
+    const toggleId = earlier ?? `passage-${i + 1}`;
+    if (r.passage.id && !earlier) quoted.set(r.passage.id, toggleId);
+    return {
+      text: cut(r.text, MAX_REASON_CHARS),
+      passageId: r.passage.id || w.noSource,
+      toggleId,
+      quote: earlier === undefined,
+      heading: r.passage.heading ? `${r.passage.source} › ${r.passage.heading}` : '',
+      verbatim: r.passage.text || w.noText,
+    };
+  });
 }
