@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../cards/locale.js';
-import type { CardJson } from '../cards/template.js';
+import { cardBytes, cardBytesUtf16 } from '../cards/template.js';
 import { PASSAGES } from '../rules/passages/index.js';
 import { everyCard } from './support/card-corpus.js';
 
@@ -60,9 +60,6 @@ function actions(card: unknown): Record<string, unknown>[] {
   return found;
 }
 
-const utf8 = (card: CardJson) => Buffer.byteLength(JSON.stringify(card), 'utf8');
-// Teams measures a card as UTF-16 text: two bytes per code unit.
-const utf16 = (card: CardJson) => JSON.stringify(card).length * 2;
 
 describe.each(['da', 'en'] as const)('every card the bot can send (%s)', (locale: Locale) => {
   const cards = everyCard(locale);
@@ -110,7 +107,7 @@ describe.each(['da', 'en'] as const)('every card the bot can send (%s)', (locale
   });
 
   it('stays within the size Teams accepts, and reports the largest cards in both encodings', () => {
-    const sizes = cards.map(([name, card]) => ({ name, utf8: utf8(card), utf16: utf16(card) })).sort((a, b) => b.utf8 - a.utf8);
+    const sizes = cards.map(([name, card]) => ({ name, utf8: cardBytes(card), utf16: cardBytesUtf16(card) })).sort((a, b) => b.utf8 - a.utf8);
     console.log(`largest cards (${locale}):\n${sizes.slice(0, 6).map((s) => `  ${s.name}: ${(s.utf8 / 1024).toFixed(1)} KB UTF-8, ${(s.utf16 / 1024).toFixed(1)} KB UTF-16`).join('\n')}`);
     for (const s of sizes) expect(s.utf8, s.name).toBeLessThan(28_000);
     // A first-screen card is read whole on a phone: short, or it is skipped.
