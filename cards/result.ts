@@ -11,8 +11,11 @@ import { BLOCKED_TITLES, formatDate, WHY_NOT_HEADINGS, outcomeTitle, REVIEW_KIND
 import { cardBytes, expand, pick, type CardJson } from './template.js';
 import template from './templates/result.json' with { type: 'json' };
 
-/** Teams refuses cards over 28 KB; leave room for the activity around the card. */
-export const CARD_BUDGET_BYTES = 26_000;
+/**
+ * Teams refuses cards over 28 KB; a result card stays within 20 KB (UTF-8) so it loads quickly on
+ * a phone and leaves room for the activity around it.
+ */
+export const CARD_BUDGET_BYTES = 20 * 1024;
 
 /**
  * The recommendation: the outcome in plain Danish, scope, due dates, every reason with its passage
@@ -23,16 +26,22 @@ export const CARD_BUDGET_BYTES = 26_000;
  */
 export function resultCard(decision: Decision, ctx: ResultCardContext): CardJson {
   if (decision.outcome === 'needs-information') return needsInformationCard(decision, {}, { locale: ctx.locale, draftId: ctx.draftId, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) });
-  // Passage texts are the bulk. If a long "why not" list would push the card over the limit, the
-  // "why not" items first become one line each with their passage id, and only in the extreme
-  // is the list cut, saying how many were left out. Reasons always keep their wording.
-  const full = buildResult(decision, ctx, { compact: false, limit: Infinity });
+  // Passage texts are the bulk. If a long "why not" list would push the card over the budget, the
+  // "why not" items first become one line each with their passage id, then the list is cut,
+  // saying how many were left out; if that is not enough (many warnings), the warnings keep their
+  // passage reference but not its wording. Reasons always keep their wording.
+  const full = buildResult(decision, ctx, { compact: false, limit: Infinity, warningWording: true });
   if (cardBytes(full) <= CARD_BUDGET_BYTES) return full;
-  let limit = Object.values(decision.whyNot).reduce((n, list) => n + (list?.length ?? 0), 0);
-  let card = buildResult(decision, ctx, { compact: true, limit });
-  while (cardBytes(card) > CARD_BUDGET_BYTES && limit > 0) {
-    limit = Math.floor(limit * 0.8);
-    card = buildResult(decision, ctx, { compact: true, limit });
+  const total = Object.values(decision.whyNot).reduce((n, list) => n + (list?.length ?? 0), 0);
+  let card = full;
+  for (const warningWording of [true, false]) {
+    let limit = total;
+    card = buildResult(decision, ctx, { compact: true, limit, warningWording });
+    while (cardBytes(card) > CARD_BUDGET_BYTES && limit > 0) {
+      limit = Math.floor(limit * 0.8);
+      card = buildResult(decision, ctx, { compact: true, limit, warningWording });
+    }
+    if (cardBytes(card) <= CARD_BUDGET_BYTES) return card;
   }
   return card;
 }
@@ -42,6 +51,8 @@ interface WhyNotMode {
   compact: boolean;
   /** At most this many items across all outcomes. */
   limit: number;
+  /** Whether each warning carries its passage's wording (one tap away) or only the reference. */
+  warningWording: boolean;
 }
 
 function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode, shown: Map<string, string>): CardJson[] {
@@ -86,7 +97,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   const warnings = citedItems(
     decision.warnings.map((w) => ({ text: w.text, ...(w.passage ? { passage: w.passage } : {}) })),
     'warning',
-    { ...cite, bullet: '!', shown },
+    { ...cite, bullet: '!', shown, withVerbatim: mode.warningWording },
   );
   const whyNot = whyNotItems(decision, ctx, mode, shown);
   const reviews = decision.reviews.map((r) => ({
