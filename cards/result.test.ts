@@ -5,6 +5,7 @@ import { allObjects, cardButtons, cardText, deepFreeze, executeActions, inputIds
 import * as f from '../test/support/card-fixtures.js';
 import { CARD_BUDGET_BYTES, resultCard } from './result.js';
 import { cardBytes } from './template.js';
+import { WHY_NOT_HEADINGS } from './outcome-text.js';
 import { VERBS } from './verbs.js';
 
 const ctx = { locale: 'da' as const, draftId: 'draft-1', channels: f.channels };
@@ -158,6 +159,8 @@ describe('the result card', () => {
     const card = resultCard(heavy, ctx);
     expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
     expect(cardText(card)).toContain('hpi.3.maalgruppe.spaend');
+    // A cut list keeps the first items of every outcome, not all of the first outcome's.
+    for (const o of ['preventive', 'level1', 'level3', 'none'] as const) expect(cardText(card), o).toContain(WHY_NOT_HEADINGS[o].da);
     for (const reason of heavy.reasons) expect(JSON.stringify(card)).toContain(JSON.stringify(passageById(reason.passage)!.text).slice(1, 60));
   });
 

@@ -26,22 +26,19 @@ export const CARD_BUDGET_BYTES = 20 * 1024;
  */
 export function resultCard(decision: Decision, ctx: ResultCardContext): CardJson {
   if (decision.outcome === 'needs-information') return needsInformationCard(decision, {}, { locale: ctx.locale, draftId: ctx.draftId, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) });
-  // Passage texts are the bulk. If a long "why not" list would push the card over the budget, the
-  // "why not" items first become one line each with their passage id, then the list is cut,
-  // saying how many were left out; if that is not enough (many warnings), the warnings keep their
-  // passage reference but not its wording. Reasons always keep their wording.
+  // Passage texts are the bulk. If the card is over the budget, the "why not" items first become
+  // one line each with their passage id; then the warnings keep their passage reference but not
+  // its wording; only then is the "why not" list cut, saying how many were left out. Reasons
+  // always keep their wording.
   const full = buildResult(decision, ctx, { compact: false, limit: Infinity, warningWording: true });
   if (cardBytes(full) <= CARD_BUDGET_BYTES) return full;
-  const total = Object.values(decision.whyNot).reduce((n, list) => n + (list?.length ?? 0), 0);
-  let card = full;
-  for (const warningWording of [true, false]) {
-    let limit = total;
-    card = buildResult(decision, ctx, { compact: true, limit, warningWording });
-    while (cardBytes(card) > CARD_BUDGET_BYTES && limit > 0) {
-      limit = Math.floor(limit * 0.8);
-      card = buildResult(decision, ctx, { compact: true, limit, warningWording });
-    }
-    if (cardBytes(card) <= CARD_BUDGET_BYTES) return card;
+  let limit = Object.values(decision.whyNot).reduce((n, list) => n + (list?.length ?? 0), 0);
+  const compact = buildResult(decision, ctx, { compact: true, limit, warningWording: true });
+  if (cardBytes(compact) <= CARD_BUDGET_BYTES) return compact;
+  let card = buildResult(decision, ctx, { compact: true, limit, warningWording: false });
+  while (cardBytes(card) > CARD_BUDGET_BYTES && limit > 0) {
+    limit = Math.floor(limit * 0.8);
+    card = buildResult(decision, ctx, { compact: true, limit, warningWording: false });
   }
   return card;
 }
@@ -60,10 +57,9 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
   const groups = OUTCOMES.filter((o): o is Outcome => o !== decision.outcome && (decision.whyNot[o]?.length ?? 0) > 0);
   const total = groups.reduce((n, o) => n + (decision.whyNot[o]?.length ?? 0), 0);
-  let left = mode.limit;
+  const kept = shares(groups.map((o) => decision.whyNot[o]?.length ?? 0), mode.limit);
   const items = groups.flatMap((o, gi) => {
-    const list = (decision.whyNot[o] ?? []).slice(0, Math.max(0, left));
-    left -= list.length;
+    const list = (decision.whyNot[o] ?? []).slice(0, kept[gi]);
     if (list.length === 0) return [];
     const heading = { type: 'TextBlock', text: WHY_NOT_HEADINGS[o][ctx.locale], weight: 'Bolder', wrap: true, spacing: 'Medium' };
     const rows = mode.compact
@@ -82,6 +78,24 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     });
   }
   return items;
+}
+
+/**
+ * How many items of each list to keep when only `limit` fit in all: taken in turns, so each
+ * outcome keeps its first (most telling) items rather than the first outcome keeping all of its.
+ */
+function shares(lengths: readonly number[], limit: number): number[] {
+  const kept = lengths.map(() => 0);
+  let left = Math.min(limit, lengths.reduce((a, b) => a + b, 0));
+  while (left > 0) {
+    for (let i = 0; i < lengths.length && left > 0; i++) {
+      if (kept[i]! < lengths[i]!) {
+        kept[i]! += 1;
+        left -= 1;
+      }
+    }
+  }
+  return kept;
 }
 
 function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode): CardJson {
