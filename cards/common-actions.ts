@@ -21,3 +21,16 @@ export function restartAction(locale: Locale, draftId: string): CardJson {
     },
   };
 }
+
+/**
+ * A card's buttons as rows in its body: the main action alone, the others side by side below it.
+ * Three buttons in one row are cut to "Følg anb…" on a phone (360 px); two short ones fit, and in
+ * the body the buttons come right after the decision, before the details one tap away.
+ * A ShowCard opens below its own row.
+ */
+export function actionRows(main: CardJson, others: readonly CardJson[]): CardJson[] {
+  return [
+    { type: 'ActionSet', actions: [main] },
+    ...(others.length > 0 ? [{ type: 'ActionSet', spacing: 'Small', actions: [...others] }] : []),
+  ];
+}

@@ -9,11 +9,12 @@ export const UNDERRETNING_PASSAGE = 'hpi.6.underretning';
 
 /**
  * What to do when the child may be in danger. It leads every card it appears on: safety first,
- * and nothing else on the card may push it out of sight.
+ * and nothing else on the card may push it out of sight. `shown` is the card's record of passages
+ * already quoted, so a passage the block quotes is not quoted again further down.
  */
-export function escalationBlock(decision: Decision, ctx: CardContext): CardJson {
+export function escalationBlock(decision: Decision, ctx: CardContext, shown?: Map<string, string>): CardJson {
   const t = pick(ctx.locale);
-  const options = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
+  const options = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}), ...(shown ? { shown } : {}) };
   const reasons = citedItems(decision.reasons, 'esc-reason', options);
   const cited = decision.reasons.some((r) => r.passage === UNDERRETNING_PASSAGE)
     ? []

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardText, executeActions } from '../test/support/card-json.js';
+import { cardButtons, cardText, executeActions } from '../test/support/card-json.js';
 import * as f from '../test/support/card-fixtures.js';
 import { escalationCard } from './escalation.js';
 import { VERBS } from './verbs.js';
@@ -31,7 +31,7 @@ describe('the escalation card', () => {
 
   it('lets the caseworker create the case, correct the answer, or start over', () => {
     const card = escalationCard(f.escalateDecision, ctx);
-    expect((card['actions'] as { title: string }[]).map((a) => a.title)).toEqual(['Følg anbefalingen', 'Ret svaret', 'Start forfra']);
+    expect(cardButtons(card).map((a) => a['title'])).toEqual(['Følg anbefalingen', 'Ret svaret', 'Start forfra']);
     const verbs = executeActions(card).map((a) => a['verb']);
     expect(verbs).toEqual([VERBS.caseAccept, VERBS.intakeEdit, VERBS.intakeRestart]);
     expect(executeActions(card)[1]).toMatchObject({ data: { stepId: 'concern' }, associatedInputs: 'none' });

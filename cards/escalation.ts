@@ -1,6 +1,6 @@
 import type { Decision } from '../rules/decision-types.js';
 import { acceptShowCard } from './case-form.js';
-import { restartAction } from './common-actions.js';
+import { actionRows, restartAction } from './common-actions.js';
 import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
 import { noTeamSteps } from './no-team.js';
@@ -31,10 +31,9 @@ export function escalationCard(decision: Decision, ctx: ResultCardContext): Card
       da: 'Anbefalingen er en hjælp – du træffer afgørelsen (GDPR art. 22). Opret sagen, så teamet kan følge den, eller ret svaret, hvis det var en fejl.',
       en: 'The recommendation is an aid – you make the decision (GDPR art. 22). Create the case so the team can follow it, or correct the answer if it was a mistake.',
     }),
-    actions: [
-      acceptShowCard(decision, ctx),
+    actionRows: actionRows(acceptShowCard(decision, ctx), [
       execute(t({ da: 'Ret svaret', en: 'Correct the answer' }), VERBS.intakeEdit, { draftId: ctx.draftId, stepId: 'concern' }, { inputs: 'none' }),
       restartAction(ctx.locale, ctx.draftId),
-    ],
+    ]),
   });
 }

@@ -1,6 +1,6 @@
-import * as ACData from 'adaptivecards-templating';
 import { wordsTable, type Locale, type Localized } from './locale.js';
 import { formatDate } from './outcome-text.js';
+import { expand } from './template.js';
 import template from './templates/reminder.json' with { type: 'json' };
 
 /**
@@ -141,16 +141,9 @@ function bind(values: Record<string, string | null>, locale: Locale): Record<str
   if (json === undefined) {
     const markers = Object.fromEntries(present.map((k) => [k, `\u27E6${k}\u27E7`]));
     const data = { ...markers, s: reminderWords(locale), handled: 'handledText' in markers ? { text: markers.handledText } : null, notice: markers.notice ?? null, typedReason: markers.typedReason ?? null, typedNote: markers.typedNote ?? null };
-    json = JSON.stringify(prune(new ACData.Template(template).expand({ $root: data })));
+    json = JSON.stringify(expand(template, data));
     shapes.set(key, json);
   }
   const filled = json.replace(/\u27E6(\w+)\u27E7/g, (_, name: string) => JSON.stringify(values[name] ?? '').slice(1, -1));
   return JSON.parse(filled) as Record<string, unknown>;
-}
-
-/** Elements whose `$when` was false come back as null; drop them so the card stays valid. */
-function prune(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(prune);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, prune(v)]));
-  return value;
 }

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../rules/decision-types.js';
 import { isPassageId, passageById } from '../rules/passages/index.js';
-import { allObjects, cardText, deepFreeze, executeActions, inputIds, ofType, strayActions } from '../test/support/card-json.js';
+import { allObjects, cardButtons, cardText, deepFreeze, executeActions, inputIds, ofType, strayActions } from '../test/support/card-json.js';
 import * as f from '../test/support/card-fixtures.js';
-import { resultCard } from './result.js';
+import { CARD_BUDGET_BYTES, resultCard } from './result.js';
 import { cardBytes } from './template.js';
+import { WHY_NOT_HEADINGS } from './outcome-text.js';
 import { VERBS } from './verbs.js';
 
 const ctx = { locale: 'da' as const, draftId: 'draft-1', channels: f.channels };
 
 function showCard(card: Record<string, unknown>, title: string): Record<string, unknown> {
-  const action = (card['actions'] as Record<string, unknown>[]).find((a) => a['title'] === title);
+  const action = cardButtons(card).find((a) => a['title'] === title);
   expect(action, title).toBeDefined();
   expect(action?.['type']).toBe('Action.ShowCard');
   return action?.['card'] as Record<string, unknown>;
@@ -76,6 +77,19 @@ describe('the result card', () => {
     expect(text).toContain('Gældende nu');
   });
 
+  it('puts the decision and its buttons first; "why not" and the legal basis are collapsed below them', () => {
+    const card = resultCard(f.level2Decision, ctx);
+    const body = card['body'] as Record<string, unknown>[];
+    const at = (test: (o: Record<string, unknown>) => boolean) => body.findIndex((o) => allObjects(o).some(test));
+    const buttons = at((o) => o['title'] === 'Følg anbefalingen');
+    expect(buttons).toBeGreaterThan(at((o) => o['text'] === 'Derfor'));
+    for (const id of ['why-not', 'legal']) {
+      expect(allObjects(card).find((o) => o['id'] === id)?.['isVisible'], id).toBe(false);
+      expect(at((o) => o['id'] === id), id).toBeGreaterThan(buttons);
+    }
+    expect(JSON.stringify(allObjects(card).find((o) => o['id'] === 'legal'))).toContain('Barnets lov § 32, stk. 1, nr. 2');
+  });
+
   it('says that a person decides (GDPR art. 22)', () => {
     expect(cardText(resultCard(f.preventiveDecision, ctx))).toMatch(/sagsbehandler træffer afgørelsen.*GDPR art\. 22/s);
   });
@@ -121,7 +135,7 @@ describe('the result card', () => {
 
   it('offers Acceptér, Vælg andet udfald and Start forfra, with unique input ids across the forms', () => {
     const card = resultCard(f.level2Decision, ctx);
-    expect((card['actions'] as { title: string }[]).map((a) => a.title)).toEqual(['Følg anbefalingen', 'Træf en anden afgørelse', 'Start forfra']);
+    expect(cardButtons(card).map((a) => a['title'])).toEqual(['Følg anbefalingen', 'Træf en anden afgørelse', 'Start forfra']);
     const ids = inputIds(card);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -143,8 +157,10 @@ describe('the result card', () => {
     const many = Array.from({ length: 12 }, (_, i) => ({ text: `Kriterium ${i} er ikke opfyldt, fordi svarene peger et andet sted hen.`, passage: i % 2 ? 'hpi.3.maalgruppe.spaend' : 'pps.maalgruppe.1' }));
     const heavy: Decision = { ...f.level2Decision, whyNot: { preventive: many, level1: many, level3: many, none: many } };
     const card = resultCard(heavy, ctx);
-    expect(cardBytes(card)).toBeLessThan(28_000);
+    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
     expect(cardText(card)).toContain('hpi.3.maalgruppe.spaend');
+    // A cut list keeps the first items of every outcome, not all of the first outcome's.
+    for (const o of ['preventive', 'level1', 'level3', 'none'] as const) expect(cardText(card), o).toContain(WHY_NOT_HEADINGS[o].da);
     for (const reason of heavy.reasons) expect(JSON.stringify(card)).toContain(JSON.stringify(passageById(reason.passage)!.text).slice(1, 60));
   });
 

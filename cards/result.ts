@@ -1,7 +1,7 @@
 import { OUTCOMES, type Decision, type Outcome } from '../rules/decision-types.js';
 import { acceptShowCard, overrideShowCard } from './case-form.js';
 import { citedItems, passageLabel, readableLegalSource } from './cited.js';
-import { restartAction } from './common-actions.js';
+import { actionRows, restartAction } from './common-actions.js';
 import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
 import { noTeamSteps } from './no-team.js';
@@ -10,27 +10,34 @@ import { decisionHeadline, formatDate, WHY_NOT_HEADINGS, REVIEW_KIND_TITLES, sco
 import { cardBytes, expand, pick, type CardJson } from './template.js';
 import template from './templates/result.json' with { type: 'json' };
 
-/** Teams refuses cards over 28 KB; leave room for the activity around the card. */
-export const CARD_BUDGET_BYTES = 26_000;
+/**
+ * Teams refuses cards over 28 KB; a result card stays within 20 KB (UTF-8) so it loads quickly on
+ * a phone and leaves room for the activity around it.
+ */
+export const CARD_BUDGET_BYTES = 20 * 1024;
 
 /**
  * The recommendation: the outcome in plain Danish, scope, due dates, every reason with its passage
  * (verbatim text one tap away), why not the others, warnings, the legal basis then and now, and the
- * reminder that a person decides. Acceptér / Vælg andet udfald / Start forfra.
+ * reminder that a person decides. Følg anbefalingen / Træf en anden afgørelse / Start forfra come
+ * right after the decision and its warnings; "why not" and the legal basis are one tap away below.
  * An escalation leads the card; a needs-information decision gets the questions instead.
  */
 export function resultCard(decision: Decision, ctx: ResultCardContext): CardJson {
   if (decision.outcome === 'needs-information') return needsInformationCard(decision, {}, { locale: ctx.locale, draftId: ctx.draftId, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) });
-  // Passage texts are the bulk. If a long "why not" list would push the card over the limit, the
-  // "why not" items first become one line each with their passage id, and only in the extreme
-  // is the list cut, saying how many were left out. Reasons always keep their wording.
-  const full = buildResult(decision, ctx, { compact: false, limit: Infinity });
+  // Passage texts are the bulk. If the card is over the budget, the "why not" items first become
+  // one line each with their passage id; then the warnings keep their passage reference but not
+  // its wording; only then is the "why not" list cut, saying how many were left out. Reasons
+  // always keep their wording.
+  const full = buildResult(decision, ctx, { compact: false, limit: Infinity, warningWording: true });
   if (cardBytes(full) <= CARD_BUDGET_BYTES) return full;
   let limit = Object.values(decision.whyNot).reduce((n, list) => n + (list?.length ?? 0), 0);
-  let card = buildResult(decision, ctx, { compact: true, limit });
+  const compact = buildResult(decision, ctx, { compact: true, limit, warningWording: true });
+  if (cardBytes(compact) <= CARD_BUDGET_BYTES) return compact;
+  let card = buildResult(decision, ctx, { compact: true, limit, warningWording: false });
   while (cardBytes(card) > CARD_BUDGET_BYTES && limit > 0) {
     limit = Math.floor(limit * 0.8);
-    card = buildResult(decision, ctx, { compact: true, limit });
+    card = buildResult(decision, ctx, { compact: true, limit, warningWording: false });
   }
   return card;
 }
@@ -40,6 +47,8 @@ interface WhyNotMode {
   compact: boolean;
   /** At most this many items across all outcomes. */
   limit: number;
+  /** Whether each warning carries its passage's wording (one tap away) or only the reference. */
+  warningWording: boolean;
 }
 
 function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode, shown: Map<string, string>): CardJson[] {
@@ -47,10 +56,9 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
   const groups = OUTCOMES.filter((o): o is Outcome => o !== decision.outcome && (decision.whyNot[o]?.length ?? 0) > 0);
   const total = groups.reduce((n, o) => n + (decision.whyNot[o]?.length ?? 0), 0);
-  let left = mode.limit;
+  const kept = shares(groups.map((o) => decision.whyNot[o]?.length ?? 0), mode.limit);
   const items = groups.flatMap((o, gi) => {
-    const list = (decision.whyNot[o] ?? []).slice(0, Math.max(0, left));
-    left -= list.length;
+    const list = (decision.whyNot[o] ?? []).slice(0, kept[gi]);
     if (list.length === 0) return [];
     const heading = { type: 'TextBlock', text: WHY_NOT_HEADINGS[o][ctx.locale], weight: 'Bolder', wrap: true, spacing: 'Medium' };
     const rows = mode.compact
@@ -71,17 +79,37 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   return items;
 }
 
+/**
+ * How many items of each list to keep when only `limit` fit in all: taken in turns, so each
+ * outcome keeps its first (most telling) items rather than the first outcome keeping all of its.
+ */
+function shares(lengths: readonly number[], limit: number): number[] {
+  const kept = lengths.map(() => 0);
+  let left = Math.min(limit, lengths.reduce((a, b) => a + b, 0));
+  while (left > 0) {
+    for (let i = 0; i < lengths.length && left > 0; i++) {
+      if (kept[i]! < lengths[i]!) {
+        kept[i]! += 1;
+        left -= 1;
+      }
+    }
+  }
+  return kept;
+}
+
 function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode): CardJson {
   const t = pick(ctx.locale);
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
   const title = decisionHeadline(decision, ctx.locale);
-  // Reasons first, so a passage's text sits where it is read first, not inside the hidden "why not".
+  // The escalation and the reasons first, so a passage's text sits where it is read first, not
+  // inside the hidden "why not"; every later citation of it opens that one copy.
   const shown = new Map<string, string>();
+  const escalation = decision.outcome === 'escalate' ? escalationBlock(decision, ctx, shown) : null;
   const reasons = decision.outcome === 'escalate' ? [] : citedItems(decision.reasons, 'reason', { ...cite, bullet: '✓', shown });
   const warnings = citedItems(
     decision.warnings.map((w) => ({ text: w.text, ...(w.passage ? { passage: w.passage } : {}) })),
     'warning',
-    { ...cite, bullet: '!', shown },
+    { ...cite, bullet: '!', shown, withVerbatim: mode.warningWording },
   );
   const whyNot = whyNotItems(decision, ctx, mode, shown);
   const reviews = decision.reviews.map((r) => ({
@@ -93,7 +121,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
 
   return expand(template, {
     fallbackText: `${t({ da: 'Anbefaling', en: 'Recommendation' })}: ${title}. ${t({ da: 'En person træffer afgørelsen.', en: 'A person makes the decision.' })}`,
-    escalation: decision.outcome === 'escalate' ? escalationBlock(decision, ctx) : null,
+    escalation,
     noTeam: ctx.channels.length === 0 ? noTeamSteps(ctx.locale) : null,
     problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
     problems: (ctx.problems ?? []).map((p) => p.message),
@@ -111,7 +139,8 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     whyNotTitle: t({ da: '▸ Hvorfor ikke de andre udfald? (tryk for at vise)', en: '▸ Why not the other outcomes? (tap to show)' }),
     whyNotToggle: t({ da: 'Vis hvorfor ikke', en: 'Show why not' }),
     whyNot,
-    legalTitle: t({ da: 'Lovgrundlag', en: 'Legal basis' }),
+    legalTitle: t({ da: '▸ Lovgrundlag (tryk for at vise)', en: '▸ Legal basis (tap to show)' }),
+    legalToggle: t({ da: 'Vis lovgrundlag', en: 'Show legal basis' }),
     legalSeedTitle: t({ da: 'Standarden henviser til', en: 'The standard cites' }),
     legalCurrentTitle: t({ da: 'Gældende nu', en: 'In force now' }),
     legal: decision.legalBasis.map((l) => ({ seed: l.seed, current: l.current, source: readableLegalSource(l.source) })),
@@ -121,6 +150,6 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
       en: "The recommendation is computed from your answers and the municipality's service standard. It is not a decision: a caseworker decides, and the case records who and when (GDPR art. 22).",
     }),
     parameterLine: `${t({ da: 'Parametersæt', en: 'Parameter set' })}: ${decision.parameterSet} · ${t({ da: 'pr.', en: 'as of' })} ${formatDate(decision.referenceDate, ctx.locale)} · ${t({ da: 'start', en: 'start' })} ${formatDate(decision.startDate, ctx.locale)}`,
-    actions: [acceptShowCard(decision, ctx), overrideShowCard(decision, ctx), restartAction(ctx.locale, ctx.draftId)],
+    actionRows: actionRows(acceptShowCard(decision, ctx), [overrideShowCard(decision, ctx), restartAction(ctx.locale, ctx.draftId)]),
   });
 }

@@ -51,11 +51,15 @@ describe('the summary card', () => {
     expect(t).not.toMatch(/Niveau|Ny bevilling|Opfølgning|besøg om ugen|december 2026|Sagsresumé|Anbefaling/);
   });
 
-  it('carries the standard’s own words hidden behind a toggle, one target per reason', () => {
-    const card = JSON.stringify(summaryCard(buildCaseSummary(input())));
-    expect(card).toContain(JSON.stringify(standardPassage('pps.kriterier.2')!.text));
-    expect(card).toContain('"targetElements":["passage-2"]');
-    expect(card).toContain('"id":"passage-2","isVisible":false');
+  it('carries the standard’s own words hidden behind a toggle, each passage once, every reason opening its copy', () => {
+    const summary = buildCaseSummary(input());
+    const card = JSON.stringify(summaryCard(summary));
+    const verbatim = JSON.stringify(standardPassage('pps.kriterier.2')!.text);
+    expect(card.split(verbatim).length - 1).toBe(1);
+    const targets = [...card.matchAll(/"targetElements":\["(passage-\d+)"\]/gu)].map((m) => m[1]!);
+    expect(targets).toHaveLength(summary.decision!.reasons.length);
+    for (const id of targets) expect(card).toContain(`"id":"${id}","isVisible":false`);
+    expect(new Set(targets).size).toBe(new Set(summary.decision!.reasons.map((r) => r.passage.id)).size);
   });
 
   it('puts the recommendation and the caseworker’s choice side by side when overridden, with the reason', () => {

@@ -1,8 +1,7 @@
-import * as ACData from 'adaptivecards-templating';
 import type { CaseSummary } from '../bot/summary/case-summary.js';
 import { wordsTable, type Locale, type Localized } from './locale.js';
 import { formatDate } from './outcome-text.js';
-import { cardBytes, type CardJson } from './template.js';
+import { cardBytes, expand, type CardJson } from './template.js';
 import template from './templates/summary-card.json' with { type: 'json' };
 
 export { cardBytes };
@@ -16,10 +15,6 @@ export { cardBytes };
 /** Teams refuses larger cards; the tab shows everything, the card need not. */
 const MAX_NOTES_CHARS = 1500;
 const MAX_REASON_CHARS = 600;
-
-// Built once: constructing a Template is the expensive part of binding (it prepares every
-// expression); expanding leaves the template untouched, so one instance serves every card.
-const TEMPLATE = new ACData.Template(template);
 
 /** The card's own words; bound as `s` so the template holds no language. The summary's labels come in the same language. */
 const SUMMARY_TEXT = {
@@ -102,13 +97,7 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
     },
     hasReasons: (d?.reasons.length ?? 0) > 0,
     reasonsHeading: s.override ? w.reasonsForRecommendation : w.reason,
-    reasons: (d?.reasons ?? []).map((r, i) => ({
-      text: cut(r.text, MAX_REASON_CHARS),
-      passageId: r.passage.id || w.noSource,
-      toggleId: `passage-${i + 1}`,
-      heading: r.passage.heading ? `${r.passage.source} › ${r.passage.heading}` : '',
-      verbatim: r.passage.text || w.noText,
-    })),
+    reasons: reasonItems(d?.reasons ?? [], w),
     hasDueDates: s.dueDates.length > 0,
     dueDates: s.dueDates.map((r) => ({ due: date(r.due), what: `${r.label}: ${r.text} (${r.passage.id})` })),
     hasScope: Boolean(s.scope),
@@ -133,14 +122,26 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
     hasTabUrl: Boolean(options.tabUrl),
     tabUrl: options.tabUrl ?? '',
   };
-  return prune(TEMPLATE.expand({ $root: data })) as CardJson;
+  return expand(template, data);
 }
 
-/** The templating leaves nulls where a `$when` dropped an element from an array; Teams wants none. */
-function prune(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(prune);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, prune(v)]));
-  }
-  return value;
+/**
+ * Each reason with the passage it rests on. A passage several reasons rest on is quoted once: the
+ * later reasons' source lines open the first one's copy, so no text stands twice on the card.
+ */
+function reasonItems(reasons: NonNullable<CaseSummary['decision']>['reasons'], w: { noSource: string; noText: string }) {
+  const quoted = new Map<string, string>();
+  return reasons.map((r, i) => {
+    const earlier = r.passage.id ? quoted.get(r.passage.id) : undefined;
+    const toggleId = earlier ?? `passage-${i + 1}`;
+    if (r.passage.id && !earlier) quoted.set(r.passage.id, toggleId);
+    return {
+      text: cut(r.text, MAX_REASON_CHARS),
+      passageId: r.passage.id || w.noSource,
+      toggleId,
+      quote: earlier === undefined,
+      heading: r.passage.heading ? `${r.passage.source} › ${r.passage.heading}` : '',
+      verbatim: r.passage.text || w.noText,
+    };
+  });
 }

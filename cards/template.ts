@@ -73,3 +73,8 @@ export function pick(locale: Locale) {
 export function cardBytes(card: CardJson): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
+
+/** The same card counted as UTF-16 text (two bytes per code unit), the other way a client may measure it. */
+export function cardBytesUtf16(card: CardJson): number {
+  return JSON.stringify(card).length * 2;
+}

@@ -20,7 +20,7 @@ import { parseAcceptSubmission, parseCaseOpen, parseOverrideSubmission, parseSte
 import { actionRoute } from '../bot/conversation/routes.js';
 import { shareConfirmCard, summaryPromptCard } from '../cards/summary-share.js';
 import { cardBytes } from '../cards/template.js';
-import { strayActions } from './support/card-json.js';
+import { cardButtons, strayActions } from './support/card-json.js';
 import fc from 'fast-check';
 import { decide } from '../rules/decide.js';
 import { scopeUsage } from '../rules/scope-usage.js';
@@ -110,7 +110,7 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
 
   it('renders the forms inside Acceptér and Vælg andet udfald without a complaint', async () => {
     const card = resultCard(f.level2Decision, { locale: 'da', draftId: 'draft-1', channels: f.channels });
-    for (const action of card['actions'] as Record<string, unknown>[]) {
+    for (const action of cardButtons(card)) {
       if (action['type'] !== 'Action.ShowCard') continue;
       const inner = { ...(action['card'] as object), type: 'AdaptiveCard', version: '1.5' };
       expect((await renderer.render(inner)).problems, String(action['title'])).toEqual([]);
@@ -236,6 +236,27 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
       expect(report.text).toContain(locale === 'da' ? 'Tilføj til et team' : 'Add to a team');
       expect(report.text).not.toContain(locale === 'da' ? 'Sagen blev ikke oprettet' : 'The case was not created');
       await renderer.screenshot(`${SCREENSHOTS}result-no-team-360-${locale}.png`);
+      await renderer.setHostWidth(560);
+    }
+  });
+
+  it('at 360 px every button label on the result, escalation, plan and needs-information cards is whole, not cut with an ellipsis', async () => {
+    const names = /^(result .*|escalation.*|plan|plan review|needs information)$/u;
+    await renderer.setHostWidth(360);
+    try {
+      for (const locale of ['da', 'en'] as const) {
+        const checked = everyCard(locale).filter(([name]) => names.test(name));
+        expect(checked.length).toBeGreaterThanOrEqual(10);
+        for (const [name, card] of checked) {
+          await renderer.render(card);
+          expect(await renderer.truncatedButtons(), `${name} (${locale})`).toEqual([]);
+        }
+        // The buttons inside the forms the result card opens must fit too.
+        await renderer.render(resultCard(f.level2Decision, { locale, draftId: 'draft-1', channels: f.channels }));
+        await renderer.click(locale === 'da' ? 'Træf en anden afgørelse' : 'Make another decision');
+        expect(await renderer.truncatedButtons(), `override form (${locale})`).toEqual([]);
+      }
+    } finally {
       await renderer.setHostWidth(560);
     }
   });

@@ -28,6 +28,23 @@ export function cardText(card: unknown): string {
   return parts.join('\n');
 }
 
+/**
+ * The card's own buttons in reading order: those in ActionSets on the card itself and its
+ * `actions` row, not the buttons inside a form a ShowCard opens.
+ */
+export function cardButtons(card: unknown): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    const o = n as Record<string, unknown>;
+    if (typeof o['type'] === 'string' && o['type'].startsWith('Action.')) return void out.push(o);
+    for (const [k, v] of Object.entries(o)) if (k !== 'selectAction') walk(v);
+  };
+  walk([(card as Record<string, unknown>)['body'], (card as Record<string, unknown>)['actions']]);
+  return out;
+}
+
 export function inputIds(card: unknown): string[] {
   return allObjects(card)
     .filter((o) => typeof o['type'] === 'string' && (o['type'] as string).startsWith('Input.'))

@@ -102,6 +102,23 @@ export class CardRenderer {
     return this.page.locator('#host').innerText();
   }
 
+  /**
+   * The labels of the visible buttons whose text does not fit and is cut with an ellipsis: the
+   * button (or the element holding its title) is narrower than its text.
+   */
+  async truncatedButtons(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const cut: string[] = [];
+      const buttons: HTMLElement[] = Array.from(document.querySelectorAll('#host button.ac-pushButton'));
+      for (const button of buttons) {
+        if (button.offsetParent === null) continue;
+        const parts: HTMLElement[] = [button, ...Array.from(button.querySelectorAll('*') as ArrayLike<HTMLElement>)];
+        if (parts.some((el) => el.scrollWidth > el.clientWidth)) cut.push(button.innerText.trim());
+      }
+      return cut;
+    });
+  }
+
   /** The card's width as a phone shows it (360 px) or back to the desktop chat's 560 px. */
   async setHostWidth(px: number): Promise<void> {
     await this.page.evaluate((w) => {

@@ -1,0 +1,20 @@
+import { cardBytes, cardBytesUtf16 } from '../../cards/template.js';
+import { everyCard } from '../support/card-corpus.js';
+import type { BenchResult } from './bench-result.js';
+
+/** The result card's limit in the card tests; the first-screen cards have 12 KB. */
+const LARGEST_TARGET = 20 * 1024;
+
+/**
+ * The largest card the bot can send (the card tests' corpus, both languages), counted both ways:
+ * UTF-8 as sent, and UTF-16 as a client holding it as text counts it. Reported in KB.
+ */
+export async function run(): Promise<BenchResult[]> {
+  const sizes = (['da', 'en'] as const).flatMap((locale) => everyCard(locale).map(([name, card]) => ({ name: `${name} (${locale})`, utf8: cardBytes(card), utf16: cardBytesUtf16(card) })));
+  const byUtf8 = sizes.reduce((a, b) => (b.utf8 > a.utf8 ? b : a));
+  const byUtf16 = sizes.reduce((a, b) => (b.utf16 > a.utf16 ? b : a));
+  return [
+    { name: `cards: largest card, UTF-8: ${byUtf8.name}`, value: byUtf8.utf8 / 1024, unit: 'KB', target: LARGEST_TARGET / 1024, ratio: byUtf8.utf8 / LARGEST_TARGET },
+    { name: `cards: largest card, UTF-16: ${byUtf16.name}`, value: byUtf16.utf16 / 1024, unit: 'KB' },
+  ];
+}
