@@ -263,8 +263,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         }
         // The next batch is claimed while this one is still being posted (or when nothing in it has
         // room), so the workers do not stand idle while the claim runs.
-        const waiting = queues.reduce((n, q) => (q.busy ? n : n + 1), 0);
-        if (!exhausted && !claiming && queues.length < 2 * maxRows && (!pick || waiting < 2 * concurrency)) void claimMore();
+        // Cases waiting out a Retry-After do not count against the cap: however many are throttled,
+        // the rest of the due channels are claimed.
+        const waiting = queues.reduce((n, q) => (q.busy || q.readyAt > now ? n : n + 1), 0);
+        if (!exhausted && !claiming && waiting < 2 * maxRows && (!pick || waiting < 2 * concurrency)) void claimMore();
         if (pick) await serve(pick);
         else await limiter.pause(soonest);
       }
