@@ -128,7 +128,10 @@ export const CLAIM_CHANNELS_SQL = `SELECT ch.tenant_id, ch.channel_id FROM remin
  * $1 as of, $2 owner, $3 lease ms, $4 rows per channel, $5/$6 the channels' tenants and ids.
  */
 export const CLAIM_ROWS_SQL = `WITH picked AS (
-     SELECT r.tenant_id, r.reminder_id FROM unnest($5::text[], $6::text[]) AS held(tenant_id, channel_id)
+     -- The channel's columns come along from here, 50 rows by primary key: joined in the UPDATE
+     -- below, the planner (expecting a couple of rows) compared every channel with every row.
+     SELECT r.tenant_id, r.reminder_id, ch.service_url, ch.active FROM unnest($5::text[], $6::text[]) AS held(tenant_id, channel_id)
+     JOIN reminder_channels ch ON ch.tenant_id = held.tenant_id AND ch.channel_id = held.channel_id
      CROSS JOIN LATERAL (
        SELECT r.tenant_id, r.reminder_id FROM reminders r
        WHERE r.tenant_id = held.tenant_id AND r.channel_id = held.channel_id AND r.state = 'pending' AND r.next_attempt_at <= $1
@@ -141,12 +144,11 @@ export const CLAIM_ROWS_SQL = `WITH picked AS (
    -- sending_at starts afresh with each claim; sending_owner stays, so the new owner knows a
    -- post of this row may be out already.
    UPDATE reminders r SET state = 'claimed', lease_owner = $2, lease_expires_at = ${lease(3)}, sending_at = NULL, orphaned_at = NULL
-   FROM picked, reminder_cases c, reminder_channels ch
+   FROM picked, reminder_cases c
    WHERE r.tenant_id = picked.tenant_id AND r.reminder_id = picked.reminder_id
      AND c.tenant_id = r.tenant_id AND c.case_id = r.case_id
-     AND ch.tenant_id = c.tenant_id AND ch.channel_id = c.channel_id
    RETURNING r.tenant_id, r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind,
-     to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, ch.service_url, ch.active,
+     to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, picked.service_url, picked.active,
      c.thread_id, c.caseworker_id, c.personal_chat_id, r.sending_owner`;
 
 /** Rows per channel so that `maxRows` is shared out evenly over the channels held. */
