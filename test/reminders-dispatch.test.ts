@@ -193,6 +193,20 @@ describe('when Teams pushes back', () => {
     expect(await count("reminders WHERE delivered_to = 'personal' AND state = 'sent'")).toBe(2);
   });
 
+  it('asks a channel the bot was removed from once, not once per case in flight, and sends every case to personal chat', async () => {
+    const reviews = reviewsFor('level3', null, '2026-01-05').slice(0, 1);
+    for (let i = 0; i < 12; i++) await scheduleCase(db, connector.url, { caseRef: `SAG-${i}`, outcome: 'level3', reviews, leadDays: 0, caseworkerId: `29:cw-${i}` });
+    // Every case has its own thread, so nothing but the channel's presence ties their requests together.
+    await db.query("UPDATE reminder_cases SET thread_id = channel_id || ';messageid=' || case_ref");
+    connector.setLatency(100);
+    connector.fail('19:familie@thread.tacv2', { status: 403, code: 'BotNotInConversationRoster' });
+    const report = await dispatcher({ concurrency: 12 }).sweep(new Date('2026-04-05T07:00:00Z'));
+    connector.setLatency(0);
+    expect(report.results.map((r) => r.outcome)).toEqual(Array(12).fill('sent'));
+    expect(connector.requests.filter((r) => r.status === 403)).toHaveLength(1);
+    expect(await count("reminders WHERE delivered_to = 'personal' AND state = 'sent'")).toBe(12);
+  });
+
   it('posts in the channel again once the team has the app again, and names the personal chat that got the fallback', async () => {
     const reviews = reviewsFor('level2', null, '2026-01-05');
     await scheduleCase(db, connector.url, { caseRef: 'SAG-8', outcome: 'level2', reviews });

@@ -112,19 +112,51 @@ export interface ClaimOptions {
   maxRows: number;
 }
 
+/**
+ * The channels with reminders due that nobody else holds: one probe of reminders_channel_due_idx
+ * per channel (migration 056), stopping at `maxChannels`. $1 as of, $2 owner, $3 max channels.
+ */
+export const CLAIM_CHANNELS_SQL = `SELECT ch.tenant_id, ch.channel_id FROM reminder_channels ch
+   WHERE (ch.lease_owner IS NULL OR ch.lease_owner = $2 OR ch.lease_expires_at < clock_timestamp())
+     AND EXISTS (SELECT 1 FROM reminders r WHERE r.tenant_id = ch.tenant_id AND r.channel_id = ch.channel_id AND r.state = 'pending' AND r.next_attempt_at <= $1)
+   LIMIT $3
+   FOR UPDATE OF ch SKIP LOCKED`;
+
+/**
+ * Those channels' due rows, at most $4 from each (an equal share of the batch, so a channel with a
+ * long backlog does not crowd out the others), each channel's read from one index range.
+ * $1 as of, $2 owner, $3 lease ms, $4 rows per channel, $5/$6 the channels' tenants and ids.
+ */
+export const CLAIM_ROWS_SQL = `WITH picked AS (
+     -- The channel's columns come along from here, 50 rows by primary key: joined in the UPDATE
+     -- below, the planner (expecting a couple of rows) compared every channel with every row.
+     SELECT r.tenant_id, r.reminder_id, ch.service_url, ch.active FROM unnest($5::text[], $6::text[]) AS held(tenant_id, channel_id)
+     JOIN reminder_channels ch ON ch.tenant_id = held.tenant_id AND ch.channel_id = held.channel_id
+     CROSS JOIN LATERAL (
+       SELECT r.tenant_id, r.reminder_id FROM reminders r
+       WHERE r.tenant_id = held.tenant_id AND r.channel_id = held.channel_id AND r.state = 'pending' AND r.next_attempt_at <= $1
+         -- A post of this case that is out but not yet recorded may have opened its thread:
+         -- the case waits for that record rather than open a second one.
+         AND NOT EXISTS (SELECT 1 FROM reminders s WHERE s.tenant_id = r.tenant_id AND s.case_id = r.case_id AND s.state = 'claimed' AND s.sending_at IS NOT NULL)
+       ORDER BY r.next_attempt_at
+       LIMIT $4
+       FOR UPDATE OF r SKIP LOCKED) r)
+   -- sending_at starts afresh with each claim; sending_owner stays, so the new owner knows a
+   -- post of this row may be out already.
+   UPDATE reminders r SET state = 'claimed', lease_owner = $2, lease_expires_at = ${lease(3)}, sending_at = NULL, orphaned_at = NULL
+   FROM picked, reminder_cases c
+   WHERE r.tenant_id = picked.tenant_id AND r.reminder_id = picked.reminder_id
+     AND c.tenant_id = r.tenant_id AND c.case_id = r.case_id
+   RETURNING r.tenant_id, r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind,
+     to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, picked.service_url, picked.active,
+     c.thread_id, c.caseworker_id, c.personal_chat_id, r.sending_owner`;
+
+/** Rows per channel so that `maxRows` is shared out evenly over the channels held. */
+export const rowsPerChannel = (maxRows: number, channels: number): number => Math.max(1, Math.ceil(maxRows / Math.max(1, channels)));
+
 export async function claimBatch(db: SqlWithTransactions, o: ClaimOptions): Promise<ClaimedReminder[]> {
   return db.transaction(async (tx) => {
-    const channels = await tx.query<{ tenant_id: string; channel_id: string }>(
-      `SELECT ch.tenant_id, ch.channel_id FROM reminder_channels ch
-       WHERE (ch.tenant_id, ch.channel_id) IN (
-         SELECT c.tenant_id, c.channel_id FROM reminders r
-         CROSS JOIN LATERAL (SELECT tenant_id, channel_id FROM reminder_cases c WHERE c.tenant_id = r.tenant_id AND c.case_id = r.case_id LIMIT 1) c
-         WHERE r.state = 'pending' AND r.next_attempt_at <= $1)
-       AND (ch.lease_owner IS NULL OR ch.lease_owner = $2 OR ch.lease_expires_at < clock_timestamp())
-       LIMIT $3
-       FOR UPDATE OF ch SKIP LOCKED`,
-      [o.asOf.toISOString(), o.owner, o.maxChannels],
-    );
+    const channels = await tx.query<{ tenant_id: string; channel_id: string }>(CLAIM_CHANNELS_SQL, [o.asOf.toISOString(), o.owner, o.maxChannels]);
     if (channels.length === 0) return [];
     const tenants = channels.map((c) => c.tenant_id);
     const ids = channels.map((c) => c.channel_id);
@@ -133,30 +165,7 @@ export async function claimBatch(db: SqlWithTransactions, o: ClaimOptions): Prom
        WHERE (tenant_id, channel_id) IN (SELECT * FROM unnest($3::text[], $4::text[]))`,
       [o.owner, o.leaseMs, tenants, ids],
     );
-    const rows = await tx.query(
-      `WITH picked AS (
-         SELECT r.tenant_id, r.reminder_id FROM reminders r
-         CROSS JOIN LATERAL (SELECT channel_id FROM reminder_cases c WHERE c.tenant_id = r.tenant_id AND c.case_id = r.case_id LIMIT 1) c
-         WHERE r.state = 'pending' AND r.next_attempt_at <= $1
-           AND (r.tenant_id, c.channel_id) IN (SELECT * FROM unnest($5::text[], $6::text[]))
-           -- A post of this case that is out but not yet recorded may have opened its thread:
-           -- the case waits for that record rather than open a second one.
-           AND NOT EXISTS (SELECT 1 FROM reminders s WHERE s.tenant_id = r.tenant_id AND s.case_id = r.case_id AND s.state = 'claimed' AND s.sending_at IS NOT NULL)
-         ORDER BY r.next_attempt_at
-         LIMIT $4
-         FOR UPDATE OF r SKIP LOCKED)
-       -- sending_at starts afresh with each claim; sending_owner stays, so the new owner knows a
-       -- post of this row may be out already.
-       UPDATE reminders r SET state = 'claimed', lease_owner = $2, lease_expires_at = ${lease(3)}, sending_at = NULL, orphaned_at = NULL
-       FROM picked, reminder_cases c, reminder_channels ch
-       WHERE r.tenant_id = picked.tenant_id AND r.reminder_id = picked.reminder_id
-         AND c.tenant_id = r.tenant_id AND c.case_id = r.case_id
-         AND ch.tenant_id = c.tenant_id AND ch.channel_id = c.channel_id
-       RETURNING r.tenant_id, r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind,
-         to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, ch.service_url, ch.active,
-         c.thread_id, c.caseworker_id, c.personal_chat_id, r.sending_owner`,
-      [o.asOf.toISOString(), o.owner, o.leaseMs, o.maxRows, tenants, ids],
-    );
+    const rows = await tx.query(CLAIM_ROWS_SQL, [o.asOf.toISOString(), o.owner, o.leaseMs, rowsPerChannel(o.maxRows, channels.length), tenants, ids]);
     return rows.map(toClaimed);
   });
 }

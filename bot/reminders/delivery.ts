@@ -5,7 +5,7 @@ import type { Sql } from './db.js';
 import { tenantShare, type RateLimits } from './limits.js';
 import { reminderActivity } from './message.js';
 import { deactivateChannel, markFailed, markSent, postpone, recordAttempt, savePersonalChat, type Target } from './outcomes.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { KeyedWindows, RateLimiter } from './rate-limiter.js';
 import type { UnrecordedPosts } from './unrecorded.js';
 
 /**
@@ -41,7 +41,7 @@ export interface DeliveryContext {
   /** True once the dispatcher is stopping: no new request starts; the row goes back to pending. */
   stopping: () => boolean;
   /** What this sweep learnt that the claimed rows do not show yet. */
-  learnt: { threads: Map<string, string>; inactiveChannels: Set<string>; personalChats: Map<string, string> };
+  learnt: Learnt;
   /** Posts that went out but could not be recorded yet; recorded from there until the database answers. */
   unrecorded: UnrecordedPosts;
   /** Tells the operator's counters what happened; every try, not only the last. */
@@ -55,14 +55,34 @@ export interface DeliveryContext {
  */
 export type ReminderOutcome = 'sent' | 'failed' | 'retried' | 'skipped';
 
+/** Keys are `tenant/case`, `tenant/channel`, `tenant/user` and `tenant/reminder`. */
+export interface Learnt {
+  threads: Map<string, string>;
+  inactiveChannels: Set<string>;
+  personalChats: Map<string, string>;
+  /** Channels a post went into this sweep: the bot is there, so requests into them may overlap. */
+  presentChannels: Set<string>;
+  /** The one request in flight into a channel not yet known to have the bot (see `inChannel`). */
+  channelProbes: Map<string, Promise<void>>;
+  /** 429s each reminder has had this sweep. */
+  throttled: Map<string, number>;
+}
+
+export const emptyLearnt = (): Learnt => ({ threads: new Map(), inactiveChannels: new Set(), personalChats: new Map(), presentChannels: new Set(), channelProbes: new Map(), throttled: new Map() });
+
 export type DeliveryResult =
   | { outcome: 'sent'; target: Target; conversationId: string; activityId: string }
   | { outcome: 'failed'; target: Target; reason: string }
   | { outcome: 'postponed'; reason: string }
+  /** Throttled: still claimed, to be delivered again from `untilMs`; meanwhile the worker serves other conversations. */
+  | { outcome: 'deferred'; untilMs: number }
   | { outcome: 'released' };
 
 /** Thrown instead of starting a request while the dispatcher stops, or when the claim is no longer ours. */
 class Stopping extends Error {}
+
+/** Thrown instead of a request into a channel this sweep has learnt the bot was removed from. */
+class ChannelGone extends Error {}
 
 /**
  * Retried with backoff. A network failure or timeout (status 0) is retried too, although the post
@@ -80,10 +100,11 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
   const caseKey = `${r.tenantId}/${r.caseId}`;
   const channelKey = `${r.tenantId}/${r.channelId}`;
   r.threadId = ctx.learnt.threads.get(caseKey) ?? r.threadId;
-  let target: Target = r.channelActive && !ctx.learnt.inactiveChannels.has(channelKey) ? 'channel' : 'personal';
+  let target: Target = targetOf(ctx, r);
   let transientFailures = 0;
-  let throttled = 0;
-  if (r.maybeSentBy) {
+  const reminderKey = `${r.tenantId}/${r.reminderId}`;
+  const throttled = ctx.learnt.throttled.get(reminderKey) ?? 0;
+  if (r.maybeSentBy && throttled === 0) {
     // An earlier claim was marked sending and abandoned (its instance died mid-post, or was cut off
     // from the database for more than two leases): this post may be the second. Posted anyway, as
     // a reply in the case's thread when it has one; logged and recorded so it can be traced.
@@ -97,6 +118,10 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
       posted = await step.run();
     } catch (error) {
       if (error instanceof Stopping) return { outcome: 'released' };
+      if (error instanceof ChannelGone) {
+        target = 'personal';
+        continue;
+      }
       const e = asConnectorError(error);
       const base = attempt(ctx, target, step.threadKey, step.conversationId, e.status || null, `${e.status || 'network'} ${e.code}`);
       if (e.status === 429) {
@@ -104,12 +129,14 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
         ctx.limiter.block(`thread:${step.threadKey}`, ctx.clock.now() + waitMs);
         await recordAttempt(ctx.db, r, 'retried', base, true);
         ctx.count('retried');
-        if (++throttled > ctx.retry.maxThrottled) {
+        ctx.learnt.throttled.set(reminderKey, throttled + 1);
+        if (throttled + 1 > ctx.retry.maxThrottled) {
           await postpone(ctx.db, r, ctx.owner, new Date(Date.now() + waitMs), base.reason ?? 'throttled');
           ctx.count('skipped');
           return { outcome: 'postponed', reason: 'throttled' };
         }
-        continue;
+        // Not waited out here: the worker goes on to conversations that are not throttled.
+        return { outcome: 'deferred', untilMs: ctx.clock.now() + waitMs };
       }
       if (isBotRemoved(e) && target === 'channel') {
         await deactivateChannel(ctx.db, r.tenantId, r.channelId, e.code);
@@ -171,14 +198,18 @@ function channelStep(ctx: DeliveryContext, r: ClaimedReminder): Step {
   const activity = reminderActivity(r);
   if (r.threadId) {
     const threadId = r.threadId;
-    return { threadKey: threadId, conversationId: threadId, run: () => limited(ctx, r, threadId, async () => ({ conversationId: threadId, ...(await ctx.connector.send({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, conversationId: threadId, activity })) })) };
+    return {
+      threadKey: threadId,
+      conversationId: threadId,
+      run: () => inChannel(ctx, r, () => limited(ctx, r, threadId, async () => ({ conversationId: threadId, ...(await ctx.connector.send({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, conversationId: threadId, activity })) }))),
+    };
   }
   return {
     threadKey: r.channelId,
     conversationId: r.channelId,
     run: async () => {
-      const created = await limited(ctx, r, r.channelId, () =>
-        ctx.connector.createThread({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, channelId: r.channelId, activity }),
+      const created = await inChannel(ctx, r, () =>
+        limited(ctx, r, r.channelId, () => ctx.connector.createThread({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, channelId: r.channelId, activity })),
       );
       ctx.learnt.threads.set(`${r.tenantId}/${r.caseId}`, created.threadId);
       return { conversationId: created.threadId, activityId: created.activityId, newThreadId: created.threadId };
@@ -210,16 +241,71 @@ function personalStep(ctx: DeliveryContext, r: ClaimedReminder): Step | null {
   };
 }
 
+function targetOf(ctx: DeliveryContext, r: ClaimedReminder): Target {
+  return r.channelActive && !ctx.learnt.inactiveChannels.has(`${r.tenantId}/${r.channelId}`) ? 'channel' : 'personal';
+}
+
+/**
+ * The conversation the reminder's next request counts against in Teams' per-thread windows, as
+ * far as this sweep knows: the dispatcher serves those with room first.
+ */
+export function nextThreadKey(ctx: DeliveryContext, r: ClaimedReminder): string {
+  if (targetOf(ctx, r) === 'channel') return ctx.learnt.threads.get(`${r.tenantId}/${r.caseId}`) ?? r.threadId ?? r.channelId;
+  const chat = r.personalChatId ?? (r.caseworkerId ? ctx.learnt.personalChats.get(`${r.tenantId}/${r.caseworkerId}`) : undefined);
+  return chat ?? `personal:${r.caseworkerId ?? ''}`;
+}
+
+/** The windows a request into `threadKey` counts against in this instance's limiter. */
+export function windowsFor(ctx: Pick<DeliveryContext, 'limits' | 'instances'>, tenantId: string, threadKey: string): KeyedWindows[] {
+  return [
+    { key: `thread:${threadKey}`, windows: ctx.limits.thread },
+    { key: `tenant:${tenantId}`, windows: tenantShare(ctx.limits, ctx.instances) },
+  ];
+}
+
+/** True while another request into the reminder's channel is finding out whether the bot is still there. */
+export function waitsForChannelProbe(ctx: DeliveryContext, r: ClaimedReminder): boolean {
+  const key = `${r.tenantId}/${r.channelId}`;
+  return targetOf(ctx, r) === 'channel' && !ctx.learnt.presentChannels.has(key) && ctx.learnt.channelProbes.has(key);
+}
+
+/**
+ * Until a request into a channel has gone through in this sweep, one at a time goes into it, so
+ * that when the bot has been removed one request is refused, not one per case in flight; the rest
+ * then go to the caseworkers' personal chats without asking the channel again.
+ */
+async function inChannel<T>(ctx: DeliveryContext, r: ClaimedReminder, request: () => Promise<T>): Promise<T> {
+  const key = `${r.tenantId}/${r.channelId}`;
+  for (;;) {
+    if (ctx.learnt.inactiveChannels.has(key)) throw new ChannelGone();
+    if (ctx.learnt.presentChannels.has(key)) return request();
+    const probe = ctx.learnt.channelProbes.get(key);
+    if (!probe) break;
+    await probe;
+  }
+  let settle = () => {};
+  ctx.learnt.channelProbes.set(key, new Promise<void>((resolve) => (settle = resolve)));
+  try {
+    const result = await request();
+    ctx.learnt.presentChannels.add(key);
+    return result;
+  } catch (error) {
+    // Learnt before the waiting requests wake, so none of them asks the channel again.
+    if (error instanceof ConnectorError && isBotRemoved(error)) ctx.learnt.inactiveChannels.add(key);
+    throw error;
+  } finally {
+    ctx.learnt.channelProbes.delete(key);
+    settle();
+  }
+}
+
 /**
  * One request under the thread's and the tenant's windows. `post`: this request is the reminder's
  * post, so the row is marked sending first; if that cannot be written (the claim is gone, the
  * database is away) nothing is posted and the row is given back.
  */
 async function limited<T>(ctx: DeliveryContext, r: ClaimedReminder, threadKey: string, request: () => Promise<T>, post = true): Promise<T> {
-  const permit = await ctx.limiter.acquire([
-    { key: `thread:${threadKey}`, windows: ctx.limits.thread },
-    { key: `tenant:${r.tenantId}`, windows: tenantShare(ctx.limits, ctx.instances) },
-  ]);
+  const permit = await ctx.limiter.acquire(windowsFor(ctx, r.tenantId, threadKey));
   if (ctx.stopping()) {
     permit.done();
     throw new Stopping();

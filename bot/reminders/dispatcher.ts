@@ -5,7 +5,7 @@ import type { ConnectorClient } from '../teams/proactive.js';
 import { claimBatch, releaseAll, releaseExpired, renewLeases, type ClaimedReminder } from './claims.js';
 import { systemClock, type Clock } from './clock.js';
 import type { SqlWithTransactions } from './db.js';
-import { DEFAULT_RETRY, deliver, type DeliveryContext, type DeliveryResult, type RetryPolicy } from './delivery.js';
+import { DEFAULT_RETRY, deliver, emptyLearnt, nextThreadKey, waitsForChannelProbe, windowsFor, type DeliveryContext, type DeliveryResult, type RetryPolicy } from './delivery.js';
 import { TEAMS_LIMITS, type RateLimits } from './limits.js';
 import { recentRequests } from './outcomes.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -145,26 +145,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const report: SweepReport = { asOf: asOf.toISOString(), instance: instanceId, results: [] };
     const ctx: DeliveryContext = {
       db: options.db, connector: options.connector, limiter, limits, instances: options.instances ?? 1, botId: options.botId, owner: instanceId, clock,
-      stopping: () => stopping, retry: options.retry ?? DEFAULT_RETRY, random: options.random ?? Math.random, log, learnt: { threads: new Map(), inactiveChannels: new Set(), personalChats: new Map() },
+      stopping: () => stopping, retry: options.retry ?? DEFAULT_RETRY, random: options.random ?? Math.random, log, learnt: emptyLearnt(),
       count: (outcome) => options.metrics?.reminders.inc({ outcome }),
       unrecorded,
     };
-    const seeded = new Set<string>();
     sweeping++;
     ensureRenewer();
     try {
       await replayJournal();
       await releaseExpired(options.db, leaseMs);
-      while (!stopping) {
-        const batch = await claimBatch(options.db, { owner: instanceId, asOf, leaseMs, maxChannels: options.maxChannelsPerBatch ?? 50, maxRows: options.maxRowsPerBatch ?? 500 });
-        if (batch.length === 0) break;
-        await seedFromLog(batch, seeded);
-        await runCases(groupByCase(batch), async (r) => {
-          const result = await deliver(ctx, r);
-          if (result.outcome === 'released') return;
-          report.results.push({ ...result, tenantId: r.tenantId, reminderId: r.reminderId, caseRef: r.caseRef, notice: r.notice, due: r.due });
-        });
-      }
+      await deliverAll(ctx, asOf, report);
     } finally {
       // Posts the database has not recorded yet: given up to a lease to land before the channels
       // are freed, so the next owner's windows see them; after that they go on being retried in
@@ -192,26 +182,97 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  /** Cases in parallel up to `concurrency`; a case's reminders in order, so its thread is made once. */
-  async function runCases(cases: ClaimedReminder[][], each: (r: ClaimedReminder) => Promise<void>): Promise<void> {
-    let next = 0;
-    const worker = async () => {
-      while (!stopping && next < cases.length) {
-        const rows = cases[next++]!;
-        for (const r of rows) {
-          if (stopping) break;
-          try {
-            await each(r);
-          } catch (error) {
-            // A database error while recording an outcome: the row stays claimed and is given back
-            // by the end of the sweep or its lease (claims.ts); the case's later reminders wait.
-            log.warn({ reminderId: r.reminderId, tenantId: r.tenantId, err: { name: (error as Error)?.name } }, 'reminder delivery stopped by an error');
-            break;
-          }
+  /**
+   * Per-conversation queues. Each claimed case is a queue of its reminders, in order (so its thread
+   * is opened once); a worker takes whichever case's next request has room in its conversation's
+   * windows now, posts one reminder, and puts the case back. A case throttled with 429 waits out
+   * its Retry-After in the queue, not in a worker, so a throttled thread never holds up the others;
+   * when no case has room the next batch is claimed, so other channels go on at their own pace.
+   */
+  async function deliverAll(ctx: DeliveryContext, asOf: Date, report: SweepReport): Promise<void> {
+    const maxRows = options.maxRowsPerBatch ?? 500;
+    const queues: CaseQueue[] = [];
+    const seeded = new Set<string>();
+    let exhausted = false;
+    let claiming: Promise<void> | null = null;
+    let failure: { error: unknown } | null = null;
+    const claimMore = () =>
+      (claiming ??= (async () => {
+        const batch = await claimBatch(options.db, { owner: instanceId, asOf, leaseMs, maxChannels: options.maxChannelsPerBatch ?? 50, maxRows });
+        if (batch.length === 0) exhausted = true;
+        await seedFromLog(batch, seeded);
+        for (const rows of groupByCase(batch)) queues.push({ rows, readyAt: 0, busy: false });
+      })()
+        .catch((error: unknown) => void (failure = { error }))
+        .finally(() => {
+          claiming = null;
+          limiter.wake();
+        }));
+    // How long until the case's next request has room in its thread's and its tenant's windows.
+    // Cases that share a conversation (new threads in one channel) are asked about once per look.
+    const roomIn = (q: CaseQueue, now: number, seen: Map<string, number>): number => {
+      const r = q.rows[0]!;
+      if (q.busy || waitsForChannelProbe(ctx, r)) return Infinity;
+      if (q.readyAt > now) return q.readyAt - now;
+      const key = `${r.tenantId}\n${nextThreadKey(ctx, r)}`;
+      let wait = seen.get(key);
+      if (wait === undefined) {
+        wait = limiter.waitFor(windowsFor(ctx, r.tenantId, nextThreadKey(ctx, r)));
+        seen.set(key, wait);
+      }
+      // A finite wait only grows as other requests start, so the case need not be asked before then.
+      if (wait > 0 && Number.isFinite(wait)) q.readyAt = now + wait;
+      return wait;
+    };
+    const serve = async (q: CaseQueue): Promise<void> => {
+      q.busy = true;
+      const r = q.rows[0]!;
+      try {
+        const result = await deliver(ctx, r);
+        if (result.outcome === 'deferred') {
+          q.readyAt = result.untilMs;
+          return;
         }
+        q.rows.shift();
+        if (result.outcome !== 'released') report.results.push({ ...result, tenantId: r.tenantId, reminderId: r.reminderId, caseRef: r.caseRef, notice: r.notice, due: r.due });
+      } catch (error) {
+        // A database error while recording an outcome: the row stays claimed and is given back
+        // by the end of the sweep or its lease (claims.ts); the case's later reminders wait.
+        log.warn({ reminderId: r.reminderId, tenantId: r.tenantId, err: { name: (error as Error)?.name } }, 'reminder delivery stopped by an error');
+        q.rows = [];
+      } finally {
+        q.busy = false;
+        limiter.wake();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, cases.length) }, worker));
+    const worker = async (): Promise<void> => {
+      while (!stopping && !failure) {
+        for (let i = queues.length - 1; i >= 0; i--) if (queues[i]!.rows.length === 0) queues.splice(i, 1);
+        if (exhausted && queues.length === 0) return;
+        const now = clock.now();
+        let soonest = Infinity;
+        let pick: CaseQueue | null = null;
+        const seen = new Map<string, number>();
+        for (const q of queues) {
+          const wait = roomIn(q, now, seen);
+          if (wait <= 0) {
+            pick = q;
+            break;
+          }
+          soonest = Math.min(soonest, wait);
+        }
+        // The next batch is claimed while this one is still being posted (or when nothing in it has
+        // room), so the workers do not stand idle while the claim runs.
+        // Cases waiting out a Retry-After do not count against the cap: however many are throttled,
+        // the rest of the due channels are claimed.
+        const waiting = queues.reduce((n, q) => (q.busy || q.readyAt > now ? n : n + 1), 0);
+        if (!exhausted && !claiming && waiting < 2 * maxRows && (!pick || waiting < 2 * concurrency)) void claimMore();
+        if (pick) await serve(pick);
+        else await limiter.pause(soonest);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    if (failure) throw (failure as { error: unknown }).error;
   }
 
   function tick(): void {
@@ -254,6 +315,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       renewer = null;
     },
   };
+}
+
+interface CaseQueue {
+  /** The case's claimed reminders not yet delivered, in order. */
+  rows: ClaimedReminder[];
+  /** Not before this (clock ms): a 429's Retry-After. */
+  readyAt: number;
+  /** A worker is delivering its first reminder. */
+  busy: boolean;
 }
 
 function groupByCase(batch: ClaimedReminder[]): ClaimedReminder[][] {

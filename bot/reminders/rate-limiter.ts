@@ -76,6 +76,18 @@ export class RateLimiter {
     return wait;
   }
 
+  /**
+   * Waits `ms` (Infinity: no timer), or less: until any request finishes or `wake` is called. For
+   * a caller choosing among keys, to look again when one of them may have room.
+   */
+  pause(ms: number): Promise<void> {
+    return this.sleepOrWake(ms);
+  }
+
+  wake(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
   private take(keys: KeyedWindows[]): Permit {
     const taken: Slot[] = [];
     for (const { key } of keys) {
@@ -92,7 +104,7 @@ export class RateLimiter {
         finished = true;
         const end = this.clock.now();
         for (const slot of taken) slot.end = end;
-        for (const wake of [...this.waiters]) wake();
+        this.wake();
       },
     };
   }
