@@ -52,4 +52,6 @@ export interface ResultCardContext extends CardContext {
   typed?: Readonly<Record<string, unknown>>;
   /** Danish problems from the refused form, shown near the top of the card. */
   problems?: readonly { field: string; message: string }[];
+  /** Information for the next press, not a refusal (the team has the app now: choose its channel). */
+  notice?: string;
 }

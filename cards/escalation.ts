@@ -25,6 +25,7 @@ export function escalationCard(decision: Decision, ctx: ResultCardContext): Card
     noTeam: ctx.channels.length === 0 ? noTeamSteps(ctx.locale) : null,
     problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
     problems: (ctx.problems ?? []).map((p) => p.message),
+    notice: ctx.notice ?? '',
     legalTitle: t({ da: 'Lovgrundlag (standarden ↔ gældende nu)', en: 'Legal basis (the standard ↔ in force now)' }),
     legal: decision.legalBasis.map((l) => ({ seed: l.seed || '–', current: l.current })),
     next: t({

@@ -125,6 +125,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     noTeam: ctx.channels.length === 0 ? noTeamSteps(ctx.locale) : null,
     problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
     problems: (ctx.problems ?? []).map((p) => p.message),
+    notice: ctx.notice ?? '',
     kicker: t({ da: 'ANBEFALING', en: 'RECOMMENDATION' }),
     title,
     variant: variantText(decision.variant, ctx.locale),

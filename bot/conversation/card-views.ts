@@ -49,7 +49,13 @@ export function createViews(): Views {
         return needsInformationCard(decision, answers.facts, { ...base, unknown: answers.unknown, riskFactors: riskFactors(locale), ...ctx });
       }
       // A refused Acceptér / override comes back with what was typed and what to fix.
-      const resultCtx = { ...base, channels: ctx.channels, ...(ctx.typed ? { typed: ctx.typed } : {}), ...(ctx.problems ? { problems: ctx.problems } : {}) };
+      const resultCtx = {
+        ...base,
+        channels: ctx.channels,
+        ...(ctx.typed ? { typed: ctx.typed } : {}),
+        ...(ctx.problems ? { problems: ctx.problems } : {}),
+        ...(ctx.notice ? { notice: ctx.notice } : {}),
+      };
       return decision.outcome === 'escalate' ? escalationCard(decision, resultCtx) : resultCard(decision, resultCtx);
     },
     caseCard: (locale, found, options) => {

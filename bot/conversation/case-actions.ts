@@ -75,7 +75,11 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
   // No channel to choose: the app is in no team yet, or it was added after the card was drawn
   // (the card comes back with the channel picker, and nothing typed is lost).
   if (channels.length === 0) return refuse([{ field: channelField, message: say('noTeamChannel', turn.locale) }]);
-  if (typeof data[channelField] !== 'string' || data[channelField] === '') return refuse([{ field: channelField, message: say('channelNowKnown', turn.locale) }]);
+  // The app was added to a team after the card was drawn: nothing was wrong, the channel is simply
+  // new on the card, so it is said as information, not as an error.
+  if (typeof data[channelField] !== 'string' || data[channelField] === '') {
+    return resultCard(turn, draft.draftId, answers, { typed: data, notice: say('channelNowKnown', turn.locale) });
+  }
   if (!submission.ok) return refuse(submission.problems);
   const { form } = submission;
 

@@ -94,13 +94,13 @@ export async function resultCard(
   turn: Turn,
   draftId: string,
   answers: IntakeAnswers,
-  extra: { typed?: Data; problems?: readonly Problem[]; facts?: Partial<Facts>; channels?: readonly TeamChannel[] } = {},
+  extra: { typed?: Data; problems?: readonly Problem[]; notice?: string; facts?: Partial<Facts>; channels?: readonly TeamChannel[] } = {},
 ): Promise<Card> {
   const { decision } = decideNow(turn, answers, extra.facts);
   const channels = extra.channels ?? (await teamChannels(turn));
   // Without a team channel the card itself says how to add the app to a team: no error before the
   // caseworker has pressed anything (cards/no-team.ts).
-  return turn.deps.views.result(turn.locale, decision, answers, { draftId, channels, typed: extra.typed, problems: extra.problems });
+  return turn.deps.views.result(turn.locale, decision, answers, { draftId, channels, typed: extra.typed, problems: extra.problems, notice: extra.notice });
 }
 
 async function moveTo(

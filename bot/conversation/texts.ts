@@ -46,8 +46,8 @@ export const TEXTS = {
     en: 'Familiestøtte has not been added to any team yet, so the case cannot be tied to a channel. Ask a team owner to add the app, and try again.',
   },
   channelNowKnown: {
-    da: 'Vælg teamets kanal til påmindelser, og tryk «Opret sag» igen.',
-    en: "Choose the team's channel for reminders, and press «Create case» again.",
+    da: 'Familiestøtte er nu med i jeres team. Vælg teamets kanal til påmindelser, og tryk «Opret sag» igen.',
+    en: "Familiestøtte is in your team now. Choose the team's channel for reminders, and press «Create case» again.",
   },
   reminderNotFound: {
     da: 'Påmindelsen kunne ikke findes, eller du har ikke adgang til dens sag. Den kan være slettet, eller kortet er for gammelt.',

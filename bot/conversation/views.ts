@@ -16,6 +16,8 @@ export interface Problem {
 export interface Refused {
   typed?: Readonly<Record<string, unknown>>;
   problems?: readonly Problem[];
+  /** Information shown calmly where problems would be: nothing was wrong, one more choice is needed. */
+  notice?: string;
 }
 
 /**

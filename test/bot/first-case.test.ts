@@ -58,6 +58,8 @@ describe.each(['da', 'en'] as const)('the first case of a newcomer (%s)', SLOW, 
     const again = await me.execute('case.accept', { ...caseForm(draftId, '', 'SAG-FOERSTE-1'), channelId: '' });
     expect(JSON.stringify(again.card), 'the channel picker is there now').toContain('"id":"channelId"');
     expect(cardText(again.card)).not.toContain(HOW_TO[lang]);
+    expect(cardText(again.card), 'a new channel to choose is information, not an error').not.toContain(NOT_CREATED[lang]);
+    expect(cardText(again.card)).toContain(lang === 'da' ? 'Familiestøtte er nu med i jeres team' : 'Familiestøtte is in your team now');
 
     const created = await me.execute('case.accept', caseForm(draftId, channel, 'SAG-FOERSTE-1'));
     expect(actionData(created.card, 'case.accept'), 'the case card, not the result card again').toBeUndefined();
