@@ -84,7 +84,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
   const channel = channels.find((c) => c.id === form.channelId);
   if (!channel) return refuse([{ field: 'channelId', message: turn.locale === 'da' ? 'Vælg teamets kanal igen.' : "Choose the team's channel again." }]);
 
-  const { facts, decision } = decideNow(turn, answers, { startDate: form.startDate });
+  const { facts, decision, standard } = decideNow(turn, answers, { startDate: form.startDate });
   const choice = submission.choose(decision);
   if ('problems' in choice) return refuse(choice.problems);
 
@@ -102,7 +102,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
         caseworkerName: turn.info.userName ?? turn.scope.actorId,
         startDate: form.startDate,
         facts,
-        decision: { recommended: decision, ...choice },
+        decision: { recommended: decision, ...choice, underStandard: standard },
       });
       await storage.drafts.remove(turn.scope, draft.draftId);
       if (turn.deps.reminders) {
