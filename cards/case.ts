@@ -27,7 +27,7 @@ export function caseCard(c: CaseView, ctx: CardContext): CardJson {
 
 function caseCardWith(c: CaseView, override: Override | undefined, decision: Decision | undefined, ctx: CardContext, head: { kicker: string; style: 'good' | 'default' }): CardJson {
   const t = pick(ctx.locale);
-  const decided = outcomeTitle(c.outcome, c.variant, ctx.locale);
+  const decided = outcomeTitle(c.outcome, c.variant, ctx.locale, ctx.names);
   const facts = [
     { title: t({ da: 'Sagsnummer', en: 'Case reference' }), value: c.caseReference },
     { title: t({ da: 'Barn', en: 'Child' }), value: c.childPseudonym },
@@ -49,10 +49,10 @@ function caseCardWith(c: CaseView, override: Override | undefined, decision: Dec
     facts,
     overridden: Boolean(override),
     recommendedTitle: t({ da: 'ANBEFALINGEN', en: 'THE RECOMMENDATION' }),
-    recommended: recommended ? outcomeTitle(recommended, override ? null : decision?.variant ?? null, ctx.locale) : '',
+    recommended: recommended ? outcomeTitle(recommended, override ? null : decision?.variant ?? null, ctx.locale, ctx.names) : '',
     recommendedNote: t({ da: 'Beregnet efter servicestandarden; gemt på sagen.', en: 'Computed under the service standard; kept on the case.' }),
     chosenTitle: t({ da: 'BESLUTTET AF SAGSBEHANDLER', en: 'DECIDED BY THE CASEWORKER' }),
-    chosen: override ? outcomeTitle(override.chosen, override.chosenVariant ?? null, ctx.locale) : '',
+    chosen: override ? outcomeTitle(override.chosen, override.chosenVariant ?? null, ctx.locale, ctx.names) : '',
     overrideReason: override ? `${t({ da: 'Begrundelse', en: 'Reason' })}: ${override.reason}` : '',
     overrideBy: override ? `${override.by}, ${formatDate(override.at.slice(0, 10), ctx.locale)}` : '',
     reviewsTitle: t({ da: 'Frister – teamet får påmindelser i kanalen', en: 'Due dates – the team is reminded in the channel' }),

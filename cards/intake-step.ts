@@ -1,6 +1,7 @@
 import type { Facts, RiskFactorGroup } from '../rules/facts.js';
 import { RISK_FACTORS } from '../rules/risk-factors.js';
-import { DEFAULT_GROUP_TITLES, getStep, INTAKE_STEPS, previousStepId, stepNumber, UNKNOWN, visibleQuestions, type Question, type StepId } from '../bot/intake/steps.js';
+import { seedInterview } from '../bot/intake/interview.js';
+import { DEFAULT_GROUP_TITLES, getStep, previousStepId, stepNumber, UNKNOWN, visibleQuestions, type Question, type StepId } from '../bot/intake/steps.js';
 import type { IntakeCardContext, RiskFactorInfo } from './context.js';
 import type { Locale } from './locale.js';
 import { expand, execute, pick, type CardJson } from './template.js';
@@ -33,9 +34,10 @@ const REQUIRED_MESSAGE = {
 /** The interview step as a card: progress, the questions prefilled with what was answered, Næste / Tilbage / Start forfra. */
 export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: IntakeCardContext): CardJson {
   const t = pick(ctx.locale);
-  const step = getStep(stepId);
-  const number = stepNumber(stepId);
-  const total = INTAKE_STEPS.length;
+  const interview = ctx.interview ?? seedInterview();
+  const step = getStep(stepId, interview);
+  const number = stepNumber(stepId, interview);
+  const total = interview.steps.length;
   const questions = visibleQuestions(step, answers).map((q) => questionView(q, answers, ctx));
   const last = number === total;
   const data = { draftId: ctx.draftId, stepId };
@@ -44,7 +46,7 @@ export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: Int
     execute(last ? t({ da: 'Se anbefaling', en: 'See recommendation' }) : t({ da: 'Næste', en: 'Next' }), VERBS.intakeNext, data, { style: 'positive' }),
   ];
   // Back sends no inputs: it must work even when this step is half answered, and the saved answers are shown again.
-  if (previousStepId(stepId)) actions.push(execute(t({ da: 'Tilbage', en: 'Back' }), VERBS.intakeBack, data, { inputs: 'none' }));
+  if (previousStepId(stepId, interview)) actions.push(execute(t({ da: 'Tilbage', en: 'Back' }), VERBS.intakeBack, data, { inputs: 'none' }));
   actions.push(restartAction(ctx.locale, ctx.draftId));
 
   const progress = ctx.locale === 'da' ? `Trin ${number} af ${total}` : `Step ${number} of ${total}`;

@@ -1,5 +1,7 @@
 import type { Outcome, ReviewKind, Scope, Variant } from '../rules/decision-types.js';
 import type { Locale, Localized } from './locale.js';
+import { DEFAULT_STANDARD } from '../rules/standard/load.js';
+import type { Standard } from '../rules/standard/schema.js';
 
 /** Outcomes in plain words, as a caseworker would say them at a meeting. */
 export const OUTCOME_TITLES: Record<Outcome, Localized> = {
@@ -44,9 +46,41 @@ export const BLOCKED_TITLES: Record<'level1' | 'level2' | 'level3', Localized> =
   level3: { da: 'Niveau 3 kan ikke bevilges endnu – grundlaget mangler', en: 'Level 3 cannot be granted yet – its basis is missing' },
 };
 
-export function outcomeTitle(outcome: Outcome, variant: Variant, locale: Locale): string {
-  const title = OUTCOME_TITLES[outcome][locale];
+/**
+ * A standard's own names for its measures, where they are not the seed's: the titles above spell
+ * out the seed's names ("Niveau 1" is "Niveau 1: Praktisk pædagogisk støtte i hjemmet"), and a
+ * municipality's own measure ("Familiestøtte i hjemmet") is shown by the name its standard gives.
+ */
+export type MeasureNames = Partial<Record<Outcome, Localized>>;
+
+const names = new WeakMap<Standard, MeasureNames>();
+export function measureNames(standard: Standard): MeasureNames {
+  let known = names.get(standard);
+  if (!known) {
+    const seed = new Map(DEFAULT_STANDARD.measures.map((m) => [m.id, m.name]));
+    const own = standard.measures.filter((m) => seed.get(m.id)?.da !== m.name.da || seed.get(m.id)?.en !== m.name.en);
+    names.set(standard, (known = Object.fromEntries(own.map((m) => [m.id, { da: m.name.da, en: m.name.en }]))));
+  }
+  return known;
+}
+
+export function outcomeTitle(outcome: Outcome, variant: Variant, locale: Locale, own: MeasureNames = {}): string {
+  const title = (own[outcome] ?? OUTCOME_TITLES[outcome])[locale];
   return variant ? `${title} (${variant})` : title;
+}
+
+export function outcomeShort(outcome: Outcome, locale: Locale, own: MeasureNames = {}): string {
+  return (own[outcome] ?? OUTCOME_SHORT[outcome])[locale];
+}
+
+export function whyNotHeading(outcome: Outcome, locale: Locale, own: MeasureNames = {}): string {
+  return (own[outcome] ?? WHY_NOT_HEADINGS[outcome])[locale];
+}
+
+export function blockedTitle(level: keyof typeof BLOCKED_TITLES, locale: Locale, own: MeasureNames = {}): string {
+  const name = own[level];
+  if (!name) return BLOCKED_TITLES[level][locale];
+  return locale === 'da' ? `${name.da} kan ikke bevilges endnu – grundlaget mangler` : `${name.en} cannot be granted yet – its basis is missing`;
 }
 
 export function variantText(variant: Variant, locale: Locale): string {

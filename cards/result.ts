@@ -7,7 +7,7 @@ import { escalationBlock } from './escalation-block.js';
 import { noTeamSteps } from './no-team.js';
 import { needsInformationCard } from './needs-information.js';
 import { blockedLevel } from '../rules/explain.js';
-import { BLOCKED_TITLES, formatDate, WHY_NOT_HEADINGS, outcomeTitle, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
+import { blockedTitle, formatDate, whyNotHeading, outcomeTitle, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
 import { cardBytes, expand, pick, type CardJson } from './template.js';
 import template from './templates/result.json' with { type: 'json' };
 
@@ -53,7 +53,7 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     const list = (decision.whyNot[o] ?? []).slice(0, Math.max(0, left));
     left -= list.length;
     if (list.length === 0) return [];
-    const heading = { type: 'TextBlock', text: WHY_NOT_HEADINGS[o][ctx.locale], weight: 'Bolder', wrap: true, spacing: 'Medium' };
+    const heading = { type: 'TextBlock', text: whyNotHeading(o, ctx.locale, ctx.names), weight: 'Bolder', wrap: true, spacing: 'Medium' };
     const rows = mode.compact
       ? list.map((c) => ({ type: 'TextBlock', text: `✗ ${c.text} (${c.passage})`, wrap: true, spacing: 'Small' }))
       : citedItems(list, `why-not-${gi}`, { ...cite, bullet: '✗', shown });
@@ -76,7 +76,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   const t = pick(ctx.locale);
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
   const blocked = blockedLevel(decision.outcome, decision.trace);
-  const title = blocked ? BLOCKED_TITLES[blocked][ctx.locale] : outcomeTitle(decision.outcome, decision.variant, ctx.locale);
+  const title = blocked ? blockedTitle(blocked, ctx.locale, ctx.names) : outcomeTitle(decision.outcome, decision.variant, ctx.locale, ctx.names);
   // Reasons first, so a passage's text sits where it is read first, not inside the hidden "why not".
   const shown = new Map<string, string>();
   const reasons = decision.outcome === 'escalate' ? [] : citedItems(decision.reasons, 'reason', { ...cite, bullet: '✓', shown });

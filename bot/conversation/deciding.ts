@@ -5,10 +5,17 @@ import type { Turn } from './deps.js';
 import type { IntakeAnswers } from './intake-state.js';
 import type { LoadedStandard } from '../standards/standard-ref.js';
 import { SEED_STANDARDS } from '../standards/tenant-standards.js';
+import { interviewOf } from '../intake/interview.js';
+import type { Interview } from '../intake/steps.js';
 
 /** The standard in force for the turn's tenant: what a new decision or a review decides under. */
 export function standardInForce(turn: Turn): LoadedStandard {
   return (turn.deps.standards ?? SEED_STANDARDS).forTenant(turn.scope.tenantId);
+}
+
+/** The interview of the tenant's standard in force: its questions, in its words and order. */
+export function interviewInForce(turn: Turn): Interview {
+  return interviewOf(standardInForce(turn).standard);
 }
 
 /** The rules bound to the tenant's standard in force. */

@@ -1,6 +1,7 @@
 import type { BooleanFact, Facts, RiskFactorGroup } from '../../rules/facts.js';
 import type { Localized } from '../../cards/locale.js';
 import { RISK_FACTOR_GROUP_INFO } from '../../rules/risk-factors.js';
+import { seedInterview } from './interview.js';
 
 /**
  * The intake interview as data, in the order a caseworker thinks about a family:
@@ -385,26 +386,55 @@ const specialStep: IntakeStep = {
   ],
 };
 
-export const INTAKE_STEPS: readonly IntakeStep[] = [childStep, concernStep, familyStep, riskStep, investigationStep, parentsStep, specialStep];
+/** Every question the product can ask, in its steps: a standard asks those it names (interview.ts). */
+export const PRODUCT_STEPS: readonly IntakeStep[] = [childStep, concernStep, familyStep, riskStep, investigationStep, parentsStep, specialStep];
 
-export function getStep(id: StepId): IntakeStep {
-  const step = INTAKE_STEPS.find((s) => s.id === id);
+/**
+ * One standard's interview: the product's steps with the questions that standard asks, worded as
+ * it words them and in its order within each step (built by `interviewFor` in interview.ts).
+ */
+export interface Interview {
+  steps: readonly IntakeStep[];
+}
+
+/** The same catalogue under its older name (the product's full layout, not one standard's interview). */
+export const INTAKE_STEPS: readonly IntakeStep[] = PRODUCT_STEPS;
+
+function ids(interview: Interview): StepId[] {
+  return interview.steps.map((s) => s.id);
+}
+
+export function getStep(id: StepId, interview: Interview = seedInterview()): IntakeStep {
+  const step = interview.steps.find((s) => s.id === id) ?? PRODUCT_STEPS.find((s) => s.id === id);
   if (!step) throw new Error(`unknown intake step ${id}`);
   return step;
 }
 
+/** The interview's first step, where a new case starts. */
+export function firstStepId(interview: Interview = seedInterview()): StepId {
+  return interview.steps[0]?.id ?? 'child';
+}
+
+/** The interview's last step, where the result goes back to. */
+export function lastStepId(interview: Interview = seedInterview()): StepId {
+  return interview.steps[interview.steps.length - 1]?.id ?? 'special';
+}
+
 /** 1-based position, for "Trin 3 af 7". */
-export function stepNumber(id: StepId): number {
-  return STEP_IDS.indexOf(id) + 1;
+export function stepNumber(id: StepId, interview: Interview = seedInterview()): number {
+  return ids(interview).indexOf(id) + 1;
 }
 
-export function nextStepId(id: StepId): StepId | undefined {
-  return STEP_IDS[STEP_IDS.indexOf(id) + 1];
+export function nextStepId(id: StepId, interview: Interview = seedInterview()): StepId | undefined {
+  const all = ids(interview);
+  // A step this interview does not have (a draft from another standard) goes on at the first.
+  return all.includes(id) ? all[all.indexOf(id) + 1] : all[0];
 }
 
-export function previousStepId(id: StepId): StepId | undefined {
-  const i = STEP_IDS.indexOf(id);
-  return i > 0 ? STEP_IDS[i - 1] : undefined;
+export function previousStepId(id: StepId, interview: Interview = seedInterview()): StepId | undefined {
+  const all = ids(interview);
+  const i = all.indexOf(id);
+  return i > 0 ? all[i - 1] : undefined;
 }
 
 /** The questions of a step that apply given the answers so far. */
@@ -422,11 +452,11 @@ export interface FactQuestion {
  * Facts no question fills (e.g. referenceDate, which the bot sets) are returned in `unasked`
  * so nothing silently falls through.
  */
-export function questionsForFacts(missing: readonly string[]): { questions: FactQuestion[]; unasked: string[] } {
+export function questionsForFacts(missing: readonly string[], interview: Interview = seedInterview()): { questions: FactQuestion[]; unasked: string[] } {
   const wanted = new Set(missing);
   const questions: FactQuestion[] = [];
   const covered = new Set<string>();
-  for (const step of INTAKE_STEPS) {
+  for (const step of interview.steps) {
     for (const question of step.questions) {
       const hits = question.asks.filter((fact) => wanted.has(fact));
       if (hits.length === 0) continue;
@@ -438,6 +468,6 @@ export function questionsForFacts(missing: readonly string[]): { questions: Fact
 }
 
 /** The step that first asks a fact; the bot resumes there. */
-export function stepForFact(fact: string): StepId | undefined {
-  return INTAKE_STEPS.find((step) => step.questions.some((q) => q.asks.includes(fact)))?.id;
+export function stepForFact(fact: string, interview: Interview = seedInterview()): StepId | undefined {
+  return interview.steps.find((step) => step.questions.some((q) => q.asks.includes(fact)))?.id;
 }
