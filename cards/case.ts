@@ -7,6 +7,28 @@ import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
 import template from './templates/case.json' with { type: 'json' };
 
+/**
+ * A case decided under another standard (or version) than the one in force says so: it is shown
+ * and reviewed under the one it was decided under until a review decides under the new one.
+ */
+export function standardNote(c: CaseView, locale: CardContext['locale']): string | undefined {
+  const s = c.standards;
+  if (!s || s.decidedUnder.hash === s.inForce.hash) return undefined;
+  const decided = s.decidedUnder;
+  const now = s.inForce;
+  const sameName = decided.name.da === now.name.da;
+  const edited = decided.version === now.version;
+  if (locale === 'da') {
+    return `Afgjort efter ${decided.name.da} version ${decided.version}; gældende er ${sameName ? '' : `${now.name.da} `}version ${now.version}${edited ? ' (med ændret indhold)' : ''}.`;
+  }
+  return `Decided under ${decided.name.en} version ${decided.version}; in force is ${sameName ? '' : `${now.name.en} `}version ${now.version}${edited ? ' (with changed content)' : ''}.`;
+}
+
+function standardLine(c: CaseView, ctx: CardContext): { title: string; value: string }[] {
+  const note = standardNote(c, ctx.locale);
+  return note ? [{ title: pick(ctx.locale)({ da: 'Standard', en: 'Standard' }), value: note }] : [];
+}
+
 /** After Acceptér or an override: the case exists; if overridden, recommendation and decision side by side. */
 export function caseCreatedCard(c: CaseView, decision: Decision, override: Override | undefined, ctx: CardContext): CardJson {
   const t = pick(ctx.locale);
@@ -34,6 +56,7 @@ function caseCardWith(c: CaseView, override: Override | undefined, decision: Dec
     { title: t({ da: 'Indsats', en: 'Measure' }), value: decided },
     { title: t({ da: 'Start', en: 'Start' }), value: formatDate(c.startDate, ctx.locale) },
     ...(c.channelName ? [{ title: t({ da: 'Kanal', en: 'Channel' }), value: c.channelName }] : []),
+    ...standardLine(c, ctx),
     ...(c.decidedBy
       ? [{ title: t({ da: 'Besluttet af', en: 'Decided by' }), value: c.decidedAt ? `${c.decidedBy}, ${formatDate(c.decidedAt.slice(0, 10), ctx.locale)}` : c.decidedBy }]
       : []),

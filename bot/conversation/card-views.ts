@@ -66,10 +66,13 @@ export function createViews(): Views {
       return decision.outcome === 'escalate' ? escalationCard(decision, resultCtx) : resultCard(decision, resultCtx);
     },
     caseCard: (locale, found, options) => {
-      const view = toCaseView(found);
-      return options?.created ? caseCreatedCard(view, found.decision.recommended, view.override, { locale, lookupPassage }) : caseCard(view, { locale, lookupPassage });
+      const view = toCaseView(found, options?.standards);
+      // Named as the standard it was decided under names its measures.
+      const names = options?.standards ? measureNames(options.standards.decidedUnder.standard) : {};
+      const ctx = { locale, lookupPassage, names };
+      return options?.created ? caseCreatedCard(view, found.decision.recommended, view.override, ctx) : caseCard(view, ctx);
     },
-    caseList: (locale, cases) => caseListCard(cases.map(toCaseView), { locale }),
+    caseList: (locale, cases) => caseListCard(cases.map((c) => toCaseView(c)), { locale }),
     askReference: (locale, askFor, personal) => askReferenceCard(askFor, { locale, personal }),
   };
 }

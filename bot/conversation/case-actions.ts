@@ -110,14 +110,14 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
           {
             tenantId: turn.scope.tenantId, caseId: created.caseId, caseRef: created.reference, teamId: channel.teamId, channel: { id: channel.id, serviceUrl: channel.serviceUrl },
             caseworkerId: created.caseworkerId, chosenOutcome: choice.chosenOutcome, decision,
-            chosenReviews: consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant).reviews,
+            chosenReviews: consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant, undefined, standard.standard).reviews,
           },
           storage.db,
         );
       }
       return created;
     });
-    return planCardAfterCreate(turn, created) ?? turn.deps.views.caseCard(turn.locale, created, { created: true });
+    return planCardAfterCreate(turn, created) ?? turn.deps.views.caseCard(turn.locale, created, { created: true, standards: { decidedUnder: standard, inForce: standard } });
   } catch (error) {
     // Storage's own last-line checks (a taken reference, a CPR number) carry a Danish message.
     if (error instanceof StorageInputError) return refuse([{ field: 'caseReference', message: error.userMessage }]);

@@ -6,6 +6,7 @@ import type { Standard } from '../../rules/standard/schema.js';
 import type { StepId } from '../intake/steps.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import type { IntakeAnswers } from './intake-state.js';
+import type { CaseStandards } from './case-standard.js';
 import type { Card } from './types.js';
 
 export interface Problem {
@@ -34,7 +35,7 @@ export interface Views {
   /** The recommendation (an escalation first of all), with accept / override / start over. */
   result(locale: Locale, decision: Decision, answers: IntakeAnswers, ctx: { draftId: string; channels: readonly ChannelChoice[]; standard?: Standard } & Refused): Card;
   /** One case; `created` right after accept/override shows recommendation and decision side by side. */
-  caseCard(locale: Locale, found: CaseWithDecision, options?: { created?: boolean }): Card;
+  caseCard(locale: Locale, found: CaseWithDecision, options?: { created?: boolean; standards?: CaseStandards }): Card;
   caseList(locale: Locale, cases: readonly CaseWithDecision[]): Card;
   /** A bare command's question for the case number; `personal` adds "Mine sager". */
   askReference(locale: Locale, askFor: AskFor, personal: boolean): Card;

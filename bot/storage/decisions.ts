@@ -166,7 +166,20 @@ async function caseVisible(tx: Queryable, scope: TenantScope, caseId: string): P
 }
 
 export function decisionStore(db: Database, clock: Clock) {
+  // A kept standard never changes (its key is its content's hash), so each is read once.
+  const kept = new Map<string, LoadedStandard>();
   return {
+    /** The standard the tenant's decisions with this hash were made under; null if none was. Not case data: not audited. */
+    async standard(scope: TenantScope, hash: string): Promise<LoadedStandard | null> {
+      checkScope(scope);
+      const key = `${scope.tenantId}\u0000${hash}`;
+      const known = kept.get(key);
+      if (known) return known;
+      const found = await db.transaction((tx) => keptStandard(tx, scope.tenantId, hash));
+      if (found) kept.set(key, found);
+      return found;
+    },
+
     /** A new decision for an open case; it becomes the current one. */
     async append(scope: TenantScope, caseId: string, input: NewDecision): Promise<DecisionRecord> {
       checkScope(scope);
