@@ -91,7 +91,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
   if (config.llm.kind !== 'off') await loadDanishWords();
   // One roster for every door (chat, tab, summaries), its answers cached in the database.
   const roster = databaseCachedRoster(createRosterSource(config, logger, storage.conversationRefs), db);
-  const summaries = caseViewsFrom({ storage, roster, rosterCached: true });
+  const summaries = caseViewsFrom({ storage, roster, rosterCached: true, standards });
   const overview = overviewViewsFrom({ storage, roster, rosterCached: true });
   const conversation = createConversation({
     storage,

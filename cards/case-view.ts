@@ -1,12 +1,5 @@
 import type { Outcome, Override, Review, Variant } from '../rules/decision-types.js';
-import type { Localized } from './locale.js';
-
-/** A standard as a card names it. */
-export interface StandardLabel {
-  name: Localized;
-  version: string;
-  hash: string;
-}
+import type { StandardLabel } from './outcome-text.js';
 
 /**
  * What a case card shows. The bot maps its stored case to this; the card never sees more

@@ -2,30 +2,13 @@ import { passageLabel } from './cited.js';
 import type { Decision, Override } from '../rules/decision-types.js';
 import type { CaseView } from './case-view.js';
 import type { CardContext } from './context.js';
-import { formatDate, outcomeTitle, REVIEW_KIND_TITLES } from './outcome-text.js';
+import { formatDate, outcomeTitle, REVIEW_KIND_TITLES, standardNote } from './outcome-text.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
 import template from './templates/case.json' with { type: 'json' };
 
-/**
- * A case decided under another standard (or version) than the one in force says so: it is shown
- * and reviewed under the one it was decided under until a review decides under the new one.
- */
-export function standardNote(c: CaseView, locale: CardContext['locale']): string | undefined {
-  const s = c.standards;
-  if (!s || s.decidedUnder.hash === s.inForce.hash) return undefined;
-  const decided = s.decidedUnder;
-  const now = s.inForce;
-  const sameName = decided.name.da === now.name.da;
-  const edited = decided.version === now.version;
-  if (locale === 'da') {
-    return `Afgjort efter ${decided.name.da} version ${decided.version}; gældende er ${sameName ? '' : `${now.name.da} `}version ${now.version}${edited ? ' (med ændret indhold)' : ''}.`;
-  }
-  return `Decided under ${decided.name.en} version ${decided.version}; in force is ${sameName ? '' : `${now.name.en} `}version ${now.version}${edited ? ' (with changed content)' : ''}.`;
-}
-
 function standardLine(c: CaseView, ctx: CardContext): { title: string; value: string }[] {
-  const note = standardNote(c, ctx.locale);
+  const note = c.standards ? standardNote(c.standards, ctx.locale) : undefined;
   return note ? [{ title: pick(ctx.locale)({ da: 'Standard', en: 'Standard' }), value: note }] : [];
 }
 

@@ -141,3 +141,29 @@ export function scopeFacts(scope: Scope, locale: Locale): { title: string; value
   if (scope.maxWeeks !== undefined) lines.push({ title: da ? 'Varighed' : 'Duration', value: da ? `op til ${scope.maxWeeks} uger` : `up to ${scope.maxWeeks} weeks` });
   return lines;
 }
+
+/** A standard as a card names it. */
+export interface StandardLabel {
+  name: Localized;
+  version: string;
+  hash: string;
+}
+
+export function standardLabel(standard: Pick<Standard, 'name' | 'version'>, hash: string): StandardLabel {
+  return { name: { da: standard.name.da, en: standard.name.en }, version: standard.version, hash };
+}
+
+/**
+ * A case decided under another standard (or version) than the one in force says so: it is shown
+ * and reviewed under the one it was decided under until a review decides under the new one.
+ */
+export function standardNote(s: { decidedUnder: StandardLabel; inForce: StandardLabel }, locale: Locale): string | undefined {
+  if (s.decidedUnder.hash === s.inForce.hash) return undefined;
+  const [decided, now] = [s.decidedUnder, s.inForce];
+  const sameName = decided.name.da === now.name.da;
+  const edited = decided.version === now.version;
+  if (locale === 'da') {
+    return `Afgjort efter ${decided.name.da} version ${decided.version}; gældende er ${sameName ? '' : `${now.name.da} `}version ${now.version}${edited ? ' (med ændret indhold)' : ''}.`;
+  }
+  return `Decided under ${decided.name.en} version ${decided.version}; in force is ${sameName ? '' : `${now.name.en} `}version ${now.version}${edited ? ' (with changed content)' : ''}.`;
+}

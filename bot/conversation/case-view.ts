@@ -1,13 +1,12 @@
-import type { CaseView, StandardLabel } from '../../cards/case-view.js';
+import type { CaseView } from '../../cards/case-view.js';
+import { standardLabel, type StandardLabel } from '../../cards/outcome-text.js';
 import { consequencesOfChoice } from '../../rules/chosen-measure.js';
 import type { Override } from '../../rules/decision-types.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import type { LoadedStandard } from '../standards/standard-ref.js';
 import type { CaseStandards } from './case-standard.js';
 
-function labelOf({ standard, ref }: LoadedStandard): StandardLabel {
-  return { name: { da: standard.name.da, en: standard.name.en }, version: ref.version, hash: ref.hash };
-}
+const labelOf = ({ standard, ref }: LoadedStandard): StandardLabel => standardLabel(standard, ref.hash);
 
 /**
  * What a case card may show of a stored case: reference, pseudonym, what was decided, by whom,

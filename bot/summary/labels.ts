@@ -1,4 +1,5 @@
 import type { Locale } from '../../cards/locale.js';
+import type { MeasureNames } from '../../cards/outcome-text.js';
 import type { Outcome, ReviewKind } from '../../rules/decision-types.js';
 
 /** Danish names for what the rules return; the tab, the card and the journal text share them. */
@@ -43,8 +44,9 @@ export const REVIEW_LABEL_EN: Record<ReviewKind, string> = {
   'course-end': 'The course ends',
 };
 
-export function outcomeLabel(outcome: Outcome, variant?: string | null, locale: Locale = 'da'): string {
-  const label = (locale === 'en' ? OUTCOME_LABEL_EN : OUTCOME_LABEL)[outcome];
+/** `names`: the standard's own names for its measures (cards/outcome-text.ts measureNames), which go first. */
+export function outcomeLabel(outcome: Outcome, variant?: string | null, locale: Locale = 'da', names: MeasureNames = {}): string {
+  const label = names[outcome]?.[locale] ?? (locale === 'en' ? OUTCOME_LABEL_EN : OUTCOME_LABEL)[outcome];
   return variant ? `${label} (${variant})` : label;
 }
 
