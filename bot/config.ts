@@ -21,6 +21,33 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+// The municipality's own standard file, per tenant (docs/egen-servicestandard.md). Only the paths
+// are read here; bot/standards/ reads and checks the files at start-up.
+const STANDARD_ENV_FIELDS = {
+  /** The standard every tenant without its own file decides under; unset: the seed standard. */
+  STANDARD_FILE: optionalText,
+  /** "tenant=path,tenant=path": a tenant's own standard file. */
+  TENANT_STANDARD_FILES: optionalText.transform((s, ctx) => {
+    const byTenant: Record<string, string> = {};
+    for (const entry of (s ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '')) {
+      const at = entry.indexOf('=');
+      const [tenant, file] = [entry.slice(0, at).trim(), entry.slice(at + 1).trim()];
+      if (at < 0 || tenant === '' || file === '' || tenant in byTenant) {
+        ctx.addIssue({ code: 'custom', message: `is not a list of tenant=path (the entry "${entry}")` });
+        return z.NEVER;
+      }
+      byTenant[tenant] = file;
+    }
+    return byTenant;
+  }),
+};
+
+/** Where each tenant's standard file is; absent: the seed standard. */
+export interface StandardSettings {
+  file?: string;
+  byTenant: Record<string, string>;
+}
+
 const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -72,6 +99,7 @@ const ConfigSchema = z
     METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
     /** The bot's public address; https:// turns on HSTS. */
     PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    ...STANDARD_ENV_FIELDS,
   })
   .superRefine((env, ctx) => {
     // A bot registration needs its secret, except a managed identity, which has none.
@@ -131,6 +159,7 @@ export interface Config {
   };
   /** Where /metrics is served; absent, it is not served at all. */
   metrics?: { port: number; host: string };
+  standards: StandardSettings;
 }
 
 export class ConfigError extends Error {
@@ -209,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       hsts: e.NODE_ENV === 'production' || (e.PUBLIC_URL?.startsWith('https://') ?? false),
     },
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
+    standards: { file: e.STANDARD_FILE, byTenant: e.TENANT_STANDARD_FILES },
   };
 }
 
@@ -231,6 +261,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     retention: config.retention,
     http: config.http,
     metrics: config.metrics ?? '(off)',
+    standards: { default: config.standards.file ?? '(the seed standard)', byTenant: config.standards.byTenant },
     ...describeLlmConfig(config.llm),
   };
 }

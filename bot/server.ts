@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logger.js';
 import { mountObservability, serveMetrics } from './observability/routes.js';
 import { productMetrics, type ProductMetrics } from './observability/product-metrics.js';
 import { openServices } from './services.js';
+import type { TenantStandards } from './standards/tenant-standards.js';
 import { createTeamsEndpoint } from './teams/index.js';
 import { resolveTabAuth } from './tab/mode.js';
 import { registerTabRoutes } from './tab/routes.js';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   host?: string;
   /** Shared with the parts that count reminders and language-model calls; one per process. */
   metrics?: ProductMetrics;
+  /** The tenants' standards, read and checked already (main.ts does it before anything starts). */
+  standards?: TenantStandards;
 }
 
 /** Longer than the idle timeouts of the load balancers in front (e.g. 60 s), so they close first. */
@@ -39,7 +42,7 @@ const CLOSE_GRACE_MS = 5_000;
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = options.metrics ?? productMetrics();
-  const services = await openServices(config, logger, metrics);
+  const services = await openServices(config, logger, metrics, options.standards);
   const endpoint = createTeamsEndpoint(config, logger, services.conversation, services.summaries, services.connector);
 
   const gate = createTurnGate(config.maxTurnsInFlight);

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrate.js';
 import { createStorage } from './storage/storage.js';
 import { decideWithDefaults } from './rules-binding.js';
+import { loadTenantStandards, type TenantStandards } from './standards/tenant-standards.js';
 import { createStandardIndex } from './search/standard-index.js';
 import { createChatModel } from '../prompts/client.js';
 import { loadDanishWords } from '../prompts/danish-words.js';
@@ -40,7 +41,9 @@ export interface Services {
  * The composition root: opens storage (migrated before the first turn), binds the rules to
  * the municipality's parameters and the cards to the passages, and builds the conversation.
  */
-export async function openServices(config: Config, logger: Logger, metrics: ProductMetrics): Promise<Services> {
+export async function openServices(config: Config, logger: Logger, metrics: ProductMetrics, checkedStandards?: TenantStandards): Promise<Services> {
+  // Before the database opens: a standard that fails its check must not leave a pool behind.
+  const standards = checkedStandards ?? loadTenantStandards(config.standards);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -88,12 +91,13 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
   if (config.llm.kind !== 'off') await loadDanishWords();
   // One roster for every door (chat, tab, summaries), its answers cached in the database.
   const roster = databaseCachedRoster(createRosterSource(config, logger, storage.conversationRefs), db);
-  const summaries = caseViewsFrom({ storage, roster, rosterCached: true });
+  const summaries = caseViewsFrom({ storage, roster, rosterCached: true, standards });
   const overview = overviewViewsFrom({ storage, roster, rosterCached: true });
   const conversation = createConversation({
     storage,
     views: createViews(),
     decide: decideWithDefaults,
+    standards,
     passages,
     searchPassages: (query, limit) => passages.search(query, limit),
     // Off by default: without LLM_MODEL nothing is ever sent anywhere.

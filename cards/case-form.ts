@@ -1,7 +1,7 @@
 import { CHOOSABLE_OUTCOMES, type Decision } from '../rules/decision-types.js';
 import type { ResultCardContext } from './context.js';
 import { noTeamFormLine } from './no-team.js';
-import { OUTCOME_SHORT } from './outcome-text.js';
+import { outcomeShort } from './outcome-text.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
 import { maskCpr } from '../bot/privacy/cpr.js';
@@ -91,7 +91,8 @@ export function acceptShowCard(decision: Decision, ctx: ResultCardContext): Card
 /** Vælg andet udfald: another outcome with a required written reason; both are kept on the case. */
 export function overrideShowCard(decision: Decision, ctx: ResultCardContext): CardJson {
   const t = pick(ctx.locale);
-  const outcomes = CHOOSABLE_OUTCOMES.filter((o) => o !== decision.outcome).map((o) => ({ title: t(OUTCOME_SHORT[o]), value: o }));
+  // Only what the decision's standard has: a municipality without a level 3 is not offered one.
+  const outcomes = (ctx.choosable ?? CHOOSABLE_OUTCOMES).filter((o) => o !== decision.outcome).map((o) => ({ title: outcomeShort(o, ctx.locale, ctx.names), value: o }));
   const fields = expand(overrideFieldsTemplate, {
     labels: {
       chosen: t({ da: 'Det udfald, du beslutter', en: 'The outcome you decide' }),

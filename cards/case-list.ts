@@ -1,6 +1,6 @@
 import type { CaseView } from './case-view.js';
 import type { CardContext } from './context.js';
-import { formatDate, OUTCOME_SHORT } from './outcome-text.js';
+import { formatDate, outcomeShort } from './outcome-text.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
 import template from './templates/case-list.json' with { type: 'json' };
@@ -18,7 +18,7 @@ export function caseListCard(cases: readonly CaseView[], ctx: CardContext, title
     return {
       reference: c.caseReference,
       pseudonym: c.childPseudonym,
-      measure: `${OUTCOME_SHORT[c.outcome][ctx.locale]}${c.variant ? ` (${c.variant})` : ''}${c.status === 'closed' ? t({ da: ' · afsluttet', en: ' · closed' }) : ''}`,
+      measure: `${outcomeShort(c.outcome, ctx.locale, ctx.names)}${c.variant ? ` (${c.variant})` : ''}${c.status === 'closed' ? t({ da: ' · afsluttet', en: ' · closed' }) : ''}`,
       due: next ? formatDate(next.due, ctx.locale) : '–',
       open: execute(t({ da: 'Åbn sagen', en: 'Open the case' }), VERBS.caseOpen, { caseReference: c.caseReference }, { inputs: 'none' }),
     };

@@ -1,4 +1,5 @@
 import type { Outcome, Override, Review, Variant } from '../rules/decision-types.js';
+import type { StandardLabel } from './outcome-text.js';
 
 /**
  * What a case card shows. The bot maps its stored case to this; the card never sees more
@@ -19,4 +20,6 @@ export interface CaseView {
   /** The due dates the case tracks, earliest first. */
   reviews: readonly Review[];
   override?: Override;
+  /** The standard the case was decided under and the one in force, when the bot knows them. */
+  standards?: { decidedUnder: StandardLabel; inForce: StandardLabel };
 }

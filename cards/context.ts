@@ -1,5 +1,8 @@
+import type { ChoosableOutcome } from '../rules/decision-types.js';
 import type { RiskFactorGroup } from '../rules/facts.js';
 import type { Locale } from './locale.js';
+import type { MeasureNames } from './outcome-text.js';
+import type { Interview } from '../bot/intake/steps.js';
 
 /** One passage of a standard, verbatim, as the passages catalogue returns it. */
 export interface PassageText {
@@ -26,6 +29,8 @@ export interface ChannelChoice {
 
 export interface CardContext {
   locale: Locale;
+  /** The measures' names in the standard the decision was made under, where they are its own. */
+  names?: MeasureNames;
   /** Where reasons find their passage's verbatim text; defaults to the passages catalogue. */
   lookupPassage?: LookupPassage;
 }
@@ -42,12 +47,16 @@ export interface IntakeCardContext extends CardContext {
   typed?: Readonly<Record<string, unknown>>;
   /** Danish problems from the refused submission, shown at the top. */
   problems?: readonly { field: string; message: string }[];
+  /** The standard's interview (its questions, words and order); default the seed standard's. */
+  interview?: Interview;
 }
 
 export interface ResultCardContext extends CardContext {
   draftId: string;
   /** The team channels the case can be followed in; the caseworker picks one. */
   channels: readonly ChannelChoice[];
+  /** The outcomes the decision's standard has, for "choose another"; default all the product knows. */
+  choosable?: readonly ChoosableOutcome[];
   /** A refused Acceptér / override: what was typed, put back into the forms (CPR numbers masked). */
   typed?: Readonly<Record<string, unknown>>;
   /** Danish problems from the refused form, shown near the top of the card. */

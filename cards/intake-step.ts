@@ -1,5 +1,6 @@
 import type { Facts, RiskFactorGroup } from '../rules/facts.js';
 import { RISK_FACTORS } from '../rules/risk-factors.js';
+import { seedInterview } from '../bot/intake/interview.js';
 import { DEFAULT_GROUP_TITLES, getStep, previousStepId, stepNumber, stepsShown, UNKNOWN, visibleQuestions, type Question, type StepId } from '../bot/intake/steps.js';
 import { yearsAndMonths } from '../bot/intake/age.js';
 import type { IntakeCardContext, RiskFactorInfo } from './context.js';
@@ -34,10 +35,11 @@ const REQUIRED_MESSAGE = {
 /** The interview step as a card: progress, the questions prefilled with what was answered, Næste / Tilbage / Start forfra. */
 export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: IntakeCardContext): CardJson {
   const t = pick(ctx.locale);
-  const step = getStep(stepId);
+  const interview = ctx.interview ?? seedInterview();
+  const step = getStep(stepId, interview);
   // Counted among the steps this child is asked, so skipping the checklists leaves no gap.
-  const number = stepNumber(stepId, answers);
-  const total = stepsShown(answers).length;
+  const number = stepNumber(stepId, interview, answers);
+  const total = stepsShown(interview, answers).length;
   const questions = visibleQuestions(step, answers).map((q) => questionView(q, answers, ctx));
   const last = number === total;
   const data = { draftId: ctx.draftId, stepId };
@@ -46,7 +48,7 @@ export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: Int
     execute(last ? t({ da: 'Se anbefaling', en: 'See recommendation' }) : t({ da: 'Næste', en: 'Next' }), VERBS.intakeNext, data, { style: 'positive' }),
   ];
   // Back sends no inputs: it must work even when this step is half answered, and the saved answers are shown again.
-  if (previousStepId(stepId, answers)) actions.push(execute(t({ da: 'Tilbage', en: 'Back' }), VERBS.intakeBack, data, { inputs: 'none' }));
+  if (previousStepId(stepId, interview, answers)) actions.push(execute(t({ da: 'Tilbage', en: 'Back' }), VERBS.intakeBack, data, { inputs: 'none' }));
   actions.push(restartAction(ctx.locale, ctx.draftId));
 
   const progress = ctx.locale === 'da' ? `Trin ${number} af ${total}` : `Step ${number} of ${total}`;

@@ -15,7 +15,7 @@ import template from './templates/intake-step.json' with { type: 'json' };
  */
 export function needsInformationCard(decision: Decision, answers: Partial<Facts>, ctx: IntakeCardContext): CardJson {
   const t = pick(ctx.locale);
-  const { questions, unasked } = questionsForFacts(decision.missing);
+  const { questions, unasked } = questionsForFacts(decision.missing, ctx.interview);
   const views = questions.map((q) => questionView(q.question, answers, ctx));
   const notes = [
     ...decision.reasons.map((r) => `${r.text} (${r.passage})`),

@@ -1,6 +1,8 @@
 import type { Decision, Outcome, ReviewKind, Scope, Variant } from '../rules/decision-types.js';
 import { blockedLevel } from '../rules/explain.js';
 import type { Locale, Localized } from './locale.js';
+import { DEFAULT_STANDARD } from '../rules/standard/load.js';
+import type { Standard } from '../rules/standard/schema.js';
 
 /** Outcomes in plain words, as a caseworker would say them at a meeting. */
 export const OUTCOME_TITLES: Record<Outcome, Localized> = {
@@ -52,15 +54,48 @@ export const BLOCKED_TITLES: Record<'level1' | 'level2' | 'level3', Localized> =
 export function decisionHeadline(
   decision: Pick<Decision, 'outcome' | 'variant' | 'trace'>,
   locale: Locale,
-  named: (outcome: Outcome, variant: Variant, locale: Locale) => string = outcomeTitle,
+  own: MeasureNames = {},
+  named: (outcome: Outcome, variant: Variant, locale: Locale, own: MeasureNames) => string = outcomeTitle,
 ): string {
   const blocked = blockedLevel(decision.outcome, decision.trace);
-  return blocked ? BLOCKED_TITLES[blocked][locale] : named(decision.outcome, decision.variant, locale);
+  return blocked ? blockedTitle(blocked, locale, own) : named(decision.outcome, decision.variant, locale, own);
 }
 
-export function outcomeTitle(outcome: Outcome, variant: Variant, locale: Locale): string {
-  const title = OUTCOME_TITLES[outcome][locale];
+/**
+ * A standard's own names for its measures, where they are not the seed's: the titles above spell
+ * out the seed's names ("Niveau 1" is "Niveau 1: Praktisk pædagogisk støtte i hjemmet"), and a
+ * municipality's own measure ("Familiestøtte i hjemmet") is shown by the name its standard gives.
+ */
+export type MeasureNames = Partial<Record<Outcome, Localized>>;
+
+const names = new WeakMap<Standard, MeasureNames>();
+export function measureNames(standard: Standard): MeasureNames {
+  let known = names.get(standard);
+  if (!known) {
+    const seed = new Map(DEFAULT_STANDARD.measures.map((m) => [m.id, m.name]));
+    const own = standard.measures.filter((m) => seed.get(m.id)?.da !== m.name.da || seed.get(m.id)?.en !== m.name.en);
+    names.set(standard, (known = Object.fromEntries(own.map((m) => [m.id, { da: m.name.da, en: m.name.en }]))));
+  }
+  return known;
+}
+
+export function outcomeTitle(outcome: Outcome, variant: Variant, locale: Locale, own: MeasureNames = {}): string {
+  const title = (own[outcome] ?? OUTCOME_TITLES[outcome])[locale];
   return variant ? `${title} (${variant})` : title;
+}
+
+export function outcomeShort(outcome: Outcome, locale: Locale, own: MeasureNames = {}): string {
+  return (own[outcome] ?? OUTCOME_SHORT[outcome])[locale];
+}
+
+export function whyNotHeading(outcome: Outcome, locale: Locale, own: MeasureNames = {}): string {
+  return (own[outcome] ?? WHY_NOT_HEADINGS[outcome])[locale];
+}
+
+export function blockedTitle(level: keyof typeof BLOCKED_TITLES, locale: Locale, own: MeasureNames = {}): string {
+  const name = own[level];
+  if (!name) return BLOCKED_TITLES[level][locale];
+  return locale === 'da' ? `${name.da} kan ikke bevilges endnu – grundlaget mangler` : `${name.en} cannot be granted yet – its basis is missing`;
 }
 
 export function variantText(variant: Variant, locale: Locale): string {
@@ -120,4 +155,30 @@ export function scopeFacts(scope: Scope, locale: Locale): { title: string; value
   }
   if (scope.maxWeeks !== undefined) lines.push({ title: da ? 'Varighed' : 'Duration', value: da ? `op til ${scope.maxWeeks} uger` : `up to ${scope.maxWeeks} weeks` });
   return lines;
+}
+
+/** A standard as a card names it. */
+export interface StandardLabel {
+  name: Localized;
+  version: string;
+  hash: string;
+}
+
+export function standardLabel(standard: Pick<Standard, 'name' | 'version'>, hash: string): StandardLabel {
+  return { name: { da: standard.name.da, en: standard.name.en }, version: standard.version, hash };
+}
+
+/**
+ * A case decided under another standard (or version) than the one in force says so: it is shown
+ * and reviewed under the one it was decided under until a review decides under the new one.
+ */
+export function standardNote(s: { decidedUnder: StandardLabel; inForce: StandardLabel }, locale: Locale): string | undefined {
+  if (s.decidedUnder.hash === s.inForce.hash) return undefined;
+  const [decided, now] = [s.decidedUnder, s.inForce];
+  const sameName = decided.name.da === now.name.da;
+  const edited = decided.version === now.version;
+  if (locale === 'da') {
+    return `Afgjort efter ${decided.name.da} version ${decided.version}; gældende er ${sameName ? '' : `${now.name.da} `}version ${now.version}${edited ? ' (med ændret indhold)' : ''}.`;
+  }
+  return `Decided under ${decided.name.en} version ${decided.version}; in force is ${sameName ? '' : `${now.name.en} `}version ${now.version}${edited ? ' (with changed content)' : ''}.`;
 }

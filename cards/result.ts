@@ -6,7 +6,7 @@ import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
 import { noTeamSteps } from './no-team.js';
 import { needsInformationCard } from './needs-information.js';
-import { decisionHeadline, formatDate, WHY_NOT_HEADINGS, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
+import { decisionHeadline, formatDate, whyNotHeading, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
 import { cardBytes, expand, pick, type CardJson } from './template.js';
 import template from './templates/result.json' with { type: 'json' };
 
@@ -60,7 +60,7 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   const items = groups.flatMap((o, gi) => {
     const list = (decision.whyNot[o] ?? []).slice(0, kept[gi]);
     if (list.length === 0) return [];
-    const heading = { type: 'TextBlock', text: WHY_NOT_HEADINGS[o][ctx.locale], weight: 'Bolder', wrap: true, spacing: 'Medium' };
+    const heading = { type: 'TextBlock', text: whyNotHeading(o, ctx.locale, ctx.names), weight: 'Bolder', wrap: true, spacing: 'Medium' };
     const rows = mode.compact
       ? list.map((c) => ({ type: 'TextBlock', text: `✗ ${c.text} (${c.passage})`, wrap: true, spacing: 'Small' }))
       : citedItems(list, `why-not-${gi}`, { ...cite, bullet: '✗', shown });
@@ -100,7 +100,7 @@ function shares(lengths: readonly number[], limit: number): number[] {
 function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMode): CardJson {
   const t = pick(ctx.locale);
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
-  const title = decisionHeadline(decision, ctx.locale);
+  const title = decisionHeadline(decision, ctx.locale, ctx.names);
   // The escalation and the reasons first, so a passage's text sits where it is read first, not
   // inside the hidden "why not"; every later citation of it opens that one copy.
   const shown = new Map<string, string>();

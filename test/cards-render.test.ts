@@ -146,8 +146,8 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
     let collected = {};
     // A 14-year-old is not asked the checklists for 0–24 months: those answers are not sent again.
     const { riskFactors: _ticks, riskToDevelopment: _judgement, ...asked } = full;
-    expect(stepsShown(full)).not.toContain('risk');
-    for (const stepId of stepsShown(full)) {
+    expect(stepsShown(undefined, full)).not.toContain('risk');
+    for (const stepId of stepsShown(undefined, full)) {
       await renderer.render(intakeStepCard(stepId, full, { locale: 'da', draftId: 'draft-1' }));
       await renderer.click(stepId === 'special' ? 'Se anbefaling' : 'Næste');
       const sent = await renderer.sent();

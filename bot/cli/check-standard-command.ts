@@ -12,7 +12,7 @@ export interface CommandResult {
 const USAGE = 'Brug: npm run check-standard -- STANDARDFIL.json [--parametre PARAMETERFIL.json]\n';
 
 /** JSON.parse's position as line and column, so the municipality finds the typo in its editor. */
-function jsonError(text: string, error: unknown): string {
+export function jsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const at = /position (\d+)/.exec(message);
   if (!at) return 'filen er ikke gyldig JSON';

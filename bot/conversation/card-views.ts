@@ -14,6 +14,11 @@ import { standardAnswerCard } from '../../cards/standard-answer.js';
 import { passageById } from '../../rules/passages/index.js';
 import { RISK_FACTORS } from '../../rules/risk-factors.js';
 import { toCaseView } from './case-view.js';
+import { measureNames, type MeasureNames } from '../../cards/outcome-text.js';
+import { CHOOSABLE_OUTCOMES, type ChoosableOutcome } from '../../rules/decision-types.js';
+import type { Standard } from '../../rules/standard/schema.js';
+import { interviewOf } from '../intake/interview.js';
+import type { Interview } from '../intake/steps.js';
 import type { Views } from './views.js';
 
 /** The passages' verbatim text, for the reasons on the result card. */
@@ -24,6 +29,12 @@ const lookupPassage: LookupPassage = (id) => {
 
 function riskFactors(locale: Locale): RiskFactorInfo[] {
   return RISK_FACTORS.map((f) => ({ id: f.id, group: f.group, label: locale === 'da' ? f.label : f.labelEn, passage: f.passage }));
+}
+
+/** What the cards take from the standard: its interview, its measures' names, the outcomes it has. */
+function standardViews(standard: Standard): { interview: Interview; names: MeasureNames; choosable: ChoosableOutcome[] } {
+  const has = new Set(standard.measures.map((m) => m.id));
+  return { interview: interviewOf(standard), names: measureNames(standard), choosable: CHOOSABLE_OUTCOMES.filter((o) => o === 'none' || has.has(o)) };
 }
 
 /** The conversation's views, drawn by the card builders in cards/. */
@@ -37,6 +48,7 @@ export function createViews(): Views {
       intakeStepCard(stepId, answers.facts, {
         locale,
         draftId: ctx.draftId,
+        ...(ctx.standard ? { interview: interviewOf(ctx.standard) } : {}),
         riskFactors: riskFactors(locale),
         unknown: answers.unknown,
         lookupPassage,
@@ -44,9 +56,10 @@ export function createViews(): Views {
         ...(ctx.problems ? { problems: ctx.problems } : {}),
       }),
     result: (locale, decision, answers, ctx) => {
-      const base = { locale, draftId: ctx.draftId, lookupPassage };
+      const base = { locale, draftId: ctx.draftId, lookupPassage, ...(ctx.standard ? standardViews(ctx.standard) : {}) };
       if (decision.outcome === 'needs-information') {
-        return needsInformationCard(decision, answers.facts, { ...base, unknown: answers.unknown, riskFactors: riskFactors(locale), ...ctx });
+        const { standard: _standard, ...rest } = ctx;
+        return needsInformationCard(decision, answers.facts, { ...base, unknown: answers.unknown, riskFactors: riskFactors(locale), ...rest });
       }
       // A refused Acceptér / override comes back with what was typed and what to fix.
       const resultCtx = {
@@ -59,10 +72,13 @@ export function createViews(): Views {
       return decision.outcome === 'escalate' ? escalationCard(decision, resultCtx) : resultCard(decision, resultCtx);
     },
     caseCard: (locale, found, options) => {
-      const view = toCaseView(found);
-      return options?.created ? caseCreatedCard(view, found.decision.recommended, view.override, { locale, lookupPassage }) : caseCard(view, { locale, lookupPassage });
+      const view = toCaseView(found, options?.standards);
+      // Named as the standard it was decided under names its measures.
+      const names = options?.standards ? measureNames(options.standards.decidedUnder.standard) : {};
+      const ctx = { locale, lookupPassage, names };
+      return options?.created ? caseCreatedCard(view, found.decision.recommended, view.override, ctx) : caseCard(view, ctx);
     },
-    caseList: (locale, cases) => caseListCard(cases.map(toCaseView), { locale }),
+    caseList: (locale, cases) => caseListCard(cases.map((c) => toCaseView(c)), { locale }),
     askReference: (locale, askFor, personal) => askReferenceCard(askFor, { locale, personal }),
   };
 }

@@ -88,7 +88,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
   const channel = channels.find((c) => c.id === form.channelId);
   if (!channel) return refuse([{ field: 'channelId', message: turn.locale === 'da' ? 'Vælg teamets kanal igen.' : "Choose the team's channel again." }]);
 
-  const { facts, decision } = decideNow(turn, answers, { startDate: form.startDate });
+  const { facts, decision, standard } = decideNow(turn, answers, { startDate: form.startDate });
   const choice = submission.choose(decision);
   if ('problems' in choice) return refuse(choice.problems);
 
@@ -106,7 +106,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
         caseworkerName: turn.info.userName ?? turn.scope.actorId,
         startDate: form.startDate,
         facts,
-        decision: { recommended: decision, ...choice },
+        decision: { recommended: decision, ...choice, underStandard: standard },
       });
       await storage.drafts.remove(turn.scope, draft.draftId);
       if (turn.deps.reminders) {
@@ -114,14 +114,14 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
           {
             tenantId: turn.scope.tenantId, caseId: created.caseId, caseRef: created.reference, teamId: channel.teamId, channel: { id: channel.id, serviceUrl: channel.serviceUrl },
             caseworkerId: created.caseworkerId, chosenOutcome: choice.chosenOutcome, decision,
-            chosenReviews: consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant).reviews,
+            chosenReviews: consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant, undefined, standard.standard).reviews,
           },
           storage.db,
         );
       }
       return created;
     });
-    return planCardAfterCreate(turn, created) ?? turn.deps.views.caseCard(turn.locale, created, { created: true });
+    return planCardAfterCreate(turn, created) ?? turn.deps.views.caseCard(turn.locale, created, { created: true, standards: { decidedUnder: standard, inForce: standard } });
   } catch (error) {
     // Storage's own last-line checks (a taken reference, a CPR number) carry a Danish message.
     if (error instanceof StorageInputError) return refuse([{ field: 'caseReference', message: error.userMessage }]);

@@ -1,14 +1,19 @@
 import type { CaseView } from '../../cards/case-view.js';
+import { standardLabel, type StandardLabel } from '../../cards/outcome-text.js';
 import { consequencesOfChoice } from '../../rules/chosen-measure.js';
 import type { Override } from '../../rules/decision-types.js';
 import type { CaseWithDecision } from '../storage/cases.js';
+import type { LoadedStandard } from '../standards/standard-ref.js';
+import type { CaseStandards } from './case-standard.js';
+
+const labelOf = ({ standard, ref }: LoadedStandard): StandardLabel => standardLabel(standard, ref.hash);
 
 /**
  * What a case card may show of a stored case: reference, pseudonym, what was decided, by whom,
  * and the due dates. An overridden case shows the due dates the standard sets for the CHOSEN
  * measure, not the recommendation's.
  */
-export function toCaseView(found: CaseWithDecision): CaseView {
+export function toCaseView(found: CaseWithDecision, standards?: CaseStandards): CaseView {
   const d = found.decision;
   const override: Override | undefined = d.overridden
     ? {
@@ -29,9 +34,10 @@ export function toCaseView(found: CaseWithDecision): CaseView {
     status: found.status,
     decidedBy: found.caseworkerName,
     decidedAt: d.decidedAt.toISOString(),
-    reviews: [...(d.overridden ? consequencesOfChoice(found.facts, d.chosenOutcome, d.chosenVariant).reviews : d.recommended.reviews)].sort((a, b) =>
+    reviews: [...(d.overridden ? consequencesOfChoice(found.facts, d.chosenOutcome, d.chosenVariant, undefined, standards?.decidedUnder.standard).reviews : d.recommended.reviews)].sort((a, b) =>
       a.due.localeCompare(b.due),
     ),
     ...(override ? { override } : {}),
+    ...(standards ? { standards: { decidedUnder: labelOf(standards.decidedUnder), inForce: labelOf(standards.inForce) } } : {}),
   };
 }

@@ -3,12 +3,33 @@ import type { Facts } from '../../rules/facts.js';
 import { danishDate } from './dates.js';
 import type { Turn } from './deps.js';
 import type { IntakeAnswers } from './intake-state.js';
+import type { LoadedStandard } from '../standards/standard-ref.js';
+import { SEED_STANDARDS } from '../standards/tenant-standards.js';
+import { interviewOf } from '../intake/interview.js';
+import type { Interview } from '../intake/steps.js';
+
+/** The standard in force for the turn's tenant: what a new decision or a review decides under. */
+export function standardInForce(turn: Turn): LoadedStandard {
+  return (turn.deps.standards ?? SEED_STANDARDS).forTenant(turn.scope.tenantId);
+}
+
+/** The interview of the tenant's standard in force: its questions, in its words and order. */
+export function interviewInForce(turn: Turn): Interview {
+  return interviewOf(standardInForce(turn).standard);
+}
+
+/** The rules bound to the tenant's standard in force. */
+export function rulesInForce(turn: Turn): (facts: Facts) => Decision {
+  const { standard } = standardInForce(turn);
+  return (facts) => turn.deps.decide(facts, standard);
+}
 
 /**
  * The rules read no clock; the bot gives them today's Danish date as the reference date.
  * Recomputed whenever needed, so a resumed interview gets the rules as they are that day.
  */
-export function decideNow(turn: Turn, answers: IntakeAnswers, extra: Partial<Facts> = {}): { facts: Facts; decision: Decision } {
+export function decideNow(turn: Turn, answers: IntakeAnswers, extra: Partial<Facts> = {}): { facts: Facts; decision: Decision; standard: LoadedStandard } {
   const facts: Facts = { ...answers.facts, ...extra, referenceDate: danishDate(turn.deps.clock()) };
-  return { facts, decision: turn.deps.decide(facts) };
+  const standard = standardInForce(turn);
+  return { facts, decision: turn.deps.decide(facts, standard.standard), standard };
 }

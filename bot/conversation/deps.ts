@@ -5,6 +5,8 @@ import type { LlmMetrics } from '../../prompts/summarise.js';
 import type { Decision } from '../../rules/decision-types.js';
 import type { Facts } from '../../rules/facts.js';
 import type { Logger } from '../logger.js';
+import type { Standard } from '../../rules/standard/schema.js';
+import type { TenantStandards } from '../standards/tenant-standards.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import type { ReminderHooks } from '../reminders/hooks.js';
 import type { Storage } from '../storage/storage.js';
@@ -19,8 +21,10 @@ import type { Views } from './views.js';
 export interface ConversationDeps {
   storage: Storage;
   views: Views;
-  /** The rules with the municipality's parameters bound: facts in, decision out. */
-  decide: (facts: Facts) => Decision;
+  /** The rules with the municipality's parameters bound: facts (and the tenant's standard) in, decision out. */
+  decide: (facts: Facts, standard?: Standard) => Decision;
+  /** Each tenant's standard in force (bot/standards/); absent, every tenant has the seed's. */
+  standards?: TenantStandards;
   /** The lexical search over both standards ("standard <spørgsmål>"). */
   passages: PassageIndex;
   /** The configured language model for notes summaries; unset (the default) means no calls at all. */

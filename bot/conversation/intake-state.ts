@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FactsSchema, type Facts } from '../../rules/facts.js';
-import { getStep, STEP_IDS, type StepId } from '../intake/steps.js';
+import { getStep, STEP_IDS, type Interview, type StepId } from '../intake/steps.js';
 
 /**
  * What an intake draft holds between turns: the answers so far (as facts) and which questions
@@ -34,9 +34,9 @@ export function readPosition(step: string): DraftPosition {
 }
 
 /** The top-level fact names a step's questions fill (e.g. "child" for "child.ageMonths"). */
-function factsOfStep(stepId: StepId): Set<string> {
+function factsOfStep(stepId: StepId, interview?: Interview): Set<string> {
   const names = new Set<string>();
-  for (const question of getStep(stepId).questions) {
+  for (const question of getStep(stepId, interview).questions) {
     for (const path of question.asks) names.add(path.split('.')[0]!);
   }
   return names;
@@ -46,9 +46,9 @@ function factsOfStep(stepId: StepId): Set<string> {
  * A step's new answers replace everything that step asked before, so changing an answer to
  * "Ved ikke" on the way back makes the fact unknown again instead of keeping the old value.
  */
-export function mergeStep(answers: IntakeAnswers, stepId: StepId, facts: Partial<Facts>, unknown: readonly string[]): IntakeAnswers {
-  const replaced = factsOfStep(stepId);
-  const questionIds = new Set(getStep(stepId).questions.map((q) => q.id));
+export function mergeStep(answers: IntakeAnswers, stepId: StepId, facts: Partial<Facts>, unknown: readonly string[], interview?: Interview): IntakeAnswers {
+  const replaced = factsOfStep(stepId, interview);
+  const questionIds = new Set(getStep(stepId, interview).questions.map((q) => q.id));
   const kept = Object.fromEntries(Object.entries(answers.facts).filter(([name]) => !replaced.has(name))) as Partial<Facts>;
   return {
     facts: { ...kept, ...facts },

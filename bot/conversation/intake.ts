@@ -1,9 +1,9 @@
 import type { Facts } from '../../rules/facts.js';
-import { nextStepId, previousStepId, type StepId } from '../intake/steps.js';
+import { firstStepId, lastStepId, nextStepId, previousStepId, stepForFact, type Interview, type StepId } from '../intake/steps.js';
 import { parseEnvelope, parseMissingSubmission, parseRestart, parseStepSubmission } from '../intake/submission.js';
 import type { Draft } from '../storage/drafts.js';
 import { teamChannels, type TeamChannel } from './channels.js';
-import { decideNow } from './deciding.js';
+import { decideNow, interviewInForce, standardInForce } from './deciding.js';
 import type { Turn } from './deps.js';
 import { EMPTY_ANSWERS, mergeMissing, mergeStep, readAnswers, readPosition, type DraftPosition, type IntakeAnswers } from './intake-state.js';
 import { say } from './texts.js';
@@ -19,14 +19,15 @@ import type { Problem } from './views.js';
 type Data = Record<string, unknown>;
 
 export async function startIntake(turn: Turn): Promise<Card> {
+  const first = firstStepId(interviewInForce(turn));
   const saved = await turn.deps.storage.drafts.save(turn.scope, {
     conversationId: turn.info.conversation.id,
-    step: 'child',
+    step: first,
     answers: { ...EMPTY_ANSWERS },
     expectedVersion: 0,
   });
   if (!saved.ok) throw new Error('a new draft cannot be stale');
-  return turn.deps.views.intakeStep(turn.locale, 'child', EMPTY_ANSWERS, { draftId: saved.draft.draftId });
+  return turn.deps.views.intakeStep(turn.locale, first, EMPTY_ANSWERS, { draftId: saved.draft.draftId, standard: standardInForce(turn).standard });
 }
 
 export async function resumeIntake(turn: Turn): Promise<Card> {
@@ -39,14 +40,15 @@ export async function nextStep(turn: Turn, data: Data): Promise<Card> {
   const loaded = await loadDraft(turn, data);
   if ('card' in loaded) return loaded.card;
   const { draft, answers } = loaded;
-  const stepId = loaded.stepId ?? stepOf(readPosition(draft.step));
-  const parsed = parseStepSubmission(stepId, data, answers.facts);
+  const interview = interviewInForce(turn);
+  const stepId = loaded.stepId ?? stepOf(readPosition(draft.step), interview, answers);
+  const parsed = parseStepSubmission(stepId, data, answers.facts, interview);
   if (!parsed.ok) {
-    return turn.deps.views.intakeStep(turn.locale, stepId, answers, { draftId: draft.draftId, typed: data, problems: parsed.problems });
+    return turn.deps.views.intakeStep(turn.locale, stepId, answers, { draftId: draft.draftId, typed: data, problems: parsed.problems, standard: standardInForce(turn).standard });
   }
-  const merged = mergeStep(answers, stepId, parsed.facts, parsed.unknown);
+  const merged = mergeStep(answers, stepId, parsed.facts, parsed.unknown, interview);
   // A child who may be in danger: the escalation is shown at once, before any other question.
-  const next = merged.facts.safetyConcern === true ? undefined : nextStepId(stepId, merged.facts);
+  const next = merged.facts.safetyConcern === true ? undefined : nextStepId(stepId, interview, merged.facts);
   return moveTo(turn, draft, next ?? 'result', merged, { typed: data, stepId });
 }
 
@@ -54,8 +56,9 @@ export async function previousStep(turn: Turn, data: Data): Promise<Card> {
   const loaded = await loadDraft(turn, data);
   if ('card' in loaded) return loaded.card;
   const { draft, answers } = loaded;
+  const interview = interviewInForce(turn);
   const from = loaded.stepId ?? readPosition(draft.step);
-  const to: StepId = from === 'result' ? lastAskedStep(answers) : (previousStepId(from, answers.facts) ?? from);
+  const to: StepId = from === 'result' ? lastAskedStep(answers, interview) : (previousStepId(from, interview, answers.facts) ?? from);
   return moveTo(turn, draft, to, answers, {});
 }
 
@@ -63,7 +66,7 @@ export async function previousStep(turn: Turn, data: Data): Promise<Card> {
 export async function editStep(turn: Turn, data: Data): Promise<Card> {
   const loaded = await loadDraft(turn, data);
   if ('card' in loaded) return loaded.card;
-  const to = loaded.stepId ?? stepOf(readPosition(loaded.draft.step));
+  const to = loaded.stepId ?? stepOf(readPosition(loaded.draft.step), interviewInForce(turn), loaded.answers);
   return moveTo(turn, loaded.draft, to, loaded.answers, {});
 }
 
@@ -84,7 +87,7 @@ export async function answerMissing(turn: Turn, data: Data): Promise<Card> {
   if ('card' in loaded) return loaded.card;
   const { draft, answers } = loaded;
   const { decision } = decideNow(turn, answers);
-  const parsed = parseMissingSubmission(decision.missing, data);
+  const parsed = parseMissingSubmission(decision.missing, data, interviewInForce(turn));
   if (!parsed.ok) return resultCard(turn, draft.draftId, answers, { typed: data, problems: parsed.problems });
   return moveTo(turn, draft, 'result', mergeMissing(answers, parsed.facts, parsed.unknown), { typed: data });
 }
@@ -96,11 +99,11 @@ export async function resultCard(
   answers: IntakeAnswers,
   extra: { typed?: Data; problems?: readonly Problem[]; notice?: string; facts?: Partial<Facts>; channels?: readonly TeamChannel[] } = {},
 ): Promise<Card> {
-  const { decision } = decideNow(turn, answers, extra.facts);
+  const { decision, standard } = decideNow(turn, answers, extra.facts);
   const channels = extra.channels ?? (await teamChannels(turn));
   // Without a team channel the card itself says how to add the app to a team: no error before the
   // caseworker has pressed anything (cards/no-team.ts).
-  return turn.deps.views.result(turn.locale, decision, answers, { draftId, channels, typed: extra.typed, problems: extra.problems, notice: extra.notice });
+  return turn.deps.views.result(turn.locale, decision, answers, { draftId, channels, typed: extra.typed, problems: extra.problems, notice: extra.notice, standard: standard.standard });
 }
 
 async function moveTo(
@@ -128,14 +131,14 @@ async function moveTo(
     const position = readPosition(current.step);
     const currentAnswers = readAnswers(current.answers);
     if (position === 'result') return resultCard(turn, current.draftId, currentAnswers, { problems, channels });
-    return turn.deps.views.intakeStep(turn.locale, position, currentAnswers, { draftId: current.draftId, typed: refused.typed, problems });
+    return turn.deps.views.intakeStep(turn.locale, position, currentAnswers, { draftId: current.draftId, typed: refused.typed, problems, standard: standardInForce(turn).standard });
   }
   return showPosition(turn, saved.draft, to, answers, channels);
 }
 
 function showPosition(turn: Turn, draft: Draft, position: DraftPosition, answers: IntakeAnswers, channels?: readonly TeamChannel[]): Promise<Card> | Card {
   if (position === 'result') return resultCard(turn, draft.draftId, answers, { channels });
-  return turn.deps.views.intakeStep(turn.locale, position, answers, { draftId: draft.draftId });
+  return turn.deps.views.intakeStep(turn.locale, position, answers, { draftId: draft.draftId, standard: standardInForce(turn).standard });
 }
 
 type Loaded = { draft: Draft; answers: IntakeAnswers; stepId?: StepId } | { card: Card };
@@ -152,11 +155,11 @@ export async function loadDraft(turn: Turn, data: Data): Promise<Loaded> {
   return { draft, answers: readAnswers(draft.answers), stepId: envelope.value.stepId };
 }
 
-function stepOf(position: DraftPosition): StepId {
-  return position === 'result' ? 'special' : position;
+function stepOf(position: DraftPosition, interview: Interview, answers: IntakeAnswers): StepId {
+  return position === 'result' ? lastStepId(interview, answers.facts) : position;
 }
 
 /** Back from the result: to the step the interview ended on (the safety step after an escalation). */
-function lastAskedStep(answers: IntakeAnswers): StepId {
-  return answers.facts.safetyConcern === true ? 'concern' : 'special';
+function lastAskedStep(answers: IntakeAnswers, interview: Interview): StepId {
+  return answers.facts.safetyConcern === true ? (stepForFact('safetyConcern', interview) ?? 'concern') : lastStepId(interview, answers.facts);
 }

@@ -19,6 +19,7 @@ import type { NoteRecord } from '../storage/notes.js';
 import { isUuid } from '../storage/scope.js';
 import { danishDate } from './dates.js';
 import type { Turn } from './deps.js';
+import { standardsOfCase } from './case-standard.js';
 import type { Locale, Localized } from '../../cards/locale.js';
 import { say } from './texts.js';
 import { PendingCard, type Card } from './types.js';
@@ -177,7 +178,8 @@ export async function caseCardWithNotes(turn: Turn, found: CaseWithDecision): Pr
   const notes = await turn.deps.storage.notes.list(turn.scope, found.caseId);
   const grant = grantOf(found);
   const usage = grant ? scopeUsage(notes, grant, danishDate(turn.deps.clock())) : undefined;
-  return withNotesOnCaseCard(turn.deps.views.caseCard(turn.locale, found), found.reference, usage, notes.length, turn.locale);
+  const standards = await standardsOfCase(turn, found);
+  return withNotesOnCaseCard(turn.deps.views.caseCard(turn.locale, found, { standards }), found.reference, usage, notes.length, turn.locale);
 }
 
 /** The names registered on the case, masked before anything reaches a model. */

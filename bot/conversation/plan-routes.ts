@@ -3,6 +3,7 @@ import { VERBS } from '../../cards/verbs.js';
 import { firstPlanCard, takesPlan, type PlanDeps } from '../plan/plan-flow.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { danishDate } from './dates.js';
+import { rulesInForce, standardInForce } from './deciding.js';
 import type { Turn } from './deps.js';
 import { answerPlanCommand, PLAN_ACTIONS, type PlanAnswer } from './plan-actions.js';
 import type { PlanCommand } from './plan-commands.js';
@@ -20,7 +21,8 @@ function planDeps(turn: Turn): PlanDeps {
   return {
     storage: turn.deps.storage,
     locale: turn.locale,
-    decide: turn.deps.decide,
+    decide: rulesInForce(turn),
+    standard: standardInForce(turn),
     today: () => danishDate(turn.deps.clock()),
     clock: turn.deps.clock,
     ...(turn.info.userName ? { userName: turn.info.userName } : {}),

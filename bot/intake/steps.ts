@@ -2,6 +2,7 @@ import type { BooleanFact, Facts, RiskFactorGroup } from '../../rules/facts.js';
 import type { Localized } from '../../cards/locale.js';
 import { RISK_FACTOR_GROUP_INFO } from '../../rules/risk-factors.js';
 import { infantChecklistsApply } from './age.js';
+import { seedInterview } from './interview.js';
 
 /**
  * The intake interview as data, in the order a caseworker thinks about a family:
@@ -405,30 +406,66 @@ const specialStep: IntakeStep = {
   ],
 };
 
-export const INTAKE_STEPS: readonly IntakeStep[] = [childStep, concernStep, familyStep, riskStep, investigationStep, parentsStep, specialStep];
+/** Every question the product can ask, in its steps: a standard asks those it names (interview.ts). */
+export const PRODUCT_STEPS: readonly IntakeStep[] = [childStep, concernStep, familyStep, riskStep, investigationStep, parentsStep, specialStep];
 
-export function getStep(id: StepId): IntakeStep {
-  const step = INTAKE_STEPS.find((s) => s.id === id);
+/**
+ * One standard's interview: the product's steps with the questions that standard asks, worded as
+ * it words them and in its order within each step (built by `interviewFor` in interview.ts).
+ */
+export interface Interview {
+  steps: readonly IntakeStep[];
+}
+
+/** The same catalogue under its older name (the product's full layout, not one standard's interview). */
+export const INTAKE_STEPS: readonly IntakeStep[] = PRODUCT_STEPS;
+
+function ids(interview: Interview): StepId[] {
+  return interview.steps.map((s) => s.id);
+}
+
+export function getStep(id: StepId, interview: Interview = seedInterview()): IntakeStep {
+  const step = interview.steps.find((s) => s.id === id) ?? PRODUCT_STEPS.find((s) => s.id === id);
   if (!step) throw new Error(`unknown intake step ${id}`);
   return step;
 }
 
-/** The steps with a question to ask, given the answers so far (an older child has no checklists). */
-export function stepsShown(answers: Partial<Facts> = {}): StepId[] {
-  return INTAKE_STEPS.filter((s) => s.id === 'child' || visibleQuestions(s, answers).length > 0).map((s) => s.id);
+/**
+ * The steps of this interview with a question to ask, given the answers so far (an older child has
+ * no checklists, a standard without a step's questions has no such step). The first step is always
+ * shown: it holds the child's age, which decides the rest.
+ */
+export function stepsShown(interview: Interview = seedInterview(), answers: Partial<Facts> = {}): StepId[] {
+  return interview.steps.filter((s, i) => i === 0 || visibleQuestions(s, answers).length > 0).map((s) => s.id);
+}
+
+/** The interview's first step, where a new case starts. */
+export function firstStepId(interview: Interview = seedInterview()): StepId {
+  return interview.steps[0]?.id ?? 'child';
+}
+
+/** The interview's last step shown, where the result goes back to. */
+export function lastStepId(interview: Interview = seedInterview(), answers: Partial<Facts> = {}): StepId {
+  return stepsShown(interview, answers).at(-1) ?? 'special';
 }
 
 /** 1-based position among the steps shown, for "Trin 3 af 6". */
-export function stepNumber(id: StepId, answers: Partial<Facts> = {}): number {
-  return stepsShown(answers).indexOf(id) + 1;
+export function stepNumber(id: StepId, interview: Interview = seedInterview(), answers: Partial<Facts> = {}): number {
+  return stepsShown(interview, answers).indexOf(id) + 1;
 }
 
-export function nextStepId(id: StepId, answers: Partial<Facts> = {}): StepId | undefined {
-  return STEP_IDS.slice(STEP_IDS.indexOf(id) + 1).find((s) => stepsShown(answers).includes(s));
+export function nextStepId(id: StepId, interview: Interview = seedInterview(), answers: Partial<Facts> = {}): StepId | undefined {
+  const all = ids(interview);
+  const shown = stepsShown(interview, answers);
+  // A step this interview does not have (a draft from another standard) goes on at the first.
+  if (!all.includes(id)) return shown[0];
+  return all.slice(all.indexOf(id) + 1).find((s) => shown.includes(s));
 }
 
-export function previousStepId(id: StepId, answers: Partial<Facts> = {}): StepId | undefined {
-  return STEP_IDS.slice(0, STEP_IDS.indexOf(id)).reverse().find((s) => stepsShown(answers).includes(s));
+export function previousStepId(id: StepId, interview: Interview = seedInterview(), answers: Partial<Facts> = {}): StepId | undefined {
+  const all = ids(interview);
+  const shown = stepsShown(interview, answers);
+  return all.slice(0, Math.max(0, all.indexOf(id))).reverse().find((s) => shown.includes(s));
 }
 
 /** The questions of a step that apply given the answers so far. */
@@ -446,11 +483,11 @@ export interface FactQuestion {
  * Facts no question fills (e.g. referenceDate, which the bot sets) are returned in `unasked`
  * so nothing silently falls through.
  */
-export function questionsForFacts(missing: readonly string[]): { questions: FactQuestion[]; unasked: string[] } {
+export function questionsForFacts(missing: readonly string[], interview: Interview = seedInterview()): { questions: FactQuestion[]; unasked: string[] } {
   const wanted = new Set(missing);
   const questions: FactQuestion[] = [];
   const covered = new Set<string>();
-  for (const step of INTAKE_STEPS) {
+  for (const step of interview.steps) {
     for (const question of step.questions) {
       const hits = question.asks.filter((fact) => wanted.has(fact));
       if (hits.length === 0) continue;
@@ -462,6 +499,6 @@ export function questionsForFacts(missing: readonly string[]): { questions: Fact
 }
 
 /** The step that first asks a fact; the bot resumes there. */
-export function stepForFact(fact: string): StepId | undefined {
-  return INTAKE_STEPS.find((step) => step.questions.some((q) => q.asks.includes(fact)))?.id;
+export function stepForFact(fact: string, interview: Interview = seedInterview()): StepId | undefined {
+  return interview.steps.find((step) => step.questions.some((q) => q.asks.includes(fact)))?.id;
 }

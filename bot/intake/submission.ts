@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Variant } from '../../rules/decision-types.js';
 import { describeIssues, FactsSchema, IsoDate, RISK_FACTOR_IDS, type Facts, type FieldProblem } from '../../rules/facts.js';
 import { ALL_VERBS, VERBS, type Verb } from '../../cards/verbs.js';
-import { getStep, questionsForFacts, STEP_IDS, UNKNOWN, visibleQuestions, type Question, type StepId } from './steps.js';
+import { getStep, questionsForFacts, STEP_IDS, UNKNOWN, visibleQuestions, type Interview, type Question, type StepId } from './steps.js';
 import { freeText } from './text-input.js';
 import { CaseReferenceSchema, ChildPseudonymSchema } from '../cases/case-reference.js';
 
@@ -46,18 +46,18 @@ export function parseEnvelope(raw: unknown): Parsed<ActionEnvelope> {
 }
 
 /** Parses the answers to one intake step. `answersSoFar` decides which conditional questions were shown. */
-export function parseStepSubmission(stepId: StepId, raw: unknown, answersSoFar: Partial<Facts> = {}): SubmissionResult {
+export function parseStepSubmission(stepId: StepId, raw: unknown, answersSoFar: Partial<Facts> = {}, interview?: Interview): SubmissionResult {
   return safely(() => {
-    const step = getStep(stepId);
+    const step = getStep(stepId, interview);
     const envelope = () => ({ verb: z.literal(VERBS.intakeNext), draftId: DraftId, stepId: z.literal(stepId) });
     return parseQuestions(visibleQuestions(step, answersSoFar), `step:${stepId}`, envelope, raw);
   });
 }
 
 /** Parses the answers to the questions a needs-information card asked. */
-export function parseMissingSubmission(missing: readonly string[], raw: unknown): SubmissionResult {
+export function parseMissingSubmission(missing: readonly string[], raw: unknown, interview?: Interview): SubmissionResult {
   return safely(() => {
-    const questions = questionsForFacts(missing).questions.map((q) => q.question);
+    const questions = questionsForFacts(missing, interview).questions.map((q) => q.question);
     const envelope = () => ({ verb: z.literal(VERBS.intakeMissing), draftId: DraftId });
     return parseQuestions(questions, 'missing', envelope, raw);
   });
@@ -72,7 +72,8 @@ const SCHEMAS = new Map<string, z.ZodType>();
 const PartialFacts = FactsSchema.partial();
 
 function schemaFor(key: string, questions: readonly Question[], envelope: () => Record<string, z.ZodType>): z.ZodType {
-  const cacheKey = `${key}|${questions.map((q) => q.id).join(',')}`;
+  // A standard may offer other answers to the same question: the options are part of the key.
+  const cacheKey = `${key}|${questions.map((q) => (q.kind === 'choice' ? `${q.id}:${q.options.map((o) => o.value).join('/')}` : q.id)).join(',')}`;
   let schema = SCHEMAS.get(cacheKey);
   if (!schema) {
     const shape: Record<string, z.ZodType> = { ...envelope() };

@@ -4,6 +4,7 @@ import { planCard } from '../../cards/plan-card.js';
 import type { ReminderHooks } from '../reminders/hooks.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { StorageInputError } from '../storage/input-errors.js';
+import type { LoadedStandard } from '../standards/standard-ref.js';
 import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
 import type { Locale, Localized } from '../../cards/locale.js';
@@ -25,6 +26,8 @@ export interface PlanDeps {
   /** The reader's language (Danish when not given): the cards and every line of refusal. */
   locale?: Locale;
   decide: (facts: Facts) => Decision;
+  /** The tenant's standard in force, which `decide` is bound to: a review that decides again is recorded under it. */
+  standard?: LoadedStandard;
   /** Today in the municipality, YYYY-MM-DD (the review card's default date). */
   today: () => string;
   /** Told of each review held, in its transaction, so the case's reminders follow it; absent where reminders are off. */

@@ -175,6 +175,7 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
         decisionId: typeof data.decisionId === 'string' ? data.decisionId : '',
         reviewId,
         result: outcome.value,
+        ...(deps.standard ? { underStandard: deps.standard } : {}),
       });
       // In the same transaction: the reminders follow the review, or neither is stored.
       await deps.reminders?.reviewHeld(

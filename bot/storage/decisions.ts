@@ -7,6 +7,8 @@ import type { Database, Queryable } from './database.js';
 import { ChoosableOutcomeSchema, DecisionSchema, OutcomeSchema, VariantSchema } from './decision-schema.js';
 import { CaseClosedError, CaseNotFoundError, StorageInputError } from './input-errors.js';
 import { refuseCpr } from './personal-data.js';
+import { StandardSchema } from '../../rules/standard/schema.js';
+import { loaded, type LoadedStandard, type StandardRef } from '../standards/standard-ref.js';
 import { checkScope, isUuid, teamFilter, teamParam, type TenantScope } from './scope.js';
 
 /**
@@ -21,6 +23,8 @@ export interface NewDecision {
   chosenVariant?: Variant;
   /** Required when the choice differs from the recommendation; dropped when it does not. */
   overrideReason?: string | null;
+  /** The standard the recommendation was made under; kept by its hash beside the decision. */
+  underStandard?: LoadedStandard;
 }
 
 export interface DecisionRecord {
@@ -37,6 +41,8 @@ export interface DecisionRecord {
   decidedBy: string;
   decidedAt: Date;
   parameterSet: string;
+  /** null for a decision made before standards were recorded (all under the seed standard). */
+  standard: StandardRef | null;
 }
 
 const DecisionRowSchema = z.object({
@@ -51,10 +57,13 @@ const DecisionRowSchema = z.object({
   decided_by: z.string(),
   decided_at: z.date(),
   parameter_set: z.string(),
+  standard_id: z.string().nullable(),
+  standard_version: z.string().nullable(),
+  standard_hash: z.string().nullable(),
 });
 
 export const DECISION_COLUMNS =
-  'tenant_id, case_id::text, decision_id::text, recommended, recommended_outcome, chosen_outcome, chosen_variant, override_reason, decided_by, decided_at, parameter_set';
+  'tenant_id, case_id::text, decision_id::text, recommended, recommended_outcome, chosen_outcome, chosen_variant, override_reason, decided_by, decided_at, parameter_set, standard_id, standard_version, standard_hash';
 
 export function toDecisionRecord(row: unknown): DecisionRecord {
   const r = DecisionRowSchema.parse(row);
@@ -71,6 +80,7 @@ export function toDecisionRecord(row: unknown): DecisionRecord {
     decidedBy: r.decided_by,
     decidedAt: r.decided_at,
     parameterSet: r.parameter_set,
+    standard: r.standard_id !== null && r.standard_version !== null && r.standard_hash !== null ? { id: r.standard_id, version: r.standard_version, hash: r.standard_hash } : null,
   };
 }
 
@@ -105,14 +115,36 @@ function checkNewDecision(input: NewDecision): { recommended: Decision; chosen: 
 /** Inserts a decision inside the caller's transaction; the case must exist in the tenant and be open. */
 export async function insertDecision(tx: Queryable, scope: TenantScope, caseId: string, input: NewDecision, now: Date): Promise<DecisionRecord> {
   const d = checkNewDecision(input);
+  const ref = input.underStandard?.ref ?? null;
+  if (input.underStandard) await keepStandard(tx, scope.tenantId, input.underStandard, now);
   const [row] = await tx.query(
     `INSERT INTO decisions (tenant_id, case_id, decision_id, recommended, recommended_outcome, chosen_outcome,
-       chosen_variant, override_reason, decided_by, decided_at, parameter_set)
-     VALUES ($1, $2::uuid, $3::uuid, $4::jsonb, $5, $6, $7, $8, $9, $10::timestamptz, $11)
+       chosen_variant, override_reason, decided_by, decided_at, parameter_set, standard_id, standard_version, standard_hash)
+     VALUES ($1, $2::uuid, $3::uuid, $4::jsonb, $5, $6, $7, $8, $9, $10::timestamptz, $11, $12, $13, $14)
      RETURNING ${DECISION_COLUMNS}`,
-    [scope.tenantId, caseId, randomUUID(), JSON.stringify(d.recommended), d.recommended.outcome, d.chosen, d.variant, d.reason, scope.actorId, now.toISOString(), d.recommended.parameterSet],
+    [
+      scope.tenantId, caseId, randomUUID(), JSON.stringify(d.recommended), d.recommended.outcome, d.chosen, d.variant, d.reason, scope.actorId, now.toISOString(),
+      d.recommended.parameterSet, ref?.id ?? null, ref?.version ?? null, ref?.hash ?? null,
+    ],
   );
   return toDecisionRecord(row);
+}
+
+/** The standard a decision is made under, kept once per tenant and hash: an old case can be shown under it after the file is replaced. */
+async function keepStandard(tx: Queryable, tenantId: string, { standard, ref }: LoadedStandard, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO standards (tenant_id, content_hash, standard_id, version, content, first_used_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::timestamptz) ON CONFLICT (tenant_id, content_hash) DO NOTHING`,
+    [tenantId, ref.hash, ref.id, ref.version, JSON.stringify(standard), now.toISOString()],
+  );
+}
+
+/** A standard decisions were made under, by its hash; null when the tenant has none with it. */
+export async function keptStandard(tx: Queryable, tenantId: string, hash: string): Promise<LoadedStandard | null> {
+  const [row] = await tx.query<{ content: unknown }>('SELECT content FROM standards WHERE tenant_id = $1 AND content_hash = $2', [tenantId, hash]);
+  if (!row) return null;
+  // Parsed as any file is: a row that drifted from the schema fails here, not in a card.
+  return loaded(StandardSchema.parse(row.content));
 }
 
 /** The newest decision of each case, for cases read in the same transaction. */
@@ -134,7 +166,20 @@ async function caseVisible(tx: Queryable, scope: TenantScope, caseId: string): P
 }
 
 export function decisionStore(db: Database, clock: Clock) {
+  // A kept standard never changes (its key is its content's hash), so each is read once.
+  const kept = new Map<string, LoadedStandard>();
   return {
+    /** The standard the tenant's decisions with this hash were made under; null if none was. Not case data: not audited. */
+    async standard(scope: TenantScope, hash: string): Promise<LoadedStandard | null> {
+      checkScope(scope);
+      const key = `${scope.tenantId}\u0000${hash}`;
+      const known = kept.get(key);
+      if (known) return known;
+      const found = await db.transaction((tx) => keptStandard(tx, scope.tenantId, hash));
+      if (found) kept.set(key, found);
+      return found;
+    },
+
     /** A new decision for an open case; it becomes the current one. */
     async append(scope: TenantScope, caseId: string, input: NewDecision): Promise<DecisionRecord> {
       checkScope(scope);

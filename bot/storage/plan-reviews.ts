@@ -8,6 +8,7 @@ import { AUDIT_ACTIONS, writeAudit } from './audit.js';
 import type { Clock } from './clock.js';
 import type { Database, Queryable } from './database.js';
 import { currentDecisions, insertDecision, type DecisionRecord } from './decisions.js';
+import type { LoadedStandard } from '../standards/standard-ref.js';
 import { CaseClosedError, CaseNotFoundError, StorageInputError } from './input-errors.js';
 import { refuseCpr } from './personal-data.js';
 import { currentPlanIn, PlanChangedError } from './plans.js';
@@ -62,6 +63,8 @@ export interface NewReview {
    */
   reviewId?: string;
   result: ReviewResult;
+  /** The standard in force: a review that decides again decides under it. */
+  underStandard?: LoadedStandard;
 }
 
 const ReviewRow = z.object({
@@ -172,7 +175,7 @@ export function planReviewStore(db: Database, clock: Clock) {
         let newDecision: DecisionRecord | null = null;
         if (result.newDecision) {
           // The rules' new recommendation is what the review chose: a level change is made by re-deciding, not by override.
-          newDecision = await insertDecision(tx, scope, caseId, { recommended: result.newDecision.decision, chosenOutcome: result.newDecision.decision.outcome as ChoosableOutcome }, now);
+          newDecision = await insertDecision(tx, scope, caseId, { recommended: result.newDecision.decision, chosenOutcome: result.newDecision.decision.outcome as ChoosableOutcome, ...(input.underStandard ? { underStandard: input.underStandard } : {}) }, now);
           await writeAudit(tx, scope, AUDIT_ACTIONS.decisionCreate, [caseId], { recommendedOutcome: newDecision.recommendedOutcome, chosenOutcome: newDecision.chosenOutcome, overridden: false });
         }
         const reviewId = input.reviewId && repeated !== 'taken' ? input.reviewId : randomUUID();

@@ -4,6 +4,11 @@ import { maskCpr } from '../privacy/cpr.js';
 import type { Locale } from '../../cards/locale.js';
 import { PROGRESS_TEXT } from '../../cards/plan-text.js';
 import { decisionLabel, outcomeLabel, reviewLabel } from './labels.js';
+import { measureNames, standardLabel, standardNote } from '../../cards/outcome-text.js';
+import type { CaseStandards } from '../standards/case-standards.js';
+import type { LoadedStandard } from '../standards/standard-ref.js';
+
+const labelOf = ({ standard, ref }: LoadedStandard) => standardLabel(standard, ref.hash);
 import { scopeUsage, type ContactNote, type ScopeUsage } from './scope-usage.js';
 import type { WellbeingArea } from '../../rules/parameters/schema.js';
 import type { Assessment } from '../storage/wellbeing.js';
@@ -67,6 +72,8 @@ export interface CaseSummaryInput {
   today: string;
   /** The reader's language for the labels (Danish when not given); the journal text is always Danish. */
   locale?: Locale;
+  /** The standard the case was decided under and the one in force: its names, and a note when they differ. */
+  standards?: CaseStandards;
 }
 
 export interface CitedPassage {
@@ -100,6 +107,8 @@ export interface CaseSummary {
     legalBasis: Decision['legalBasis'];
     startDate: string;
     decidedBy: string | null;
+    /** "Afgjort efter … version X; gældende er Y" when the case was decided under another standard than the one in force. */
+    standardNote: string | null;
   };
   override: null | { recommended: string; chosen: string; reason: string; by: string; at: string };
   dueDates: DueDate[];
@@ -134,7 +143,8 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     })
     .sort((a, b) => a.due.localeCompare(b.due));
 
-  const recommendation = decision ? decisionLabel(decision, locale) : '';
+  const names = input.standards ? measureNames(input.standards.decidedUnder.standard) : {};
+  const recommendation = decision ? decisionLabel(decision, locale, names) : '';
   return {
     reference: input.case.reference,
     label: input.case.label ?? '',
@@ -144,7 +154,8 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     decision: decision && {
       outcome: override?.chosen ?? decision.outcome,
       recommendation,
-      standing: override ? outcomeLabel(override.chosen, override.chosenVariant, locale) : recommendation,
+      standing: override ? outcomeLabel(override.chosen, override.chosenVariant, locale, names) : recommendation,
+      standardNote: (input.standards && standardNote({ decidedUnder: labelOf(input.standards.decidedUnder), inForce: labelOf(input.standards.inForce) }, locale)) ?? null,
       reasons: decision.reasons.map((r) => cite(r.text, r.passage)),
       warnings: decision.warnings.map((w) => cite(w.text, w.passage)),
       legalBasis: decision.legalBasis,
@@ -152,8 +163,8 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
       decidedBy: input.decidedBy ?? override?.by ?? null,
     },
     override: override && {
-      recommended: decision?.outcome === override.recommended ? recommendation : outcomeLabel(override.recommended, null, locale),
-      chosen: outcomeLabel(override.chosen, override.chosenVariant, locale),
+      recommended: decision?.outcome === override.recommended ? recommendation : outcomeLabel(override.recommended, null, locale, names),
+      chosen: outcomeLabel(override.chosen, override.chosenVariant, locale, names),
       reason: maskCpr(override.reason),
       by: override.by,
       at: override.at,

@@ -1,5 +1,5 @@
 import type { Locale } from '../../cards/locale.js';
-import { decisionHeadline } from '../../cards/outcome-text.js';
+import { decisionHeadline, type MeasureNames } from '../../cards/outcome-text.js';
 import type { Decision, Outcome, ReviewKind } from '../../rules/decision-types.js';
 
 /** Danish names for what the rules return; the tab, the card and the journal text share them. */
@@ -44,8 +44,9 @@ export const REVIEW_LABEL_EN: Record<ReviewKind, string> = {
   'course-end': 'The course ends',
 };
 
-export function outcomeLabel(outcome: Outcome, variant?: string | null, locale: Locale = 'da'): string {
-  const label = (locale === 'en' ? OUTCOME_LABEL_EN : OUTCOME_LABEL)[outcome];
+/** `names`: the standard's own names for its measures (cards/outcome-text.ts measureNames), which go first. */
+export function outcomeLabel(outcome: Outcome, variant?: string | null, locale: Locale = 'da', names: MeasureNames = {}): string {
+  const label = names[outcome]?.[locale] ?? (locale === 'en' ? OUTCOME_LABEL_EN : OUTCOME_LABEL)[outcome];
   return variant ? `${label} (${variant})` : label;
 }
 
@@ -53,8 +54,8 @@ export function outcomeLabel(outcome: Outcome, variant?: string | null, locale: 
  * A stored decision's label: the result card's headline logic, so a level that waits only on its
  * basis reads "Niveau 2 kan ikke bevilges endnu" here too, not "Ingen af indsatserne passer".
  */
-export function decisionLabel(decision: Pick<Decision, 'outcome' | 'variant' | 'trace'>, locale: Locale = 'da'): string {
-  return decisionHeadline(decision, locale, outcomeLabel);
+export function decisionLabel(decision: Pick<Decision, 'outcome' | 'variant' | 'trace'>, locale: Locale = 'da', names: MeasureNames = {}): string {
+  return decisionHeadline(decision, locale, names, (outcome, variant, l, own) => outcomeLabel(outcome, variant, l, own));
 }
 
 export function reviewLabel(kind: ReviewKind, locale: Locale = 'da'): string {

@@ -1,3 +1,4 @@
+import type { StandardRef } from '../standards/standard-ref.js';
 import type { Facts } from '../../rules/facts.js';
 import type { ChoosableOutcome, Decision, Variant } from '../../rules/decision-types.js';
 import type { NotesDigest } from '../summary/case-summary.js';
@@ -23,6 +24,8 @@ export interface CaseDecisionRecord {
   overridden: boolean;
   decidedBy: string;
   decidedAt: Date;
+  /** Which standard decided (absent in sources that do not know it: the seed's names then). */
+  standard?: StandardRef | null;
 }
 
 export interface CaseWithDecision {

@@ -4,6 +4,7 @@ import type { Decision, Override } from '../../rules/decision-types.js';
 import type { PlanSummary } from '../storage/plan-summary.js';
 import type { Assessment } from '../storage/wellbeing.js';
 import type { WellbeingArea } from '../../rules/parameters/schema.js';
+import type { CaseStandards } from '../standards/case-standards.js';
 import { buildCaseSummary, dueSoonFirst, type CaseSummary, type PassageLookup } from '../summary/case-summary.js';
 import { accessToCase, type RosterSource } from './access.js';
 import type { TabIdentity } from './auth.js';
@@ -49,6 +50,8 @@ export interface CaseViewDeps {
   passage: PassageLookup;
   /** Today as YYYY-MM-DD in the municipality's time zone. */
   today: () => string;
+  /** The standard a case was decided under and the one in force; absent, the seed's names alone. */
+  standardsOf?: (scope: ReadScope, c: CaseWithDecision) => Promise<CaseStandards>;
 }
 
 export type Door = 'tab' | 'chat' | 'message-extension';
@@ -69,7 +72,9 @@ export function createCaseViews(deps: CaseViewDeps) {
     const { notes, summary } = await deps.notes.forCase(scope, c.caseId);
     const plan = deps.plans ? await deps.plans(scope, c.caseId) : null;
     const wellbeing = deps.wellbeing ? { course: await deps.wellbeing.course(scope, c.caseId), areas: deps.wellbeing.areas } : null;
+    const standards = deps.standardsOf ? await deps.standardsOf(scope, c) : undefined;
     return buildCaseSummary({
+      ...(standards ? { standards } : {}),
       case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, label: c.childPseudonym, caseworkerId: c.caseworkerId, status: c.status },
       decision: standingDecision(c),
       override: overrideOf(c),

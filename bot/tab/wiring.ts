@@ -1,4 +1,6 @@
 import type { Storage } from '../storage/storage.js';
+import { caseStandards } from '../standards/case-standards.js';
+import { SEED_STANDARDS, type TenantStandards } from '../standards/tenant-standards.js';
 import { standardPassage } from '../summary/passages.js';
 import { danishToday } from '../summary/today.js';
 import type { RosterSource } from './access.js';
@@ -26,6 +28,8 @@ export interface SummaryWiring {
   /** Defaults to the case's stored notes and latest notes summary. */
   notes?: NotesSource;
   clock?: () => Date;
+  /** Each tenant's standard in force; absent, the seed for all. */
+  standards?: TenantStandards;
 }
 
 export function caseViewsFrom(w: SummaryWiring): CaseViews {
@@ -42,6 +46,7 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
     roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
     passage: standardPassage,
     today: () => danishToday(clock()),
+    standardsOf: (scope, c) => caseStandards(w.storage.decisions, w.standards ?? SEED_STANDARDS, scope, c.decision.standard ?? null),
   });
 }
 

@@ -440,6 +440,8 @@
       );
     }
     parts.push(el('p', { class: 'hint', text: `${T.start}: ${formatDate(d.startDate)}` }));
+    // Decided under another standard (or version) than the one in force: said, as the case card says it.
+    if (d.standardNote) parts.push(el('p', { class: 'hint standard-note', text: d.standardNote }));
     return parts;
   }
 

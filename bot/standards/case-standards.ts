@@ -1,0 +1,29 @@
+import { DEFAULT_STANDARD } from '../../rules/standard/load.js';
+import type { TenantScope } from '../storage/scope.js';
+import { loaded, type LoadedStandard, type StandardRef } from './standard-ref.js';
+import type { TenantStandards } from './tenant-standards.js';
+
+/** The standard a case was decided under, beside the one in force for its tenant now. */
+export interface CaseStandards {
+  decidedUnder: LoadedStandard;
+  inForce: LoadedStandard;
+}
+
+/** Where the standards decisions were made under are kept (bot/storage/decisions.ts). */
+export interface KeptStandards {
+  standard(scope: TenantScope, hash: string): Promise<LoadedStandard | null>;
+}
+
+const SEED = loaded(DEFAULT_STANDARD);
+
+/**
+ * A case is shown under the standard it was decided under (its measure names, its chosen
+ * measure's due dates) until a review decides it again under the one in force. A decision from
+ * before standards were recorded was made under the seed, the only standard there was then.
+ */
+export async function caseStandards(kept: KeptStandards, standards: TenantStandards, scope: TenantScope, ref: StandardRef | null): Promise<CaseStandards> {
+  const inForce = standards.forTenant(scope.tenantId);
+  if (!ref) return { decidedUnder: SEED, inForce };
+  if (ref.hash === inForce.ref.hash) return { decidedUnder: inForce, inForce };
+  return { decidedUnder: (await kept.standard(scope, ref.hash)) ?? inForce, inForce };
+}
