@@ -1,6 +1,7 @@
 import type { Question as StandardQuestion, Standard } from '../../rules/standard/schema.js';
 import { DEFAULT_STANDARD } from '../../rules/standard/load.js';
 import type { Localized } from '../../cards/locale.js';
+import { checklistAgeLimit, checklistsApplyUnder, infantChecklistsApply } from './age.js';
 import { PRODUCT_STEPS, UNKNOWN, type ChoiceOption, type Interview, type IntakeStep, type Question } from './steps.js';
 
 /**
@@ -44,6 +45,9 @@ function worded(q: Question, byId: ReadonlyMap<string, StandardQuestion>): Quest
     return group ? { ...q, label: bilingual(group.label) } : q;
   }
   if (!('fact' in q)) return q;
+  // The product asks the age as whole years and months beside them (the rules read months): a
+  // standard's one age question cannot word two fields, so they keep the product's words.
+  if (q.fact === 'child.ageMonths' || q.fact === 'child.ageYears') return q;
   const own = byId.get(q.fact);
   if (!own) return q;
   const label = bilingual(own.wording);
@@ -59,10 +63,13 @@ export function interviewFor(standard: Standard): Interview {
   const byId = new Map(standard.questions.map((q) => [q.id, q]));
   const order = new Map(standard.questions.map((q, i) => [q.id, i]));
   const steps: IntakeStep[] = [];
+  // The checklists are asked up to the oldest age a measure of this standard that reads them covers.
+  const checklists = checklistsApplyUnder(checklistAgeLimit(standard));
+  const bounded = (q: Question): Question => (q.when === infantChecklistsApply ? { ...q, when: checklists } : q);
   for (const step of PRODUCT_STEPS) {
     const questions = step.questions
       .filter((q) => asked(q, byId))
-      .map((q, i) => ({ q: worded(q, byId), rank: rank(q, order), i }))
+      .map((q, i) => ({ q: bounded(worded(q, byId)), rank: rank(q, order), i }))
       .sort((a, b) => a.rank - b.rank || a.i - b.i)
       .map((x) => x.q);
     // A step that would ask only the start date is the last step's; it is never left without it.

@@ -75,8 +75,9 @@ describe('each municipality decides under its own standard', SLOW, () => {
     const own = await caseworkerOf(bot, OWN_TENANT);
     const mine = await interview(own);
     const asked = mine.steps.map(cardText).join('\n');
-    expect(asked, 'its own wording of the age question').toContain('Hvor mange måneder er barnet?');
-    expect(asked).not.toContain('Barnets alder i hele måneder');
+    expect(asked, 'its own wording of the concern question').toContain('Hvor bekymrede er I for barnet lige nu?');
+    expect(asked).not.toContain('Hvor stor er bekymringen for barnet?');
+    expect(asked, 'the age in whole years and months, as the product asks it for every standard').toContain('Barnets alder – hele år');
     expect(asked, 'it has no level 3, so its questions are not asked').not.toContain('følelsesmæssig omsorg');
     expect(cardText(mine.result), 'its own measure, for a 30-month-old').toContain('Tidlig indsats i hjemmet (0-3 år)');
     const created = await own.execute('case.accept', caseForm(mine.draftId, CHANNEL, 'SAG-EGEN-1'));
@@ -85,7 +86,7 @@ describe('each municipality decides under its own standard', SLOW, () => {
     const seed = await caseworkerOf(bot, SEED_TENANT);
     const theirs = await interview(seed);
     const seedAsked = theirs.steps.map(cardText).join('\n');
-    expect(seedAsked).toContain('Barnets alder i hele måneder');
+    expect(seedAsked).toContain('Barnets alder – hele år');
     expect(seedAsked).toContain('følelsesmæssig omsorg');
     expect(cardText(theirs.result), "the seed's preventive course ends at 24 months").not.toContain('Tidlig indsats');
     expect(cardText(theirs.result)).toContain('Ingen af indsatserne passer');
