@@ -130,6 +130,7 @@ export function everyCard(locale: Locale): [string, CardJson][] {
     // The reminder card, posted in the case's thread: open, refused with what was typed, and handled.
     // A channel's card is in the team's language (Danish unless one is set); both must be whole.
     ['reminder', reminderCard({ ...sampleReminder, locale })],
+    ['reminder for its caseworker', reminderCard({ ...sampleReminder, locale, to: { id: '29:aad-sanne', name: 'Sanne Sagsbehandler' } })],
     ['reminder refused', reminderCard({ ...sampleReminder, locale, message: locale === 'da' ? 'Notatet ser ud til at indeholde et CPR-nummer.' : 'The note seems to contain a CPR number.', typedNote: 'Mødet gik godt.' })],
     ['reminder handled', reminderCard({ ...sampleReminder, locale, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } })],
     ['notes summary failed', notesSummaryFailedCard('2026-001234', locale)],
