@@ -25,6 +25,13 @@ describe('configuration from the environment', () => {
     for (const bad of ['2', '601', '1.5', 'soon']) expect(() => loadConfig({ ...LOCAL, REMINDER_LEASE_SECONDS: bad }), bad).toThrow(/REMINDER_LEASE_SECONDS/);
   });
 
+  it('takes the weekly digest day, Monday by default, "off" for none, and refuses anything else naming the variable', () => {
+    expect(loadConfig(LOCAL).weeklyDigestDay).toBe('monday');
+    expect(loadConfig({ ...LOCAL, WEEKLY_DIGEST_DAY: 'Friday' }).weeklyDigestDay).toBe('friday');
+    expect(loadConfig({ ...LOCAL, WEEKLY_DIGEST_DAY: 'off' }).weeklyDigestDay).toBeNull();
+    for (const bad of ['mandag', 'someday', '1']) expect(() => loadConfig({ ...LOCAL, WEEKLY_DIGEST_DAY: bad }), bad).toThrow(/WEEKLY_DIGEST_DAY/);
+  });
+
   it('refuses an app id without its password', () => {
     expect(() => loadConfig({ MicrosoftAppId: '11111111-1111-1111-1111-111111111111' })).toThrow(/MicrosoftAppPassword/);
   });

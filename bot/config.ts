@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeLlmConfig, LlmConfigError, readLlmConfig, type LlmConfig } from '../prompts/config.js';
 import { RETENTION_ENV_FIELDS, type RetentionPeriods } from './lifecycle/retention-config.js';
+import { WEEKDAYS, type Weekday } from './digest/weekly-digest.js';
 
 /**
  * The one place that reads the environment. Everything else receives a parsed `Config`,
@@ -78,6 +79,13 @@ const ConfigSchema = z
      * renewal has time to land; at most 10 minutes.
      */
     REMINDER_LEASE_SECONDS: z.coerce.number().int().min(3).max(600).default(15),
+    /** The weekday each team channel gets its weekly digest (from 07:00 Danish time); "off": none. */
+    WEEKLY_DIGEST_DAY: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum([...WEEKDAYS, 'off']))
+      .default('monday'),
     /** How long a card action waits for a notes summary before acknowledging it; Teams allows five seconds. */
     SUMMARY_WAIT_MS: z.coerce.number().int().min(0).max(4_000).default(3_000),
     /** Turns this instance runs at once; more wait in arrival order. Keeps latency fair under load. */
@@ -141,6 +149,8 @@ export interface Config {
   reminderSweepSeconds: number;
   reminderLeaseSeconds: number;
   reminderInstances: number;
+  /** The weekly digest's day; null: off. Posted by the instances that sweep reminders. */
+  weeklyDigestDay: Weekday | null;
   summaryWaitMs: number;
   maxTurnsInFlight: number;
   /** Off unless LLM_MODEL is set; the variables are read by prompts/config.ts. */
@@ -221,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
     reminderLeaseSeconds: e.REMINDER_LEASE_SECONDS,
     reminderInstances: e.REMINDER_INSTANCES,
+    weeklyDigestDay: e.WEEKLY_DIGEST_DAY === 'off' ? null : e.WEEKLY_DIGEST_DAY,
     summaryWaitMs: e.SUMMARY_WAIT_MS,
     maxTurnsInFlight: e.MAX_TURNS_IN_FLIGHT,
     llm,
@@ -256,6 +267,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     logLevel: config.logLevel,
     allowedTenants: config.allowedTenants ?? '(any)',
     reminderLeadDays: config.reminderLeadDays,
+    weeklyDigestDay: config.weeklyDigestDay ?? '(off)',
     host: config.host,
     tab: { appIdUri: config.tab.appIdUri ?? '(api://<MicrosoftAppId>)', production: config.tab.production },
     retention: config.retention,

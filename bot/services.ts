@@ -16,6 +16,7 @@ import { loadDanishWords } from '../prompts/danish-words.js';
 import { createDispatcher } from './reminders/dispatcher.js';
 import { createReminderHooks } from './reminders/hooks.js';
 import { createRetentionScheduler } from './lifecycle/retention-schedule.js';
+import { createWeeklyDigest } from './digest/weekly-digest.js';
 import { botFrameworkTokens, createConnectorClient, type ConnectorClient } from './teams/proactive.js';
 
 import type { CaseViews } from './tab/case-views.js';
@@ -81,6 +82,11 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     log: logger.child({ area: 'reminders' }), metrics,
   });
   if (config.reminderSweepSeconds > 0) dispatcher.start(config.reminderSweepSeconds * 1000);
+  // The digest goes out from the instances that post reminders, and is off with them.
+  const digest = config.weeklyDigestDay && config.reminderSweepSeconds > 0
+    ? createWeeklyDigest({ db, connector, botId: `28:${config.bot.appId ?? 'local'}`, day: config.weeklyDigestDay, log: logger.child({ area: 'digest' }) })
+    : null;
+  digest?.start(Math.max(60, config.reminderSweepSeconds) * 1000);
   const { checkMinutes, ...periods } = config.retention;
   const retention = createRetentionScheduler({ db, periods, metrics, log: logger.child({ area: 'retention' }), ...(owner ? { maintenance: owner } : {}) });
   if (checkMinutes > 0) retention.start(checkMinutes * 60_000);
@@ -120,7 +126,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
     overview,
     connector,
     close: async () => {
-      await Promise.all([dispatcher.stop(), retention.stop()]);
+      await Promise.all([dispatcher.stop(), retention.stop(), digest?.stop()]);
       await db.close();
       await owner?.close();
     },

@@ -39,6 +39,11 @@ export interface ReminderCardData {
   typedNote?: string | null;
   /** The team's language; Danish when not given. */
   locale?: Locale;
+  /**
+   * Who the reminder is for, @mentioned in the card ("Til <at>name</at>") so Teams notifies them:
+   * the caseworker as the team's roster names them at post time. Absent: no line, no mention.
+   */
+  to?: { id: string; name: string } | null;
 }
 
 /** The card's own words; bound as `s` so the template holds no language. */
@@ -68,6 +73,7 @@ const REMINDER_TEXT = {
   whyMissing: { da: 'Skriv en begrundelse for udsættelsen.', en: 'Write a reason for postponing.' },
   snoozeSave: { da: 'Udsæt', en: 'Postpone' },
   open: { da: 'Åbn sagsoverblik', en: 'Open case overview' },
+  to: { da: 'Til', en: 'For' },
 } satisfies Record<string, Localized>;
 
 export const reminderWords = wordsTable(REMINDER_TEXT);
@@ -122,8 +128,18 @@ export function reminderCard(data: ReminderCardData): Record<string, unknown> {
     notice: data.message ?? null,
     typedReason: data.typedReason ?? null,
     typedNote: data.typedNote ?? null,
+    toName: data.to?.name ?? null,
   };
-  return bind(bound, locale);
+  const card = bind(bound, locale);
+  return data.to ? { ...card, msteams: { entities: [mentionEntity(data.to)] } } : card;
+}
+
+/**
+ * A Teams mention in an Adaptive Card: the entity sits in the card's own `msteams.entities`, and
+ * its text is exactly the `<at>…</at>` the card's text shows, which is how Teams finds it.
+ */
+export function mentionEntity(to: { id: string; name: string }): { type: 'mention'; text: string; mentioned: { id: string; name: string } } {
+  return { type: 'mention', text: `<at>${to.name}</at>`, mentioned: { id: to.id, name: to.name } };
 }
 
 /**
@@ -140,7 +156,7 @@ function bind(values: Record<string, string | null>, locale: Locale): Record<str
   let json = shapes.get(key);
   if (json === undefined) {
     const markers = Object.fromEntries(present.map((k) => [k, `\u27E6${k}\u27E7`]));
-    const data = { ...markers, s: reminderWords(locale), handled: 'handledText' in markers ? { text: markers.handledText } : null, notice: markers.notice ?? null, typedReason: markers.typedReason ?? null, typedNote: markers.typedNote ?? null };
+    const data = { ...markers, s: reminderWords(locale), handled: 'handledText' in markers ? { text: markers.handledText } : null, notice: markers.notice ?? null, typedReason: markers.typedReason ?? null, typedNote: markers.typedNote ?? null, toName: markers.toName ?? null };
     json = JSON.stringify(expand(template, data));
     shapes.set(key, json);
   }

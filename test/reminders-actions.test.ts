@@ -121,8 +121,30 @@ describe('the "påmindelser" command', () => {
     await scheduleCase(db, connector.url, { caseRef: 'SAG-ANDET-TEAM', outcome: 'level3', reviews: reviewsFor('level3', null, '2026-01-05') });
     await db.query("UPDATE reminder_cases SET team_id = 'team-2' WHERE case_ref = 'SAG-ANDET-TEAM'");
     const upcoming = await listUpcoming(db, { tenantId: kase.tenantId, teamId: 'team-1' });
-    expect(upcoming.map((u) => [u.caseRef, u.due, u.notice])).toEqual([['SAG-2026-4', '2026-04-05', 'due']]);
+    expect(upcoming.reminders.map((u) => [u.caseRef, u.due, u.notice])).toEqual([['SAG-2026-4', '2026-04-05', 'due']]);
+    expect(upcoming.total).toBe(1);
     expect(upcomingMessage(upcoming)).toContain('**SAG-2026-4** — frist 05.04.2026 (på dagen 05.04.2026)');
-    expect(upcomingMessage([])).toBe('Teamet har ingen kommende påmindelser.');
+    expect(upcomingMessage(upcoming), 'nothing left out, nothing said about more').not.toContain('mere');
+    expect(upcomingMessage({ reminders: [], total: 0 })).toBe('Teamet har ingen kommende påmindelser.');
+  });
+
+  it('says how many more there are past the first 20, and where to see them, in Danish and in English', async () => {
+    // 8 level 3 cases: two follow-ups each, a notice and the day for each, so 32 more reminders.
+    for (let i = 0; i < 8; i++) await scheduleCase(db, connector.url, { caseRef: `SAG-MANGE-${i}`, outcome: 'level3', reviews: reviewsFor('level3', null, '2026-02-02') });
+    const [all] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM reminders r JOIN reminder_cases c USING (tenant_id, case_id) WHERE c.team_id = 'team-1' AND r.state IN ('pending', 'claimed')",
+    );
+    expect(all!.n).toBe(33);
+    const upcoming = await listUpcoming(db, { tenantId: kase.tenantId, teamId: 'team-1' });
+    expect(upcoming.reminders).toHaveLength(20);
+    expect(upcoming.total).toBe(33);
+    const danish = upcomingMessage(upcoming, 'da');
+    expect(danish).toContain('Teamets kommende påmindelser (20 / 33):');
+    expect(danish).toContain('… og 13 mere. Se dem alle i fanen Familiestøtte i kanalen');
+    expect(danish.split('\n').filter((l) => l.startsWith('- **'))).toHaveLength(20);
+    const english = upcomingMessage(upcoming, 'en');
+    expect(english).toContain("The team's upcoming reminders (20 / 33):");
+    expect(english).toContain("… and 13 more. See them all in the channel's Familiestøtte tab");
+    expect(english).not.toMatch(/frist|varsel|på dagen/);
   });
 });

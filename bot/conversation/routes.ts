@@ -149,7 +149,7 @@ export const COMMAND_ROUTES: CommandRoutes = {
       const teamId = turn.info.conversation.teamId!;
       if (!turn.deps.reminders) return turn.deps.views.info(turn.locale, say('remindersOff', turn.locale));
       // A list is information, not a failure: the neutral card.
-      return turn.deps.views.info(turn.locale, await turn.deps.reminders.upcoming(turn.scope, teamId), say('remindersTitle', turn.locale));
+      return turn.deps.views.info(turn.locale, await turn.deps.reminders.upcoming(turn.scope, teamId, turn.locale), say('remindersTitle', turn.locale));
     },
   },
 };

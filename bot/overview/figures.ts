@@ -84,6 +84,18 @@ export function dueCategory(row: Pick<DueRow, 'kind' | 'passage'>): DueCategory 
   return 'review';
 }
 
+export const DUE_CATEGORIES: readonly DueCategory[] = ['review', 'grant', 'statutory'];
+
+/** The category's due dates before today. */
+export function dueOverdue(due: readonly DueRow[], category: DueCategory, today: string): Figure {
+  return figure(due.filter((d) => dueCategory(d) === category && d.due < today).map((d) => d.reference));
+}
+
+/** The category's due dates from today through `until` (YYYY-MM-DD, within the horizon read). */
+export function dueUntil(due: readonly DueRow[], category: DueCategory, today: string, until: string): Figure {
+  return figure(due.filter((d) => dueCategory(d) === category && d.due >= today && d.due <= until).map((d) => d.reference));
+}
+
 export function horizonOf(today: string): string {
   return addDays(today, HORIZON_DAYS);
 }
@@ -114,16 +126,13 @@ export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today:
     .sort((a, b) => order(a.outcome, a.variant) - order(b.outcome, b.variant))
     .map((m): MeasureLine => ({ outcome: m.outcome, variant: m.variant, label: outcomeLabel(m.outcome, m.variant), cases: figure(m.refs) }));
 
-  const due = (['review', 'grant', 'statutory'] as const).map((category): DueLine => {
-    const mine = rows.due.filter((d) => dueCategory(d) === category);
-    return {
-      category,
-      label: DUE_LABEL[category],
-      overdue: figure(mine.filter((d) => d.due < today).map((d) => d.reference)),
-      next14: figure(mine.filter((d) => d.due >= today && d.due <= in14).map((d) => d.reference)),
-      next30: figure(mine.filter((d) => d.due >= today && d.due <= in30).map((d) => d.reference)),
-    };
-  });
+  const due = DUE_CATEGORIES.map((category): DueLine => ({
+    category,
+    label: DUE_LABEL[category],
+    overdue: dueOverdue(rows.due, category, today),
+    next14: dueUntil(rows.due, category, today, in14),
+    next30: dueUntil(rows.due, category, today, in30),
+  }));
 
   const standings = new Map<ScopeStanding, string[]>();
   let granted = 0;

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import { markSending, type ClaimedReminder } from './claims.js';
 import type { Sql } from './db.js';
 import { tenantShare, type RateLimits } from './limits.js';
+import type { MentionLookup } from './mention.js';
 import { reminderActivity } from './message.js';
 import { deactivateChannel, markFailed, markSent, postpone, recordAttempt, savePersonalChat, type Target } from './outcomes.js';
 import type { KeyedWindows, RateLimiter } from './rate-limiter.js';
@@ -44,6 +45,8 @@ export interface DeliveryContext {
   learnt: Learnt;
   /** Posts that went out but could not be recorded yet; recorded from there until the database answers. */
   unrecorded: UnrecordedPosts;
+  /** Who a channel reminder @mentions: the caseworker, named by the roster; null for no mention. */
+  mention: MentionLookup;
   /** Tells the operator's counters what happened; every try, not only the last. */
   count: (outcome: ReminderOutcome) => void;
 }
@@ -195,19 +198,25 @@ interface Step {
 }
 
 function channelStep(ctx: DeliveryContext, r: ClaimedReminder): Step {
-  const activity = reminderActivity(r);
+  // Addressed to the caseworker by name, asked of the roster just before the post (mention.ts).
+  const channelActivity = async () => reminderActivity(r, { to: await ctx.mention(r) });
   if (r.threadId) {
     const threadId = r.threadId;
     return {
       threadKey: threadId,
       conversationId: threadId,
-      run: () => inChannel(ctx, r, () => limited(ctx, r, threadId, async () => ({ conversationId: threadId, ...(await ctx.connector.send({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, conversationId: threadId, activity })) }))),
+      run: () =>
+        inChannel(ctx, r, async () => {
+          const activity = await channelActivity();
+          return limited(ctx, r, threadId, async () => ({ conversationId: threadId, ...(await ctx.connector.send({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, conversationId: threadId, activity })) }));
+        }),
     };
   }
   return {
     threadKey: r.channelId,
     conversationId: r.channelId,
     run: async () => {
+      const activity = await channelActivity();
       const created = await inChannel(ctx, r, () =>
         limited(ctx, r, r.channelId, () => ctx.connector.createThread({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, channelId: r.channelId, activity })),
       );

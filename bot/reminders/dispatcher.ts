@@ -6,7 +6,9 @@ import { claimBatch, releaseAll, releaseExpired, renewLeases, type ClaimedRemind
 import { systemClock, type Clock } from './clock.js';
 import type { SqlWithTransactions } from './db.js';
 import { DEFAULT_RETRY, deliver, emptyLearnt, nextThreadKey, waitsForChannelProbe, windowsFor, type DeliveryContext, type DeliveryResult, type RetryPolicy } from './delivery.js';
-import { TEAMS_LIMITS, type RateLimits } from './limits.js';
+import { teamMemberNames } from '../teams/roster.js';
+import { TEAMS_LIMITS, tenantShare, type RateLimits } from './limits.js';
+import { mentionLookup } from './mention.js';
 import { recentRequests } from './outcomes.js';
 import { RateLimiter } from './rate-limiter.js';
 import { createUnrecordedPosts } from './unrecorded.js';
@@ -148,6 +150,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       stopping: () => stopping, retry: options.retry ?? DEFAULT_RETRY, random: options.random ?? Math.random, log, learnt: emptyLearnt(),
       count: (outcome) => options.metrics?.reminders.inc({ outcome }),
       unrecorded,
+      mention: mentionLookup({ db: options.db, names: teamMemberNames(options.connector), log, acquire: (tenantId) => limiter.acquire([{ key: `tenant:${tenantId}`, windows: tenantShare(limits, options.instances ?? 1) }]) }),
     };
     sweeping++;
     ensureRenewer();

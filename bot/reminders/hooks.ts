@@ -1,4 +1,5 @@
 import type { Decision } from '../../rules/decision-types.js';
+import type { Locale } from '../../cards/locale.js';
 import type { Database } from '../storage/database.js';
 import type { Sql, SqlWithTransactions } from './db.js';
 import { recordHeldReview, type HeldReview } from './review-held.js';
@@ -43,7 +44,7 @@ export interface ReminderHooks {
    */
   teamBack(team: TeamBack): Promise<void>;
   /** The team's coming reminders as a message; the read is audited for every case listed. */
-  upcoming(reader: { tenantId: string; actorId: string }, teamId: string): Promise<string>;
+  upcoming(reader: { tenantId: string; actorId: string }, teamId: string, locale?: Locale): Promise<string>;
 }
 
 /** What a caseworker reads in personal chat when the team has the app again. */
@@ -91,12 +92,13 @@ export function createReminderHooks(
       const [row] = await db.query<{ case_id: string }>('SELECT case_id::text FROM reminders WHERE tenant_id = $1 AND reminder_id = $2', [tenantId, reminderId]);
       return row?.case_id ?? null;
     },
-    async upcoming(reader, teamId) {
+    async upcoming(reader, teamId, locale = 'da') {
       return db.transaction(async (tx) => {
-        const reminders = await listUpcoming(tx, { tenantId: reader.tenantId, teamId });
-        const caseIds = [...new Set(reminders.map((r) => r.caseId))];
-        await writeAudit(tx, { tenantId: reader.tenantId, actorId: reader.actorId, origin: 'chat' }, REMINDER_AUDIT.list, caseIds, { teamReminders: reminders.length });
-        return upcomingMessage(reminders);
+        const list = await listUpcoming(tx, { tenantId: reader.tenantId, teamId });
+        // Only the cases the list names are read; the rest are counted, not shown.
+        const caseIds = [...new Set(list.reminders.map((r) => r.caseId))];
+        await writeAudit(tx, { tenantId: reader.tenantId, actorId: reader.actorId, origin: 'chat' }, REMINDER_AUDIT.list, caseIds, { teamReminders: list.reminders.length, teamRemindersInAll: list.total });
+        return upcomingMessage(list, locale);
       });
     },
   };

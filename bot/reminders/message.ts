@@ -4,8 +4,12 @@ import type { ClaimedReminder } from './claims.js';
 
 const NOTICE_SUMMARY = { lead: 'Kommende frist', due: 'Frist i dag', snooze: 'Udsat påmindelse' } as const;
 
-/** The message a reminder is posted as: the card, and a one-line summary for notifications. */
-export function reminderActivity(r: ClaimedReminder, options: { personal?: boolean } = {}): Activity {
+/**
+ * The message a reminder is posted as: the card, and a one-line summary for notifications. In the
+ * channel the card @mentions `to`, the caseworker (mention.ts), so the reminder reaches them
+ * personally; in personal chat it is theirs already.
+ */
+export function reminderActivity(r: ClaimedReminder, options: { personal?: boolean; to?: { id: string; name: string } | null } = {}): Activity {
   const card = reminderCard({
     tenantId: r.tenantId,
     reminderId: r.reminderId,
@@ -19,6 +23,7 @@ export function reminderActivity(r: ClaimedReminder, options: { personal?: boole
     message: options.personal
       ? 'Du får denne påmindelse personligt, fordi Familiestøtte ikke længere er med i sagens kanal. Tilføj appen til teamet igen for at få påmindelser i kanalen.'
       : null,
+    to: options.personal ? null : (options.to ?? null),
   });
   return {
     type: 'message',

@@ -56,6 +56,12 @@ export interface ConnectorClient {
   teamChannels(args: { serviceUrl: string; teamId: string }): Promise<{ id: string; name?: string }[]>;
   /** Everyone in a conversation (a group or meeting chat), by Entra object id and display name. */
   members(args: { serviceUrl: string; conversationId: string }): Promise<{ userId: string; name: string }[]>;
+  /**
+   * One member of a team (GET /v3/conversations/{teamId}/members/{userId}; the Entra object id is
+   * accepted as user id), with its Teams id ("29:…") and the display name Teams shows now; null when
+   * not in the team (404).
+   */
+  teamMember(args: { serviceUrl: string; teamId: string; userId: string }): Promise<{ id: string; userId: string; name: string } | null>;
 }
 
 export function createConnectorClient(tokens: TokenSource, options: { timeoutMs?: number } = {}): ConnectorClient {
@@ -129,6 +135,19 @@ export function createConnectorClient(tokens: TokenSource, options: { timeoutMs?
       const value = await call('GET', serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/members`);
       const list = Array.isArray(value) ? (value as { id?: unknown; aadObjectId?: unknown; name?: unknown }[]) : [];
       return list.map((m) => ({ userId: String(m.aadObjectId ?? m.id ?? ''), name: typeof m.name === 'string' ? m.name : '' })).filter((m) => m.userId !== '');
+    },
+    async teamMember({ serviceUrl, teamId, userId }) {
+      try {
+        const m = (await call('GET', serviceUrl, `v3/conversations/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`)) as { id?: unknown; aadObjectId?: unknown; name?: unknown } | null;
+        const name = typeof m?.name === 'string' ? m.name.trim() : '';
+        if (name === '') return null;
+        const id = typeof m?.id === 'string' && m.id !== '' ? m.id : userId;
+        return { id, userId: typeof m?.aadObjectId === 'string' && m.aadObjectId !== '' ? m.aadObjectId : userId, name };
+      } catch (error) {
+        // 404 is the connector's "not a member"; anything else is the caller's to handle.
+        if (error instanceof ConnectorError && error.status === 404) return null;
+        throw error;
+      }
     },
   };
 }

@@ -4,6 +4,7 @@ import type { ConversationRefStore } from '../storage/conversation-refs.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createAdapter } from './adapter.js';
+import type { ConnectorClient } from './proactive.js';
 
 /**
  * Team membership from the Bot Connector: "is this user in the team?" is one
@@ -66,4 +67,25 @@ function statusOf(error: unknown): number | undefined {
 /** The roster for the tab and the summary doors, on an adapter of its own (it only calls out). */
 export function createRosterSource(config: Config, logger: Logger, refs: ConversationRefStore): RosterSource {
   return botRoster(createAdapter(config, logger), config.bot.appId, refs);
+}
+
+/** Who a team member is in Teams now: the id a mention names and the display name it shows. */
+export interface TeamMemberName {
+  id: string;
+  name: string;
+}
+
+export type TeamMemberNames = (q: { serviceUrl: string; teamId: string; userId: string }) => Promise<TeamMemberName | null>;
+
+/**
+ * A team member's display name from the roster, for addressing them (a reminder's @mention). The
+ * product keeps only the Entra object id beside a reminder, so the name is asked for when a post is
+ * made and never written down; someone no longer in the team (404) has none, and is not mentioned.
+ * Through the dispatcher's REST client, which shows every status, rather than a turn's adapter.
+ */
+export function teamMemberNames(connector: Pick<ConnectorClient, 'teamMember'>): TeamMemberNames {
+  return async (q) => {
+    const member = await connector.teamMember(q);
+    return member ? { id: member.id, name: member.name } : null;
+  };
 }

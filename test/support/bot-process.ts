@@ -32,7 +32,7 @@ export function killBotProcessesAfterEach(): void {
 
 function spawnBot(env: Record<string, string>) {
   // Unauthenticated unless the test gives the bot a registration (or says otherwise).
-  const local = env.MicrosoftAppId ? {} : { ALLOW_UNAUTHENTICATED_LOCAL: 'true' };
+  const local = { WEEKLY_DIGEST_DAY: 'off', ...(env.MicrosoftAppId ? {} : { ALLOW_UNAUTHENTICATED_LOCAL: 'true' }) };
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'main.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', REMINDER_SWEEP_SECONDS: '0', ...local, ...env },

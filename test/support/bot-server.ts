@@ -24,7 +24,7 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
   const fresh = await testDatabase();
   const dataDir = fresh.dataDir;
   await fresh.close();
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ALLOW_UNAUTHENTICATED_LOCAL: 'true', ...env });
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ALLOW_UNAUTHENTICATED_LOCAL: 'true', WEEKLY_DIGEST_DAY: 'off', ...env });
   const start = (port = 0) => startServer({ ...config, port }, { host: '127.0.0.1', logger: createLogger(config.logLevel) });
   let server = await start();
   let stopped = false;

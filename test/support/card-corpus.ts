@@ -24,6 +24,7 @@ import { scopeUsage } from '../../rules/scope-usage.js';
 import * as f from './card-fixtures.js';
 import { decide } from '../../rules/decide.js';
 import type { Facts } from '../../rules/facts.js';
+import { weeklyDigestCard } from '../../cards/weekly-digest-card.js';
 import { samplePlanCard, sampleReviewCard } from './plan-fixtures.js';
 
 /** Every card the bot can send, in one language, with a name for each: the corpus the card tests walk. */
@@ -151,9 +152,15 @@ export function everyCard(locale: Locale): [string, CardJson][] {
     // The reminder card, posted in the case's thread: open, refused with what was typed, and handled.
     // A channel's card is in the team's language (Danish unless one is set); both must be whole.
     ['reminder', reminderCard({ ...sampleReminder, locale })],
+    ['reminder for its caseworker', reminderCard({ ...sampleReminder, locale, to: { id: '29:aad-sanne', name: 'Sanne Sagsbehandler' } })],
     ['reminder refused', reminderCard({ ...sampleReminder, locale, message: locale === 'da' ? 'Notatet ser ud til at indeholde et CPR-nummer.' : 'The note seems to contain a CPR number.', typedNote: 'Mødet gik godt.' })],
     ['reminder handled', reminderCard({ ...sampleReminder, locale, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } })],
     ['notes summary failed', notesSummaryFailedCard('2026-001234', locale)],
+    // The weekly digest in a team's channel: figures and references, and the week with nothing in it.
+    ['weekly digest', weeklyDigestCard({ weekNumber: 49, from: '2026-11-30', until: '2026-12-06', openCases: 12, locale,
+      overdue: [{ category: 'review', cases: ['SAG-2026-0002', 'SAG-2026-0007'] }, { category: 'grant', cases: [] }, { category: 'statutory', cases: ['SAG-2026-0002'] }],
+      comingWeek: [{ category: 'grant', cases: Array.from({ length: 18 }, (_, i) => `SAG-2026-${String(100 + i).padStart(4, '0')}`) }] })],
+    ['weekly digest, nothing due', weeklyDigestCard({ weekNumber: 1, from: '2027-01-04', until: '2027-01-10', openCases: 0, overdue: [], comingWeek: [], locale })],
     // The case summary for chats and the message extension; what people typed (goals, purpose) is shown as typed.
     ['summary card', summaryCard(sampleSummary(locale, true), { locale, tabUrl: 'https://teams.microsoft.com/l/entity/app/tab' })],
     ['summary card before a decision', summaryCard(sampleSummary(locale, false), { locale })],

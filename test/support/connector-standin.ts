@@ -26,7 +26,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chatMembers, isTeamMember, teamChannelList } from './teams-roster.js';
+import { chatMembers, isTeamMember, memberName, teamChannelList } from './teams-roster.js';
 import { TEAMS_LIMITS, type RateLimits, type RateWindow } from '../../bot/reminders/limits.js';
 
 export interface RecordedRequest {
@@ -108,7 +108,7 @@ export async function startConnectorStandin(options: StandinOptions = {}): Promi
       const [teamId, userId] = [parts[2]!, parts[4]!];
       memberLookups.push({ teamId, userId });
       return isTeamMember(teamId, userId)
-        ? reply(res, 200, { id: `29:${userId}`, aadObjectId: userId, name: 'Medlem' })
+        ? reply(res, 200, { id: `29:${userId}`, aadObjectId: userId, name: memberName(teamId, userId) })
         : reply(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } });
     }
     if (parts[0] !== 'v3' || parts[1] !== 'conversations' || (req.method !== 'POST' && req.method !== 'PUT')) {

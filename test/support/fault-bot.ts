@@ -34,7 +34,7 @@ export interface FaultBot {
 export async function startFaultBot(databaseUrl: string, env: Record<string, string> = {}): Promise<FaultBot> {
   const dataDir = await mkdtemp(join(tmpdir(), 'familiestotte-fault-bot-'));
   const log: LogLine[] = [];
-  const config = loadConfig({ PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ALLOW_UNAUTHENTICATED_LOCAL: 'true', ...env });
+  const config = loadConfig({ PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ALLOW_UNAUTHENTICATED_LOCAL: 'true', WEEKLY_DIGEST_DAY: 'off', ...env });
   const logger = pino({ level: 'warn' }, { write: (line: string) => void log.push(JSON.parse(line) as LogLine) });
   const server = await startServer(config, { host: '127.0.0.1', logger });
   return {

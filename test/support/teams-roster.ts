@@ -5,11 +5,18 @@
  * client that writes or installs in a channel joins its team here (bot-client.ts).
  */
 const members = new Map<string, Set<string>>();
+/** Display names the roster gives, per team and user; a member without one is "Medlem". */
+const names = new Map<string, string>();
 
-export function joinTeam(teamId: string, userId: string): void {
+export function joinTeam(teamId: string, userId: string, name?: string): void {
   let team = members.get(teamId);
   if (!team) members.set(teamId, (team = new Set()));
   team.add(userId);
+  if (name !== undefined) names.set(`${teamId}/${userId}`, name);
+}
+
+export function memberName(teamId: string, userId: string): string {
+  return names.get(`${teamId}/${userId}`) ?? 'Medlem';
 }
 
 export function leaveTeam(teamId: string, userId: string): void {
