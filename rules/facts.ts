@@ -96,10 +96,14 @@ function shiftYears(iso: string, years: number): string {
  * case keeps the schema it was saved with, so FactsSchema itself stays a plain object).
  */
 export function factContradictions(facts: Facts): FieldProblem[] {
-  const problems: { path: (string | number)[]; message: string }[] = [];
+  const problems: { path: (string | number)[]; message: string; en: string }[] = [];
   const year = Number(facts.referenceDate.slice(0, 4));
   if (year < REFERENCE_YEARS.from || year > REFERENCE_YEARS.to) {
-    problems.push({ path: ['referenceDate'], message: `skal ligge mellem år ${REFERENCE_YEARS.from} og ${REFERENCE_YEARS.to}` });
+    problems.push({
+      path: ['referenceDate'],
+      message: `skal ligge mellem år ${REFERENCE_YEARS.from} og ${REFERENCE_YEARS.to}`,
+      en: `must lie between the years ${REFERENCE_YEARS.from} and ${REFERENCE_YEARS.to}`,
+    });
   } else if (facts.startDate !== undefined) {
     const earliest = shiftYears(facts.referenceDate, -START_WINDOW.yearsBefore);
     const latest = shiftYears(facts.referenceDate, START_WINDOW.yearsAfter);
@@ -107,6 +111,7 @@ export function factContradictions(facts: Facts): FieldProblem[] {
       problems.push({
         path: ['startDate'],
         message: `skal ligge mellem ${earliest} og ${latest} (højst ${START_WINDOW.yearsBefore} år før og ${START_WINDOW.yearsAfter} år efter referencedatoen); ret datoen`,
+        en: `must lie between ${earliest} and ${latest} (at most ${START_WINDOW.yearsBefore} years before and ${START_WINDOW.yearsAfter} years after the reference date); correct the date`,
       });
     }
   }
@@ -114,9 +119,10 @@ export function factContradictions(facts: Facts): FieldProblem[] {
     problems.push({
       path: ['child', 'latePregnancy'],
       message: 'kan ikke gælde et barn, der er født (alderen er oplyst i måneder); angiv enten alderen eller, for et ufødt barn, null og sidst i graviditeten',
+      en: 'cannot hold for a child who is born (the age is given in months); give either the age or, for an unborn child, null and late pregnancy',
     });
   }
-  return problems.map((p) => ({ field: p.path.join('.'), message: p.message }));
+  return problems.map((p) => ({ field: p.path.join('.'), message: p.message, en: p.en }));
 }
 
 export type Facts = z.infer<typeof FactsSchema>;
@@ -131,6 +137,8 @@ export interface FieldProblem {
   field: string;
   /** Danish: what is wrong and what is allowed. */
   message: string;
+  /** The same in English, where the edge that found the problem has it (the reader falls back to the Danish). */
+  en?: string;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
