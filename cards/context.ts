@@ -24,6 +24,13 @@ export interface ChannelChoice {
   name: string;
 }
 
+/** What a refused form says about one field: Danish `message`, and `en` where the edge wrote English. */
+export interface FormProblem {
+  field: string;
+  message: string;
+  en?: string | undefined;
+}
+
 export interface CardContext {
   locale: Locale;
   /** Where reasons find their passage's verbatim text; defaults to the passages catalogue. */
@@ -40,8 +47,8 @@ export interface IntakeCardContext extends CardContext {
   unknown?: readonly string[];
   /** Raw values from a refused submission, shown again so nothing typed is lost. */
   typed?: Readonly<Record<string, unknown>>;
-  /** Danish problems from the refused submission, shown at the top. */
-  problems?: readonly { field: string; message: string }[];
+  /** Problems from the refused submission (Danish, English where the edge has it), shown at the top. */
+  problems?: readonly FormProblem[];
 }
 
 export interface ResultCardContext extends CardContext {
@@ -50,6 +57,6 @@ export interface ResultCardContext extends CardContext {
   channels: readonly ChannelChoice[];
   /** A refused Acceptér / override: what was typed, put back into the forms (CPR numbers masked). */
   typed?: Readonly<Record<string, unknown>>;
-  /** Danish problems from the refused form, shown near the top of the card. */
-  problems?: readonly { field: string; message: string }[];
+  /** Problems from the refused form (Danish, English where the edge has it), shown near the top of the card. */
+  problems?: readonly FormProblem[];
 }

@@ -4,6 +4,7 @@ import { questionsForFacts } from '../bot/intake/steps.js';
 import { restartAction } from './common-actions.js';
 import type { IntakeCardContext } from './context.js';
 import { questionView } from './intake-step.js';
+import { problemText, worded } from './locale.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
 import template from './templates/intake-step.json' with { type: 'json' };
@@ -17,7 +18,7 @@ export function needsInformationCard(decision: Decision, answers: Partial<Facts>
   const { questions, unasked } = questionsForFacts(decision.missing);
   const views = questions.map((q) => questionView(q.question, answers, ctx));
   const notes = [
-    ...decision.reasons.map((r) => `${r.text} (${r.passage})`),
+    ...decision.reasons.map((r) => `${worded(r.text, r.en, ctx.locale)} (${r.passage})`),
     ...unasked.map((fact) => t({ da: `Oplysningen «${fact}» kan ikke besvares her; kontakt den, der driver løsningen.`, en: `The fact "${fact}" cannot be answered here; contact whoever runs the service.` })),
   ];
   return expand(template, {
@@ -30,7 +31,7 @@ export function needsInformationCard(decision: Decision, answers: Partial<Facts>
     }),
     fallbackText: t({ da: 'Der mangler oplysninger, før jeg kan anbefale en indsats.', en: 'Information is missing before I can recommend a measure.' }),
     problemsTitle: notes.length ? t({ da: 'Det mangler:', en: 'What is missing:' }) : '',
-    problems: [...(ctx.problems ?? []).map((p) => p.message), ...notes],
+    problems: [...(ctx.problems ?? []).map((p) => problemText(p, ctx.locale)), ...notes],
     questions: views,
     actions: [
       execute(t({ da: 'Send svar', en: 'Send answers' }), VERBS.intakeMissing, { draftId: ctx.draftId }, { style: 'positive' }),
