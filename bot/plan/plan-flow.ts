@@ -6,7 +6,7 @@ import type { CaseWithDecision } from '../storage/cases.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
-import type { Locale, Localized } from '../../cards/locale.js';
+import { worded, type Locale, type Localized } from '../../cards/locale.js';
 import { durationFromDecision, measureLabel, OVERRIDDEN_PERIOD } from './labels.js';
 import { emptyPlanForm, formFromSubmission, formToPlanInput, planToForm, type PlanForm } from './plan-form.js';
 import type { PlanVersion } from './model.js';
@@ -110,7 +110,7 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
     const saved = written || repeated ? PLAN_SAYS.saved[locale].replace('{version}', String(plan.version)) : PLAN_SAYS.noChanges[locale];
     return cardFor(locale, c, planToForm(plan), plan.version, { saved });
   } catch (error) {
-    if (error instanceof StorageInputError) return cardFor(locale, c, form, baseVersion, { problems: [error.userMessage] });
+    if (error instanceof StorageInputError) return cardFor(locale, c, form, baseVersion, { problems: [worded(error.userMessage, error.userMessageEn, locale)] });
     throw error;
   }
 }

@@ -19,19 +19,21 @@ const WORDS = {
     warning: 'Taking part in interdisciplinary meetings can replace visits.',
     age: "The child's age in whole months: must be a whole number from 0 to 360",
     reference: 'Case number: The case number must not contain spaces.',
+    cpr: 'The case number looks like a CPR number',
   },
   da: {
     reason: 'Forældrene skønnes at have brug for støtte til at drage omsorg for barnets udvikling.',
     warning: 'Deltagelse i tværfaglige møder kan erstatte besøg.',
     age: 'Barnets alder i hele måneder: skal være et helt tal fra 0 til 360',
     reference: 'Sagsnummer: Sagsnummeret må ikke indeholde mellemrum.',
+    cpr: 'Sagsnummeret ligner et CPR-nummer',
   },
 } as const;
 
 describe.each(['en', 'da'] as const)('a caseworker whose Teams is in %s', SLOW, (lang) => {
   const other = lang === 'en' ? 'da' : 'en';
 
-  it('reads the refused age, the decision\'s reasons and warnings, and the refused case number in that language only', async () => {
+  it('reads the refused age, the decision\'s reasons and warnings, and a refused case number (form and chat) in that language only', async () => {
     const team = `19:language-team-${lang}@thread.tacv2`;
     const channel = `19:language-general-${lang}@thread.tacv2`;
     const me: BotClient = bot.client({ userName: 'Sara Sprog', locale: lang === 'en' ? 'en-US' : 'da-DK' });
@@ -54,5 +56,10 @@ describe.each(['en', 'da'] as const)('a caseworker whose Teams is in %s', SLOW, 
     const refused = await me.execute('case.accept', caseForm(draftId, channel, 'SAG 1'));
     expect(cardText(refused.card)).toContain(WORDS[lang].reference);
     expect(cardText(refused.card)).not.toContain(WORDS[other].reference);
+
+    // A case number typed in the chat is checked by the same words.
+    const found = JSON.stringify(await me.say('find 010203-1234'));
+    expect(found).toContain(WORDS[lang].cpr);
+    expect(found).not.toContain(WORDS[other].cpr);
   });
 });
