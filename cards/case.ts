@@ -2,6 +2,7 @@ import { passageLabel } from './cited.js';
 import type { Decision, Override } from '../rules/decision-types.js';
 import type { CaseView } from './case-view.js';
 import type { CardContext } from './context.js';
+import { worded } from './locale.js';
 import { formatDate, outcomeTitle, REVIEW_KIND_TITLES, standardNote } from './outcome-text.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
@@ -65,7 +66,7 @@ function caseCardWith(c: CaseView, override: Override | undefined, decision: Dec
     reviews: c.reviews.map((r) => ({
       date: formatDate(r.due, ctx.locale),
       title: t(REVIEW_KIND_TITLES[r.kind]),
-      text: r.text,
+      text: worded(r.text, r.en, ctx.locale),
       source: passageLabel(r.passage, ctx.locale, ctx.lookupPassage),
     })),
     footer: t({

@@ -1,6 +1,6 @@
 import { passageById } from '../rules/passages/index.js';
 import type { LookupPassage } from './context.js';
-import type { Locale } from './locale.js';
+import { worded, type Locale } from './locale.js';
 import { pick, type CardJson } from './template.js';
 
 const SOURCE_NAMES: Record<string, { da: string; en: string }> = {
@@ -31,7 +31,7 @@ export function readableLegalSource(source: string): string {
  * binding each one through the template engine made a card take a noticeable fraction of a second.
  */
 export function citedItem(
-  cited: { text: string; passage?: string },
+  cited: { text: string; en?: string | undefined; passage?: string },
   toggleId: string,
   options: { locale: Locale; lookupPassage?: LookupPassage; bullet?: string; withVerbatim?: boolean; shown?: Map<string, string> },
 ): CardJson {
@@ -40,7 +40,7 @@ export function citedItem(
   const passage = cited.passage ? lookup(cited.passage) : undefined;
   const hasVerbatim = passage !== undefined && options.withVerbatim !== false;
   const source = cited.passage ? passageLabel(cited.passage, options.locale, lookup) : '';
-  const items: CardJson[] = [{ type: 'TextBlock', text: `${options.bullet ?? '•'} ${cited.text}`, wrap: true }];
+  const items: CardJson[] = [{ type: 'TextBlock', text: `${options.bullet ?? '•'} ${worded(cited.text, cited.en, options.locale)}`, wrap: true }];
   const toggle = (target: string): CardJson => ({
     type: 'Container',
     spacing: 'None',
@@ -74,6 +74,6 @@ export function citedItem(
   return { type: 'Container', spacing: 'Small', items };
 }
 
-export function citedItems(list: readonly { text: string; passage?: string }[], prefix: string, options: Parameters<typeof citedItem>[2]): CardJson[] {
+export function citedItems(list: readonly { text: string; en?: string | undefined; passage?: string }[], prefix: string, options: Parameters<typeof citedItem>[2]): CardJson[] {
   return list.map((c, i) => citedItem(c, `${prefix}-${i}`, options));
 }

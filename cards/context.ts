@@ -27,6 +27,13 @@ export interface ChannelChoice {
   name: string;
 }
 
+/** What a refused form says about one field: Danish `message`, and `en` where the edge wrote English. */
+export interface FormProblem {
+  field: string;
+  message: string;
+  en?: string | undefined;
+}
+
 export interface CardContext {
   locale: Locale;
   /** The measures' names in the standard the decision was made under, where they are its own. */
@@ -45,8 +52,8 @@ export interface IntakeCardContext extends CardContext {
   unknown?: readonly string[];
   /** Raw values from a refused submission, shown again so nothing typed is lost. */
   typed?: Readonly<Record<string, unknown>>;
-  /** Danish problems from the refused submission, shown at the top. */
-  problems?: readonly { field: string; message: string }[];
+  /** Problems from the refused submission (Danish, English where the edge has it), shown at the top. */
+  problems?: readonly FormProblem[];
   /** The standard's interview (its questions, words and order); default the seed standard's. */
   interview?: Interview;
 }
@@ -59,8 +66,8 @@ export interface ResultCardContext extends CardContext {
   choosable?: readonly ChoosableOutcome[];
   /** A refused Acceptér / override: what was typed, put back into the forms (CPR numbers masked). */
   typed?: Readonly<Record<string, unknown>>;
-  /** Danish problems from the refused form, shown near the top of the card. */
-  problems?: readonly { field: string; message: string }[];
+  /** Problems from the refused form (Danish, English where the edge has it), shown near the top of the card. */
+  problems?: readonly FormProblem[];
   /** Information for the next press, not a refusal (the team has the app now: choose its channel). */
   notice?: string;
 }

@@ -3,6 +3,7 @@ import { acceptShowCard } from './case-form.js';
 import { actionRows, restartAction } from './common-actions.js';
 import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
+import { problemText } from './locale.js';
 import { noTeamSteps } from './no-team.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
@@ -24,7 +25,7 @@ export function escalationCard(decision: Decision, ctx: ResultCardContext): Card
     escalation: escalationBlock(decision, ctx),
     noTeam: ctx.channels.length === 0 ? noTeamSteps(ctx.locale) : null,
     problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
-    problems: (ctx.problems ?? []).map((p) => p.message),
+    problems: (ctx.problems ?? []).map((p) => problemText(p, ctx.locale)),
     notice: ctx.notice ?? '',
     legalTitle: t({ da: 'Lovgrundlag (standarden ↔ gældende nu)', en: 'Legal basis (the standard ↔ in force now)' }),
     legal: decision.legalBasis.map((l) => ({ seed: l.seed || '–', current: l.current })),

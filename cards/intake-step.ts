@@ -4,7 +4,7 @@ import { seedInterview } from '../bot/intake/interview.js';
 import { DEFAULT_GROUP_TITLES, getStep, previousStepId, stepNumber, stepsShown, UNKNOWN, visibleQuestions, type Question, type StepId } from '../bot/intake/steps.js';
 import { yearsAndMonths } from '../bot/intake/age.js';
 import type { IntakeCardContext, RiskFactorInfo } from './context.js';
-import type { Locale } from './locale.js';
+import { problemText, type Locale } from './locale.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { restartAction } from './common-actions.js';
 import { VERBS } from './verbs.js';
@@ -59,7 +59,7 @@ export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: Int
     intro: t(step.intro),
     fallbackText: `${progress}: ${t(step.title)}. ${t({ da: 'Åbn kortet i Teams for at svare.', en: 'Open the card in Teams to answer.' })}`,
     problemsTitle: t({ da: 'Ret venligst dette, før du går videre:', en: 'Please correct this before you go on:' }),
-    problems: (ctx.problems ?? []).map((p) => p.message),
+    problems: (ctx.problems ?? []).map((p) => problemText(p, ctx.locale)),
     questions,
     actions,
   });

@@ -28,6 +28,20 @@ export function wordsTable<K extends string>(table: Record<K, Localized>): (loca
   };
 }
 
+/**
+ * A text written elsewhere (the rules, a validating edge) in Danish with an optional English, in
+ * the reader's language. The Danish stands in where there is no English: a decision stored before
+ * the rules wrote English, or a message nobody has translated yet.
+ */
+export function worded(danish: string, english: string | undefined, locale: Locale): string {
+  return locale === 'en' && english !== undefined ? english : danish;
+}
+
+/** A problem from a refused form ({field, message, en?}) as its reader sees it. */
+export function problemText(problem: { message: string; en?: string | undefined }, locale: Locale): string {
+  return worded(problem.message, problem.en, locale);
+}
+
 export function tr(text: Localized, locale: Locale): string {
   return text[locale];
 }

@@ -5,6 +5,7 @@ import { questionsForFacts } from '../bot/intake/steps.js';
 import { restartAction } from './common-actions.js';
 import type { IntakeCardContext } from './context.js';
 import { questionView } from './intake-step.js';
+import { problemText, worded } from './locale.js';
 import { expand, execute, pick, type CardJson } from './template.js';
 import { VERBS } from './verbs.js';
 import template from './templates/intake-step.json' with { type: 'json' };
@@ -18,7 +19,7 @@ export function needsInformationCard(decision: Decision, answers: Partial<Facts>
   const { questions, unasked } = questionsForFacts(decision.missing, ctx.interview);
   const views = questions.map((q) => questionView(q.question, answers, ctx));
   const notes = [
-    ...decision.reasons.map((r) => `${r.text} (${r.passage})`),
+    ...decision.reasons.map((r) => `${worded(r.text, r.en, ctx.locale)} (${r.passage})`),
     // Named in the rules' words (Danish, as the decision's reasons are), never by field name.
     ...unasked.map((fact) => t({ da: `Oplysningen «${factLabel(fact)}» kan ikke besvares her; kontakt den, der driver løsningen.`, en: `The answer »${factLabel(fact)}« cannot be given here; contact whoever runs the service.` })),
   ];
@@ -32,7 +33,7 @@ export function needsInformationCard(decision: Decision, answers: Partial<Facts>
     }),
     fallbackText: t({ da: 'Der mangler oplysninger, før jeg kan anbefale en indsats.', en: 'Information is missing before I can recommend a measure.' }),
     problemsTitle: notes.length ? t({ da: 'Det mangler:', en: 'What is missing:' }) : '',
-    problems: [...(ctx.problems ?? []).map((p) => p.message), ...notes],
+    problems: [...(ctx.problems ?? []).map((p) => problemText(p, ctx.locale)), ...notes],
     questions: views,
     actions: [
       execute(t({ da: 'Send svar', en: 'Send answers' }), VERBS.intakeMissing, { draftId: ctx.draftId }, { style: 'positive' }),

@@ -5,6 +5,7 @@ import { actionRows, restartAction } from './common-actions.js';
 import type { ResultCardContext } from './context.js';
 import { escalationBlock } from './escalation-block.js';
 import { noTeamSteps } from './no-team.js';
+import { problemText, worded } from './locale.js';
 import { needsInformationCard } from './needs-information.js';
 import { decisionHeadline, formatDate, whyNotHeading, REVIEW_KIND_TITLES, scopeFacts, variantText } from './outcome-text.js';
 import { cardBytes, expand, pick, type CardJson } from './template.js';
@@ -62,7 +63,7 @@ function whyNotItems(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     if (list.length === 0) return [];
     const heading = { type: 'TextBlock', text: whyNotHeading(o, ctx.locale, ctx.names), weight: 'Bolder', wrap: true, spacing: 'Medium' };
     const rows = mode.compact
-      ? list.map((c) => ({ type: 'TextBlock', text: `✗ ${c.text} (${c.passage})`, wrap: true, spacing: 'Small' }))
+      ? list.map((c) => ({ type: 'TextBlock', text: `✗ ${worded(c.text, c.en, ctx.locale)} (${c.passage})`, wrap: true, spacing: 'Small' }))
       : citedItems(list, `why-not-${gi}`, { ...cite, bullet: '✗', shown });
     return [heading, ...rows];
   });
@@ -107,7 +108,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   const escalation = decision.outcome === 'escalate' ? escalationBlock(decision, ctx, shown) : null;
   const reasons = decision.outcome === 'escalate' ? [] : citedItems(decision.reasons, 'reason', { ...cite, bullet: '✓', shown });
   const warnings = citedItems(
-    decision.warnings.map((w) => ({ text: w.text, ...(w.passage ? { passage: w.passage } : {}) })),
+    decision.warnings.map((w) => ({ text: w.text, ...(w.en === undefined ? {} : { en: w.en }), ...(w.passage ? { passage: w.passage } : {}) })),
     'warning',
     { ...cite, bullet: '!', shown, withVerbatim: mode.warningWording },
   );
@@ -115,7 +116,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
   const reviews = decision.reviews.map((r) => ({
     date: formatDate(r.due, ctx.locale),
     title: t(REVIEW_KIND_TITLES[r.kind]),
-    text: r.text,
+    text: worded(r.text, r.en, ctx.locale),
     source: passageLabel(r.passage, ctx.locale, ctx.lookupPassage),
   }));
 
@@ -124,7 +125,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, mode: WhyNotMod
     escalation,
     noTeam: ctx.channels.length === 0 ? noTeamSteps(ctx.locale) : null,
     problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
-    problems: (ctx.problems ?? []).map((p) => p.message),
+    problems: (ctx.problems ?? []).map((p) => problemText(p, ctx.locale)),
     notice: ctx.notice ?? '',
     kicker: t({ da: 'ANBEFALING', en: 'RECOMMENDATION' }),
     title,

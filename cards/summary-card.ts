@@ -92,7 +92,8 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
     override: s.override && {
       recommended: s.override.recommended,
       chosen: s.override.chosen,
-      reason: cut(s.override.reason, MAX_REASON_CHARS),
+      // The caseworker's own (Danish) words: an English card quotes them, so they do not read as the card's.
+      reason: locale === 'en' ? `»${cut(s.override.reason, MAX_REASON_CHARS)}«` : cut(s.override.reason, MAX_REASON_CHARS),
       byAndWhen: `${s.override.by}, ${date(s.override.at)}`,
     },
     hasReasons: (d?.reasons.length ?? 0) > 0,

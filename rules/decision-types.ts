@@ -15,14 +15,23 @@ export type Variant = '1A' | '1B' | null;
 /** A stable passage id from rules/passages (e.g. "pps.maalgruppe.1"). */
 export type PassageId = string;
 
-export interface Cited {
+/**
+ * A text the rules wrote in both languages: `text` is the Danish (the journal's, the contract's),
+ * `en` the English an English Teams shows. `en` is absent only on decisions stored before the
+ * rules wrote English; a reader then falls back to the Danish.
+ */
+export interface Worded {
   /** Danish text shown to the caseworker. */
   text: string;
+  /** The same in English; legal terms and the standard's own words stay Danish inside it. */
+  en?: string;
+}
+
+export interface Cited extends Worded {
   passage: PassageId;
 }
 
-export interface Warning {
-  text: string;
+export interface Warning extends Worded {
   passage?: PassageId;
 }
 
@@ -48,13 +57,11 @@ export const REVIEW_KINDS = [
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
-export interface Review {
+export interface Review extends Worded {
   kind: ReviewKind;
   /** YYYY-MM-DD */
   due: string;
   passage: PassageId;
-  /** Danish: what must be decided by then. */
-  text: string;
 }
 
 export interface LegalBasis {

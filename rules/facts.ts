@@ -96,10 +96,14 @@ function shiftYears(iso: string, years: number): string {
  * case keeps the schema it was saved with, so FactsSchema itself stays a plain object).
  */
 export function factContradictions(facts: Facts): FieldProblem[] {
-  const problems: { path: (string | number)[]; message: string }[] = [];
+  const problems: { path: (string | number)[]; message: string; en: string }[] = [];
   const year = Number(facts.referenceDate.slice(0, 4));
   if (year < REFERENCE_YEARS.from || year > REFERENCE_YEARS.to) {
-    problems.push({ path: ['referenceDate'], message: `skal ligge mellem år ${REFERENCE_YEARS.from} og ${REFERENCE_YEARS.to}` });
+    problems.push({
+      path: ['referenceDate'],
+      message: `skal ligge mellem år ${REFERENCE_YEARS.from} og ${REFERENCE_YEARS.to}`,
+      en: `must lie between the years ${REFERENCE_YEARS.from} and ${REFERENCE_YEARS.to}`,
+    });
   } else if (facts.startDate !== undefined) {
     const earliest = shiftYears(facts.referenceDate, -START_WINDOW.yearsBefore);
     const latest = shiftYears(facts.referenceDate, START_WINDOW.yearsAfter);
@@ -107,6 +111,7 @@ export function factContradictions(facts: Facts): FieldProblem[] {
       problems.push({
         path: ['startDate'],
         message: `skal ligge mellem ${earliest} og ${latest} (højst ${START_WINDOW.yearsBefore} år før og ${START_WINDOW.yearsAfter} år efter referencedatoen); ret datoen`,
+        en: `must lie between ${earliest} and ${latest} (at most ${START_WINDOW.yearsBefore} years before and ${START_WINDOW.yearsAfter} years after the reference date); correct the date`,
       });
     }
   }
@@ -114,9 +119,10 @@ export function factContradictions(facts: Facts): FieldProblem[] {
     problems.push({
       path: ['child', 'latePregnancy'],
       message: 'kan ikke gælde et barn, der er født (barnets alder er oplyst); ret enten alderen, eller svar, at barnet ikke er født endnu',
+      en: 'cannot hold for a child who is born (the child\'s age is given); correct the age, or answer that the child is not born yet',
     });
   }
-  return problems.map((p) => ({ field: p.path.join('.'), message: p.message }));
+  return problems.map((p) => ({ field: p.path.join('.'), message: p.message, en: p.en }));
 }
 
 export type Facts = z.infer<typeof FactsSchema>;
@@ -131,6 +137,8 @@ export interface FieldProblem {
   field: string;
   /** Danish: what is wrong and what is allowed. */
   message: string;
+  /** The same in English, where the edge that found the problem has it (the reader falls back to the Danish). */
+  en?: string;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
@@ -145,7 +153,7 @@ export function parseFacts(input: unknown): ParseResult<Facts> {
   return { ok: false, problems: describeIssues(result.error.issues) };
 }
 
-/** Turns zod issues into Danish field messages a person can act on. */
+/** Turns zod issues into field messages a person can act on: Danish, with the English beside it. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
   return issues.flatMap((issue) => {
     const base = issue.path.map(String).join('.');
@@ -153,36 +161,51 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldProble
       return issue.keys.map((key) => ({
         field: base ? `${base}.${key}` : key,
         message: 'er ikke et kendt felt; fjern det eller ret stavningen',
+        en: 'is not a known field; remove it or correct the spelling',
       }));
     }
-    return [{ field: base || '(rod)', message: danishMessage(issue) }];
+    const problem: FieldProblem = { field: base || '(rod)', message: message(issue, 'da') };
+    const en = message(issue, 'en');
+    // The same text in both means nobody translated it: leave the English out, the reader falls back.
+    return [en === problem.message ? problem : { ...problem, en }];
   });
 }
 
-function danishMessage(issue: z.core.$ZodIssue): string {
+/** The English of the messages this file's schemas carry (zod holds one string per issue). */
+const OWN_MESSAGES_EN: Record<string, string> = {
+  'skal være en dato på formen ÅÅÅÅ-MM-DD': 'must be a date in the form YYYY-MM-DD',
+  'datoen findes ikke i kalenderen': 'the date does not exist in the calendar',
+  'skal være et helt antal måneder': 'must be a whole number of months',
+  'kan ikke være negativ': 'cannot be negative',
+  'er urimeligt stor': 'is unreasonably large',
+  'er ikke en kendt risikofaktor': 'is not a known risk factor',
+  'nævner den samme risikofaktor flere gange': 'names the same risk factor more than once',
+};
+
+function message(issue: z.core.$ZodIssue, language: 'da' | 'en'): string {
+  const da = language === 'da';
+  const own = (m: string): string => (da ? m : (OWN_MESSAGES_EN[m] ?? m));
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'mangler' : `har forkert type: forventede ${danishType(issue.expected)}`;
+      if (issue.input === undefined) return da ? 'mangler' : 'is missing';
+      return da ? `har forkert type: forventede ${TYPE_NAMES[issue.expected]?.da ?? issue.expected}` : `has the wrong type: expected ${TYPE_NAMES[issue.expected]?.en ?? issue.expected}`;
     case 'invalid_value':
-      return `skal være en af: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${da ? 'skal være en af' : 'must be one of'}: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':
-      return issue.message && !issue.message.startsWith('Too small') ? issue.message : `er for lille (mindst ${String(issue.minimum)})`;
+      return issue.message && !issue.message.startsWith('Too small') ? own(issue.message) : da ? `er for lille (mindst ${String(issue.minimum)})` : `is too small (at least ${String(issue.minimum)})`;
     case 'too_big':
-      return issue.message && !issue.message.startsWith('Too big') ? issue.message : `er for stor (højst ${String(issue.maximum)})`;
+      return issue.message && !issue.message.startsWith('Too big') ? own(issue.message) : da ? `er for stor (højst ${String(issue.maximum)})` : `is too large (at most ${String(issue.maximum)})`;
     default:
-      return issue.message;
+      return own(issue.message);
   }
 }
 
-function danishType(expected: string): string {
-  const names: Record<string, string> = {
-    string: 'tekst',
-    number: 'tal',
-    int: 'helt tal',
-    boolean: 'true eller false',
-    array: 'liste',
-    object: 'objekt',
-    null: 'null',
-  };
-  return names[expected] ?? expected;
-}
+const TYPE_NAMES: Record<string, { da: string; en: string }> = {
+  string: { da: 'tekst', en: 'text' },
+  number: { da: 'tal', en: 'a number' },
+  int: { da: 'helt tal', en: 'a whole number' },
+  boolean: { da: 'true eller false', en: 'true or false' },
+  array: { da: 'liste', en: 'a list' },
+  object: { da: 'objekt', en: 'an object' },
+  null: { da: 'null', en: 'null' },
+};

@@ -13,6 +13,8 @@ export interface CriterionResult {
   passage: string;
   /** Danish: the reason (pass), the why-not (fail) or the question (unknown). */
   text: string;
+  /** The same in English, where the criterion has it. */
+  en?: string;
   facts: Record<string, unknown>;
   parameters?: Record<string, number>;
   /** With unknown: the fact names to ask for. */

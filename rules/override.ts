@@ -20,6 +20,8 @@ export interface OverrideProblem {
   field: keyof Override;
   /** Danish: what is wrong and what to do. */
   message: string;
+  /** The same in English. */
+  en: string;
 }
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -36,6 +38,7 @@ export function validateOverride(decision: Decision, proposed: Partial<Record<ke
       code: 'recommended-mismatch',
       field: 'recommended',
       message: `Anbefalingen i tilsidesættelsen skal være den, reglerne gav ("${decision.outcome}").`,
+      en: `The recommendation in the override must be the one the rules gave ("${decision.outcome}").`,
     });
   }
   const chosen = proposed.chosen;
@@ -45,25 +48,27 @@ export function validateOverride(decision: Decision, proposed: Partial<Record<ke
       code: 'chosen-not-choosable',
       field: 'chosen',
       message: `Vælg et af: ${CHOOSABLE_OUTCOMES.join(', ')}. "Der mangler oplysninger" er en tilstand, ikke et valg.`,
+      en: `Choose one of: ${CHOOSABLE_OUTCOMES.join(', ')}. "Information is missing" is a state, not a choice.`,
     });
   }
   problems.push(...variantProblems(choosable ? (chosen as ChoosableOutcome) : undefined, proposed.chosenVariant));
 
   const reason = typeof proposed.reason === 'string' ? proposed.reason.trim() : '';
   if (reason.length === 0) {
-    problems.push({ code: 'reason-missing', field: 'reason', message: 'Skriv en begrundelse for at vælge anderledes end anbefalingen.' });
+    problems.push({ code: 'reason-missing', field: 'reason', message: 'Skriv en begrundelse for at vælge anderledes end anbefalingen.', en: 'Write a reason for choosing differently from the recommendation.' });
   } else if (reason.length < MIN_REASON_LENGTH) {
     problems.push({
       code: 'reason-too-short',
       field: 'reason',
       message: `Begrundelsen er for kort; skriv mindst ${MIN_REASON_LENGTH} tegn, så en anden kan forstå valget.`,
+      en: `The reason is too short; write at least ${MIN_REASON_LENGTH} characters, so someone else can understand the choice.`,
     });
   }
   if (typeof proposed.by !== 'string' || proposed.by.trim().length === 0) {
-    problems.push({ code: 'by-missing', field: 'by', message: 'Det skal fremgå, hvem der har truffet valget.' });
+    problems.push({ code: 'by-missing', field: 'by', message: 'Det skal fremgå, hvem der har truffet valget.', en: 'It must be stated who made the choice.' });
   }
   if (typeof proposed.at !== 'string' || !ISO_TIMESTAMP.test(proposed.at) || !IsoDate.safeParse(proposed.at.slice(0, 10)).success) {
-    problems.push({ code: 'at-invalid', field: 'at', message: 'Tidspunktet skal være et ISO-tidsstempel, fx 2025-03-01T10:15:00Z.' });
+    problems.push({ code: 'at-invalid', field: 'at', message: 'Tidspunktet skal være et ISO-tidsstempel, fx 2025-03-01T10:15:00Z.', en: 'The time must be an ISO timestamp, e.g. 2025-03-01T10:15:00Z.' });
   }
   return problems;
 }
@@ -76,6 +81,7 @@ function variantProblems(chosen: ChoosableOutcome | undefined, variant: unknown)
       code: 'variant-not-allowed',
       field: 'chosenVariant',
       message: chosen === 'level1' ? 'Varianten skal være "1A", "1B" eller tom.' : 'En variant (1A/1B) kan kun vælges sammen med niveau 1.',
+      en: chosen === 'level1' ? 'The variant must be "1A", "1B" or empty.' : 'A variant (1A/1B) can only be chosen with level 1.',
     },
   ];
 }

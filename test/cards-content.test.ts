@@ -38,14 +38,6 @@ function wordsOf(strings: readonly string[], pattern: RegExp): string[] {
   return strings.flatMap((s) => [...s.matchAll(pattern)].map((m) => m[0]!.toLowerCase()));
 }
 
-/**
- * Cards whose reasons, warnings and "why not" come from the rules in Danish only (rules/ has no
- * English texts yet): the card's own words are English, the decision's are Danish.
- */
-const DANISH_REASONS = new Set(['result level 2', 'result refused', 'result without a team', 'result level 1B', 'result preventive', 'result escalate', 'result none', 'escalation', 'escalation refused', 'escalation without a team', 'needs information', 'result level 1 from the rules', 'needs information from the rules', 'case created', 'case created with override', 'case', 'case with notes', 'note saved', 'intake step special', 'older child reason', 'summary card']);
-/** Cards showing a refused answer's problem, whose server-side messages (bot/intake/submission.ts) are still Danish. */
-const DANISH_PROBLEMS = new Set(['intake step with problems']);
-
 function actions(card: unknown): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];
   const walk = (n: unknown): void => {
@@ -66,7 +58,6 @@ describe.each(['da', 'en'] as const)('every card the bot can send (%s)', (locale
 
   it('speaks one language', () => {
     for (const [name, card] of cards) {
-      if (locale === 'en' && DANISH_REASONS.has(name)) continue;
       // »…« marks a quotation (the standard's Danish words, a command to type): quoted, not the card's language.
       const strings = userStrings(card).map((s) => s.replace(/»[^«]*«/gu, ''));
       const other = wordsOf(strings, locale === 'da' ? ENGLISH : DANISH);
@@ -74,7 +65,7 @@ describe.each(['da', 'en'] as const)('every card the bot can send (%s)', (locale
       // A stray word of the other language (a proper name, "is" in a quotation) is tolerated; a sentence is not.
       expect(other.length, `${name} (${locale}) reads as ${locale === 'da' ? 'English' : 'Danish'} in part: ${other.join(', ')}`).toBeLessThanOrEqual(Math.max(2, own.length / 10));
       // Nor may one whole line be in the other language: a single label or error that slipped through.
-      for (const s of locale === 'en' && DANISH_PROBLEMS.has(name) ? [] : strings) {
+      for (const s of strings) {
         const theirs = wordsOf([s], locale === 'da' ? ENGLISH : DANISH).length;
         const ours = wordsOf([s], locale === 'da' ? DANISH : ENGLISH).length;
         expect(theirs >= 2 && ours === 0, `${name} (${locale}): "${s}" is in the other language`).toBe(false);

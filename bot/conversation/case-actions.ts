@@ -61,7 +61,7 @@ export async function overrideRecommendation(turn: Turn, data: Data): Promise<Ca
     // The rules' own check of an override record, against the recommendation as it stands now.
     const record = { recommended: decision.outcome, chosen, chosenVariant, reason, by: turn.scope.actorId, at: turn.deps.clock().toISOString() };
     const problems = validateOverride(decision, record);
-    return problems.length > 0 ? { problems: problems.map((p) => ({ field: p.field, message: p.message })) } : { chosenOutcome: chosen, chosenVariant, overrideReason: reason };
+    return problems.length > 0 ? { problems: problems.map((p) => ({ field: p.field, message: p.message, en: p.en })) } : { chosenOutcome: chosen, chosenVariant, overrideReason: reason };
   };
   return createCase(turn, data, channels, { ok: true, form, choose }, 'overrideChannelId');
 }
@@ -84,7 +84,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
   const { form } = submission;
 
   const reference = parseCaseReference(form.caseReference);
-  if (!reference.ok) return refuse([{ field: 'caseReference', message: reference.message }]);
+  if (!reference.ok) return refuse([{ field: 'caseReference', message: reference.message, en: reference.en }]);
   const channel = channels.find((c) => c.id === form.channelId);
   if (!channel) return refuse([{ field: 'channelId', message: turn.locale === 'da' ? 'Vælg teamets kanal igen.' : "Choose the team's channel again." }]);
 
@@ -124,7 +124,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
     return planCardAfterCreate(turn, created) ?? turn.deps.views.caseCard(turn.locale, created, { created: true, standards: { decidedUnder: standard, inForce: standard } });
   } catch (error) {
     // Storage's own last-line checks (a taken reference, a CPR number) carry a Danish message.
-    if (error instanceof StorageInputError) return refuse([{ field: 'caseReference', message: error.userMessage }]);
+    if (error instanceof StorageInputError) return refuse([{ field: 'caseReference', message: error.userMessage, en: error.userMessageEn }]);
     throw error;
   }
 }

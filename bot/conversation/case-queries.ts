@@ -1,3 +1,4 @@
+import { problemText } from '../../cards/locale.js';
 import { parseCaseReference } from '../cases/case-reference.js';
 import { parseCaseOpen } from '../intake/submission.js';
 import type { Turn } from './deps.js';
@@ -10,7 +11,7 @@ import type { Card } from './types.js';
 export async function findCase(turn: Turn, typedReference: string): Promise<Card> {
   const reference = parseCaseReference(typedReference);
   // A CPR number typed as a reference is refused before it reaches a query or a log.
-  if (!reference.ok) return turn.deps.views.message(turn.locale, reference.message);
+  if (!reference.ok) return turn.deps.views.message(turn.locale, problemText(reference, turn.locale));
   const found = await turn.deps.storage.cases.findByReference(turn.scope, reference.value);
   if (!found) return turn.deps.views.message(turn.locale, say('caseNotFound', turn.locale));
   return caseCardWithNotes(turn, found);
@@ -18,7 +19,7 @@ export async function findCase(turn: Turn, typedReference: string): Promise<Card
 
 export async function openCase(turn: Turn, data: Record<string, unknown>): Promise<Card> {
   const parsed = parseCaseOpen(data);
-  if (!parsed.ok) return turn.deps.views.message(turn.locale, parsed.problems.map((p) => p.message).join('\n'));
+  if (!parsed.ok) return turn.deps.views.message(turn.locale, parsed.problems.map((p) => problemText(p, turn.locale)).join('\n'));
   if ('caseReference' in parsed.value) return findCase(turn, parsed.value.caseReference);
   const found = await turn.deps.storage.cases.get(turn.scope, parsed.value.caseId);
   if (!found) return turn.deps.views.message(turn.locale, say('caseNotFound', turn.locale));

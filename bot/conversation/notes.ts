@@ -20,7 +20,7 @@ import { isUuid } from '../storage/scope.js';
 import { danishDate } from './dates.js';
 import type { Turn } from './deps.js';
 import { standardsOfCase } from './case-standard.js';
-import type { Locale, Localized } from '../../cards/locale.js';
+import { worded, problemText, type Locale, type Localized } from '../../cards/locale.js';
 import { say } from './texts.js';
 import { PendingCard, type Card } from './types.js';
 
@@ -121,7 +121,7 @@ function typedValues(data: Record<string, unknown>): NoteFormValues {
 
 async function loadCase(turn: Turn, typedReference: string): Promise<{ found: CaseWithDecision } | { card: Card }> {
   const reference = parseCaseReference(typedReference);
-  if (!reference.ok) return { card: turn.deps.views.message(turn.locale, reference.message) };
+  if (!reference.ok) return { card: turn.deps.views.message(turn.locale, problemText(reference, turn.locale)) };
   const found = await turn.deps.storage.cases.findByReference(turn.scope, reference.value);
   if (!found) return { card: turn.deps.views.message(turn.locale, say('caseNotFound', turn.locale)) };
   return { found };
@@ -159,7 +159,7 @@ async function addNote(turn: Turn, data: Record<string, unknown>, from: 'command
       noteId: parsed.data.noteId,
     });
   } catch (error) {
-    if (error instanceof StorageInputError) return refuse([error.userMessage]);
+    if (error instanceof StorageInputError) return refuse([worded(error.userMessage, error.userMessageEn, turn.locale)]);
     throw error;
   }
   return withConfirmation(await caseCardWithNotes(turn, found), say('noteSaved', turn.locale));

@@ -1,3 +1,4 @@
+import { problemText } from '../../cards/locale.js';
 import { shareConfirmCard, summaryPromptCard, type Audience } from '../../cards/summary-share.js';
 import { parseCaseReference } from '../cases/case-reference.js';
 import { summaryReply } from '../summary/summary-requests.js';
@@ -29,7 +30,7 @@ export async function summaryCommand(turn: Turn, reference: string): Promise<Car
 /** "resumé <reference>" in a group or meeting chat: the prompt, which shows nothing of the case. */
 export function summaryPrompt(turn: Turn, typed: string): Card {
   const reference = parseCaseReference(typed);
-  if (typed.trim() === '' || !reference.ok) return (reference.ok ? turn.deps.views.info(turn.locale, say('summaryUsage', turn.locale)) : turn.deps.views.message(turn.locale, reference.message));
+  if (typed.trim() === '' || !reference.ok) return (reference.ok ? turn.deps.views.info(turn.locale, say('summaryUsage', turn.locale)) : turn.deps.views.message(turn.locale, problemText(reference, turn.locale)));
   return summaryPromptCard(turn.locale, reference.value);
 }
 
@@ -52,7 +53,7 @@ async function audienceOf(turn: Turn, reference: string): Promise<Audience | und
 export async function askToShare(turn: Turn, data: Record<string, unknown>): Promise<Card> {
   if (turn.info.conversation.kind !== 'groupChat') return summaryCommand(turn, referenceOf(data));
   const reference = parseCaseReference(referenceOf(data));
-  if (!reference.ok) return turn.deps.views.message(turn.locale, reference.message);
+  if (!reference.ok) return turn.deps.views.message(turn.locale, problemText(reference, turn.locale));
   const audience = await audienceOf(turn, reference.value);
   if (!audience) return turn.deps.views.message(turn.locale, NO_AUDIENCE[turn.locale]);
   return shareConfirmCard(turn.locale, reference.value, audience);
@@ -65,7 +66,7 @@ export async function askToShare(turn: Turn, data: Record<string, unknown>): Pro
 export async function shareSummary(turn: Turn, data: Record<string, unknown>): Promise<Card | SharedCard> {
   if (turn.info.conversation.kind !== 'groupChat') return summaryCommand(turn, referenceOf(data));
   const reference = parseCaseReference(referenceOf(data));
-  if (!reference.ok) return turn.deps.views.message(turn.locale, reference.message);
+  if (!reference.ok) return turn.deps.views.message(turn.locale, problemText(reference, turn.locale));
   const audience = await audienceOf(turn, reference.value);
   if (!audience) return turn.deps.views.message(turn.locale, NO_AUDIENCE[turn.locale]);
   if (String(audience.members) !== String(data.members)) return shareConfirmCard(turn.locale, reference.value, audience);

@@ -8,11 +8,10 @@ import type { CaseWithDecision } from '../storage/cases.js';
 import type { IntakeAnswers } from './intake-state.js';
 import type { CaseStandards } from './case-standard.js';
 import type { Card } from './types.js';
+import type { FormProblem } from '../../cards/context.js';
 
-export interface Problem {
-  field: string;
-  message: string;
-}
+/** A refused field: Danish `message`, `en` where the edge wrote English (the card picks). */
+export type Problem = FormProblem;
 
 /** A refused submission: what the person typed (shown again) and what to fix. */
 export interface Refused {

@@ -5,20 +5,23 @@ import { ALL_VERBS, VERBS, type Verb } from '../../cards/verbs.js';
 import { getStep, questionsForFacts, STEP_IDS, UNKNOWN, visibleQuestions, type Interview, type Question, type StepId } from './steps.js';
 import { freeText } from './text-input.js';
 import { CaseReferenceSchema, ChildPseudonymSchema } from '../cases/case-reference.js';
+import { englishOf, said } from '../said.js';
 
 /**
  * Card submissions arrive as the action's `data` merged with the card's Input values, all strings:
  * "true" / "false" / "unknown" for Ja / Nej / Ved ikke, digits for numbers, "a,b,c" for multi-select.
  * Everything is parsed here into typed values; nothing after this trusts the raw payload.
- * The parsers never throw: a person gets Danish problems naming the question, and what they typed is kept by the caller.
+ * The parsers never throw: a person gets problems naming the question (Danish, with the English beside
+ * it for an English Teams), and what they typed is kept by the caller.
  */
 
 export type SubmissionResult = { ok: true; facts: Partial<Facts>; unknown: string[] } | { ok: false; problems: FieldProblem[] };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
-const MISSING_ANSWER = 'mangler svar – vælg «Ved ikke», hvis du ikke ved det';
+const DATE_FORM = said('skal være en dato på formen ÅÅÅÅ-MM-DD', 'must be a date in the form YYYY-MM-DD');
+const MISSING_ANSWER = said('mangler svar – vælg «Ved ikke», hvis du ikke ved det', 'has no answer – choose «Don\'t know» if you do not know');
 
-const DraftId = z.string({ error: 'skal være tekst' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'er ikke et gyldigt kladde-id');
+const DraftId = z.string({ error: said('skal være tekst', 'must be text') }).regex(/^[A-Za-z0-9_-]{1,64}$/, said('er ikke et gyldigt kladde-id', 'is not a valid draft id'));
 
 /** What every action carries; inputs come beside it, so unknown keys are allowed here only. */
 export const EnvelopeSchema = z
@@ -148,14 +151,18 @@ function childFacts(facts: Record<string, unknown>, problems: FieldProblem[]): F
   const late = facts['child.latePregnancy'] as boolean | undefined;
   if (born === 'born') {
     if (age === undefined) {
-      problems.push({ field: 'childAgeMonths', message: 'mangler: skriv barnets alder i år og måneder, når barnet er født' });
+      problems.push({ field: 'childAgeMonths', message: 'mangler: skriv barnets alder i år og måneder, når barnet er født', en: "is missing: write the child's age in years and months when the child is born" });
       return undefined;
     }
     return { ageMonths: age };
   }
   if (born === 'unborn') {
     if (age !== undefined) {
-      problems.push({ field: 'childAgeMonths', message: 'et barn, der ikke er født, har ingen alder – slet alderen eller svar «Ja» til, at barnet er født' });
+      problems.push({
+        field: 'childAgeMonths',
+        message: 'et barn, der ikke er født, har ingen alder – slet alderen eller svar «Ja» til, at barnet er født',
+        en: 'a child who is not born has no age – delete the age or answer «Yes» to the child being born',
+      });
       return undefined;
     }
     return late === undefined ? { ageMonths: null } : { ageMonths: null, latePregnancy: late };
@@ -182,60 +189,66 @@ function blankIsAbsent(schema: z.ZodType): z.ZodType {
   return z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 }
 
-/** Zod schema for one Input's raw value, with a Danish message that says what is allowed. */
+/** Zod schema for one Input's raw value, with a message that says what is allowed (Danish, English registered). */
 function answerSchema(q: Question): z.ZodType {
   switch (q.kind) {
     case 'boolean': {
-      const allowed = 'skal være Ja, Nej eller Ved ikke';
+      const allowed = said('skal være Ja, Nej eller Ved ikke', "must be Yes, No or Don't know");
       return blankIsAbsent(
         z.enum(['true', 'false', UNKNOWN], { error: allowed }).transform((v) => (v === UNKNOWN ? UNKNOWN : v === 'true')),
       );
     }
     case 'choice': {
-      const allowed = `skal være en af: ${q.options.map((o) => o.title.da).join(', ')}`;
+      const allowed = said(`skal være en af: ${q.options.map((o) => o.title.da).join(', ')}`, `must be one of: ${q.options.map((o) => o.title.en).join(', ')}`);
       return blankIsAbsent(z.enum(q.options.map((o) => o.value) as [string, ...string[]], { error: allowed }));
     }
     case 'integer': {
-      const range = `skal være et helt tal fra ${q.min} til ${q.max}`;
+      const range = said(`skal være et helt tal fra ${q.min} til ${q.max}`, `must be a whole number from ${q.min} to ${q.max}`);
       // Teams sends Input.Number as a string, some web clients as a number: take both, nothing else.
       const digits = (v: unknown) => (typeof v === 'string' && /^\s*\d{1,6}\s*$/.test(v) ? Number(v.trim()) : v);
       return z.preprocess((v) => (v === '' ? undefined : digits(v)), z.number({ error: range }).int(range).min(q.min, range).max(q.max, range).optional());
     }
     case 'date':
-      return blankIsAbsent(z.string({ error: 'skal være en dato på formen ÅÅÅÅ-MM-DD' }).max(10, 'skal være en dato på formen ÅÅÅÅ-MM-DD').pipe(IsoDate));
+      return blankIsAbsent(z.string({ error: DATE_FORM }).max(10, DATE_FORM).pipe(IsoDate));
     case 'text':
       return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), freeText(q.maxLength).optional());
     case 'riskFactors': {
       const ofGroup = new Set(RISK_FACTOR_IDS.filter((id) => id.startsWith(`${q.group}-`)));
       return z
-        .string({ error: 'skal være en liste af afkrydsninger' })
-        .max(400, 'er for lang')
+        .string({ error: said('skal være en liste af afkrydsninger', 'must be a list of ticks') })
+        .max(400, said('er for lang', 'is too long'))
         .transform((s) => (s.trim() === '' ? [] : s.split(',').map((id) => id.trim())))
         .pipe(
           z
-            .array(z.string().refine((id) => ofGroup.has(id), 'er ikke en risikofaktor på denne liste'))
-            .refine((ids) => new Set(ids).size === ids.length, 'nævner den samme risikofaktor flere gange'),
+            .array(z.string().refine((id) => ofGroup.has(id), said('er ikke en risikofaktor på denne liste', 'is not a risk factor on this list')))
+            .refine((ids) => new Set(ids).size === ids.length, said('nævner den samme risikofaktor flere gange', 'names the same risk factor more than once')),
         )
         .optional();
     }
   }
 }
 
-/** Our schemas carry Danish messages; zod's own English defaults go through the shared describer. */
+/** Our schemas carry Danish messages with their English registered; zod's own defaults go through the shared describer. */
 function describe(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
   return issues.flatMap((issue) => {
     const own = issue.code !== 'unrecognized_keys' && issue.message && !/^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(issue.message);
     if (!own) return describeIssues([issue]);
-    return [{ field: issue.path.map(String).join('.') || '(rod)', message: issue.message }];
+    // A message from the facts' own schemas (a date that does not exist) has its English there.
+    const en = englishOf(issue.message) ?? describeIssues([issue])[0]?.en;
+    return [withEnglish({ field: issue.path.map(String).join('.') || '(rod)', message: issue.message }, en)];
   });
 }
 
-/** Prefixes each problem with the Danish question, so the person sees which answer to fix. */
+function withEnglish(problem: FieldProblem, en: string | undefined): FieldProblem {
+  return en === undefined ? { field: problem.field, message: problem.message } : { field: problem.field, message: problem.message, en };
+}
+
+/** Prefixes each problem with the question, so the person sees which answer to fix. */
 function labelled(problems: FieldProblem[], questions: readonly Question[]): FieldProblem[] {
   return problems.map((p) => {
     const top = p.field.split('.')[0];
     const q = questions.find((question) => question.id === top || ('fact' in question && question.fact === p.field));
-    return q ? { field: q.id, message: `${q.label.da}: ${p.message}` } : p;
+    return q ? withEnglish({ field: q.id, message: `${q.label.da}: ${p.message}` }, p.en === undefined ? undefined : `${q.label.en}: ${p.en}`) : p;
   });
 }
 
@@ -244,19 +257,25 @@ function safely<T extends { ok: boolean }>(parse: () => T): T | { ok: false; pro
   try {
     return parse();
   } catch {
-    return { ok: false, problems: [{ field: '(rod)', message: 'svaret kunne ikke læses; prøv igen, eller start forfra' }] };
+    return { ok: false, problems: [{ field: '(rod)', message: 'svaret kunne ikke læses; prøv igen, eller start forfra', en: 'the answer could not be read; try again, or start over' }] };
   }
 }
 
 // ---- The result card's actions -------------------------------------------------------------
 
 /** The same rules storage enforces, so a form the card accepts is a case storage accepts. */
-const CaseReference = z.string({ error: 'skal være tekst' }).max(200, 'er for langt (højst 40 tegn)').pipe(CaseReferenceSchema);
-const ChildPseudonym = z.string({ error: 'skal være tekst' }).max(200, 'er for langt (højst 20 tegn)').pipe(ChildPseudonymSchema);
+const TEXT = said('skal være tekst', 'must be text');
+const CaseReference = z.string({ error: TEXT }).max(200, said('er for langt (højst 40 tegn)', 'is too long (at most 40 characters)')).pipe(CaseReferenceSchema);
+const ChildPseudonym = z.string({ error: TEXT }).max(200, said('er for langt (højst 20 tegn)', 'is too long (at most 20 characters)')).pipe(ChildPseudonymSchema);
 
-const ChannelId = z.string({ error: 'skal vælges' }).min(1, 'mangler: vælg teamets kanal').max(200, 'er ikke en kendt kanal').regex(/^[\w:@.\-]+$/, 'er ikke en kendt kanal');
+const UNKNOWN_CHANNEL = said('er ikke en kendt kanal', 'is not a known channel');
+const ChannelId = z
+  .string({ error: said('skal vælges', 'must be chosen') })
+  .min(1, said('mangler: vælg teamets kanal', "is missing: choose the team's channel"))
+  .max(200, UNKNOWN_CHANNEL)
+  .regex(/^[\w:@.\-]+$/, UNKNOWN_CHANNEL);
 
-const StartDate = z.string({ error: 'skal være en dato' }).max(10, 'skal være en dato på formen ÅÅÅÅ-MM-DD').pipe(IsoDate);
+const StartDate = z.string({ error: said('skal være en dato', 'must be a date') }).max(10, DATE_FORM).pipe(IsoDate);
 
 const caseFields = {
   draftId: DraftId,
@@ -277,14 +296,18 @@ const OverrideSchema = z
     overrideChildPseudonym: ChildPseudonym,
     overrideChannelId: ChannelId,
     overrideStartDate: StartDate,
-    chosen: z.enum(CHOOSABLE_OUTCOMES, { error: 'mangler: vælg det udfald, du beslutter' }),
-    chosenVariant: z.enum(['1A', '1B', 'none', ''], { error: 'skal være 1A, 1B eller ingen' }).optional(),
-    reason: freeText(2000, 10, 'mangler: skriv en begrundelse på mindst 10 tegn – den gemmes sammen med anbefalingen'),
+    chosen: z.enum(CHOOSABLE_OUTCOMES, { error: said('mangler: vælg det udfald, du beslutter', 'is missing: choose the outcome you decide on') }),
+    chosenVariant: z.enum(['1A', '1B', 'none', ''], { error: said('skal være 1A, 1B eller ingen', 'must be 1A, 1B or none') }).optional(),
+    reason: freeText(
+      2000,
+      10,
+      said('mangler: skriv en begrundelse på mindst 10 tegn – den gemmes sammen med anbefalingen', 'is missing: write a reason of at least 10 characters – it is kept with the recommendation'),
+    ),
   })
   .strict()
   .refine((v) => !(v.chosenVariant === '1A' || v.chosenVariant === '1B') || v.chosen === 'level1', {
     path: ['chosenVariant'],
-    message: 'variant 1A/1B findes kun for niveau 1',
+    message: said('variant 1A/1B findes kun for niveau 1', 'variant 1A/1B exists for level 1 only'),
   });
 
 export interface CaseForm {
@@ -301,31 +324,37 @@ export interface OverrideForm extends CaseForm {
   reason: string;
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  caseReference: 'Sagsnummer',
-  childPseudonym: 'Barnets initialer eller pseudonym',
-  channelId: 'Teamets kanal',
-  startDate: 'Startdato',
-  overrideCaseReference: 'Sagsnummer',
-  overrideChildPseudonym: 'Barnets initialer eller pseudonym',
-  overrideChannelId: 'Teamets kanal',
-  overrideStartDate: 'Startdato',
-  chosen: 'Valgt udfald',
-  chosenVariant: 'Variant',
-  reason: 'Begrundelse',
-  draftId: 'Kladde',
-  verb: 'Handling',
+const REFERENCE_NAME = { da: 'Sagsnummer', en: 'Case number' };
+const PSEUDONYM_NAME = { da: 'Barnets initialer eller pseudonym', en: "The child's initials or pseudonym" };
+const CHANNEL_NAME = { da: 'Teamets kanal', en: "The team's channel" };
+const START_NAME = { da: 'Startdato', en: 'Start date' };
+const FIELD_NAMES: Record<string, { da: string; en: string }> = {
+  caseReference: REFERENCE_NAME,
+  childPseudonym: PSEUDONYM_NAME,
+  channelId: CHANNEL_NAME,
+  startDate: START_NAME,
+  overrideCaseReference: REFERENCE_NAME,
+  overrideChildPseudonym: PSEUDONYM_NAME,
+  overrideChannelId: CHANNEL_NAME,
+  overrideStartDate: START_NAME,
+  chosen: { da: 'Valgt udfald', en: 'Chosen outcome' },
+  chosenVariant: { da: 'Variant', en: 'Variant' },
+  reason: { da: 'Begrundelse', en: 'Reason' },
+  draftId: { da: 'Kladde', en: 'Draft' },
+  verb: { da: 'Handling', en: 'Action' },
 };
 
 function named(problems: FieldProblem[]): FieldProblem[] {
   return problems.map((p) => {
     const name = FIELD_NAMES[p.field.split('.')[0] ?? ''];
-    return name ? { field: p.field, message: `${name}: ${p.message}` } : p;
+    return name ? withEnglish({ field: p.field, message: `${name.da}: ${p.message}` }, p.en === undefined ? undefined : `${name.en}: ${p.en}`) : p;
   });
 }
 
 function channelOffered(channelId: string, offered?: readonly string[]): FieldProblem[] {
-  return offered && !offered.includes(channelId) ? [{ field: 'channelId', message: 'Teamets kanal: er ikke en af de kanaler, du kunne vælge – vælg igen' }] : [];
+  return offered && !offered.includes(channelId)
+    ? [{ field: 'channelId', message: 'Teamets kanal: er ikke en af de kanaler, du kunne vælge – vælg igen', en: "The team's channel: is not one of the channels you could choose – choose again" }]
+    : [];
 }
 
 /** Accept: the case form. `offeredChannels` are the channel ids the card listed; others are refused. */

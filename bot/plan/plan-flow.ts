@@ -7,7 +7,7 @@ import { StorageInputError } from '../storage/input-errors.js';
 import type { LoadedStandard } from '../standards/standard-ref.js';
 import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
-import type { Locale, Localized } from '../../cards/locale.js';
+import { worded, type Locale, type Localized } from '../../cards/locale.js';
 import { durationFromDecision, measureLabel, OVERRIDDEN_PERIOD } from './labels.js';
 import { emptyPlanForm, formFromSubmission, formToPlanInput, fromInterview, planToForm, type PlanForm } from './plan-form.js';
 import { referralSourcesFor } from './referral-fit.js';
@@ -115,7 +115,7 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
     const saved = written || repeated ? PLAN_SAYS.saved[locale].replace('{version}', String(plan.version)) : PLAN_SAYS.noChanges[locale];
     return cardFor(locale, c, planToForm(plan), plan.version, { saved });
   } catch (error) {
-    if (error instanceof StorageInputError) return cardFor(locale, c, form, baseVersion, { problems: [error.userMessage] });
+    if (error instanceof StorageInputError) return cardFor(locale, c, form, baseVersion, { problems: [worded(error.userMessage, error.userMessageEn, locale)] });
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Locale, Localized } from '../../cards/locale.js';
+import { worded, type Locale, type Localized } from '../../cards/locale.js';
 import { formatDate } from '../../cards/outcome-text.js';
 import { latestProgress, planReviewCard, type ReviewGoalView } from '../../cards/plan-review-card.js';
 import { AGE_APPROPRIATE_TEXT, REVIEW_DECISION_TEXT } from '../../cards/plan-text.js';
@@ -198,7 +198,7 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
     const fresh = { c: after, plan: view.plan, reviews: await deps.storage.planReviews.list(scope, c.caseId) };
     return cardFor(locale, fresh, form, reviewId, { result: resultLines(outcome.value, newDecision ? measureLabel(newDecision.chosenOutcome, newDecision.recommended.variant, locale) : null, locale) });
   } catch (error) {
-    if (error instanceof StorageInputError) return refuse([error.userMessage]);
+    if (error instanceof StorageInputError) return refuse([worded(error.userMessage, error.userMessageEn, locale)]);
     throw error;
   }
 }

@@ -27,7 +27,7 @@ export interface HeldReview {
 }
 
 const DueReviewSchema = z.object({ kind: z.enum(REVIEW_KINDS), due: z.string() });
-const ReviewsSchema = z.array(z.object({ kind: z.enum(REVIEW_KINDS), due: z.string(), passage: z.string(), text: z.string() }));
+const ReviewsSchema = z.array(z.object({ kind: z.enum(REVIEW_KINDS), due: z.string(), passage: z.string(), text: z.string(), en: z.string().optional() }));
 
 /** Returns false when the case has no reminder schedule (made where reminders were off): nothing to do. */
 export async function recordHeldReview(tx: Sql, held: HeldReview, options: ScheduleOptions): Promise<boolean> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { FactsSchema, IsoDate, type Facts } from '../../rules/facts.js';
 import { CaseReferenceSchema, ChildPseudonymSchema } from '../cases/case-reference.js';
+import { englishOf } from '../said.js';
 import { AUDIT_ACTIONS, writeAudit } from './audit.js';
 import type { Clock } from './clock.js';
 import type { Database, Queryable } from './database.js';
@@ -115,7 +116,7 @@ function checkNewCase(input: NewCase): z.infer<typeof NewCaseSchema> {
     const issue = result.error.issues[0];
     const field = String(issue?.path[0] ?? '');
     // Reference and pseudonym carry their own Danish messages; the rest are programming errors.
-    if (field === 'reference' || field === 'childPseudonym') throw new StorageInputError(`case.${field}`, issue?.message ?? '');
+    if (field === 'reference' || field === 'childPseudonym') throw new StorageInputError(`case.${field}`, issue?.message ?? '', englishOf(issue?.message ?? ''));
     throw new Error(`Invalid new case: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   refuseCpr(result.data.facts, 'Oplysningerne om sagen');

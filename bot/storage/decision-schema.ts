@@ -5,7 +5,9 @@ import { CHOOSABLE_OUTCOMES, OUTCOMES, REVIEW_KINDS, type Decision } from '../..
  * The rules' Decision as stored in `decisions.recommended`. Parsed on the way in and out so a
  * row that drifted from the contract fails here, loudly, instead of deep inside a card.
  */
-const Cited = z.object({ text: z.string(), passage: z.string() });
+// `en` is optional: decisions stored before the rules wrote English have none.
+const En = z.string().optional();
+const Cited = z.object({ text: z.string(), en: En, passage: z.string() });
 const Range = z.object({ min: z.number(), max: z.number() });
 
 export const OutcomeSchema = z.enum(OUTCOMES);
@@ -24,10 +26,10 @@ export const DecisionSchema: z.ZodType<Decision> = z.object({
     maxWeeks: z.number().optional(),
     initialPhase: z.object({ visitsPerWeek: Range, monthsMin: z.number(), monthsMax: z.number() }).optional(),
   }),
-  reviews: z.array(z.object({ kind: z.enum(REVIEW_KINDS), due: z.string(), passage: z.string(), text: z.string() })),
+  reviews: z.array(z.object({ kind: z.enum(REVIEW_KINDS), due: z.string(), passage: z.string(), text: z.string(), en: En })),
   reasons: z.array(Cited),
   whyNot: z.partialRecord(OutcomeSchema, z.array(Cited)),
-  warnings: z.array(z.object({ text: z.string(), passage: z.string().optional() })),
+  warnings: z.array(z.object({ text: z.string(), en: En, passage: z.string().optional() })),
   legalBasis: z.array(z.object({ seed: z.string(), current: z.string(), source: z.string() })),
   trace: z.array(
     z.object({

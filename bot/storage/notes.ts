@@ -118,7 +118,11 @@ async function requireOpenCase(tx: Queryable, scope: TenantScope, caseId: string
   const [c] = await tx.query<{ status: string }>('SELECT status FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid FOR UPDATE', [scope.tenantId, caseId]);
   if (!c) throw new CaseNotFoundError();
   if (c.status !== 'open') {
-    throw new StorageInputError('note.case-closed', 'Sagen er lukket, så der kan ikke skrives nye notater i den. Dit notat er ikke gemt – kopier teksten, hvis du vil bruge den et andet sted.');
+    throw new StorageInputError(
+      'note.case-closed',
+      'Sagen er lukket, så der kan ikke skrives nye notater i den. Dit notat er ikke gemt – kopier teksten, hvis du vil bruge den et andet sted.',
+      'The case is closed, so no new notes can be written in it. Your note is not saved – copy the text if you want to use it elsewhere.',
+    );
   }
 }
 

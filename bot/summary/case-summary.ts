@@ -1,7 +1,7 @@
 import type { Decision, Outcome, Override, PassageId, Review } from '../../rules/decision-types.js';
 import type { PlanSummary } from '../storage/plan-summary.js';
 import { maskCpr } from '../privacy/cpr.js';
-import type { Locale } from '../../cards/locale.js';
+import { worded, type Locale } from '../../cards/locale.js';
 import { PROGRESS_TEXT } from '../../cards/plan-text.js';
 import { decisionLabel, outcomeLabel, reviewLabel } from './labels.js';
 import { measureNames, standardLabel, standardNote } from '../../cards/outcome-text.js';
@@ -139,7 +139,8 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
   const dueDates = (decision?.reviews ?? [])
     .map((r): DueDate => {
       const daysLeft = Math.round((Date.parse(`${r.due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
-      return { kind: r.kind, label: reviewLabel(r.kind, locale), due: r.due, daysLeft, overdue: daysLeft < 0, text: r.text, passage: cite(r.text, r.passage).passage };
+      const text = worded(r.text, r.en, locale);
+      return { kind: r.kind, label: reviewLabel(r.kind, locale), due: r.due, daysLeft, overdue: daysLeft < 0, text, passage: cite(text, r.passage).passage };
     })
     .sort((a, b) => a.due.localeCompare(b.due));
 
@@ -156,8 +157,9 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
       recommendation,
       standing: override ? outcomeLabel(override.chosen, override.chosenVariant, locale, names) : recommendation,
       standardNote: (input.standards && standardNote({ decidedUnder: labelOf(input.standards.decidedUnder), inForce: labelOf(input.standards.inForce) }, locale)) ?? null,
-      reasons: decision.reasons.map((r) => cite(r.text, r.passage)),
-      warnings: decision.warnings.map((w) => cite(w.text, w.passage)),
+      // In the reader's language; the journal text is built from the Danish summary.
+      reasons: decision.reasons.map((r) => cite(worded(r.text, r.en, locale), r.passage)),
+      warnings: decision.warnings.map((w) => cite(worded(w.text, w.en, locale), w.passage)),
       legalBasis: decision.legalBasis,
       startDate: decision.startDate,
       decidedBy: input.decidedBy ?? override?.by ?? null,

@@ -5,7 +5,7 @@ import { CaseViewError, type CaseViews } from '../tab/case-views.js';
 import { markModelText } from '../../cards/ai-generated.js';
 import { summaryCard, type SummaryCardOptions } from '../../cards/summary-card.js';
 import { summaryPromptCard } from '../../cards/summary-share.js';
-import type { Locale, Localized } from '../../cards/locale.js';
+import { problemText, type Locale, type Localized } from '../../cards/locale.js';
 import type { CardJson } from '../../cards/template.js';
 
 /**
@@ -39,7 +39,7 @@ export async function summaryReply(views: CaseViews, who: TabIdentity, rawRefere
   const locale = options.locale ?? 'da';
   if (rawReference.trim() === '') return { kind: 'text', text: SAYS.howTo[locale] };
   const reference = parseCaseReference(rawReference);
-  if (!reference.ok) return { kind: 'text', text: reference.message };
+  if (!reference.ok) return { kind: 'text', text: problemText(reference, locale) };
   try {
     const summary = await views.caseSummary(who, reference.value, door, locale);
     const card = summaryCard(summary, options);

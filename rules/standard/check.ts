@@ -7,7 +7,7 @@ import { passageById, passagesOf } from '../passages/index.js';
 import { readsOf } from './conditions.js';
 import { evaluateStandard } from './evaluate.js';
 import { parseStandard } from './load.js';
-import type { Condition, Question, Standard } from './schema.js';
+import type { Condition, Question, Standard, Text } from './schema.js';
 
 /**
  * Everything a municipality's standard file must satisfy before it decides a case, beyond its
@@ -91,11 +91,16 @@ export function checkStandard(input: unknown, parameters: ParameterSet): CheckRe
       }
     }
   };
-  const checkText = (place: string, text: string): void => {
-    for (const m of text.matchAll(/\{(figure|years|dateAfterMonths|answer|inText|count):([^}:]+)/g)) {
+  const PLACE = /\{(figure|years|dateAfterMonths|answer|inText|count|option)(?::([^}:]+))?[^}]*\}/g;
+  const placeholders = (text: string): string => [...text.matchAll(PLACE)].map((m) => m[0]).sort().join(' ');
+  const checkText = (place: string, text: Text): void => {
+    for (const m of text.da.matchAll(PLACE)) {
+      if (m[1] === 'option') continue;
       if (['figure', 'years', 'dateAfterMonths'].includes(m[1] as string)) needFigure(place, m[2] as string);
       else if (!questions.has(m[2] as string)) add(place, `teksten nævner spørgsmålet ${m[2]}, som ikke stilles`);
     }
+    // The English fills in the same figures and answers as the Danish, or the two would say different things.
+    if (placeholders(text.en) !== placeholders(text.da)) add(place, `den engelske tekst udfylder ikke det samme som den danske (${placeholders(text.da) || 'intet'})`);
   };
   s.questions.forEach((q, i) => checkCondition(`questions.${i}.shownWhen`, q.shownWhen));
 
@@ -112,12 +117,13 @@ export function checkStandard(input: unknown, parameters: ParameterSet): CheckRe
       ruleIds.add(c.id);
       if (!c.id.startsWith(`${m.id}.`)) add(`${cat}.id`, `kriteriets id skal begynde med indsatsens id (${m.id}.)`);
       cites(`${cat}.passage`, c.passage);
-      checkText(`${cat}.ask`, c.ask.da);
+      checkText(`${cat}.ask`, c.ask);
       c.branches.forEach((b, k) => {
         const bat = `${cat}.branches.${k}`;
         checkCondition(`${bat}.if`, b.if);
         if (b.passage) cites(`${bat}.passage`, b.passage);
-        checkText(`${bat}.text`, b.text.da);
+        checkText(`${bat}.text`, b.text);
+        if (b.ask) checkText(`${bat}.ask`, b.ask);
         for (const q of b.missing ?? []) if (!questions.has(q)) add(`${bat}.missing`, `spørgsmålet ${q} stilles ikke (det står ikke i questions)`);
       });
     });
@@ -129,17 +135,19 @@ export function checkStandard(input: unknown, parameters: ParameterSet): CheckRe
       const rat = `${at}.reviews.${j}`;
       cites(`${rat}.passage`, r.passage);
       checkCondition(`${rat}.when`, r.when);
-      checkText(`${rat}.text`, r.text.da);
+      checkText(`${rat}.text`, r.text);
       for (const f of ['months' in r.after ? r.after.months : r.after.weeks, r.records ?? []].flat()) needFigure(`${rat}.after`, f.replace(/^-/, ''));
     });
     m.selectedReasons?.forEach((r, j) => {
       checkCondition(`${at}.selectedReasons.${j}.if`, r.if);
       if (!questions.has(r.question)) add(`${at}.selectedReasons.${j}.question`, `spørgsmålet ${r.question} stilles ikke`);
+      checkText(`${at}.selectedReasons.${j}.text`, r.text);
     });
   });
   s.noneReasons?.forEach((r, i) => {
     checkCondition(`noneReasons.${i}.if`, r.if);
     cites(`noneReasons.${i}.passage`, r.passage);
+    checkText(`noneReasons.${i}.text`, r.text);
   });
   for (const [id, place] of figures) {
     if (!(PARAMETER_IDS as readonly string[]).includes(id)) {

@@ -1,7 +1,7 @@
 import type { Facts } from '../facts.js';
 import type { Tri } from '../logic.js';
 import type { ParameterValues } from '../parameters/ids.js';
-import type { Condition, Question } from './schema.js';
+import type { Condition, Language, Question } from './schema.js';
 
 /** What a condition or a text can read: the answers, the figures in force, the variant. */
 export interface Context {
@@ -157,16 +157,17 @@ export function readsOf(c: Condition | undefined, into: { questions: string[]; f
 
 const PLACEHOLDER = /\{(answer|inText|figure|years|count|dateAfterMonths):([^}:]+)(?::([^}]+))?\}/g;
 
-type Part = string | ((ctx: Context, addMonths?: (months: number) => string) => string);
+type Part = string | ((ctx: Context, addMonths: ((months: number) => string) | undefined, language: Language) => string);
 const TEMPLATES = new Map<string, Part[]>();
 
 /**
  * Fills a text's placeholders: {answer:q} the answer as given, {inText:q} the chosen option's
  * words in a sentence, {figure:id} a figure, {years:id} a figure in months as years,
  * {count:q} or {count:q:group,group} how many options are selected, {dateAfterMonths:id} the date
- * that many months after `start`. Each text is split into its parts once.
+ * that many months after `start`. Each text is split into its parts once. `language` is the text's
+ * own: an option's words in a sentence follow it; figures, ages and typed answers read the same.
  */
-export function render(text: string, ctx: Context, addMonths?: (months: number) => string): string {
+export function render(text: string, ctx: Context, addMonths?: (months: number) => string, language: Language = 'da'): string {
   if (!text.includes('{')) return text;
   let parts = TEMPLATES.get(text);
   if (!parts) {
@@ -174,7 +175,7 @@ export function render(text: string, ctx: Context, addMonths?: (months: number) 
     TEMPLATES.set(text, parts);
   }
   let out = '';
-  for (const part of parts) out += typeof part === 'string' ? part : part(ctx, addMonths);
+  for (const part of parts) out += typeof part === 'string' ? part : part(ctx, addMonths, language);
   return out;
 }
 
@@ -205,10 +206,10 @@ function placeholder(kind: string, ref: string, extra: string | undefined): Excl
       return (ctx) => String(selected(get(ctx.facts), groups, ctx.questions.get(ref)).length);
     }
     case 'inText':
-      return (ctx) => {
+      return (ctx, _addMonths, language) => {
         const value = get(ctx.facts);
         const option = ctx.questions.get(ref)?.options?.find((o) => o.value === value);
-        return option?.inText?.da ?? (value === undefined ? '' : String(value));
+        return option?.inText?.[language] ?? (value === undefined ? '' : String(value));
       };
     default:
       return (ctx) => String(get(ctx.facts));

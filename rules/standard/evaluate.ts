@@ -73,15 +73,15 @@ function criterionFn(criterion: Criterion, reads: { questions: string[]; figures
   const branches = criterion.branches.map((b) => ({
     holds: b.if ? compiledCondition(b.if) : undefined,
     result: b.result,
-    text: b.text.da,
-    ask: (b.ask ?? criterion.ask).da,
+    text: b.text,
+    ask: b.ask ?? criterion.ask,
     passage: b.passage ?? criterion.passage,
     missing: b.missing ?? [],
   }));
   const getters = reads.questions.map((q) => [q, getter(q)] as const);
   fn = (ctx) => {
     let result: CriterionResult['result'] = 'unknown';
-    let text = criterion.ask.da;
+    let text = criterion.ask;
     let passage = criterion.passage;
     let missing: string[] = [];
     for (const branch of branches) {
@@ -101,7 +101,7 @@ function criterionFn(criterion: Criterion, reads: { questions: string[]; figures
     }
     const facts: Record<string, unknown> = {};
     for (const [q, get] of getters) facts[q] = get(ctx.facts);
-    const entry: CriterionResult = { rule: criterion.id, result, passage, text: render(text, ctx), facts, missing };
+    const entry: CriterionResult = { rule: criterion.id, result, passage, text: render(text.da, ctx), en: render(text.en, ctx, undefined, 'en'), facts, missing };
     if (reads.figures.length > 0) {
       const parameters: Record<string, number> = {};
       for (const f of reads.figures) parameters[f] = (ctx.p as Record<string, number>)[f] as number;

@@ -4,7 +4,7 @@ import type { CriterionResult, MeasureResult } from '../logic.js';
 import type { ParameterValues } from '../parameters/ids.js';
 import { answerOf, evaluate } from './conditions.js';
 import { compiled, contextFor, type StandardResults } from './evaluate.js';
-import type { Measure, Standard } from './schema.js';
+import type { Language, Measure, Standard, Text } from './schema.js';
 
 /**
  * Reasons and why-nots from a standard's own words: the measures' names and target-group
@@ -12,7 +12,7 @@ import type { Measure, Standard } from './schema.js';
  * plan) or pointing elsewhere. The sentences around them are the product's.
  */
 
-const cite = (c: CriterionResult): Cited => ({ text: c.text, passage: c.passage });
+const cite = (c: CriterionResult): Cited => ({ text: c.text, en: c.en ?? c.text, passage: c.passage });
 
 function dedupe(items: Cited[]): Cited[] {
   const seen = new Set<string>();
@@ -51,8 +51,8 @@ export function blockedMeasure(standard: Standard, outcome: string, trace: reado
   return null;
 }
 
-function nameOf(standard: Standard, id: string): string {
-  return compiled(standard).measures.get(id)?.name.da ?? id;
+function nameOf(standard: Standard, id: string): Text {
+  return compiled(standard).measures.get(id)?.name ?? { da: id, en: id };
 }
 
 export function standardReasons(standard: Standard, outcome: string, results: StandardResults, facts: Facts, p: ParameterValues): Cited[] {
@@ -67,10 +67,20 @@ export function standardReasons(standard: Standard, outcome: string, results: St
       ? // What blocks the measure and what to do, first: the family fits, the case's basis is not there yet.
         (results[blocked] as MeasureResult).criteria
           .filter((c) => c.result === 'fail')
-          .map((c) => ({ text: `${nameOf(standard, blocked)} kan ikke bevilges endnu. ${c.text}`, passage: c.passage }))
-      : [{ text: 'Ingen af indsatserne passer til de oplysninger, der er givet; se "hvorfor ikke" for hver indsats.', passage: standard.passages.overview }];
+          .map((c) => ({
+            text: `${nameOf(standard, blocked).da} kan ikke bevilges endnu. ${c.text}`,
+            en: `${nameOf(standard, blocked).en} cannot be granted yet. ${c.en ?? c.text}`,
+            passage: c.passage,
+          }))
+      : [
+          {
+            text: 'Ingen af indsatserne passer til de oplysninger, der er givet; se "hvorfor ikke" for hver indsats.',
+            en: 'None of the measures fits the information given; see "why not" for each measure.',
+            passage: standard.passages.overview,
+          },
+        ];
     const ctx = contextFor(standard, facts, p);
-    for (const r of standard.noneReasons ?? []) if (evaluate(r.if, ctx).result === 'pass') reasons.push({ text: r.text.da, passage: r.passage });
+    for (const r of standard.noneReasons ?? []) if (evaluate(r.if, ctx).result === 'pass') reasons.push({ text: r.text.da, en: r.text.en, passage: r.passage });
     // Where the standard points elsewhere, say so up front rather than only under "why not".
     // Only from a measure whose fit criterion passed: it is the one that was close.
     const pointers = measures
@@ -96,7 +106,11 @@ export function standardReasons(standard: Standard, outcome: string, results: St
       for (const value of Array.isArray(chosen) ? (chosen as string[]) : []) {
         const option = question?.options?.find((o) => o.value === value);
         if (list.groups && !list.groups.includes(option?.group ?? '')) continue;
-        reasons.push({ text: list.text.da.replace('{option}', option ? option.label.da : value), passage: option?.passage ?? spec.passage });
+        reasons.push({
+          text: list.text.da.replace('{option}', option ? option.label.da : value),
+          en: list.text.en.replace('{option}', option ? option.label.en : value),
+          passage: option?.passage ?? spec.passage,
+        });
       }
     }
   }
@@ -119,8 +133,14 @@ export function standardWhyNot(
   // when a measure fits (it would read "✗ Niveau 1 passer" under "Ingen indsats passer").
   if (winner === 'needs-information') {
     const questions = compiled(standard).questions;
-    const labels = missing.map((id) => questions.get(id)?.label.da ?? id);
-    whyNot.none = [{ text: `Svaret kan ikke gives, før der er svar på: ${labels.join('; ')}.`, passage: standard.passages.overview }];
+    const labels = (language: Language) => missing.map((id) => questions.get(id)?.label[language] ?? id).join('; ');
+    whyNot.none = [
+      {
+        text: `Svaret kan ikke gives, før der er svar på: ${labels('da')}.`,
+        en: `The answer cannot be given until there are answers on: ${labels('en')}.`,
+        passage: standard.passages.overview,
+      },
+    ];
   }
   return whyNot as Partial<Record<Outcome, Cited[]>>;
 }
@@ -128,12 +148,28 @@ export function standardWhyNot(
 function explainMeasure(standard: Standard, spec: Measure, measure: MeasureResult, winner: string): Cited[] {
   if (measure.result === 'fail') return dedupe(measure.criteria.filter((c) => c.result === 'fail').map(cite));
   if (measure.result === 'unknown') {
-    return dedupe(measure.criteria.filter((c) => c.result === 'unknown').map((c) => ({ text: `Kan ikke afgøres endnu: ${c.text}`, passage: c.passage })));
+    return dedupe(
+      measure.criteria
+        .filter((c) => c.result === 'unknown')
+        .map((c) => ({ text: `Kan ikke afgøres endnu: ${c.text}`, en: `Cannot be settled yet: ${c.en ?? c.text}`, passage: c.passage })),
+    );
   }
   const winnerSpec = compiled(standard).measures.get(winner);
-  const ahead =
-    winner === 'needs-information'
-      ? 'men der mangler svar på spørgsmål, som kan ændre anbefalingen'
-      : `men ${winnerSpec?.nameInSentence?.da ?? (winnerSpec?.name.da ?? winner).toLowerCase()} går forud`;
-  return [{ text: `Kriterierne for ${spec.name.da.toLowerCase()} er opfyldt, ${ahead}.`, passage: spec.passage }];
+  const inSentence = (language: Language): string => winnerSpec?.nameInSentence?.[language] ?? (winnerSpec?.name[language] ?? winner).toLowerCase();
+  if (winner === 'needs-information') {
+    return [
+      {
+        text: `Kriterierne for ${spec.name.da.toLowerCase()} er opfyldt, men der mangler svar på spørgsmål, som kan ændre anbefalingen.`,
+        en: `The criteria for ${spec.name.en.toLowerCase()} are met, but questions that can change the recommendation are unanswered.`,
+        passage: spec.passage,
+      },
+    ];
+  }
+  return [
+    {
+      text: `Kriterierne for ${spec.name.da.toLowerCase()} er opfyldt, men ${inSentence('da')} går forud.`,
+      en: `The criteria for ${spec.name.en.toLowerCase()} are met, but ${inSentence('en')} comes first.`,
+      passage: spec.passage,
+    },
+  ];
 }

@@ -65,14 +65,15 @@ export function planFor(standard: Standard, outcome: string, variant: string | n
     const records = r.records ?? ('months' in r.after ? r.after.months : r.after.weeks).map((id) => id.replace(/^-/, ''));
     const parameters: Record<string, number> = {};
     for (const id of records) parameters[id] = figure(p, id);
-    planned.push({ kind: r.kind, due, passage: r.passage, text: render(r.text.da, ctx, (months) => addMonths(start, months)), rule: r.rule, parameters });
+    const after = (months: number) => addMonths(start, months);
+    planned.push({ kind: r.kind, due, passage: r.passage, text: render(r.text.da, ctx, after), en: render(r.text.en, ctx, after, 'en'), rule: r.rule, parameters });
   }
   if (m.specialSupport) planned.push(firstFollowUp(start, p));
   planned.sort((a, b) => (a.due === b.due ? KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) : a.due < b.due ? -1 : 1));
   return {
     scope,
     used,
-    reviews: planned.map(({ kind, due, passage, text }) => ({ kind, due, passage, text })),
+    reviews: planned.map(({ kind, due, passage, text, en }) => ({ kind, due, passage, text, en })),
     trace: planned.map(({ rule, due, passage, parameters }) => ({ rule, result: 'pass' as const, facts: { startDate: start, due }, parameters, passage })),
   };
 }
@@ -86,6 +87,7 @@ function firstFollowUp(start: string, p: ParameterValues): Review & { rule: stri
     due: addMonths(start, months),
     passage: CITE.blOpfoelgning,
     text: `Første opfølgning efter Barnets lov § 95: senest ${months} måneder efter start, eller når en sideløbende undersøgelse er afsluttet, hvis det sker før. Derefter den kadence, kommunen fastsætter.`,
+    en: `First follow-up under Barnets lov § 95: at the latest ${months} months after the start, or when an undersøgelse running alongside is completed, if that comes first. After that, the cadence the municipality sets.`,
     rule: 'schedule.follow-up.first',
     parameters: { [id]: months },
   };

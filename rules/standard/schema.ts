@@ -12,11 +12,17 @@ import { PASSAGE_SOURCES } from '../passages/passage.js';
 
 const Id = z.string().regex(/^[a-z0-9][a-zA-Z0-9._-]*$/, 'skal være et id med små bogstaver, tal, punktum, bindestreg eller understreg');
 
-/** Danish first; English where the text is shown in an English Teams. */
-export const TextSchema = z.object({ da: z.string().min(1, 'må ikke være tom'), en: z.string().min(1).optional() }).strict();
+/**
+ * Every text a caseworker reads, Danish first and English for an English Teams: both are required,
+ * so a standard cannot leave an English reader with half a card in Danish. Legal terms and the
+ * standard's own terms (børnefaglig undersøgelse, Barnets lov § 20) stay Danish in the English.
+ */
 export const BilingualSchema = z.object({ da: z.string().min(1, 'må ikke være tom'), en: z.string().min(1, 'må ikke være tom') }).strict();
+/** A reason, question or due-date text: the same two languages as a label. */
+export const TextSchema = BilingualSchema;
 
 export type Text = z.infer<typeof TextSchema>;
+export type Language = keyof Text;
 
 /** A figure from the municipality's parameter set, by id, or a plain number. */
 export const FigureRefSchema = z.object({ figure: z.string().min(1) }).strict();

@@ -22,14 +22,24 @@ export function canonical(value: unknown): string {
   );
 }
 
+/** A text without its English: the TypeScript measures wrote Danish only, and the Danish is what must not change. */
+function danish<T extends { en?: string }>(worded: T): Omit<T, 'en'> {
+  const { en: _en, ...rest } = worded;
+  return rest;
+}
+
 /**
- * The one known difference: the trace names every answer a criterion read. The TypeScript
- * preventive.risk-factors criterion read the child's age (an unborn child's "Barnet" factors do not
- * count) without recording it; the file's criterion records it.
+ * The known differences: the trace names every answer a criterion read (the TypeScript
+ * preventive.risk-factors criterion read the child's age, an unborn child's "Barnet" factors do not
+ * count, without recording it; the file's criterion records it), and the file's texts carry English.
  */
 export function asLegacy(d: Decision): Decision {
   return {
     ...d,
+    reasons: d.reasons.map(danish),
+    whyNot: Object.fromEntries(Object.entries(d.whyNot).map(([k, list]) => [k, list.map(danish)])),
+    warnings: d.warnings.map(danish),
+    reviews: d.reviews.map(danish),
     trace: d.trace.map((t) => {
       if (t.rule !== 'preventive.risk-factors') return t;
       const { 'child.ageMonths': _age, ...facts } = t.facts;

@@ -1,4 +1,6 @@
 import { STEP_IDS } from '../../bot/intake/steps.js';
+import { parseAcceptSubmission, parseOverrideSubmission, parseStepSubmission } from '../../bot/intake/submission.js';
+import type { FieldProblem } from '../../rules/facts.js';
 import { askReferenceCard } from '../../cards/ask-reference.js';
 import { caseCard, caseCreatedCard } from '../../cards/case.js';
 import { caseListCard } from '../../cards/case-list.js';
@@ -112,18 +114,50 @@ const level1Facts: Facts = {
   receivesVisitationSocial: false,
   startDate: undefined,
 };
+/** The problems a parser really gives for a refused form: the card shows them as the bot would. */
+function problemsOf(result: { ok: true } | { ok: false; problems: FieldProblem[] }): FieldProblem[] {
+  if (result.ok) throw new Error('the sample submission was meant to be refused');
+  return result.problems;
+}
+const refusedAge = () => problemsOf(parseStepSubmission('child', { verb: VERBS.intakeNext, draftId: 'draft-1', stepId: 'child', childBorn: 'born', childAgeMonths: '400' }));
+const refusedAccept = () =>
+  problemsOf(parseAcceptSubmission({ verb: VERBS.caseAccept, draftId: 'draft-1', caseReference: 'x y', childPseudonym: 'Mette Jensen', channelId: '19:c1@thread.tacv2', startDate: '2026-02-30' }));
+const refusedOverride = () =>
+  problemsOf(
+    parseOverrideSubmission({
+      verb: VERBS.caseOverride,
+      draftId: 'draft-1',
+      overrideCaseReference: '2026-001234',
+      overrideChildPseudonym: 'AB',
+      overrideChannelId: '19:c1@thread.tacv2',
+      overrideStartDate: '2026-02-01',
+      chosen: 'level1',
+      chosenVariant: '1B',
+      reason: 'kort',
+    }),
+  );
+
+const refusedChannel = () =>
+  problemsOf(
+    parseAcceptSubmission(
+      { verb: VERBS.caseAccept, draftId: 'draft-1', caseReference: '2026-001234', childPseudonym: 'AB', channelId: '19:other@thread.tacv2', startDate: '2026-02-01' },
+      ['19:c1@thread.tacv2'],
+    ),
+  );
 
 export function everyCard(locale: Locale): [string, CardJson][] {
   const intake = { locale, draftId: 'draft-1' };
   const result = { ...intake, channels: f.channels };
   return [
     ...STEP_IDS.map((s): [string, CardJson] => [`intake step ${s}`, intakeStepCard(s, answers, intake)]),
-    ['intake step with problems', intakeStepCard('child', {}, { ...intake, typed: { childAgeMonths: '400' }, problems: [{ field: 'childAgeMonths', message: 'skal være et helt tal fra 0 til 360' }] })],
+    // Refused forms show the parsers' own messages, in the reader's language.
+    ['intake step with problems', intakeStepCard('child', {}, { ...intake, typed: { childAgeMonths: '400' }, problems: refusedAge() })],
     ['older child reason', intakeStepCard('special', { child: { ageMonths: 170 } }, intake)],
     ['escalation', escalationCard(f.escalateDecision, result)],
     ['result level 2', resultCard(f.level2Decision, result)],
-    ['result refused', resultCard(f.level2Decision, { ...result, typed: { caseReference: 'x y', reason: 'kort' }, problems: [{ field: 'caseReference', message: 'Sagsnummer: må ikke indeholde mellemrum' }] })],
-    ['escalation refused', escalationCard(f.escalateDecision, { ...result, problems: [{ field: 'channelId', message: 'Teamets kanal: vælg igen' }] })],
+    ['result refused', resultCard(f.level2Decision, { ...result, typed: { caseReference: 'x y', reason: 'kort' }, problems: refusedAccept() })],
+    ['result refused override', resultCard(f.level1Decision, { ...result, typed: { reason: 'kort' }, problems: refusedOverride() })],
+    ['escalation refused', escalationCard(f.escalateDecision, { ...result, problems: refusedChannel() })],
     ['result level 1B', resultCard(f.level1Decision, result)],
     ['result preventive', resultCard(f.preventiveDecision, result)],
     ['result escalate', resultCard(f.escalateDecision, result)],

@@ -48,9 +48,9 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function openOverview(theme: string, width: number): Promise<{ page: Page; errors: string[] }> {
-  // A Danish client: the tab speaks the browser's language outside Teams' own context.
-  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'da-DK' });
+async function openOverview(theme: string, width: number, locale = 'da-DK'): Promise<{ page: Page; errors: string[] }> {
+  // A Danish client unless told: the tab speaks the browser's language outside Teams' own context.
+  const page = await browser.newPage({ viewport: { width, height: 900 }, locale });
   const errors = collectPageErrors(page);
   await page.goto(`${server.url}/tab/?kontekst=channel&team=${TEAM}&tema=${theme}`);
   await page.locator('#overview[data-loaded="true"]').waitFor();
@@ -115,6 +115,17 @@ describe("the team's overview in the channel tab", () => {
     await page.locator('#summary-heading').waitFor();
     expect(await page.locator('#summary-heading').textContent()).toBe('Sag SAG-2026-0002 (AB)');
     expect(await page.locator('#overview').textContent()).not.toContain('SAG-2026-0901');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the wellbeing course in English to an English client, the caseworker\'s reason as written', async () => {
+    const { page, errors } = await openOverview('default', 1280, 'en-US');
+    await page.fill('#reference', 'SAG-2026-0001');
+    await page.click('#find-form button[type=submit]');
+    await page.locator('#summary-heading').waitFor();
+    expect(await page.locator('#summary .wellbeing').locator('xpath=preceding-sibling::h3[1]').textContent()).toBe('Wellbeing (1–5) over time');
+    expect(await page.locator('#summary .wellbeing li').first().locator('.hint').textContent()).toBe('Latest (20 September 2026): Barnet kommer til tiden; mormor hjælper.');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -77,6 +77,8 @@
       selected: 'Teksten er markeret. Tryk Ctrl+C for at kopiere den.',
       case: 'Sag',
       closed: 'Sagen er lukket.',
+      wellbeingTitle: 'Trivsel (1–5) over tid',
+      latest: (date, reason) => `Senest (${date}): ${reason}`,
       months: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
     },
     en: {
@@ -145,6 +147,8 @@
       selected: 'The text is selected. Press Ctrl+C to copy it.',
       case: 'Case',
       closed: 'The case is closed.',
+      wellbeingTitle: 'Wellbeing (1–5) over time',
+      latest: (date, reason) => `Latest (${date}): ${reason}`,
       months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     },
   };
@@ -555,7 +559,7 @@
   function wellbeingBlock(s) {
     if (!s.wellbeing) return null;
     return [
-      el('h3', { text: 'Trivsel (1–5) over tid' }),
+      el('h3', { text: T.wellbeingTitle }),
       el(
         'ul',
         { class: 'wellbeing' },
@@ -567,7 +571,7 @@
             el('span', { class: 'wellbeing-label', text: a.label }),
             el('span', { class: 'wellbeing-scores', text: a.points.map((p) => p.score).join(' → ') }),
             sparkline(a.points),
-            el('span', { class: 'hint', text: `Senest (${formatDate(last.date)}): ${last.reason}` }),
+            el('span', { class: 'hint', text: T.latest(formatDate(last.date), last.reason) }),
           );
         }),
       ),
