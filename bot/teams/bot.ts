@@ -5,7 +5,6 @@ import type { FollowUps } from './follow-ups.js';
 import { botIsAmong, handleInstalled, handleUninstalled } from './installation.js';
 import { handleMessage } from './messages.js';
 import { COMPOSE_EXTENSION_QUERY, handleFindCase } from './message-extension.js';
-import type { CaseViews } from '../tab/case-views.js';
 
 /**
  * Routes activities to the handlers for each concern; it holds no state of its own, so any
@@ -15,8 +14,6 @@ export class FamiliestotteBot extends TeamsActivityHandler {
   constructor(
     private readonly conversation: ConversationHandler,
     private readonly followUps: FollowUps,
-    private readonly summaries?: CaseViews,
-    private readonly allowedTenants?: readonly string[],
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -47,7 +44,7 @@ export class FamiliestotteBot extends TeamsActivityHandler {
   /** Action.Execute is parsed with our own schema, so a malformed value is a 400, not a crash. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === ADAPTIVE_CARD_ACTION) return handleCardAction(context, this.conversation, this.followUps);
-    if (context.activity.name === COMPOSE_EXTENSION_QUERY && this.summaries) return handleFindCase(context, this.summaries, this.allowedTenants);
+    if (context.activity.name === COMPOSE_EXTENSION_QUERY) return handleFindCase(context, this.conversation);
     return super.onInvokeActivity(context);
   }
 }
