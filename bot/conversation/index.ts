@@ -74,6 +74,13 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
       return route.run(opened.turn, input.data);
     },
 
+    async onMembersChanged(info) {
+      // Only the cache is touched, and only for the team the activity is from: a forged one makes
+      // the next action ask Teams again, nothing more.
+      const teamId = info.conversation.teamId;
+      if (info.tenantId && teamId && deps.roster?.forgetTeam) await deps.roster.forgetTeam(info.tenantId, teamId);
+    },
+
     onInstalled: (info, ref) => installed(deps, info, ref),
     onUninstalled: (info, ref) => uninstalled(deps, info, ref),
   };

@@ -7,6 +7,8 @@ import type { TabIdentity } from './auth.js';
  */
 export interface RosterSource {
   isMember(tenantId: string, teamId: string, userId: string): Promise<boolean>;
+  /** Teams said the team's members changed: forget its cached answers, so the next action asks again. */
+  forgetTeam?(tenantId: string, teamId: string): Promise<void>;
 }
 
 export interface CaseAccessSubject {

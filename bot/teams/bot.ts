@@ -4,6 +4,7 @@ import { ADAPTIVE_CARD_ACTION, handleCardAction } from './card-actions.js';
 import type { FollowUps } from './follow-ups.js';
 import { botIsAmong, handleInstalled, handleUninstalled } from './installation.js';
 import { handleMessage } from './messages.js';
+import { toTurnContextInfo } from './turn-info.js';
 import { COMPOSE_EXTENSION_QUERY, handleFindCase } from './message-extension.js';
 
 /**
@@ -23,6 +24,13 @@ export class FamiliestotteBot extends TeamsActivityHandler {
     // Teams sends both a conversationUpdate and an installationUpdate on install; greet on one:
     // the installationUpdate, because it carries the client's locale and the conversationUpdate
     // need not (the Agents Playground's has none), so an English client was welcomed in Danish.
+    // Someone joined or left a team (or the bot did): the cached roster of that team is stale, so
+    // a removed member is refused at their next action, not when the cache would have expired.
+    this.onConversationUpdate(async (context, next) => {
+      const { membersAdded, membersRemoved } = context.activity;
+      if ((membersAdded?.length ?? 0) > 0 || (membersRemoved?.length ?? 0) > 0) await this.conversation.onMembersChanged(toTurnContextInfo(context.activity));
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
       if (botIsAmong(context, context.activity.membersAdded)) await handleInstalled(context, this.conversation, false);
       await next();
