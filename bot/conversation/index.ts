@@ -39,7 +39,7 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
       // In a group or meeting chat "resumé" offers the summary instead of posting it for all.
       const command = parsed?.kind === 'summary' && info.conversation.kind === 'groupChat' ? { kind: 'summaryPrompt' as const, reference: parsed.reference } : parsed;
       if (command) {
-        const result = await through(entered.turn, commandRoute(command), command);
+        const result = await through(entered.turn, commandRoute(command.kind), command);
         return ['refused' in result ? { kind: 'card', card: deps.views.message(entered.turn.locale, result.refused) } : result.answer];
       }
       // Free text is a question about the standards (no case content); else help, not an error.

@@ -128,8 +128,9 @@ export const ACTION_ROUTES: Record<ActionVerb, ActionRoute<CaseData> | ActionRou
   [REMINDER_VERBS.refresh]: oneReminder(REMINDER_VERBS.refresh),
 };
 
-type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;
-type CommandRoutes = { [K in Command['kind']]: Route<CommandOf<K>> };
+// A map from kind to command, so a lookup by a command's kind types its route by that kind (no cast).
+type CommandOf = { [K in Command['kind']]: Extract<Command, { kind: K }> };
+type CommandRoutes = { [K in Command['kind']]: Route<CommandOf[K]> };
 
 const commandCase = <C extends { reference: string }>() => ({ rule: 'case', targets: (c: C) => present(byReference(c.reference)) }) as const;
 
@@ -166,8 +167,8 @@ export function actionRoute(verb: string): ActionRoute<Data> | undefined {
   return Object.hasOwn(ACTION_ROUTES, verb) ? (ACTION_ROUTES[verb as ActionVerb] as ActionRoute<Data>) : undefined;
 }
 
-export function commandRoute<C extends Command>(command: C): Route<C> {
-  return COMMAND_ROUTES[command.kind] as unknown as Route<C>;
+export function commandRoute<K extends Command['kind']>(kind: K): Route<CommandOf[K]> {
+  return COMMAND_ROUTES[kind];
 }
 
 /**
