@@ -43,7 +43,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = options.metrics ?? productMetrics();
   const services = await openServices(config, logger, metrics, options.standards);
-  const endpoint = createTeamsEndpoint(config, logger, services.conversation, services.summaries, services.connector);
+  const endpoint = createTeamsEndpoint(config, logger, services.conversation, services.connector);
 
   const gate = createTurnGate(config.maxTurnsInFlight);
   let accepting = true;

@@ -1,3 +1,4 @@
+import type { ComposeExtensionResult } from '../summary/summary-requests.js';
 import type { ActionResult, ConversationRef, Reply, TurnContextInfo } from './types.js';
 
 /**
@@ -9,6 +10,10 @@ export interface ConversationHandler {
   onMessage(turn: TurnContextInfo, text: string): Promise<Reply[]>;
   /** A card action, by verb, from Action.Execute or its Action.Submit fallback. */
   onAction(turn: TurnContextInfo, verb: string, data: Record<string, unknown>): Promise<ActionResult>;
+  /** A message extension search (composeExtension/query), routed by its command id. */
+  onQuery(turn: TurnContextInfo, value: unknown): Promise<ComposeExtensionResult>;
+  /** Teams says members joined or left a team (conversationUpdate): its roster answers are stale. */
+  onMembersChanged(turn: TurnContextInfo): Promise<void>;
   /** The bot was added to a personal chat, a team or a group chat. */
   onInstalled(turn: TurnContextInfo, ref: ConversationRef): Promise<Reply[]>;
   /** The bot was removed; reminders must stop going there. */

@@ -5,7 +5,8 @@ import { openDoor } from './doors.js';
 import type { ConversationHandler } from './handler.js';
 import { installed, rememberTeamChannel, uninstalled } from './installation.js';
 import { answerFreeText } from './plan-routes.js';
-import { actionRoute, commandRoute, type Route } from './routes.js';
+import { QueryValue, unreadableQuery } from '../summary/summary-requests.js';
+import { actionRoute, commandRoute, queryRoute, type Route } from './routes.js';
 import { say } from './texts.js';
 import { cardReply, type TurnContextInfo } from './types.js';
 
@@ -38,7 +39,7 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
       // In a group or meeting chat "resumé" offers the summary instead of posting it for all.
       const command = parsed?.kind === 'summary' && info.conversation.kind === 'groupChat' ? { kind: 'summaryPrompt' as const, reference: parsed.reference } : parsed;
       if (command) {
-        const result = await through(entered.turn, commandRoute(command), command);
+        const result = await through(entered.turn, commandRoute(command.kind), command);
         return ['refused' in result ? { kind: 'card', card: deps.views.message(entered.turn.locale, result.refused) } : result.answer];
       }
       // Free text is a question about the standards (no case content); else help, not an error.
@@ -57,6 +58,27 @@ export function createConversation(deps: ConversationDeps): ConversationHandler 
       if ('refused' in result) return { card: deps.views.message(entered.turn.locale, result.refused) };
       const { card, later, post } = result.answer;
       return { card, ...(later ? { later } : {}), ...(post ? { post } : {}) };
+    },
+
+    async onQuery(info, value) {
+      const entered = enter(info);
+      if (!entered.ok) return { composeExtension: { type: 'message', text: say(entered.reason, entered.locale) } };
+      // The search result is the searcher's alone; its reads are audited as the extension's.
+      const turn: Turn = { ...entered.turn, scope: { ...entered.turn.scope, origin: 'message-extension' }, info: { ...info, answeredTo: 'clicker' } };
+      const query = QueryValue.safeParse(value);
+      const route = query.success ? queryRoute(query.data.commandId) : undefined;
+      const input = route?.input.safeParse(value);
+      if (!route || !input?.success) return unreadableQuery(turn.locale);
+      const opened = await openDoor(turn, route.door, input.data);
+      if (!opened.ok) return { composeExtension: { type: 'message', text: opened.text } };
+      return route.run(opened.turn, input.data);
+    },
+
+    async onMembersChanged(info) {
+      // Only the cache is touched, and only for the team the activity is from: a forged one makes
+      // the next action ask Teams again, nothing more.
+      const teamId = info.conversation.teamId;
+      if (info.tenantId && teamId && deps.roster?.forgetTeam) await deps.roster.forgetTeam(info.tenantId, teamId);
     },
 
     onInstalled: (info, ref) => installed(deps, info, ref),

@@ -2,12 +2,17 @@ import { z } from 'zod';
 import { NOTE_VERBS } from '../../cards/notes.js';
 import { REMINDER_VERBS } from '../../cards/reminder-card.js';
 import { VERBS } from '../../cards/verbs.js';
-import { parseCaseReference } from '../cases/case-reference.js';
+import { CaseReferenceSchema, parseCaseReference } from '../cases/case-reference.js';
+import type { OverviewViews } from '../overview/views.js';
+import { FIND_CASE_COMMAND, FindCaseInput, findCaseQuery, type ComposeExtensionResult } from '../summary/summary-requests.js';
+import { journalText } from '../summary/journal-text.js';
+import { CaseViewError, type CaseViews } from '../tab/case-views.js';
 import { acceptRecommendation, overrideRecommendation } from './case-actions.js';
 import { findCase, myCases, openCase } from './case-queries.js';
 import type { Command } from './commands.js';
 import type { Turn } from './deps.js';
 import type { CaseTarget, Door } from './doors.js';
+import type { Caller } from './surfaces.js';
 import { answerMissing, editStep, nextStep, previousStep, restartIntake, resumeIntake, startIntake } from './intake.js';
 import { NOTE_ACTIONS, noteFromCommand, noteUsage, summariseCase } from './notes.js';
 import { planCommand, PLAN_ROUTES } from './plan-routes.js';
@@ -61,14 +66,16 @@ const ReminderPayload = z.looseObject({ reminderId: z.coerce.number().int().posi
 type CaseData = z.infer<typeof CasePayload>;
 type ReminderData = z.infer<typeof ReminderPayload>;
 
-const caseOfData = (data: CaseData): CaseTarget | undefined => (data.caseId ? { caseId: data.caseId } : byReference(text(data.caseReference)));
-const reminderOfData = (data: ReminderData): CaseTarget => ({ reminderId: data.reminderId });
+/** Every case a payload names: its id and its typed reference are both checked when both are there. */
+const casesOfData = (data: CaseData): CaseTarget[] => [...(data.caseId ? [{ caseId: data.caseId }] : []), ...present(byReference(text(data.caseReference)))];
+const remindersOfData = (data: ReminderData): CaseTarget[] => [{ reminderId: data.reminderId }];
+const present = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
 
 const tenant = { rule: 'tenant' } as const;
 const personal = { rule: 'personal' } as const;
-const oneCaseDoor = { rule: 'case', target: caseOfData } as const;
+const oneCaseDoor = { rule: 'case', targets: casesOfData } as const;
 // Teams shows an Action.Execute's answer to the one who clicked alone: safe in a group chat too.
-const oneCaseToClickerDoor = { rule: 'case', target: caseOfData, groupChat: 'answer-to-clicker' } as const;
+const oneCaseToClickerDoor = { rule: 'case', targets: casesOfData, groupChat: 'answer-to-clicker' } as const;
 
 type Run<I> = Route<I>['run'];
 const inPersonalChat = (run: Run<Data>): ActionRoute<Data> => ({ input: AnyPayload, door: personal, run });
@@ -77,7 +84,7 @@ const oneCase = (run: Run<CaseData>): ActionRoute<CaseData> => ({ input: CasePay
 const oneCaseToClicker = (run: Run<CaseData>): ActionRoute<CaseData> => ({ input: CasePayload, door: oneCaseToClickerDoor, run });
 const oneReminder = (verb: string): ActionRoute<ReminderData> => ({
   input: ReminderPayload,
-  door: { rule: 'case', target: reminderOfData },
+  door: { rule: 'case', targets: remindersOfData },
   run: (turn, data) => reminderAction(turn, data, verb),
 });
 
@@ -121,10 +128,11 @@ export const ACTION_ROUTES: Record<ActionVerb, ActionRoute<CaseData> | ActionRou
   [REMINDER_VERBS.refresh]: oneReminder(REMINDER_VERBS.refresh),
 };
 
-type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;
-type CommandRoutes = { [K in Command['kind']]: Route<CommandOf<K>> };
+// A map from kind to command, so a lookup by a command's kind types its route by that kind (no cast).
+type CommandOf = { [K in Command['kind']]: Extract<Command, { kind: K }> };
+type CommandRoutes = { [K in Command['kind']]: Route<CommandOf[K]> };
 
-const commandCase = <C extends { reference: string }>() => ({ rule: 'case', target: (c: C) => byReference(c.reference) }) as const;
+const commandCase = <C extends { reference: string }>() => ({ rule: 'case', targets: (c: C) => present(byReference(c.reference)) }) as const;
 
 export const COMMAND_ROUTES: CommandRoutes = {
   help: { door: tenant, run: (turn) => turn.deps.views.help(turn.locale) },
@@ -159,6 +167,94 @@ export function actionRoute(verb: string): ActionRoute<Data> | undefined {
   return Object.hasOwn(ACTION_ROUTES, verb) ? (ACTION_ROUTES[verb as ActionVerb] as ActionRoute<Data>) : undefined;
 }
 
-export function commandRoute<C extends Command>(command: C): Route<C> {
-  return COMMAND_ROUTES[command.kind] as unknown as Route<C>;
+export function commandRoute<K extends Command['kind']>(kind: K): Route<CommandOf[K]> {
+  return COMMAND_ROUTES[kind];
+}
+
+/**
+ * The message extension's searches, by their command id: the same doors as the chat's. The search
+ * result is shown to the searcher alone (its turn is answered to the clicker), and what is
+ * inserted into a group or meeting chat is the prompt that shows nothing of the case.
+ */
+export interface QueryRoute<I> {
+  input: z.ZodType<I, unknown>;
+  door: Door<I>;
+  run(turn: Turn, input: I): Promise<ComposeExtensionResult>;
+}
+
+export const QUERY_ROUTES: Record<typeof FIND_CASE_COMMAND, QueryRoute<FindCaseInput>> = {
+  [FIND_CASE_COMMAND]: {
+    input: FindCaseInput,
+    door: { rule: 'case', targets: (q) => present(byReference(q.initialRun ? undefined : text(q.reference))), groupChat: 'answer-to-clicker' },
+    run: async (turn, q) =>
+      turn.deps.summaries
+        ? findCaseQuery(turn.deps.summaries, turn.scope, q, { groupChat: turn.info.conversation.kind === 'groupChat', locale: turn.locale })
+        : { composeExtension: { type: 'message', text: say('summariesOff', turn.locale) } },
+  },
+};
+
+/**
+ * The tab's API, by name: the same doors again, for a caller that reads alone (surfaces.ts). The
+ * tab answers a refusal as "not found" (404), so it tells an outsider nothing. `path` is where the
+ * route listens; routes sharing a path are told apart by their input (the list's `view`).
+ */
+export interface TabCall extends Caller {
+  views: CaseViews;
+  overview?: OverviewViews;
+}
+
+export interface TabRoute<I> {
+  path: string;
+  input: z.ZodType<I, unknown>;
+  door: Door<I>;
+  run(call: TabCall, input: I): Promise<object>;
+}
+
+const TEAM_MISSING = 'Teamet mangler: åbn fanen fra teamets kanal.';
+const TeamId = z.string({ error: TEAM_MISSING }).trim().min(1, TEAM_MISSING).max(200);
+const MineQuery = z.object({ view: z.literal('mine') });
+const TeamQuery = z.object({ view: z.literal('team'), teamId: TeamId });
+const OVERVIEW_TEAM_MISSING = 'Teamet mangler: åbn overblikket fra teamets kanal.';
+const OverviewQuery = z.object({ teamId: z.string({ error: OVERVIEW_TEAM_MISSING }).trim().min(1, OVERVIEW_TEAM_MISSING).max(200) });
+const ReferenceParam = z.object({ reference: CaseReferenceSchema });
+
+interface TabRoutes {
+  mineCases: TabRoute<z.infer<typeof MineQuery>>;
+  teamCases: TabRoute<z.infer<typeof TeamQuery>>;
+  caseSummary: TabRoute<z.infer<typeof ReferenceParam>>;
+  teamOverview: TabRoute<z.infer<typeof OverviewQuery>>;
+}
+
+export const TAB_ROUTES: TabRoutes = {
+  // My cases in the teams I am still in: the personal door's scope filters them.
+  mineCases: { path: '/api/tab/cases', input: MineQuery, door: personal, run: async (call) => ({ cases: await call.views.listCases(call.scope, { kind: 'mine' }, call.locale) }) },
+  teamCases: {
+    path: '/api/tab/cases',
+    input: TeamQuery,
+    door: { rule: 'team', team: (q) => q.teamId },
+    run: async (call, q) => ({ cases: await call.views.listCases(call.scope, { kind: 'team', teamId: q.teamId }, call.locale) }),
+  },
+  caseSummary: {
+    path: '/api/tab/cases/:reference',
+    input: ReferenceParam,
+    door: { rule: 'case', targets: (p) => [{ reference: p.reference }] },
+    run: async (call, p) => {
+      // The journal text goes into the Danish case file whatever the reader's language.
+      const { summary, danish } = await call.views.caseSummaries(call.scope, p.reference, call.locale);
+      return { summary, journalText: journalText(danish) };
+    },
+  },
+  teamOverview: {
+    path: '/api/tab/overview',
+    input: OverviewQuery,
+    door: { rule: 'team', team: (q) => q.teamId },
+    run: async (call, q) => {
+      if (!call.overview) throw new CaseViewError(404, 'not-found', 'Siden findes ikke.');
+      return { overview: await call.overview.teamOverview(call.scope, q.teamId) };
+    },
+  },
+};
+
+export function queryRoute(commandId: string): QueryRoute<FindCaseInput> | undefined {
+  return Object.hasOwn(QUERY_ROUTES, commandId) ? QUERY_ROUTES[FIND_CASE_COMMAND] : undefined;
 }

@@ -22,8 +22,7 @@ const NO_AUDIENCE = {
 export async function summaryCommand(turn: Turn, reference: string): Promise<Card> {
   const { summaries } = turn.deps;
   if (!summaries) return turn.deps.views.info(turn.locale, say('summariesOff', turn.locale));
-  const who = { tenantId: turn.scope.tenantId, userId: turn.scope.actorId, name: turn.info.userName ?? '' };
-  const reply = await summaryReply(summaries, who, reference, 'chat', { locale: turn.locale });
+  const reply = await summaryReply(summaries, turn.scope, reference, { locale: turn.locale });
   return reply.kind === 'card' ? reply.card : turn.deps.views.message(turn.locale, reply.text);
 }
 

@@ -10,7 +10,7 @@ import { checkScope, type TenantScope } from './scope.js';
  * The caller (bot/overview/views.ts) has checked the reader is a member of the team.
  */
 
-export const OVERVIEW_AUDIT = { view: 'overview.view', denied: 'overview.denied' } as const;
+export const OVERVIEW_AUDIT = { view: 'overview.view' } as const;
 
 export interface OpenCaseRow {
   caseId: string;

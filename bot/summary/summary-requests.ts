@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseCaseReference } from '../cases/case-reference.js';
-import type { TabIdentity } from '../tab/auth.js';
+import type { ReadScope } from '../tab/case-source.js';
 import { CaseViewError, type CaseViews } from '../tab/case-views.js';
 import { markModelText } from '../../cards/ai-generated.js';
 import { summaryCard, type SummaryCardOptions } from '../../cards/summary-card.js';
@@ -11,7 +11,8 @@ import type { CardJson } from '../../cards/template.js';
 /**
  * The two chat doors to a case summary: the "resumé <reference>" command in any chat the bot
  * is in, and the message extension's search. Teams-free: bot/teams/ turns the result into an
- * activity or an invoke response. Access and audit are the tab's (case-views.ts).
+ * activity or an invoke response. Both run behind their route's door (bot/conversation/routes.ts),
+ * which passes the scope it opened; the audit row is the case views' (bot/tab/case-views.ts).
  */
 
 export type SummaryReply = { kind: 'card'; card: CardJson; reference: string } | { kind: 'text'; text: string };
@@ -25,8 +26,6 @@ const SAYS = {
   summary: { da: 'Sagsresumé', en: 'Case summary' },
   promptOnly: { da: 'Sagsresumé – vises kun for den, der har adgang og åbner det', en: 'Case summary – shown only to whoever has access and opens it' },
   'case-not-found': { da: '', en: 'There is no case with the reference {ref}. Check the reference and try again.' },
-  'not-in-team': { da: '', en: "You have no access to case {ref}. Only the caseworker and members of the case's team can see it." },
-  'roster-unavailable': { da: '', en: 'Teams could not confirm that you are a member of the case\'s team. Try again in a moment.' },
 } satisfies Record<string, Localized>;
 
 /** The tab's errors are Danish (its API speaks Danish); a chat door says them in the reader's language. */
@@ -35,13 +34,13 @@ function errorText(error: CaseViewError, reference: string, locale: Locale): str
   return locale === 'en' && known?.en ? known.en.replace('{ref}', reference) : error.message;
 }
 
-export async function summaryReply(views: CaseViews, who: TabIdentity, rawReference: string, door: 'chat' | 'message-extension', options: SummaryCardOptions = {}): Promise<SummaryReply> {
+export async function summaryReply(views: CaseViews, scope: ReadScope, rawReference: string, options: SummaryCardOptions = {}): Promise<SummaryReply> {
   const locale = options.locale ?? 'da';
   if (rawReference.trim() === '') return { kind: 'text', text: SAYS.howTo[locale] };
   const reference = parseCaseReference(rawReference);
   if (!reference.ok) return { kind: 'text', text: problemText(reference, locale) };
   try {
-    const summary = await views.caseSummary(who, reference.value, door, locale);
+    const summary = await views.caseSummary(scope, reference.value, locale);
     const card = summaryCard(summary, options);
     // From the stored method, not the reader's wording: comparing producedBy with the extractive
     // producer's name labelled every extractive summary ("udtræk uden sprogmodel") AI-generated.
@@ -52,13 +51,20 @@ export async function summaryReply(views: CaseViews, who: TabIdentity, rawRefere
   }
 }
 
-/** `composeExtension/query` as Teams sends it; only what we read. */
-const QueryValue = z.object({
-  commandId: z.string(),
-  parameters: z.array(z.object({ name: z.string(), value: z.unknown() })).default([]),
+/** `composeExtension/query` as Teams sends it; only what we read. Its command names the route. */
+export const QueryValue = z.object({
+  commandId: z.string().max(100),
+  parameters: z.array(z.object({ name: z.string(), value: z.unknown() })).max(20).default([]),
 });
 
 export const FIND_CASE_COMMAND = 'findCase';
+
+/** The search's input: what was typed, and whether Teams opened it before anything was (initialRun). */
+export const FindCaseInput = QueryValue.transform((q) => {
+  const typed = q.parameters.find((p) => p.name === 'reference')?.value;
+  return { reference: typeof typed === 'string' ? typed.slice(0, 200) : '', initialRun: q.parameters.some((p) => p.name === 'initialRun') };
+});
+export type FindCaseInput = z.infer<typeof FindCaseInput>;
 
 export interface ComposeExtensionResult {
   composeExtension:
@@ -68,22 +74,16 @@ export interface ComposeExtensionResult {
 
 const message = (text: string): ComposeExtensionResult => ({ composeExtension: { type: 'message', text } });
 
-/** The search command: a case reference in, its summary card out (or the reason why not). */
 /**
+ * The search command: a case reference in, its summary card out (or the reason why not).
  * In a group or meeting chat what the searcher inserts is read by everyone there, so it is the
  * prompt (nothing of the case): whoever may see the case opens it for themselves from there.
  */
-export async function findCaseQuery(views: CaseViews, who: TabIdentity, value: unknown, options: SummaryCardOptions & { groupChat?: boolean } = {}): Promise<ComposeExtensionResult> {
+export async function findCaseQuery(views: CaseViews, scope: ReadScope, input: FindCaseInput, options: SummaryCardOptions & { groupChat?: boolean } = {}): Promise<ComposeExtensionResult> {
   const locale = options.locale ?? 'da';
-  const parsed = QueryValue.safeParse(value);
-  if (!parsed.success || parsed.data.commandId !== FIND_CASE_COMMAND) return message(SAYS.unreadable[locale]);
-  const params = parsed.data.parameters;
   // Teams opens the search with initialRun before anything is typed: say what to type.
-  const typed = params.find((p) => p.name === 'reference')?.value;
-  if (params.some((p) => p.name === 'initialRun') || typeof typed !== 'string' || typed.trim() === '') {
-    return message(SAYS.typeReference[locale]);
-  }
-  const reply = await summaryReply(views, who, typed, 'message-extension', options);
+  if (input.initialRun || input.reference.trim() === '') return message(SAYS.typeReference[locale]);
+  const reply = await summaryReply(views, scope, input.reference, options);
   if (reply.kind === 'text') return message(reply.text);
   return {
     composeExtension: {
@@ -99,3 +99,6 @@ export async function findCaseQuery(views: CaseViews, who: TabIdentity, value: u
     },
   };
 }
+
+/** The search's answer when its invoke cannot be read or names no command we have. */
+export const unreadableQuery = (locale: Locale): ComposeExtensionResult => message(SAYS.unreadable[locale]);

@@ -14,6 +14,8 @@ export interface ReadScope {
   actorId: string;
   /** 'tab', 'chat' or 'message-extension': the audit log says through which door. */
   origin: string;
+  /** The teams the door admitted; the store reads no case outside them. */
+  teamIds?: readonly string[];
 }
 
 export interface CaseDecisionRecord {

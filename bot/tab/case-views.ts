@@ -6,14 +6,14 @@ import type { Assessment } from '../storage/wellbeing.js';
 import type { WellbeingArea } from '../../rules/parameters/schema.js';
 import type { CaseStandards } from '../standards/case-standards.js';
 import { buildCaseSummary, dueSoonFirst, type CaseSummary, type PassageLookup } from '../summary/case-summary.js';
-import { accessToCase, type RosterSource } from './access.js';
-import type { TabIdentity } from './auth.js';
+import type { Caller } from '../conversation/surfaces.js';
 import type { AuditSink, CaseSource, CaseWithDecision, NotesSource, ReadScope } from './case-source.js';
 
 /**
- * Reading case summaries on someone's behalf: the access rule, the audit trail and the
- * summary, in one place for every door (the tab, the "resumé" command, the message extension).
- * Teams-free: the caller says who is asking and through which door.
+ * Reading case summaries on someone's behalf: the audit trail and the summary, in one place for
+ * every surface (the tab, the "resumé" command, the message extension). Who may read is not decided
+ * here: every caller comes through its route's door (bot/conversation/routes.ts, doors.ts) and
+ * passes the scope the door opened. Teams-free.
  */
 
 export class CaseViewError extends Error {
@@ -43,7 +43,8 @@ export interface CaseViewDeps {
   notes: NotesSource;
   /** The case plan for the summary (purpose, goals' latest progress, next review); absent in tests that need none. */
   plans?: (scope: ReadScope, caseId: string) => Promise<PlanSummary | null>;
-  roster: RosterSource;
+  /** What the door in front of every read asks (bot/conversation/doors.ts): storage and the cached roster. */
+  doors: Caller['deps'];
   audit: AuditSink;
   /** The case's wellbeing scores (1–5 per area) and the municipality's areas; absent where not wired. */
   wellbeing?: { course: (scope: ReadScope, caseId: string) => Promise<Assessment[]>; areas: readonly WellbeingArea[] };
@@ -54,20 +55,7 @@ export interface CaseViewDeps {
   standardsOf?: (scope: ReadScope, c: CaseWithDecision) => Promise<CaseStandards>;
 }
 
-export type Door = 'tab' | 'chat' | 'message-extension';
-
 export function createCaseViews(deps: CaseViewDeps) {
-  const scopeOf = (who: TabIdentity, door: Door): ReadScope => ({ tenantId: who.tenantId, actorId: who.userId, origin: door });
-
-  /** Fail closed: without the roster nobody but the caseworker gets in. */
-  async function askingRoster<T>(ask: () => Promise<T>): Promise<T> {
-    try {
-      return await ask();
-    } catch (error) {
-      throw new CaseViewError(503, 'roster-unavailable', 'Teams kunne ikke bekræfte, at du er medlem af sagens team. Prøv igen om lidt.', { cause: error });
-    }
-  }
-
   async function summaryOf(scope: ReadScope, c: CaseWithDecision, locale: Locale): Promise<CaseSummary> {
     const { notes, summary } = await deps.notes.forCase(scope, c.caseId);
     const plan = deps.plans ? await deps.plans(scope, c.caseId) : null;
@@ -89,44 +77,40 @@ export function createCaseViews(deps: CaseViewDeps) {
     });
   }
 
-  // The summary in the reader's language, and in Danish for the journal, behind one access check and one audit row.
-  async function summariesOf(who: TabIdentity, reference: string, door: Door, locale: Locale): Promise<{ summary: CaseSummary; danish: CaseSummary }> {
-    const scope = scopeOf(who, door);
+  // The summary in the reader's language, and in Danish for the journal, behind one audit row.
+  // Who may read it is the door's (bot/conversation/doors.ts), opened before: `scope` holds the
+  // case's team alone, so the read finds the case only if the door let the reader in to it.
+  async function summariesOf(scope: ReadScope, reference: string, locale: Locale): Promise<{ summary: CaseSummary; danish: CaseSummary }> {
     const found = await deps.cases.findByReference(scope, reference);
     if (!found) {
       throw new CaseViewError(404, 'case-not-found', `Der findes ingen sag med referencen ${reference}. Tjek referencen og prøv igen.`);
     }
-    const grant = await askingRoster(() => accessToCase(who, found, deps.roster));
-    if (!grant) {
-      await deps.audit.append(scope, { action: 'summary.denied', caseId: found.caseId });
-      throw new CaseViewError(403, 'not-in-team', `Du har ikke adgang til sag ${reference}. Kun sagsbehandleren og medlemmer af sagens team kan se den.`);
-    }
     const summary = await summaryOf(scope, found, locale);
     const danish = locale === 'da' ? summary : await summaryOf(scope, found, 'da');
-    await deps.audit.append(scope, { action: 'summary.view', caseId: found.caseId, details: { grant } });
+    await deps.audit.append(scope, { action: 'summary.view', caseId: found.caseId });
     return { summary, danish };
   }
 
   return {
-    /** The summary of one case, if the person may see it; every attempt is audited. */
-    async caseSummary(who: TabIdentity, reference: string, door: Door, locale: Locale = 'da'): Promise<CaseSummary> {
-      return (await summariesOf(who, reference, door, locale)).summary;
+    doors: deps.doors,
+
+    /** The summary of one case behind an opened door; every view is audited. */
+    async caseSummary(scope: ReadScope, reference: string, locale: Locale = 'da'): Promise<CaseSummary> {
+      return (await summariesOf(scope, reference, locale)).summary;
     },
 
     /**
      * The summary in the reader's language and, for the journal, in Danish (the case file is
-     * Danish whoever reads the tab): one access check and one audit row for both.
+     * Danish whoever reads the tab): one audit row for both.
      */
     caseSummaries: summariesOf,
 
-    /** The person's own cases ('mine') or a team's cases ('team', members only), due soon first. */
-    async listCases(who: TabIdentity, view: { kind: 'mine' } | { kind: 'team'; teamId: string }, door: Door, locale: Locale = 'da'): Promise<CaseListItem[]> {
-      const scope = scopeOf(who, door);
-      if (view.kind === 'team' && !(await askingRoster(() => deps.roster.isMember(who.tenantId, view.teamId, who.userId)))) {
-        await deps.audit.append(scope, { action: 'summary.denied', caseId: null, details: { view: 'team' } });
-        throw new CaseViewError(403, 'not-in-team', 'Du er ikke medlem af dette team, så du kan ikke se dets sager.');
-      }
-      const cases = view.kind === 'mine' ? await deps.cases.listForCaseworker(scope, who.userId) : await deps.cases.listForTeam(scope, view.teamId);
+    /**
+     * The person's own cases ('mine') or a team's cases ('team'), due soon first, behind an opened
+     * door: its scope's teams filter both (my cases in the teams I am still in; the one team).
+     */
+    async listCases(scope: ReadScope, view: { kind: 'mine' } | { kind: 'team'; teamId: string }, locale: Locale = 'da'): Promise<CaseListItem[]> {
+      const cases = view.kind === 'mine' ? await deps.cases.listForCaseworker(scope, scope.actorId) : await deps.cases.listForTeam(scope, view.teamId);
       const today = deps.today();
       const items = cases.map((c): CaseListItem => {
         const summary = buildCaseSummary({
@@ -146,7 +130,7 @@ export function createCaseViews(deps: CaseViewDeps) {
           nextDue: summary.nextDue,
           teamId: c.teamId,
           status: c.status,
-          mine: c.caseworkerId === who.userId,
+          mine: c.caseworkerId === scope.actorId,
         };
       });
       return items.sort(dueSoonFirst);

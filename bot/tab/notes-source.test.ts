@@ -24,7 +24,7 @@ afterAll(() => db.close());
 describe('the summary from stored notes', () => {
   it('measures scope used from the notes and shows the latest notes summary with who produced it', async () => {
     const views = caseViewsFrom({ storage, roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
-    const s = await views.caseSummary({ tenantId: TENANT, userId: 'caseworker-oid', name: '' }, 'SAG-2026-0042', 'tab');
+    const s = await views.caseSummary({ tenantId: TENANT, actorId: 'caseworker-oid', origin: 'tab' }, 'SAG-2026-0042');
     expect(s.scope?.contacts).toBe(12);
     expect(s.scope?.text).toMatch(/^2 besøg om ugen af bevilget 2–3/);
     expect(s.notesSummary).toMatchObject({ text: 'Faste morgenrutiner er på plads.', producedBy: 'udtræk uden sprogmodel', noteCount: 2 });

@@ -49,5 +49,9 @@ export function databaseCachedRoster(source: RosterSource, db: Queryable, option
       ]);
       return member;
     },
+
+    async forgetTeam(tenantId, teamId) {
+      await db.query(`DELETE FROM tab_roster_cache WHERE tenant_id = $1 AND team_id = $2`, [tenantId, teamId]);
+    },
   };
 }

@@ -35,7 +35,7 @@ afterEach(async () => {
 async function start(settings: Partial<TabSettings> = {}, host = '127.0.0.1') {
   const views = caseViewsFrom({
     storage,
-    roster: fixedRoster({ [`${TENANT}/team-familie`]: ['member-oid'] }),
+    roster: fixedRoster({ [`${TENANT}/team-familie`]: ['caseworker-oid', 'member-oid'], [`${DEV_IDENTITY.tenantId}/team-familie`]: [DEV_IDENTITY.userId] }),
     clock: () => new Date('2026-10-13T10:00:00Z'),
   });
   const mode = resolveTabAuth({ clientId: CLIENT_ID, allowedTenants: [TENANT, OTHER_TENANT], jwksUrl: entra.jwksUrl, production: true, ...settings });
@@ -78,20 +78,20 @@ describe('the tab API with Teams SSO', () => {
     expect((await newAudit()).filter((r) => r.action === 'summary.view')).toEqual([{ action: 'summary.view', actor_id: 'member-oid', case_id: mine, origin: 'tab' }]);
   });
 
-  it('refuses a valid user outside the case’s team with 403 and a Danish reason, and audits the attempt', async () => {
+  it('refuses a valid user outside the case’s team as not found, in Danish, reads nothing, and audits the refusal', async () => {
     const { get, newAudit } = await start();
     const { status, body } = await get('/api/tab/cases/FAM-0042', await bearer({ oid: 'outsider-oid' }));
-    expect(status).toBe(403);
-    expect(body.message).toMatch(/Du har ikke adgang til sag FAM-0042/);
+    expect(status).toBe(404);
+    expect(body.message).toMatch(/Jeg fandt ingen sag med det sagsnummer, som du har adgang til/);
     expect(body.summary).toBeUndefined();
-    expect((await newAudit()).map((r) => r.action)).toEqual(['case.read', 'summary.denied']);
+    expect((await newAudit()).map((r) => [r.action, r.case_id])).toEqual([['case.access-refused', mine]]);
   });
 
   it('never shows another tenant’s case, even by its exact reference', async () => {
     const { get } = await start();
     const { status, body } = await get('/api/tab/cases/FAM-9999', await bearer({ oid: 'caseworker-oid' }));
     expect(status).toBe(404);
-    expect(body.message).toMatch(/Der findes ingen sag med referencen FAM-9999/);
+    expect(body.message).toMatch(/Jeg fandt ingen sag med det sagsnummer/);
   });
 
   it.each([
@@ -125,8 +125,9 @@ describe('the tab API with Teams SSO', () => {
     const { get } = await start();
     expect((await get('/api/tab/cases?view=team&teamId=team-familie', await bearer({ oid: 'member-oid' }))).body.cases).toHaveLength(2);
     const outsider = await get('/api/tab/cases?view=team&teamId=team-familie', await bearer({ oid: 'outsider-oid' }));
-    expect(outsider.status).toBe(403);
+    expect(outsider.status).toBe(404);
     expect(outsider.body.message).toMatch(/ikke medlem af dette team/);
+    expect(outsider.body.cases).toBeUndefined();
   });
 
   it('answers a malformed request with 400 and says what to do', async () => {

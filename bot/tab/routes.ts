@@ -1,13 +1,15 @@
 import { localeFrom, type Locale } from '../../cards/locale.js';
 import type { Request, Response, Server } from 'restify';
-import { firstMessage, ListQuery, ReferenceParam } from './api-schemas.js';
+import { z } from 'zod';
+import { openDoor } from '../conversation/doors.js';
+import { TAB_ROUTES, type TabCall, type TabRoute } from '../conversation/routes.js';
+import type { RosterSource } from './access.js';
+import { firstMessage } from './api-schemas.js';
 import { TabAuthError } from './auth.js';
 import { CaseViewError, type CaseViews } from './case-views.js';
 import { identify, type TabAuthMode } from './mode.js';
 import { readStatic } from './static-files.js';
-import { overviewRoutes, registerTabApiRoutes } from './overview-routes.js';
 import type { OverviewViews } from '../overview/views.js';
-import { journalText } from '../summary/journal-text.js';
 
 /**
  * The tab over HTTP: its page under /tab/ and a small JSON API under /api/tab/, both on the
@@ -53,26 +55,56 @@ export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
     sendJson(res, 200, { mode: deps.mode.kind === 'dev' ? 'dev' : deps.mode.kind === 'sso' ? 'sso' : 'disabled', overview: Boolean(deps.overview) });
   });
 
-  server.get('/api/tab/cases', async (req, res) => {
-    await answer(server, req, res, deps, async (who) => {
-      const query = ListQuery.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://tab').searchParams));
-      if (!query.success) throw new CaseViewError(400, 'bad-query', firstMessage(query.error));
-      const view = query.data.view === 'team' ? { kind: 'team' as const, teamId: query.data.teamId } : { kind: 'mine' as const };
-      return { cases: await deps.views.listCases(who, view, 'tab', langOf(req)) };
+  // The API's routes and their doors are the bot's one route table (bot/conversation/routes.ts).
+  const byPath = new Map<string, ((call: TabCall, raw: unknown) => Promise<Parsed>)[]>();
+  for (const route of Object.values(TAB_ROUTES)) byPath.set(route.path, [...(byPath.get(route.path) ?? []), (call, raw) => throughDoor(call, route, raw)]);
+  for (const [path, routes] of byPath) {
+    server.get(path, async (req, res) => {
+      await answer(server, req, res, deps, async (who) => {
+        const raw = { ...Object.fromEntries(new URL(req.url ?? '', 'http://tab').searchParams), ...req.params };
+        const call: TabCall = {
+          deps: { ...deps.views.doors, roster: deps.views.doors.roster && failingClosed(deps.views.doors.roster) },
+          scope: { tenantId: who.tenantId, actorId: who.userId, origin: 'tab' },
+          locale: langOf(req),
+          info: { conversation: { kind: 'tab' } },
+          views: deps.views,
+          ...(deps.overview ? { overview: deps.overview } : {}),
+        };
+        const errors: z.ZodError[] = [];
+        for (const route of routes) {
+          const result = await route(call, raw);
+          if (result.ok) return result.body;
+          errors.push(result.error);
+        }
+        // Of the routes sharing a path, the one whose `view` matched says what was wrong.
+        throw new CaseViewError(400, 'bad-query', firstMessage(errors.find((e) => e.issues[0]?.path[0] !== 'view') ?? errors[0]!));
+      });
     });
-  });
+  }
+}
 
-  if (deps.overview) registerTabApiRoutes(server, overviewRoutes(deps.overview), (req, res, handle) => answer(server, req, res, deps, handle));
+type Parsed = { ok: true; body: object } | { ok: false; error: z.ZodError };
 
-  server.get('/api/tab/cases/:reference', async (req, res) => {
-    await answer(server, req, res, deps, async (who) => {
-      const params = ReferenceParam.safeParse(req.params);
-      if (!params.success) throw new CaseViewError(400, 'bad-reference', firstMessage(params.error));
-      // The journal text goes into the Danish case file whatever the reader's language.
-      const { summary, danish } = await deps.views.caseSummaries(who, params.data.reference, 'tab', langOf(req));
-      return { summary, journalText: journalText(danish) };
-    });
-  });
+async function throughDoor<I>(call: TabCall, route: TabRoute<I>, raw: unknown): Promise<Parsed> {
+  const input = route.input.safeParse(raw);
+  if (!input.success) return { ok: false, error: input.error };
+  const opened = await openDoor(call, route.door, input.data);
+  // Not found, whatever the reason: the tab does not tell an outsider that a case or team exists.
+  if (!opened.ok) throw new CaseViewError(404, 'not-found', opened.text);
+  return { ok: true, body: await route.run(opened.turn, input.data) };
+}
+
+/** Fail closed: without the roster nobody gets in, and the page says to try again. */
+function failingClosed(roster: RosterSource): RosterSource {
+  return {
+    async isMember(tenantId, teamId, userId) {
+      try {
+        return await roster.isMember(tenantId, teamId, userId);
+      } catch (error) {
+        throw new CaseViewError(503, 'roster-unavailable', 'Teams kunne ikke bekræfte, at du er medlem af teamet. Prøv igen om lidt.', { cause: error });
+      }
+    },
+  };
 }
 
 /** The page says which language its reader has (Teams' locale, or the browser's outside Teams). */

@@ -43,7 +43,7 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
     notes: w.notes ?? storedNotes(w.storage.notes),
     plans: (scope, caseId) => w.storage.planSummary(scope, caseId),
     wellbeing: { course: (scope, caseId) => wellbeingStore(w.storage.db, clock).course(scope, caseId), areas: DEFAULT_PARAMETERS.wellbeingAreas },
-    roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
+    doors: { storage: w.storage, roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }) },
     passage: standardPassage,
     today: () => danishToday(clock()),
     standardsOf: (scope, c) => caseStandards(w.storage.decisions, w.standards ?? SEED_STANDARDS, scope, c.decision.standard ?? null),
@@ -55,8 +55,6 @@ export function overviewViewsFrom(w: SummaryWiring): OverviewViews {
   const clock = w.clock ?? (() => new Date());
   return createOverviewViews({
     rows: teamOverviewReader(w.storage.db),
-    roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }),
-    audit: w.storage.audit,
     today: () => danishToday(clock()),
   });
 }

@@ -6,7 +6,6 @@ import { createAdapter } from './adapter.js';
 import { FamiliestotteBot } from './bot.js';
 import { createFollowUps, TURN_ANSWERED } from './follow-ups.js';
 import type { ConnectorClient } from './proactive.js';
-import type { CaseViews } from '../tab/case-views.js';
 
 export type { ConversationRef } from '../conversation/types.js';
 export { createRosterSource } from './roster.js';
@@ -23,12 +22,11 @@ export function createTeamsEndpoint(
   config: Config,
   logger: Logger,
   conversation: ConversationHandler,
-  summaries?: CaseViews,
   connector?: ConnectorClient,
 ): TeamsEndpoint {
   const adapter = createAdapter(config, logger);
   const followUps = createFollowUps(connector, logger);
-  const bot = new FamiliestotteBot(conversation, followUps, summaries, config.allowedTenants);
+  const bot = new FamiliestotteBot(conversation, followUps);
   return {
     async process(req, res) {
       const authorization = req.headers.authorization ?? '';

@@ -21,7 +21,7 @@ export function toTurnContextInfo(activity: Partial<Activity>): TurnContextInfo 
   const teamId = channelData.team?.id;
   const kind = KINDS[conversation?.conversationType ?? ''] ?? (teamId ? 'channel' : 'personal');
   return {
-    tenantId: channelData.tenant?.id ?? conversation?.tenantId ?? undefined,
+    tenantId: tenantOf(channelData.tenant?.id, conversation?.tenantId),
     userId: activity.from?.aadObjectId ?? undefined,
     userName: activity.from?.name || undefined,
     locale: typeof activity.locale === 'string' && activity.locale !== '' ? activity.locale : 'da-DK',
@@ -36,6 +36,12 @@ export function toTurnContextInfo(activity: Partial<Activity>): TurnContextInfo 
     },
     mentioned: mentionsOf(activity).length > 0,
   };
+}
+
+/** Two tenants named in one activity is no tenant: which one the sender meant is not ours to guess. */
+function tenantOf(fromChannelData: string | undefined, fromConversation: string | undefined): string | undefined {
+  if (fromChannelData && fromConversation && fromChannelData !== fromConversation) return undefined;
+  return fromChannelData ?? fromConversation ?? undefined;
 }
 
 /** The text with the bot's own @mention removed; the activity itself is left untouched. */

@@ -49,7 +49,7 @@ export async function run(): Promise<BenchResult[]> {
     const views = overviewViewsFrom({ storage, roster: fixedRoster({ [`${TENANT}/${TEAM}`]: [who.userId] }), clock: () => new Date('2026-10-13T10:00:00Z') });
     const once = async () => {
       const started = performance.now();
-      const o = await views.teamOverview(who, TEAM);
+      const o = await views.teamOverview({ tenantId: who.tenantId, actorId: who.userId, origin: 'tab' }, TEAM);
       if (o.open.total.count !== CASES) throw new Error(`expected ${CASES} open cases, got ${o.open.total.count}`);
       return performance.now() - started;
     };

@@ -36,13 +36,13 @@ export async function run(): Promise<BenchResult[]> {
         summary: { text: 'Forløbet går som planlagt. '.repeat(60), producedBy: 'udtræk uden sprogmodel', byModel: false, at: '2026-10-12T08:00:00Z', noteCount: notes.length },
       }),
     };
-    // A team member, so the roster path (and its database cache) is part of every run.
+    // The scope the case door opens for a team member: the read as the tab's route runs it.
     const views = caseViewsFrom({ storage, notes: source, roster: fixedRoster({ [`${tenantId}/team`]: ['member-oid'] }), clock: () => new Date('2026-10-13T10:00:00Z') });
     const who = { tenantId, userId: 'member-oid', name: 'Medlem' };
 
     const once = async () => {
       const started = performance.now();
-      const summary = await views.caseSummary(who, 'SAG-BENCH-0001', 'tab');
+      const summary = await views.caseSummary({ tenantId: who.tenantId, actorId: who.userId, origin: 'tab', teamIds: ['team'] }, 'SAG-BENCH-0001');
       journalText(summary);
       cardBytes(summaryCard(summary));
       return performance.now() - started;

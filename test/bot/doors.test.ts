@@ -4,7 +4,7 @@ import { ACTION_ROUTES, COMMAND_ROUTES } from '../../bot/conversation/routes.js'
 import type { Command } from '../../bot/conversation/commands.js';
 import { cardsIn, cardText, type BotClient } from '../support/bot-client.js';
 import { startTestBot, type TestBot } from '../support/bot-server.js';
-import { addTeamChannel } from '../support/teams-roster.js';
+import { addTeamChannel, leaveTeam } from '../support/teams-roster.js';
 import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
 
 /**
@@ -250,5 +250,23 @@ describe('a card action’s payload', { timeout: 120_000 }, () => {
     expect([await fingerprint(), await audited()], 'no case was read (audited) or changed').toEqual(before);
     // A well-formed payload still opens the case.
     expect(cardText((await caseworker.execute('case.open', { caseId })).card)).toContain(REFERENCE);
+  });
+});
+
+describe('a member removed from the team', { timeout: 120_000 }, () => {
+  it('is refused at their next action once Teams says so (membersRemoved), not when the cached roster expires', async () => {
+    const leaver = bot.client({ tenantId: caseworker.tenantId, userName: 'Lise Går' });
+    leaver.joinTeam(TEAM);
+    expect(refused(cardText((await leaver.execute('case.open', { caseId })).card)), 'a member opens the case').toBe(false);
+    leaveTeam(TEAM, leaver.userId);
+    // Teams tells the bot in the team's channel; the member's answer was cached a moment ago.
+    const inChannel = caseworker.with({ kind: 'channel', conversationId: CHANNEL, teamId: TEAM });
+    const update = await inChannel.post({ type: 'conversationUpdate', membersRemoved: [{ id: `29:${leaver.userId}`, aadObjectId: leaver.userId }], channelData: { tenant: { id: caseworker.tenantId }, team: { id: TEAM }, eventType: 'teamMemberRemoved' } });
+    expect(update.status).toBeLessThan(300);
+    expect(cardText((await leaver.execute('case.open', { caseId })).card)).toContain(TEXTS.caseNotFound.da);
+    // And added back: let in again at once.
+    leaver.joinTeam(TEAM);
+    await inChannel.post({ type: 'conversationUpdate', membersAdded: [{ id: `29:${leaver.userId}`, aadObjectId: leaver.userId }], channelData: { tenant: { id: caseworker.tenantId }, team: { id: TEAM }, eventType: 'teamMemberAdded' } });
+    expect(refused(cardText((await leaver.execute('case.open', { caseId })).card)), 'added back').toBe(false);
   });
 });

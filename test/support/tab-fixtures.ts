@@ -20,15 +20,24 @@ export interface SeedCase {
   override?: { chosen: 'level3' | 'level1' | 'preventive' | 'none' | 'escalate'; reason: string };
 }
 
-/** Creates the case through the storage module, as the caseworker would in chat. */
+/**
+ * Creates the case through the storage module, as the caseworker would in chat: in a team the bot
+ * is installed in (its channel is recorded, so the doors know the team), by a member of it (the
+ * roster the test gives says who is).
+ */
 export async function seedCase(storage: Storage, c: SeedCase) {
   const recommended = c.decision ?? level2Decision();
+  const teamId = c.teamId ?? 'team-familie';
+  await storage.conversationRefs.upsert(
+    { tenantId: c.tenantId, actorId: c.caseworkerId, origin: 'chat' },
+    { conversationId: `19:${teamId}-general@thread.tacv2`, serviceUrl: 'https://smba.trafficmanager.net/emea/', kind: 'channel', teamId, teamName: null, channelId: `19:${teamId}-general@thread.tacv2`, channelName: null, userId: null },
+  );
   return storage.cases.create(
     { tenantId: c.tenantId, actorId: c.caseworkerId, origin: 'chat' },
     {
       reference: c.reference,
       childPseudonym: c.childPseudonym ?? 'AB',
-      teamId: c.teamId ?? 'team-familie',
+      teamId,
       caseworkerName: c.caseworkerName ?? 'Sagsbehandler A',
       facts: sampleFacts({ startDate: recommended.startDate }),
       decision: c.override

@@ -1,3 +1,4 @@
+import { TEXTS } from '../../bot/conversation/texts.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage, type Storage } from '../../bot/storage/storage.js';
 import { DEV_IDENTITY, resolveTabAuth } from '../../bot/tab/mode.js';
@@ -166,7 +167,7 @@ describe("the team's overview", () => {
     const views = caseViewsFrom({ storage, roster: fixedRoster({ [`${T}/${TEAM}`]: [DEV_IDENTITY.userId] }), clock: () => NOW });
     const rows = await teamOverviewReader(db)({ tenantId: T, actorId: 'test', origin: 'tab' }, { teamId: TEAM, today: TODAY, horizon: '2026-11-12' });
     for (const row of rows.openCases) {
-      const summary = await views.caseSummary(DEV_IDENTITY, row.reference, 'tab');
+      const summary = await views.caseSummary({ tenantId: DEV_IDENTITY.tenantId, actorId: DEV_IDENTITY.userId, origin: 'tab' }, row.reference);
       expect([row.reference, scopeStanding(row, TODAY)]).toEqual([row.reference, summary.scope?.status ?? 'no-notes']);
     }
     const standing = Object.fromEntries(overview.scope.lines.map((l) => [l.standing, l.cases.cases]));
@@ -189,13 +190,13 @@ describe("the team's overview", () => {
     expect(rows.map((r) => r.reference)).toEqual(['SAG-2026-0001', 'SAG-2026-0002', 'SAG-2026-0003', 'SAG-2026-0004', 'SAG-2026-0005']);
   });
 
-  it('refuses someone outside the team, in Danish, shows nothing, and audits the refusal', async () => {
+  it('refuses someone outside the team as not found, in Danish, shows nothing, and audits the refusal', async () => {
     const res = await get(outsider.url, TEAM);
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(404);
     const body = (await res.json()) as { error: string; message: string };
-    expect(body).toEqual({ error: 'not-in-team', message: 'Du er ikke medlem af dette team, så du kan ikke se dets overblik.' });
+    expect(body).toEqual({ error: 'not-found', message: TEXTS.notInThisTeam.da });
     const audit = await sql<{ action: string; n: number }>(`SELECT action, count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND actor_id = 'aad-outsider' GROUP BY 1`, [T]);
-    expect(audit).toEqual([{ action: 'overview.denied', n: 1 }]);
+    expect(audit).toEqual([{ action: 'case.access-refused', n: 1 }]);
   });
 
   it('asks for the team when it is missing', async () => {

@@ -10,6 +10,7 @@ import { actionData, BotClient, cardsIn, cardText } from '../support/bot-client.
 import { sharedConnectorStandin } from '../support/connector-standin.js';
 import { realPostgres, type TestPostgres } from '../support/db.js';
 import { seedCase } from '../support/tab-fixtures.js';
+import { TEXTS } from '../../bot/conversation/texts.js';
 
 /**
  * The summary's chat doors through the real bot over HTTP: "resumé <reference>" in a meeting
@@ -33,6 +34,8 @@ beforeAll(async () => {
   // A meeting chat is a group chat to the bot; there it answers only when @mentioned.
   caseworker = new BotClient({ url: server.url, tenantId: TENANT, userId: 'caseworker-oid', kind: 'groupChat', conversationId: '19:meeting_abc@thread.v2' });
   outsider = caseworker.with({ userId: 'outsider-oid', userName: 'Ole Udenfor' });
+  // The caseworker is in the case's team, where the bot is installed (a case is its team's: doors.ts).
+  await caseworker.with({ kind: 'channel', conversationId: '19:team-familie-general@thread.tacv2', teamId: 'team-familie' }).install();
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -139,7 +142,7 @@ describe('the message extension search', () => {
   it('answers an unknown reference with a Danish message, not an error', async () => {
     const response = await search(caseworker, 'SAG-0000-0000');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ composeExtension: { type: 'message', text: expect.stringMatching(/Der findes ingen sag med referencen SAG-0000-0000/) } });
+    expect(await response.json()).toEqual({ composeExtension: { type: 'message', text: TEXTS.caseNotFound.da } });
   });
 
   it('speaks English to a searcher whose Teams is English: the card, its labels, its dates and the refusal', async () => {
@@ -153,7 +156,7 @@ describe('the message extension search', () => {
     const ownWords = text.split('\n').filter((line) => !line.startsWith('• ')).join('\n');
     expect(ownWords).not.toMatch(/Sagsresumé|Næste frist|Besluttet af|Niveau 2|Frister\b/);
     const refused = await search(english, 'SAG-0000-0000');
-    expect(await refused.json()).toEqual({ composeExtension: { type: 'message', text: 'There is no case with the reference SAG-0000-0000. Check the reference and try again.' } });
+    expect(await refused.json()).toEqual({ composeExtension: { type: 'message', text: TEXTS.caseNotFound.en } });
   });
 });
 

@@ -184,7 +184,8 @@ describe('the tab in local development mode', () => {
     await page.click('#find-form button[type=submit]');
     const alert = page.locator('#error');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('Der findes ingen sag med referencen SAG-0000-0000');
+    // The door's words, the same for a case that does not exist and one the reader may not see.
+    expect(await alert.textContent()).toContain('Jeg fandt ingen sag med det sagsnummer, som du har adgang til');
     expect(await page.inputValue('#reference')).toBe('SAG-0000-0000');
     // A refused request shows in the console as a failed resource; nothing else may.
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
