@@ -8,7 +8,7 @@ import type { ProductMetrics } from './observability/product-metrics.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrate.js';
 import { createStorage } from './storage/storage.js';
-import { decideWithDefaults } from './rules-binding.js';
+import { bindRulesPerTenant } from './rules-binding.js';
 import { createStandardIndex } from './search/standard-index.js';
 import { createChatModel } from '../prompts/client.js';
 import { loadDanishWords } from '../prompts/danish-words.js';
@@ -88,12 +88,14 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
   if (config.llm.kind !== 'off') await loadDanishWords();
   // One roster for every door (chat, tab, summaries), its answers cached in the database.
   const roster = databaseCachedRoster(createRosterSource(config, logger, storage.conversationRefs), db);
-  const summaries = caseViewsFrom({ storage, roster, rosterCached: true });
-  const overview = overviewViewsFrom({ storage, roster, rosterCached: true });
+  // The rules bound once per municipality: every door below reads its tenant's figures from here.
+  const rules = bindRulesPerTenant(config.parameters);
+  const summaries = caseViewsFrom({ storage, roster, rosterCached: true, rules });
+  const overview = overviewViewsFrom({ storage, roster, rosterCached: true, rules });
   const conversation = createConversation({
     storage,
     views: createViews(),
-    decide: decideWithDefaults,
+    rules,
     passages,
     searchPassages: (query, limit) => passages.search(query, limit),
     // Off by default: without LLM_MODEL nothing is ever sent anywhere.

@@ -1,6 +1,6 @@
 import type { Facts, RiskFactorGroup } from '../rules/facts.js';
 import { RISK_FACTORS } from '../rules/risk-factors.js';
-import { DEFAULT_GROUP_TITLES, getStep, INTAKE_STEPS, previousStepId, stepNumber, UNKNOWN, visibleQuestions, type Question, type StepId } from '../bot/intake/steps.js';
+import { DEFAULT_GROUP_TITLES, getStep, INTAKE_STEPS, previousStepId, stepNumber, UNKNOWN, visibleQuestions, type IntakeFigures, type Question, type StepId } from '../bot/intake/steps.js';
 import type { IntakeCardContext, RiskFactorInfo } from './context.js';
 import type { Locale } from './locale.js';
 import { expand, execute, pick, type CardJson } from './template.js';
@@ -31,12 +31,15 @@ const REQUIRED_MESSAGE = {
 };
 
 /** The interview step as a card: progress, the questions prefilled with what was answered, Næste / Tilbage / Start forfra. */
-export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: IntakeCardContext): CardJson {
+/**
+ * `figures`: the municipality's figures the questions are asked by (which apply, the ages they name).
+ */
+export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: IntakeCardContext & { figures: IntakeFigures }): CardJson {
   const t = pick(ctx.locale);
   const step = getStep(stepId);
   const number = stepNumber(stepId);
   const total = INTAKE_STEPS.length;
-  const questions = visibleQuestions(step, answers).map((q) => questionView(q, answers, ctx));
+  const questions = visibleQuestions(step, answers, ctx.figures).map((q) => questionView(q, answers, ctx));
   const last = number === total;
   const data = { draftId: ctx.draftId, stepId };
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { containsCprLike } from '../privacy/cpr.js';
 import { decide } from '../../rules/decide.js';
 import { parseFacts, type FieldProblem } from '../../rules/facts.js';
-import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
+import { STANDARD_PARAMETERS } from '../rules-binding.js';
 import { parseMunicipalityParameters } from '../../rules/parameters/load.js';
 
 export interface CommandResult {
@@ -28,7 +28,7 @@ export function runAssess(argv: readonly string[]): CommandResult {
     const { factsFile, parametersFile } = parseArgs(argv);
     const facts = parseFacts(readJson(factsFile, 'Sagsfilen'));
     if (!facts.ok) throw new InputError(describe(`Sagsfilen ${factsFile} har fejl:`, facts.problems));
-    let parameters = DEFAULT_PARAMETERS;
+    let parameters = STANDARD_PARAMETERS.all;
     if (parametersFile) {
       const parsed = parseMunicipalityParameters(readJson(parametersFile, 'Parameterfilen'));
       if (!parsed.ok) throw new InputError(describe(`Parameterfilen ${parametersFile} har fejl:`, parsed.problems));

@@ -37,6 +37,7 @@ export function createViews(): Views {
       intakeStepCard(stepId, answers.facts, {
         locale,
         draftId: ctx.draftId,
+        figures: ctx.figures,
         riskFactors: riskFactors(locale),
         unknown: answers.unknown,
         lookupPassage,

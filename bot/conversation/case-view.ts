@@ -1,12 +1,11 @@
 import type { CaseView } from '../../cards/case-view.js';
-import { consequencesOfChoice } from '../../rules/chosen-measure.js';
 import type { Override } from '../../rules/decision-types.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 
 /**
  * What a case card may show of a stored case: reference, pseudonym, what was decided, by whom,
- * and the due dates. An overridden case shows the due dates the standard sets for the CHOSEN
- * measure, not the recommendation's.
+ * and the due dates. An overridden case shows the due dates stored for the CHOSEN measure, not
+ * the recommendation's.
  */
 export function toCaseView(found: CaseWithDecision): CaseView {
   const d = found.decision;
@@ -29,7 +28,8 @@ export function toCaseView(found: CaseWithDecision): CaseView {
     status: found.status,
     decidedBy: found.caseworkerName,
     decidedAt: d.decidedAt.toISOString(),
-    reviews: [...(d.overridden ? consequencesOfChoice(found.facts, d.chosenOutcome, d.chosenVariant).reviews : d.recommended.reviews)].sort((a, b) =>
+    // As stored with the decision (bot/cases/standing-plan.ts fills in an override from before it was).
+    reviews: [...(d.chosen?.reviews ?? [])].sort((a, b) =>
       a.due.localeCompare(b.due),
     ),
     ...(override ? { override } : {}),

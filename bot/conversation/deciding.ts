@@ -10,5 +10,5 @@ import type { IntakeAnswers } from './intake-state.js';
  */
 export function decideNow(turn: Turn, answers: IntakeAnswers, extra: Partial<Facts> = {}): { facts: Facts; decision: Decision } {
   const facts: Facts = { ...answers.facts, ...extra, referenceDate: danishDate(turn.deps.clock()) };
-  return { facts, decision: turn.deps.decide(facts) };
+  return { facts, decision: turn.rules.decide(facts) };
 }

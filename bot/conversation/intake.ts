@@ -1,5 +1,6 @@
 import type { Facts } from '../../rules/facts.js';
-import { nextStepId, previousStepId, type StepId } from '../intake/steps.js';
+import { nextStepId, previousStepId, type IntakeFigures, type StepId } from '../intake/steps.js';
+import { danishDate } from './dates.js';
 import { parseEnvelope, parseMissingSubmission, parseRestart, parseStepSubmission } from '../intake/submission.js';
 import type { Draft } from '../storage/drafts.js';
 import { teamChannels, type TeamChannel } from './channels.js';
@@ -26,7 +27,7 @@ export async function startIntake(turn: Turn): Promise<Card> {
     expectedVersion: 0,
   });
   if (!saved.ok) throw new Error('a new draft cannot be stale');
-  return turn.deps.views.intakeStep(turn.locale, 'child', EMPTY_ANSWERS, { draftId: saved.draft.draftId });
+  return turn.deps.views.intakeStep(turn.locale, 'child', EMPTY_ANSWERS, { draftId: saved.draft.draftId, figures: intakeFigures(turn) });
 }
 
 export async function resumeIntake(turn: Turn): Promise<Card> {
@@ -40,9 +41,9 @@ export async function nextStep(turn: Turn, data: Data): Promise<Card> {
   if ('card' in loaded) return loaded.card;
   const { draft, answers } = loaded;
   const stepId = loaded.stepId ?? stepOf(readPosition(draft.step));
-  const parsed = parseStepSubmission(stepId, data, answers.facts);
+  const parsed = parseStepSubmission(stepId, data, answers.facts, intakeFigures(turn));
   if (!parsed.ok) {
-    return turn.deps.views.intakeStep(turn.locale, stepId, answers, { draftId: draft.draftId, typed: data, problems: parsed.problems });
+    return turn.deps.views.intakeStep(turn.locale, stepId, answers, { draftId: draft.draftId, figures: intakeFigures(turn), typed: data, problems: parsed.problems });
   }
   const merged = mergeStep(answers, stepId, parsed.facts, parsed.unknown);
   // A child who may be in danger: the escalation is shown at once, before any other question.
@@ -128,14 +129,14 @@ async function moveTo(
     const position = readPosition(current.step);
     const currentAnswers = readAnswers(current.answers);
     if (position === 'result') return resultCard(turn, current.draftId, currentAnswers, { problems, channels });
-    return turn.deps.views.intakeStep(turn.locale, position, currentAnswers, { draftId: current.draftId, typed: refused.typed, problems });
+    return turn.deps.views.intakeStep(turn.locale, position, currentAnswers, { draftId: current.draftId, figures: intakeFigures(turn), typed: refused.typed, problems });
   }
   return showPosition(turn, saved.draft, to, answers, channels);
 }
 
 function showPosition(turn: Turn, draft: Draft, position: DraftPosition, answers: IntakeAnswers, channels?: readonly TeamChannel[]): Promise<Card> | Card {
   if (position === 'result') return resultCard(turn, draft.draftId, answers, { channels });
-  return turn.deps.views.intakeStep(turn.locale, position, answers, { draftId: draft.draftId });
+  return turn.deps.views.intakeStep(turn.locale, position, answers, { draftId: draft.draftId, figures: intakeFigures(turn) });
 }
 
 type Loaded = { draft: Draft; answers: IntakeAnswers; stepId?: StepId } | { card: Card };
@@ -159,4 +160,9 @@ function stepOf(position: DraftPosition): StepId {
 /** Back from the result: to the step the interview ended on (the safety step after an escalation). */
 function lastAskedStep(answers: IntakeAnswers): StepId {
   return answers.facts.safetyConcern === true ? 'concern' : 'special';
+}
+
+/** The tenant's figures the interview asks by, in force today. */
+function intakeFigures(turn: Turn): IntakeFigures {
+  return { olderChildMonths: turn.rules.olderChildMonths(danishDate(turn.deps.clock())) };
 }

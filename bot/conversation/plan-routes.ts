@@ -20,7 +20,7 @@ function planDeps(turn: Turn): PlanDeps {
   return {
     storage: turn.deps.storage,
     locale: turn.locale,
-    decide: turn.deps.decide,
+    rules: turn.rules,
     today: () => danishDate(turn.deps.clock()),
     clock: turn.deps.clock,
     ...(turn.info.userName ? { userName: turn.info.userName } : {}),
@@ -66,5 +66,5 @@ export function planCardAfterCreate(turn: Turn, created: CaseWithDecision): Card
       ? `Case ${ref} is created.${first ? ` First due date: ${formatDate(first.due, 'en')}.` : ''} Now write the plan together with the parents – it can be edited later with »plan ${ref}«.`
       : `Sag ${ref} er oprettet.${first ? ` Første frist: ${formatDate(first.due, 'da')}.` : ''} Skriv nu planen sammen med forældrene – den kan rettes senere med »plan ${ref}«.`;
   // Created in this turn, so it has no plan yet: nothing to read once the case is committed.
-  return firstPlanCard(created, intro, turn.locale);
+  return firstPlanCard(created, turn.rules, intro, turn.locale);
 }

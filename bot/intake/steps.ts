@@ -30,8 +30,17 @@ interface QuestionBase {
   asks: readonly string[];
   /** The card refuses to go on without an answer; "Ved ikke" counts as one. */
   required: boolean;
-  /** Shown only when the answers so far make it relevant. */
-  when?: (answers: Partial<Facts>) => boolean;
+  /** Shown only when the answers so far make it relevant, by the municipality's figures. */
+  when?: (answers: Partial<Facts>, figures: IntakeFigures) => boolean;
+}
+
+/**
+ * The municipality's figures the interview asks by (BoundRules): which questions apply, and the
+ * ages their texts name. Label and help may hold "{olderChildYears}", replaced when shown.
+ */
+export interface IntakeFigures {
+  /** Level 2 is as a starting point for children under this age, in months (pps.omfang.2.alder). */
+  olderChildMonths: number;
 }
 
 export type Question =
@@ -51,8 +60,6 @@ export interface IntakeStep {
 
 const unknownOption: ChoiceOption = { value: UNKNOWN, title: { da: 'Ved ikke', en: "Don't know" } };
 
-/** Barnets lov: level 2 is "as a starting point" for children under 13. */
-export const OLDER_CHILD_MONTHS = 13 * 12;
 
 /** Titles of the model's three checklists, as the risk-factor catalogue words them. */
 export const DEFAULT_GROUP_TITLES: Record<RiskFactorGroup, Localized> = {
@@ -371,16 +378,16 @@ const specialStep: IntakeStep = {
       kind: 'text',
       id: 'olderChildReason',
       fact: 'olderChildReason',
-      label: { da: 'Barnet er 13 år eller ældre. Hvis niveau 2 er relevant: hvorfor?', en: 'The child is 13 or older. If level 2 is relevant: why?' },
+      label: { da: 'Barnet er {olderChildYears} eller ældre. Hvis niveau 2 er relevant: hvorfor?', en: 'The child is {olderChildYears} or older. If level 2 is relevant: why?' },
       help: {
-        da: 'Niveau 2 er som udgangspunkt til børn under 13 år; en undtagelse skal begrundes. Skriv ingen navne eller CPR-numre.',
-        en: 'Level 2 is as a starting point for children under 13; an exception needs a reason. Write no names or CPR numbers.',
+        da: 'Niveau 2 er som udgangspunkt til børn under {olderChildYears}; en undtagelse skal begrundes. Skriv ingen navne eller CPR-numre.',
+        en: 'Level 2 is as a starting point for children under {olderChildYears}; an exception needs a reason. Write no names or CPR numbers.',
       },
       placeholder: { da: 'Begrundelse', en: 'Reason' },
       maxLength: 2000,
       asks: ['olderChildReason'],
       required: false,
-      when: (answers) => typeof answers.child?.ageMonths === 'number' && answers.child.ageMonths >= OLDER_CHILD_MONTHS,
+      when: (answers, figures) => typeof answers.child?.ageMonths === 'number' && answers.child.ageMonths >= figures.olderChildMonths,
     },
   ],
 };
@@ -407,9 +414,16 @@ export function previousStepId(id: StepId): StepId | undefined {
   return i > 0 ? STEP_IDS[i - 1] : undefined;
 }
 
-/** The questions of a step that apply given the answers so far. */
-export function visibleQuestions(step: IntakeStep, answers: Partial<Facts>): Question[] {
-  return step.questions.filter((q) => !q.when || q.when(answers));
+/** The questions of a step that apply given the answers so far, their texts naming the municipality's ages. */
+export function visibleQuestions(step: IntakeStep, answers: Partial<Facts>, figures: IntakeFigures): Question[] {
+  return step.questions.filter((q) => !q.when || q.when(answers, figures)).map((q) => withFigures(q, figures));
+}
+
+function withFigures(q: Question, figures: IntakeFigures): Question {
+  const m = figures.olderChildMonths;
+  const years: Localized = m % 12 === 0 ? { da: `${m / 12} år`, en: `${m / 12}` } : { da: `${m} måneder`, en: `${m} months` };
+  const fill = (text: Localized): Localized => ({ da: text.da.replaceAll('{olderChildYears}', years.da), en: text.en.replaceAll('{olderChildYears}', years.en) });
+  return q.label.da.includes('{') || q.help.da.includes('{') ? { ...q, label: fill(q.label), help: fill(q.help) } : q;
 }
 
 export interface FactQuestion {

@@ -1,5 +1,6 @@
 import type { Facts } from '../../rules/facts.js';
 import type { ChoosableOutcome, Decision, Variant } from '../../rules/decision-types.js';
+import type { ChosenPlan } from '../storage/decisions.js';
 import type { NotesDigest } from '../summary/case-summary.js';
 import type { ContactNote } from '../summary/scope-usage.js';
 
@@ -23,6 +24,8 @@ export interface CaseDecisionRecord {
   overridden: boolean;
   decidedBy: string;
   decidedAt: Date;
+  /** The chosen measure's scope and due dates, stored with the decision. */
+  chosen?: ChosenPlan | null;
 }
 
 export interface CaseWithDecision {
