@@ -4,6 +4,8 @@ import { INTAKE_STEPS, questionsForFacts, STEP_IDS, stepForFact, stepNumber, vis
 
 const allQuestions = INTAKE_STEPS.flatMap((s) => s.questions);
 
+const FIGURES = { olderChildMonths: 156 };
+
 describe('the intake interview', () => {
   it('runs in the order a caseworker thinks: child, concern and safety, family, risk factors, assessment, parents, special', () => {
     expect(STEP_IDS).toEqual(['child', 'concern', 'family', 'risk', 'investigation', 'parents', 'special']);
@@ -44,9 +46,9 @@ describe('the intake interview', () => {
 
   it('asks why level 2 fits an older child only when the child is 13 or older', () => {
     const special = INTAKE_STEPS[6]!;
-    expect(visibleQuestions(special, { child: { ageMonths: 155 } }).map((q) => q.id)).not.toContain('olderChildReason');
-    expect(visibleQuestions(special, { child: { ageMonths: 156 } }).map((q) => q.id)).toContain('olderChildReason');
-    expect(visibleQuestions(special, {}).map((q) => q.id)).not.toContain('olderChildReason');
+    expect(visibleQuestions(special, { child: { ageMonths: 155 } }, FIGURES).map((q) => q.id)).not.toContain('olderChildReason');
+    expect(visibleQuestions(special, { child: { ageMonths: 156 } }, FIGURES).map((q) => q.id)).toContain('olderChildReason');
+    expect(visibleQuestions(special, {}, FIGURES).map((q) => q.id)).not.toContain('olderChildReason');
   });
 
   it('maps the missing facts of a needs-information decision to exactly the questions that fill them', () => {

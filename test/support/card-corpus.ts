@@ -1,3 +1,4 @@
+import { STANDARD_INTAKE_FIGURES } from './rules.js';
 import { STEP_IDS } from '../../bot/intake/steps.js';
 import { askReferenceCard } from '../../cards/ask-reference.js';
 import { caseCard, caseCreatedCard } from '../../cards/case.js';
@@ -95,7 +96,7 @@ function sampleSummary(locale: Locale, withDecision: boolean) {
 }
 
 export function everyCard(locale: Locale): [string, CardJson][] {
-  const intake = { locale, draftId: 'draft-1' };
+  const intake = { locale, draftId: 'draft-1', figures: STANDARD_INTAKE_FIGURES };
   const result = { ...intake, channels: f.channels };
   return [
     ...STEP_IDS.map((s): [string, CardJson] => [`intake step ${s}`, intakeStepCard(s, answers, intake)]),
