@@ -13,13 +13,14 @@ export type Cadence = Partial<Record<ReviewKind, number>>;
 
 /**
  * The reviews that come back for as long as the support lasts, and the figure that sets their
- * period: level 2 is granted 3 months at a time (pps.omfang.2), level 3 is followed up every 6
- * months (pps.omfang.3), and after the first follow-up of Barnets lov § 95 the follow-ups of
- * levels 1 and 2 keep its period (the municipality's cadence, bl.95).
+ * period: level 2 is granted 3 months at a time with close follow-up (pps.omfang.2: the re-grant is
+ * that follow-up, so its § 95 follow-up does not repeat beside it), level 3 is followed up every 6
+ * months (pps.omfang.3), and level 1's follow-ups keep the period of the first one of Barnets lov
+ * § 95 (the municipality's cadence, bl.95).
  */
 const CADENCE_FIGURES: Partial<Record<Outcome, Partial<Record<ReviewKind, ParameterId>>>> = {
   level1: { 'follow-up': 'followUp.firstMonths' },
-  level2: { regrant: 'level2.grantMonths', 'follow-up': 'followUp.firstMonths' },
+  level2: { regrant: 'level2.grantMonths' },
   level3: { 'follow-up': 'level3.followUpMonths' },
 };
 
@@ -27,6 +28,9 @@ export function cadenceOf(outcome: Outcome, p: ParameterValues): Cadence {
   const figures = CADENCE_FIGURES[outcome] ?? {};
   return Object.fromEntries(Object.entries(figures).map(([kind, id]) => [kind, p[id]])) as Cadence;
 }
+
+/** The kinds a review held answers, whatever their date: the periodic checks of the support. */
+const PERIODIC_KINDS: readonly ReviewKind[] = ['regrant', 'follow-up'];
 
 /** The later of two ISO days. */
 const later = (a: string, b: string): string => (a > b ? a : b);
@@ -47,7 +51,9 @@ export function successorOf(review: Review, heldOn: string, cadence: Cadence): R
  * fixed date of the decision comes first; without, it is the decision's own first date after the day.
  */
 export function nextDue(reviews: readonly Review[], day: string, held?: { on: string; cadence: Cadence }): Review | null {
-  const candidates = reviews.filter((r) => r.due > day && !(held && held.cadence[r.kind]));
+  // A review held is the periodic check: the decision's own re-grants and follow-ups are answered
+  // by it, and come back only as the measure's cadence says.
+  const candidates = reviews.filter((r) => r.due > day && !(held && PERIODIC_KINDS.includes(r.kind)));
   if (held) {
     for (const [kind, months] of Object.entries(held.cadence) as [ReviewKind, number][]) {
       const first = reviews.find((r) => r.kind === kind);

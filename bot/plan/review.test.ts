@@ -145,6 +145,13 @@ describe('closing a preventive course', () => {
     expect(r.value.nextReview).toBeNull();
   });
 
+  it('counts the age from the day it was given, not from a start months later', () => {
+    // 14 months on 2025-01-15, support from 2025-04-15: three by 2026-11-15, not 2027-02-15.
+    const later = { ...ctx, decision: preventive('2025-04-15'), facts: { referenceDate: '2025-01-15', startDate: '2025-04-15', concern: 'beginning' as const, child: { ageMonths: 14 } } };
+    const r = conductReview(later, review({ date: '2025-12-01', decision: 'close', ageAppropriate: 'yes' }));
+    expect(r.ok && r.value.closing?.followUpAtThree?.due).toBe('2026-11-15');
+  });
+
   it('asks whether the child was age-appropriate before closing', () => {
     const r = conductReview(ctx, review({ decision: 'close' }));
     expect(!r.ok && r.problems).toEqual([{ field: 'ageAppropriate', message: expect.stringMatching(/alderssvarende/) }]);
