@@ -34,8 +34,8 @@ export interface BoundRules {
   ageAt(facts: Pick<Facts, 'child' | 'referenceDate'>, day: string): number | null | undefined;
   /** A preventive course's follow-up once the child is 3 (hpi.2.underformaal.maal), for a child `age` months old on `day`. */
   followUpAtThree(anchor: { day: string; age: number }): { due: string; passage: PassageId; text: string };
-  /** Level 2 is as a starting point for children under this age (pps.omfang.2.alder). */
-  olderChildMonths(day: string): number;
+  /** The figures the interview's questions are asked by and name, in force on `day`. */
+  intakeFigures(day: string): { olderChildMonths: number; level1Visits: number; level1bVisits: number; level1bMonths: { min: number; max: number } };
   /** Does the plan ask for the planned start in nursery or kindergarten for a child of this age? */
   asksDaycare(ageMonths: number, day: string): boolean;
   readonly wellbeingAreas: readonly WellbeingArea[];
@@ -63,7 +63,15 @@ export function bindRules(set: ParameterSet): BoundRules {
         text: `Opfølgning ved ${years}: har barnet brug for særlig støtte efter at være fyldt ${years}?`,
       };
     },
-    olderChildMonths: (day) => figures(day)['level2.ageUnderMonths'],
+    intakeFigures: (day) => {
+      const p = figures(day);
+      return {
+        olderChildMonths: p['level2.ageUnderMonths'],
+        level1Visits: p['level1.visitsPerWeek'],
+        level1bVisits: p['level1b.initialVisitsPerWeekMax'],
+        level1bMonths: { min: p['level1b.initialMonthsMin'], max: p['level1b.initialMonthsMax'] },
+      };
+    },
     asksDaycare: (ageMonths, day) => ageMonths < figures(day)['plan.daycareAgeUnderMonths'],
     wellbeingAreas: set.wellbeingAreas,
   };

@@ -164,5 +164,5 @@ function lastAskedStep(answers: IntakeAnswers): StepId {
 
 /** The tenant's figures the interview asks by, in force today. */
 function intakeFigures(turn: Turn): IntakeFigures {
-  return { olderChildMonths: turn.rules.olderChildMonths(danishDate(turn.deps.clock())) };
+  return turn.rules.intakeFigures(danishDate(turn.deps.clock()));
 }

@@ -4,7 +4,7 @@ import { INTAKE_STEPS, questionsForFacts, STEP_IDS, stepForFact, stepNumber, vis
 
 const allQuestions = INTAKE_STEPS.flatMap((s) => s.questions);
 
-const FIGURES = { olderChildMonths: 156 };
+const FIGURES = { olderChildMonths: 156, level1Visits: 1, level1bVisits: 2, level1bMonths: { min: 3, max: 6 } };
 
 describe('the intake interview', () => {
   it('runs in the order a caseworker thinks: child, concern and safety, family, risk factors, assessment, parents, special', () => {

@@ -41,6 +41,10 @@ interface QuestionBase {
 export interface IntakeFigures {
   /** Level 2 is as a starting point for children under this age, in months (pps.omfang.2.alder). */
   olderChildMonths: number;
+  /** Level 1's visits a week, and 1B's at the start and for how many months (pps.omfang.1, pps.omfang.1b). */
+  level1Visits: number;
+  level1bVisits: number;
+  level1bMonths: { min: number; max: number };
 }
 
 export type Question =
@@ -357,8 +361,11 @@ const specialStep: IntakeStep = {
   questions: [
     yesNo(
       'extraVisitsNeeded',
-      { da: 'Er der i særlige tilfælde behov for op til 2 besøg om ugen i starten?', en: 'In special cases, are up to 2 visits a week needed at the start?' },
-      { da: 'Variant 1B: op til 2 ugentlige besøg de første 3–6 måneder, derefter 1.', en: 'Variant 1B: up to 2 visits a week in the first 3–6 months, then 1.' },
+      { da: 'Er der i særlige tilfælde behov for op til {level1bVisits} besøg om ugen i starten?', en: 'In special cases, are up to {level1bVisits} visits a week needed at the start?' },
+      {
+        da: 'Variant 1B: op til {level1bVisits} ugentlige besøg de første {level1bMonths} måneder, derefter {level1Visits}.',
+        en: 'Variant 1B: up to {level1bVisits} visits a week in the first {level1bMonths} months, then {level1Visits}.',
+      },
     ),
     yesNo(
       'receivesVisitationSocial',
@@ -422,7 +429,16 @@ export function visibleQuestions(step: IntakeStep, answers: Partial<Facts>, figu
 function withFigures(q: Question, figures: IntakeFigures): Question {
   const m = figures.olderChildMonths;
   const years: Localized = m % 12 === 0 ? { da: `${m / 12} år`, en: `${m / 12}` } : { da: `${m} måneder`, en: `${m} months` };
-  const fill = (text: Localized): Localized => ({ da: text.da.replaceAll('{olderChildYears}', years.da), en: text.en.replaceAll('{olderChildYears}', years.en) });
+  const { min, max } = figures.level1bMonths;
+  const months = min === max ? `${min}` : `${min}–${max}`;
+  const words = (locale: 'da' | 'en'): Record<string, string> => ({
+    '{olderChildYears}': years[locale],
+    '{level1bVisits}': String(figures.level1bVisits),
+    '{level1bMonths}': months,
+    '{level1Visits}': String(figures.level1Visits),
+  });
+  const replace = (text: string, locale: 'da' | 'en') => Object.entries(words(locale)).reduce((t, [token, value]) => t.replaceAll(token, value), text);
+  const fill = (text: Localized): Localized => ({ da: replace(text.da, 'da'), en: replace(text.en, 'en') });
   return q.label.da.includes('{') || q.help.da.includes('{') ? { ...q, label: fill(q.label), help: fill(q.help) } : q;
 }
 

@@ -23,7 +23,7 @@ const parentsAll = {
   parentsSeeNeed: 'true',
 };
 
-const parseStepSubmission = (stepId: Parameters<typeof parseStep>[0], raw: unknown, answers: Parameters<typeof parseStep>[2] = {}) => parseStep(stepId, raw, answers, { olderChildMonths: 156 });
+const parseStepSubmission = (stepId: Parameters<typeof parseStep>[0], raw: unknown, answers: Parameters<typeof parseStep>[2] = {}) => parseStep(stepId, raw, answers, { olderChildMonths: 156, level1Visits: 1, level1bVisits: 2, level1bMonths: { min: 3, max: 6 } });
 
 describe('parsing an intake step', () => {
   it.each([

@@ -60,7 +60,7 @@ export interface TeamOverview {
 export const DUE_LABEL: Record<DueCategory, string> = {
   review: 'Gennemgange og opfølgninger',
   grant: 'Bevillinger der udløber',
-  statutory: 'Lovbestemte frister (undersøgelsen på 4 måneder, første opfølgning efter § 95)',
+  statutory: 'Lovbestemte frister (undersøgelsens frist, første opfølgning efter § 95)',
 };
 
 export const SCOPE_LABEL: Record<ScopeStanding, string> = {

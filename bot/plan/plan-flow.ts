@@ -104,7 +104,7 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
   if (!c) return { error: PLAN_SAYS.caseGone[locale] };
   const form = formFromSubmission(data);
   const baseVersion = Number(data.baseVersion ?? 0) || 0;
-  const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c) });
+  const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c), preventiveMaxWeeks: deps.rules.figures(c.decision.recommended.startDate)['preventive.maxWeeks'] });
   if (!parsed.ok) return cardFor(deps.rules, locale, c, form, baseVersion, { problems: describePlanProblems(parsed.problems) });
   try {
     const { plan, written, repeated } = await deps.storage.plans.save(scope, c.caseId, parsed.value, baseVersion);

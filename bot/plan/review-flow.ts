@@ -34,7 +34,7 @@ const REVIEW_SAYS = {
   keptBeside: { da: 'gemt ved siden af den tidligere', en: 'stored beside the earlier one' },
   escalation: { da: 'Underretning', en: 'Underretning' },
   ageAppropriate: { da: 'Alderssvarende ved start i dagtilbud', en: 'Age-appropriate when starting daycare' },
-  followUpAtThree: { da: 'Opfølgning ved 3 år', en: 'Follow-up at age 3' },
+  followUpAtThree: { da: 'Opfølgning efter forløbet', en: 'Follow-up after the course' },
   nextReview: { da: 'Næste gennemgang', en: 'Next review' },
   noneClosed: { da: 'Ingen – sagen er afsluttet', en: 'None – the case is closed' },
 } satisfies Record<string, Localized>;

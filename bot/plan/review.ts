@@ -95,7 +95,7 @@ function crossFieldProblems(context: ReviewContext, review: ReviewInput, prevent
     problems.push({ field: 'ageAppropriate', message: 'angiv om barnet var alderssvarende ved start i vuggestue eller børnehave (ja, nej eller ved ikke)' });
   }
   if (review.decision === 'close' && preventive && typeof context.facts.child?.ageMonths !== 'number' && review.childAgeMonthsNow === undefined) {
-    problems.push({ field: 'childAgeMonthsNow', message: 'forløbet begyndte før fødslen; angiv barnets alder i måneder nu, så opfølgningen ved 3 år kan dateres' });
+    problems.push({ field: 'childAgeMonthsNow', message: 'forløbet begyndte før fødslen; angiv barnets alder i måneder nu, så opfølgningen efter forløbet kan dateres' });
   }
   if (review.decision !== 'close' && review.ageAppropriate) {
     problems.push({ field: 'ageAppropriate', message: 'angives kun når forløbet afsluttes' });
