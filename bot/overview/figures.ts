@@ -1,10 +1,7 @@
-import { consequencesOfChoice } from '../../rules/chosen-measure.js';
 import { addDays } from '../../rules/dates.js';
 import { CHOOSABLE_OUTCOMES, OUTCOMES, type ChoosableOutcome, type Outcome, type Scope, type Variant } from '../../rules/decision-types.js';
 import type { DueRow, OpenCaseRow, TeamOverviewRows } from '../storage/team-overview.js';
 import { OUTCOME_LABEL, outcomeLabel } from '../summary/labels.js';
-import { FactsSchema } from '../../rules/facts.js';
-import { BoundedCache } from './bounded-cache.js';
 import { commonWords, type CommonWord } from './reason-words.js';
 
 /**
