@@ -22,7 +22,7 @@ const importsOf = (file: string) => [...readFileSync(join(ROOT, file), 'utf8').m
 const LEGAL_FIGURE = [
   /\b\d+\s*(?:uger|måneder|mdr\.?|år)\b(?! og \d)/i,
   /\b\d+\s*[-–]\s*\d+\s*(?:ugentlige|besøg|måneder)\b/i,
-  /\bageMonths\b[^;\n]*[<>]=?\s*\d{2,}/,
+  /\b(?:age|ageMonths|months|weeks)\b[^;\n]*[<>]=?\s*\d{2,}/,
   /\b\d+\s*\*\s*12\b/,
 ];
 
