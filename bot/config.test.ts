@@ -1,8 +1,32 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, redactedSummary } from './config.js';
 
 const LOCAL = { ALLOW_UNAUTHENTICATED_LOCAL: 'true' };
 const REGISTERED = { MicrosoftAppId: '11111111-1111-1111-1111-111111111111', MicrosoftAppPassword: 'x' };
+
+const PARAMETERS = join(import.meta.dirname, '..', 'test', 'fixtures', 'parameters');
+
+describe("the municipality's parameter sets", () => {
+  it("reads the set for all and each tenant's own at start, the standard's where none is named", () => {
+    const config = loadConfig({ ...LOCAL, PARAMETERS_FILE: join(PARAMETERS, 'other-municipality.json'), TENANT_PARAMETERS_FILES: `tenant-a=${join(PARAMETERS, 'bound.json')}` });
+    expect(config.parameters.all.name).toBe('Eksempelkommune');
+    expect(config.parameters.tenants['tenant-a']?.parameters['level2.grantMonths'].values).toEqual({ '2000-01-01': 2 });
+    expect(loadConfig(LOCAL).parameters.tenants).toEqual({});
+  });
+
+  it("refuses to start on a file that fails the parameter check, with the check's message", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parametre-'));
+    const bad = join(dir, 'forkert.json');
+    writeFileSync(bad, JSON.stringify({ name: 'Forkert', parameters: { 'level2.grantMonths': { values: { '2000-01-01': -1 } } } }));
+    expect(() => loadConfig({ ...LOCAL, PARAMETERS_FILE: bad })).toThrow(/PARAMETERS_FILE.*parameterkontrollen.*level2\.grantMonths.*kan ikke være negativ/s);
+    expect(() => loadConfig({ ...LOCAL, TENANT_PARAMETERS_FILES: `t=${bad}` })).toThrow(/TENANT_PARAMETERS_FILES.*kan ikke være negativ/s);
+    expect(() => loadConfig({ ...LOCAL, PARAMETERS_FILE: join(dir, 'findes-ikke.json') })).toThrow(/PARAMETERS_FILE.*kan ikke læses/s);
+    expect(() => loadConfig({ ...LOCAL, TENANT_PARAMETERS_FILES: 'uden-sti' })).toThrow(/TENANT_PARAMETERS_FILES/);
+  });
+});
 
 describe('configuration from the environment', () => {
   it('runs on its embedded defaults with only the local opt-in set', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeLlmConfig, LlmConfigError, readLlmConfig, type LlmConfig } from '../prompts/config.js';
 import { RETENTION_ENV_FIELDS, type RetentionPeriods } from './lifecycle/retention-config.js';
 import { WEEKDAYS, type Weekday } from './digest/weekly-digest.js';
+import { ParameterFileError, readParameterFile, STANDARD_PARAMETERS, type ParameterConfig } from './rules-binding.js';
 
 /**
  * The one place that reads the environment. Everything else receives a parsed `Config`,
@@ -108,6 +109,16 @@ const ConfigSchema = z
     /** The bot's public address; https:// turns on HSTS. */
     PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     ...STANDARD_ENV_FIELDS,
+    /** The municipality's parameter set (JSON) for every tenant; unset: the standard's own figures. */
+    PARAMETERS_FILE: optionalText,
+    /** Tenants with their own set: "tenant=path,tenant=path"; any other tenant gets PARAMETERS_FILE's. */
+    TENANT_PARAMETERS_FILES: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[^=,\s]+=[^=,]+(,[^=,\s]+=[^=,]+)*$/, 'must be tenant=path pairs separated by commas')
+        .transform((s) => s.split(',').map((pair) => pair.split('=').map((t) => t.trim()) as [string, string]))
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     // A bot registration needs its secret, except a managed identity, which has none.
@@ -170,15 +181,19 @@ export interface Config {
   /** Where /metrics is served; absent, it is not served at all. */
   metrics?: { port: number; host: string };
   standards: StandardSettings;
+  /** The parameter sets, read and checked at start: the one for all tenants, and each tenant's own. */
+  parameters: ParameterConfig;
 }
 
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
     problem: string,
+    /** The problem in Danish, where the generic wording would hide it (a parameter file's check). */
+    danishProblem?: string,
   ) {
     super(
-      `Ugyldig konfiguration: miljøvariablen ${variable} ${danish(problem)}. ` +
+      `Ugyldig konfiguration: miljøvariablen ${variable} ${danishProblem ?? danish(problem)}. ` +
         `Invalid configuration: environment variable ${variable} ${problem}. See .env.example.`,
     );
     this.name = 'ConfigError';
@@ -213,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (err instanceof LlmConfigError) throw new ConfigError('LLM_MODEL', `is invalid: ${err.message}`);
     throw err;
   }
+  const parameters = readParameters(e.PARAMETERS_FILE, e.TENANT_PARAMETERS_FILES);
   return {
     port: e.PORT,
     dataDir: e.DATA_DIR,
@@ -250,7 +266,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     standards: { file: e.STANDARD_FILE, byTenant: e.TENANT_STANDARD_FILES },
+    parameters,
   };
+}
+
+/** Every named parameter file is read and checked now, so a bad figure refuses start instead of a decision. */
+function readParameters(file: string | undefined, perTenant: [string, string][] | undefined): ParameterConfig {
+  const read = (variable: string, path: string) => {
+    try {
+      return readParameterFile(path);
+    } catch (error) {
+      if (!(error instanceof ParameterFileError)) throw error;
+      const problems = error.problems.join('; ');
+      throw new ConfigError(variable, `names a file that fails the parameter check: ${path}: ${problems}`, `peger på en fil, der ikke består parameterkontrollen: ${path}: ${problems}`);
+    }
+  };
+  const all = file ? read('PARAMETERS_FILE', file) : STANDARD_PARAMETERS.all;
+  const tenants: Record<string, ReturnType<typeof read>> = {};
+  for (const [tenant, path] of perTenant ?? []) {
+    if (tenant in tenants) throw new ConfigError('TENANT_PARAMETERS_FILES', `names tenant ${tenant} twice`, `nævner lejeren ${tenant} to gange`);
+    tenants[tenant] = read('TENANT_PARAMETERS_FILES', path);
+  }
+  return { all, tenants };
 }
 
 /** What start-up logs: whether each secret is set, never its value; a database URL without its password. */
@@ -274,6 +311,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     http: config.http,
     metrics: config.metrics ?? '(off)',
     standards: { default: config.standards.file ?? '(the seed standard)', byTenant: config.standards.byTenant },
+    parameters: { all: config.parameters.all.name, tenants: Object.fromEntries(Object.entries(config.parameters.tenants).map(([t, set]) => [t, set.name])) },
     ...describeLlmConfig(config.llm),
   };
 }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   // A standard file that fails the check stops the start here, before any port is opened.
   let standards: TenantStandards;
   try {
-    standards = loadTenantStandards(config.standards);
+    standards = loadTenantStandards(config.standards, undefined, config.parameters);
   } catch (error) {
     if (error instanceof StandardFileError) {
       process.stderr.write(`${error.message}\n`);

@@ -8,7 +8,7 @@ import type { ProductMetrics } from './observability/product-metrics.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrate.js';
 import { createStorage } from './storage/storage.js';
-import { decideWithDefaults } from './rules-binding.js';
+import { bindRulesPerTenant } from './rules-binding.js';
 import { loadTenantStandards, type TenantStandards } from './standards/tenant-standards.js';
 import { createStandardIndex } from './search/standard-index.js';
 import { createChatModel } from '../prompts/client.js';
@@ -44,7 +44,7 @@ export interface Services {
  */
 export async function openServices(config: Config, logger: Logger, metrics: ProductMetrics, checkedStandards?: TenantStandards): Promise<Services> {
   // Before the database opens: a standard that fails its check must not leave a pool behind.
-  const standards = checkedStandards ?? loadTenantStandards(config.standards);
+  const standards = checkedStandards ?? loadTenantStandards(config.standards, undefined, config.parameters);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -97,12 +97,15 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
   if (config.llm.kind !== 'off') await loadDanishWords();
   // One roster for every door (chat, tab, summaries), its answers cached in the database.
   const roster = databaseCachedRoster(createRosterSource(config, logger, storage.conversationRefs), db);
-  const summaries = caseViewsFrom({ storage, roster, rosterCached: true, standards });
-  const overview = overviewViewsFrom({ storage, roster, rosterCached: true });
+  // The rules bound once per municipality: every door below reads its tenant's figures from here,
+  // and decides under the tenant's standard (bot/standards/).
+  const rules = bindRulesPerTenant(config.parameters);
+  const summaries = caseViewsFrom({ storage, roster, rosterCached: true, standards, rules });
+  const overview = overviewViewsFrom({ storage, roster, rosterCached: true, rules });
   const conversation = createConversation({
     storage,
     views: createViews(),
-    decide: decideWithDefaults,
+    rules,
     standards,
     passages,
     searchPassages: (query, limit) => passages.search(query, limit),

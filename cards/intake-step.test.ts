@@ -5,7 +5,7 @@ import { intakeStepCard } from './intake-step.js';
 import { cardBytes } from './template.js';
 import { VERBS } from './verbs.js';
 
-const ctx = { locale: 'da' as const, draftId: 'draft-1' };
+const ctx = { locale: 'da' as const, draftId: 'draft-1', figures: { olderChildMonths: 156, level1Visits: 1, level1bVisits: 2, level1bMonths: { min: 3, max: 6 } } };
 
 describe('the intake step card', () => {
   it('shows the progress as "Trin 3 af 7" and the step title', () => {

@@ -1,7 +1,7 @@
 import type { Facts, RiskFactorGroup } from '../rules/facts.js';
 import { RISK_FACTORS } from '../rules/risk-factors.js';
 import { seedInterview } from '../bot/intake/interview.js';
-import { DEFAULT_GROUP_TITLES, getStep, previousStepId, stepNumber, stepsShown, UNKNOWN, visibleQuestions, type Question, type StepId } from '../bot/intake/steps.js';
+import { DEFAULT_GROUP_TITLES, getStep, previousStepId, stepNumber, stepsShown, UNKNOWN, visibleQuestions, type IntakeFigures, type Question, type StepId } from '../bot/intake/steps.js';
 import { yearsAndMonths } from '../bot/intake/age.js';
 import type { IntakeCardContext, RiskFactorInfo } from './context.js';
 import { problemText, type Locale } from './locale.js';
@@ -33,14 +33,17 @@ const REQUIRED_MESSAGE = {
 };
 
 /** The interview step as a card: progress, the questions prefilled with what was answered, Næste / Tilbage / Start forfra. */
-export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: IntakeCardContext): CardJson {
+/**
+ * `figures`: the municipality's figures the questions are asked by (which apply, the ages they name).
+ */
+export function intakeStepCard(stepId: StepId, answers: Partial<Facts>, ctx: IntakeCardContext & { figures: IntakeFigures }): CardJson {
   const t = pick(ctx.locale);
   const interview = ctx.interview ?? seedInterview();
   const step = getStep(stepId, interview);
   // Counted among the steps this child is asked, so skipping the checklists leaves no gap.
   const number = stepNumber(stepId, interview, answers);
   const total = stepsShown(interview, answers).length;
-  const questions = visibleQuestions(step, answers).map((q) => questionView(q, answers, ctx));
+  const questions = visibleQuestions(step, answers, ctx.figures).map((q) => questionView(q, answers, ctx));
   const last = number === total;
   const data = { draftId: ctx.draftId, stepId };
 

@@ -56,6 +56,9 @@ const SUPPORT_KINDS: ReadonlySet<UsageNoteKind> = new Set(['visit', 'phone', 'me
 // "Deltagelse i tværfaglige møder kan erstatte besøg." (pps.saerlige.tvaerfaglige-moeder)
 const VISIT_KINDS: ReadonlySet<UsageNoteKind> = new Set(['visit', 'interdisciplinary-meeting']);
 
+/** Does a note of this kind count as a visit against the granted visits a week? */
+export const countsAsVisit = (kind: UsageNoteKind): boolean => VISIT_KINDS.has(kind);
+
 function visitPassage(grant: Grant): KnownPassageId {
   if (grant.outcome === 'level2') return 'pps.omfang.2';
   if (grant.variant === '1B') return 'pps.omfang.1b';

@@ -1,3 +1,4 @@
+import { STANDARD_INTAKE_FIGURES } from './support/rules.js';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stepsShown } from '../bot/intake/steps.js';
@@ -148,12 +149,12 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
     const { riskFactors: _ticks, riskToDevelopment: _judgement, ...asked } = full;
     expect(stepsShown(undefined, full)).not.toContain('risk');
     for (const stepId of stepsShown(undefined, full)) {
-      await renderer.render(intakeStepCard(stepId, full, { locale: 'da', draftId: 'draft-1' }));
+      await renderer.render(intakeStepCard(stepId, full, { locale: 'da', draftId: 'draft-1', figures: STANDARD_INTAKE_FIGURES }));
       await renderer.click(stepId === 'special' ? 'Se anbefaling' : 'Næste');
       const sent = await renderer.sent();
       expect(sent, stepId).toHaveLength(1);
       expect(sent[0]?.type).toBe('Action.Execute');
-      const parsed = parseStepSubmission(stepId, sent[0]?.data, collected);
+      const parsed = parseStepSubmission(stepId, sent[0]?.data, collected, STANDARD_INTAKE_FIGURES);
       expect(parsed, stepId).toMatchObject({ ok: true });
       if (parsed.ok) collected = { ...collected, ...parsed.facts };
     }
@@ -161,7 +162,7 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
   });
 
   it('does not send a step while a required question is unanswered; "Ved ikke" is enough', async () => {
-    await renderer.render(intakeStepCard('concern', {}, { locale: 'da', draftId: 'draft-1' }));
+    await renderer.render(intakeStepCard('concern', {}, { locale: 'da', draftId: 'draft-1', figures: STANDARD_INTAKE_FIGURES }));
     await renderer.click('Næste');
     expect(await renderer.sent()).toEqual([]);
     expect(await renderer.visibleText()).toContain('«Ved ikke» er også et svar');
@@ -169,7 +170,8 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
     await renderer.choose('safetyConcern', 'unknown');
     await renderer.click('Næste');
     const [sent] = await renderer.sent();
-    expect(parseStepSubmission('concern', sent?.data)).toEqual({ ok: true, facts: {}, unknown: ['concern', 'safetyConcern'] });
+    // In the seed standard's order of its questions: the safety question comes first.
+    expect(parseStepSubmission('concern', sent?.data, {}, STANDARD_INTAKE_FIGURES)).toEqual({ ok: true, facts: {}, unknown: ['safetyConcern', 'concern'] });
   });
 
   it('Acceptér: the filled case form parses as a case', async () => {
@@ -208,14 +210,14 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
   });
 
   it('intake step: screenshot of the concern and safety step', async () => {
-    const report = await renderer.render(intakeStepCard('concern', answers, { locale: 'da', draftId: 'draft-1' }));
+    const report = await renderer.render(intakeStepCard('concern', answers, { locale: 'da', draftId: 'draft-1', figures: STANDARD_INTAKE_FIGURES }));
     expect(report.text).toContain('Trin 2 af 7');
     expect(report.text).toContain('Kan barnet være i fare');
     await renderer.screenshot(`${SCREENSHOTS}intake-step.png`);
   });
 
   it('risk factors step: screenshot with all 24 factors in three groups', async () => {
-    const report = await renderer.render(intakeStepCard('risk', answers, { locale: 'da', draftId: 'draft-1' }));
+    const report = await renderer.render(intakeStepCard('risk', answers, { locale: 'da', draftId: 'draft-1', figures: STANDARD_INTAKE_FIGURES }));
     for (const title of ['Kommende forældre', 'Forældre', 'Barnet']) expect(report.text).toContain(title);
     await renderer.screenshot(`${SCREENSHOTS}intake-risk-factors.png`);
   });

@@ -1,3 +1,4 @@
+import { standardRules } from '../bot/rules-binding.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ describe('reminder delivery into the case channel', () => {
   it.each(DECISIONS)('posts the reminders of %s at their times, not before, the first opening the case thread and the rest replying in it', async (_, decision) => {
     const { outcome, reviews } = decision;
     const kase = await scheduleCase(db, connector.url, { caseRef: `SAG-${outcome}`, outcome, reviews });
-    const plan = planReminders({ caseRef: kase.caseRef, outcome, reviews, completed: [], closed: false });
+    const plan = planReminders({ caseRef: kase.caseRef, outcome, reviews, cadence: standardRules(kase.tenantId).cadence(outcome, '2026-01-01'), completed: [], closed: false });
     const d = dispatcher();
     const times = [...new Set(plan.map((p) => p.fireAt))].sort();
     for (const t of times) {
@@ -97,7 +98,7 @@ describe('reminder delivery into the case channel', () => {
     const reviews = reviewsFor('level2', null, '2026-01-05');
     const kase = await scheduleCase(db, connector.url, { caseRef: 'SAG-9', outcome: 'level2', reviews });
     expect(await count("reminders WHERE state = 'pending'")).toBe(4);
-    await saveCaseSchedule(db, { tenantId: kase.tenantId, caseId: kase.caseId, caseRef: 'SAG-9', teamId: 'team-1', channelId: kase.channelId, caseworkerId: null, outcome: 'level2', reviews, closed: true });
+    await saveCaseSchedule(db, { tenantId: kase.tenantId, caseId: kase.caseId, caseRef: 'SAG-9', teamId: 'team-1', channelId: kase.channelId, caseworkerId: null, outcome: 'level2', reviews, cadence: {}, closed: true });
     const report = await dispatcher().sweep(new Date('2027-01-01T00:00:00Z'));
     expect(report.results).toEqual([]);
     expect(connector.requests).toEqual([]);
@@ -110,7 +111,7 @@ describe('reminder delivery into the case channel', () => {
     await dispatcher().sweep(new Date('2026-03-22T07:00:00Z')); // the two lead notices
     expect(connector.posts()).toHaveLength(2);
     const moved = reviews.map((r) => (r.kind === 'regrant' ? { ...r, due: '2026-05-05' } : r));
-    const result = await saveCaseSchedule(db, { tenantId: kase.tenantId, caseId: kase.caseId, caseRef: 'SAG-2', teamId: 'team-1', channelId: kase.channelId, caseworkerId: null, outcome: 'level2', reviews: moved, closed: false });
+    const result = await saveCaseSchedule(db, { tenantId: kase.tenantId, caseId: kase.caseId, caseRef: 'SAG-2', teamId: 'team-1', channelId: kase.channelId, caseworkerId: null, outcome: 'level2', reviews: moved, cadence: {}, closed: false });
     expect(result).toEqual({ inserted: 2, cancelled: 1, kept: 3 });
     const report = await dispatcher().sweep(new Date('2026-06-01T00:00:00Z'));
     expect(report.results.map((r) => r.due).sort()).toEqual(['2026-04-05', '2026-05-05', '2026-05-05']);

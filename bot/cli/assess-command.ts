@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { containsCprLike } from '../privacy/cpr.js';
-import { decide } from '../../rules/decide.js';
+import { bindRules } from '../../rules/bind.js';
 import { parseFacts, type FieldProblem } from '../../rules/facts.js';
-import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
+import { STANDARD_PARAMETERS } from '../rules-binding.js';
 import { parseMunicipalityParameters } from '../../rules/parameters/load.js';
 
 export interface CommandResult {
@@ -28,13 +28,13 @@ export function runAssess(argv: readonly string[]): CommandResult {
     const { factsFile, parametersFile } = parseArgs(argv);
     const facts = parseFacts(readJson(factsFile, 'Sagsfilen'));
     if (!facts.ok) throw new InputError(describe(`Sagsfilen ${factsFile} har fejl:`, facts.problems));
-    let parameters = DEFAULT_PARAMETERS;
+    let parameters = STANDARD_PARAMETERS.all;
     if (parametersFile) {
       const parsed = parseMunicipalityParameters(readJson(parametersFile, 'Parameterfilen'));
       if (!parsed.ok) throw new InputError(describe(`Parameterfilen ${parametersFile} har fejl:`, parsed.problems));
       parameters = parsed.value;
     }
-    return { code: 0, stdout: `${JSON.stringify(decide(facts.value, parameters), null, 2)}\n`, stderr: '' };
+    return { code: 0, stdout: `${JSON.stringify(bindRules(parameters).decide(facts.value), null, 2)}\n`, stderr: '' };
   } catch (error) {
     if (error instanceof InputError) return { code: INVALID, stdout: '', stderr: `${error.message}\n` };
     return { code: 1, stdout: '', stderr: 'Vurderingen kunne ikke gennemføres på grund af en intern fejl. Kontakt den, der driver Familiestøtte.\n' };

@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
+import { STANDARD_PARAMETERS } from '../rules-binding.js';
 import { parseMunicipalityParameters } from '../../rules/parameters/load.js';
 import type { ParameterSet } from '../../rules/parameters/schema.js';
 import { checkStandard } from '../../rules/standard/check.js';
@@ -27,7 +27,7 @@ export function runCheckStandard(args: readonly string[], read: (path: string) =
   const paramsAt = args.indexOf('--parametre');
   if (!file) return { stdout: '', stderr: USAGE, code: 2 };
 
-  let parameters: ParameterSet = DEFAULT_PARAMETERS;
+  let parameters: ParameterSet = STANDARD_PARAMETERS.all;
   if (paramsAt >= 0) {
     const path = args[paramsAt + 1];
     if (!path) return { stdout: '', stderr: USAGE, code: 2 };

@@ -49,6 +49,7 @@ export function createViews(): Views {
         locale,
         draftId: ctx.draftId,
         ...(ctx.standard ? { interview: interviewOf(ctx.standard) } : {}),
+        figures: ctx.figures,
         riskFactors: riskFactors(locale),
         unknown: answers.unknown,
         lookupPassage,

@@ -1,8 +1,9 @@
 import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Decision, type Variant } from '../../rules/decision-types.js';
-import { consequencesOfChoice } from '../../rules/chosen-measure.js';
 import { validateOverride } from '../../rules/override.js';
 import { parseCaseReference } from '../cases/case-reference.js';
 import { parseAcceptSubmission, parseOverrideSubmission, type CaseForm } from '../intake/submission.js';
+import { withStandingPlan } from '../cases/standing-plan.js';
+import { isOverride } from '../storage/decisions.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import { teamChannels, type TeamChannel } from './channels.js';
 import { decideNow } from './deciding.js';
@@ -96,6 +97,10 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
   // team's channels), then one transaction writes the case, removes the draft and schedules the
   // reminders, and the answer needs the database no more: a turn that fails (the database gone)
   // has written nothing, so "try again" is true, and a turn that answers has written it all.
+  // The chosen measure's scope and due dates, by this tenant's figures, stored with the decision.
+  const chosen = isOverride(decision, choice.chosenOutcome, choice.chosenVariant)
+    ? turn.rules.consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant, standard.standard)
+    : { scope: decision.scope, reviews: decision.reviews };
   try {
     const created = await turn.deps.storage.atomically(async (storage) => {
       const created = await storage.cases.create(turn.scope, {
@@ -106,7 +111,7 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
         caseworkerName: turn.info.userName ?? turn.scope.actorId,
         startDate: form.startDate,
         facts,
-        decision: { recommended: decision, ...choice, underStandard: standard },
+        decision: { recommended: decision, ...choice, underStandard: standard, chosen },
       });
       await storage.drafts.remove(turn.scope, draft.draftId);
       if (turn.deps.reminders) {
@@ -114,14 +119,15 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
           {
             tenantId: turn.scope.tenantId, caseId: created.caseId, caseRef: created.reference, teamId: channel.teamId, channel: { id: channel.id, serviceUrl: channel.serviceUrl },
             caseworkerId: created.caseworkerId, chosenOutcome: choice.chosenOutcome, decision,
-            chosenReviews: consequencesOfChoice(facts, choice.chosenOutcome, choice.chosenVariant, undefined, standard.standard).reviews,
+            chosenReviews: chosen.reviews,
+            cadence: turn.rules.cadence(choice.chosenOutcome, decision.startDate),
           },
           storage.db,
         );
       }
       return created;
     });
-    return planCardAfterCreate(turn, created) ?? turn.deps.views.caseCard(turn.locale, created, { created: true, standards: { decidedUnder: standard, inForce: standard } });
+    return planCardAfterCreate(turn, created) ?? turn.deps.views.caseCard(turn.locale, withStandingPlan(created, turn.rules, standard.standard), { created: true, standards: { decidedUnder: standard, inForce: standard } });
   } catch (error) {
     // Storage's own last-line checks (a taken reference, a CPR number) carry a Danish message.
     if (error instanceof StorageInputError) return refuse([{ field: 'caseReference', message: error.userMessage, en: error.userMessageEn }]);

@@ -1,4 +1,5 @@
 import { problemText } from '../../cards/locale.js';
+import { withStandingPlan } from '../cases/standing-plan.js';
 import { parseCaseReference } from '../cases/case-reference.js';
 import { parseCaseOpen } from '../intake/submission.js';
 import type { Turn } from './deps.js';
@@ -28,5 +29,5 @@ export async function openCase(turn: Turn, data: Record<string, unknown>): Promi
 
 export async function myCases(turn: Turn): Promise<Card> {
   const cases = await turn.deps.storage.cases.listForCaseworker(turn.scope);
-  return turn.deps.views.caseList(turn.locale, cases);
+  return turn.deps.views.caseList(turn.locale, cases.map((c) => withStandingPlan(c, turn.rules)));
 }

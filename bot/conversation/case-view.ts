@@ -1,6 +1,5 @@
 import type { CaseView } from '../../cards/case-view.js';
 import { standardLabel, type StandardLabel } from '../../cards/outcome-text.js';
-import { consequencesOfChoice } from '../../rules/chosen-measure.js';
 import type { Override } from '../../rules/decision-types.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import type { LoadedStandard } from '../standards/standard-ref.js';
@@ -10,8 +9,8 @@ const labelOf = ({ standard, ref }: LoadedStandard): StandardLabel => standardLa
 
 /**
  * What a case card may show of a stored case: reference, pseudonym, what was decided, by whom,
- * and the due dates. An overridden case shows the due dates the standard sets for the CHOSEN
- * measure, not the recommendation's.
+ * and the due dates. An overridden case shows the due dates stored for the CHOSEN measure, not
+ * the recommendation's.
  */
 export function toCaseView(found: CaseWithDecision, standards?: CaseStandards): CaseView {
   const d = found.decision;
@@ -34,7 +33,8 @@ export function toCaseView(found: CaseWithDecision, standards?: CaseStandards): 
     status: found.status,
     decidedBy: found.caseworkerName,
     decidedAt: d.decidedAt.toISOString(),
-    reviews: [...(d.overridden ? consequencesOfChoice(found.facts, d.chosenOutcome, d.chosenVariant, undefined, standards?.decidedUnder.standard).reviews : d.recommended.reviews)].sort((a, b) =>
+    // As stored with the decision (bot/cases/standing-plan.ts fills in an override from before it was).
+    reviews: [...(d.chosen?.reviews ?? [])].sort((a, b) =>
       a.due.localeCompare(b.due),
     ),
     ...(override ? { override } : {}),

@@ -18,12 +18,6 @@ export function interviewInForce(turn: Turn): Interview {
   return interviewOf(standardInForce(turn).standard);
 }
 
-/** The rules bound to the tenant's standard in force. */
-export function rulesInForce(turn: Turn): (facts: Facts) => Decision {
-  const { standard } = standardInForce(turn);
-  return (facts) => turn.deps.decide(facts, standard);
-}
-
 /**
  * The rules read no clock; the bot gives them today's Danish date as the reference date.
  * Recomputed whenever needed, so a resumed interview gets the rules as they are that day.
@@ -31,5 +25,5 @@ export function rulesInForce(turn: Turn): (facts: Facts) => Decision {
 export function decideNow(turn: Turn, answers: IntakeAnswers, extra: Partial<Facts> = {}): { facts: Facts; decision: Decision; standard: LoadedStandard } {
   const facts: Facts = { ...answers.facts, ...extra, referenceDate: danishDate(turn.deps.clock()) };
   const standard = standardInForce(turn);
-  return { facts, decision: turn.deps.decide(facts, standard.standard), standard };
+  return { facts, decision: turn.rules.decide(facts, standard.standard), standard };
 }

@@ -2,11 +2,10 @@ import type { Locale } from '../../cards/locale.js';
 import type { ChatModel } from '../../prompts/client.js';
 import type { KnowsWord } from '../../prompts/danish-words.js';
 import type { LlmMetrics } from '../../prompts/summarise.js';
-import type { Decision } from '../../rules/decision-types.js';
-import type { Facts } from '../../rules/facts.js';
+import type { BoundRules } from '../../rules/bind.js';
 import type { Logger } from '../logger.js';
-import type { Standard } from '../../rules/standard/schema.js';
 import type { TenantStandards } from '../standards/tenant-standards.js';
+import type { RulesFor } from '../rules-binding.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import type { ReminderHooks } from '../reminders/hooks.js';
 import type { Storage } from '../storage/storage.js';
@@ -21,10 +20,10 @@ import type { Views } from './views.js';
 export interface ConversationDeps {
   storage: Storage;
   views: Views;
-  /** The rules with the municipality's parameters bound: facts (and the tenant's standard) in, decision out. */
-  decide: (facts: Facts, standard?: Standard) => Decision;
   /** Each tenant's standard in force (bot/standards/); absent, every tenant has the seed's. */
   standards?: TenantStandards;
+  /** Each tenant's rules, bound once to its municipality's parameter set. */
+  rules: RulesFor;
   /** The lexical search over both standards ("standard <spørgsmål>"). */
   passages: PassageIndex;
   /** The configured language model for notes summaries; unset (the default) means no calls at all. */
@@ -53,6 +52,8 @@ export interface ConversationDeps {
 /** One turn's context after the access check: who, in which tenant, in which language. */
 export interface Turn {
   deps: ConversationDeps;
+  /** The turn's tenant's rules (deps.rules of its tenant). */
+  rules: BoundRules;
   scope: TenantScope;
   locale: Locale;
   info: TurnContextInfo;

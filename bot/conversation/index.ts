@@ -19,7 +19,7 @@ export type { ConversationDeps } from './deps.js';
 export function createConversation(deps: ConversationDeps): ConversationHandler {
   const enter = (info: TurnContextInfo) => {
     const access = checkAccess(info, deps.allowedTenants);
-    return access.ok ? { ok: true as const, turn: { deps, scope: access.scope, locale: access.locale, info } } : access;
+    return access.ok ? { ok: true as const, turn: { deps, rules: deps.rules(access.scope.tenantId), scope: access.scope, locale: access.locale, info } } : access;
   };
 
   async function through<I>(turn: Turn, route: Route<I>, input: I): Promise<{ refused: string } | { answer: ReturnType<typeof cardReply> }> {

@@ -1,5 +1,6 @@
 import type { Facts } from '../../rules/facts.js';
-import { firstStepId, lastStepId, nextStepId, previousStepId, stepForFact, type Interview, type StepId } from '../intake/steps.js';
+import { firstStepId, lastStepId, nextStepId, previousStepId, stepForFact, type IntakeFigures, type Interview, type StepId } from '../intake/steps.js';
+import { danishDate } from './dates.js';
 import { parseEnvelope, parseMissingSubmission, parseRestart, parseStepSubmission } from '../intake/submission.js';
 import type { Draft } from '../storage/drafts.js';
 import { teamChannels, type TeamChannel } from './channels.js';
@@ -27,7 +28,7 @@ export async function startIntake(turn: Turn): Promise<Card> {
     expectedVersion: 0,
   });
   if (!saved.ok) throw new Error('a new draft cannot be stale');
-  return turn.deps.views.intakeStep(turn.locale, first, EMPTY_ANSWERS, { draftId: saved.draft.draftId, standard: standardInForce(turn).standard });
+  return turn.deps.views.intakeStep(turn.locale, first, EMPTY_ANSWERS, { draftId: saved.draft.draftId, figures: intakeFigures(turn), standard: standardInForce(turn).standard });
 }
 
 export async function resumeIntake(turn: Turn): Promise<Card> {
@@ -42,9 +43,9 @@ export async function nextStep(turn: Turn, data: Data): Promise<Card> {
   const { draft, answers } = loaded;
   const interview = interviewInForce(turn);
   const stepId = loaded.stepId ?? stepOf(readPosition(draft.step), interview, answers);
-  const parsed = parseStepSubmission(stepId, data, answers.facts, interview);
+  const parsed = parseStepSubmission(stepId, data, answers.facts, intakeFigures(turn), interview);
   if (!parsed.ok) {
-    return turn.deps.views.intakeStep(turn.locale, stepId, answers, { draftId: draft.draftId, typed: data, problems: parsed.problems, standard: standardInForce(turn).standard });
+    return turn.deps.views.intakeStep(turn.locale, stepId, answers, { draftId: draft.draftId, figures: intakeFigures(turn), typed: data, problems: parsed.problems, standard: standardInForce(turn).standard });
   }
   const merged = mergeStep(answers, stepId, parsed.facts, parsed.unknown, interview);
   // A child who may be in danger: the escalation is shown at once, before any other question.
@@ -131,14 +132,14 @@ async function moveTo(
     const position = readPosition(current.step);
     const currentAnswers = readAnswers(current.answers);
     if (position === 'result') return resultCard(turn, current.draftId, currentAnswers, { problems, channels });
-    return turn.deps.views.intakeStep(turn.locale, position, currentAnswers, { draftId: current.draftId, typed: refused.typed, problems, standard: standardInForce(turn).standard });
+    return turn.deps.views.intakeStep(turn.locale, position, currentAnswers, { draftId: current.draftId, figures: intakeFigures(turn), typed: refused.typed, problems, standard: standardInForce(turn).standard });
   }
   return showPosition(turn, saved.draft, to, answers, channels);
 }
 
 function showPosition(turn: Turn, draft: Draft, position: DraftPosition, answers: IntakeAnswers, channels?: readonly TeamChannel[]): Promise<Card> | Card {
   if (position === 'result') return resultCard(turn, draft.draftId, answers, { channels });
-  return turn.deps.views.intakeStep(turn.locale, position, answers, { draftId: draft.draftId, standard: standardInForce(turn).standard });
+  return turn.deps.views.intakeStep(turn.locale, position, answers, { draftId: draft.draftId, figures: intakeFigures(turn), standard: standardInForce(turn).standard });
 }
 
 type Loaded = { draft: Draft; answers: IntakeAnswers; stepId?: StepId } | { card: Card };
@@ -162,4 +163,9 @@ function stepOf(position: DraftPosition, interview: Interview, answers: IntakeAn
 /** Back from the result: to the step the interview ended on (the safety step after an escalation). */
 function lastAskedStep(answers: IntakeAnswers, interview: Interview): StepId {
   return answers.facts.safetyConcern === true ? (stepForFact('safetyConcern', interview) ?? 'concern') : lastStepId(interview, answers.facts);
+}
+
+/** The tenant's figures the interview asks by, in force today. */
+function intakeFigures(turn: Turn): IntakeFigures {
+  return turn.rules.intakeFigures(danishDate(turn.deps.clock()));
 }

@@ -6,9 +6,7 @@ import { withConfirmation } from '../../cards/info.js';
 import { KEEP_NAMES, noteFormCard, noteNameWarningCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, NOTE_VERBS, withNotesOnCaseCard, type NoteFormValues } from '../../cards/notes.js';
 import { noteKindSchema } from '../../prompts/notes.js';
 import { summariseNotes } from '../../prompts/summarise.js';
-import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
-import { resolveParameters } from '../../rules/parameters/resolve.js';
-import { scopeFor } from '../../rules/scope.js';
+import { withStandingPlan } from '../cases/standing-plan.js';
 import { scopeUsage, type Grant } from '../../rules/scope-usage.js';
 import { parseCaseReference } from '../cases/case-reference.js';
 import { containsCprLike } from '../privacy/cpr.js';
@@ -165,16 +163,17 @@ async function addNote(turn: Turn, data: Record<string, unknown>, from: 'command
   return withConfirmation(await caseCardWithNotes(turn, found), say('noteSaved', turn.locale));
 }
 
-/** What was granted on the case: the chosen outcome's scope (recomputed when the caseworker overrode). */
+/** What was granted on the case: the chosen outcome's scope, as stored with the decision. */
 function grantOf(found: CaseWithDecision): Grant | undefined {
   const d = found.decision;
   const startDate = found.startDate ?? d.recommended.startDate;
-  const scope = d.overridden ? scopeFor(d.chosenOutcome, d.chosenVariant, resolveParameters(DEFAULT_PARAMETERS, startDate).values).scope : d.recommended.scope;
-  return { outcome: d.chosenOutcome, variant: d.chosenVariant, scope, startDate };
+  const scope = d.chosen?.scope;
+  return scope ? { outcome: d.chosenOutcome, variant: d.chosenVariant, scope, startDate } : undefined;
 }
 
 /** The case card with scope used against scope granted and the "Tilføj notat" action. */
-export async function caseCardWithNotes(turn: Turn, found: CaseWithDecision): Promise<Card> {
+export async function caseCardWithNotes(turn: Turn, stored: CaseWithDecision): Promise<Card> {
+  const found = withStandingPlan(stored, turn.rules);
   const notes = await turn.deps.storage.notes.list(turn.scope, found.caseId);
   const grant = grantOf(found);
   const usage = grant ? scopeUsage(notes, grant, danishDate(turn.deps.clock())) : undefined;

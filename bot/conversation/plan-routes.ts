@@ -3,7 +3,7 @@ import { VERBS } from '../../cards/verbs.js';
 import { firstPlanCard, takesPlan, type PlanDeps } from '../plan/plan-flow.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { danishDate } from './dates.js';
-import { rulesInForce, standardInForce } from './deciding.js';
+import { standardInForce } from './deciding.js';
 import type { Turn } from './deps.js';
 import { answerPlanCommand, PLAN_ACTIONS, type PlanAnswer } from './plan-actions.js';
 import type { PlanCommand } from './plan-commands.js';
@@ -21,7 +21,7 @@ function planDeps(turn: Turn): PlanDeps {
   return {
     storage: turn.deps.storage,
     locale: turn.locale,
-    decide: rulesInForce(turn),
+    rules: turn.rules,
     standard: standardInForce(turn),
     today: () => danishDate(turn.deps.clock()),
     clock: turn.deps.clock,
@@ -68,5 +68,5 @@ export function planCardAfterCreate(turn: Turn, created: CaseWithDecision): Card
       ? `Case ${ref} is created.${first ? ` First due date: ${formatDate(first.due, 'en')}.` : ''} Now write the plan together with the parents – it can be edited later with »plan ${ref}«.`
       : `Sag ${ref} er oprettet.${first ? ` Første frist: ${formatDate(first.due, 'da')}.` : ''} Skriv nu planen sammen med forældrene – den kan rettes senere med »plan ${ref}«.`;
   // Created in this turn, so it has no plan yet: nothing to read once the case is committed.
-  return firstPlanCard(created, intro, turn.locale);
+  return firstPlanCard(created, turn.rules, intro, turn.locale);
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText } from '../../test/support/card-json.js';
 import { testDatabase, type TestDatabase } from '../../test/support/db.js';
 import { createLogger } from '../logger.js';
-import { decideWithDefaults } from '../rules-binding.js';
+import { standardRules } from '../rules-binding.js';
 import { createStandardIndex } from '../search/standard-index.js';
 import { createStorage } from '../storage/storage.js';
 import { createViews } from './card-views.js';
@@ -29,7 +29,7 @@ describe('"standard <spørgsmål>" in a chat', () => {
     const conversation = createConversation({
       storage: createStorage(db),
       views: createViews(),
-      decide: decideWithDefaults,
+      rules: standardRules,
       passages: createStandardIndex(),
       clock: () => new Date('2025-03-10T09:00:00Z'),
       logger: createLogger('silent'),

@@ -3,7 +3,7 @@ import type { AskFor } from '../../cards/ask-reference.js';
 import type { Locale } from '../../cards/locale.js';
 import type { Decision } from '../../rules/decision-types.js';
 import type { Standard } from '../../rules/standard/schema.js';
-import type { StepId } from '../intake/steps.js';
+import type { IntakeFigures, StepId } from '../intake/steps.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import type { IntakeAnswers } from './intake-state.js';
 import type { CaseStandards } from './case-standard.js';
@@ -32,7 +32,7 @@ export interface Views {
   message(locale: Locale, text: string): Card;
   /** A neutral card for information (a list, a usage hint): never the red error card. */
   info(locale: Locale, text: string, title?: string): Card;
-  intakeStep(locale: Locale, stepId: StepId, answers: IntakeAnswers, ctx: { draftId: string; standard?: Standard } & Refused): Card;
+  intakeStep(locale: Locale, stepId: StepId, answers: IntakeAnswers, ctx: { draftId: string; figures: IntakeFigures; standard?: Standard } & Refused): Card;
   /** The recommendation (an escalation first of all), with accept / override / start over. */
   result(locale: Locale, decision: Decision, answers: IntakeAnswers, ctx: { draftId: string; channels: readonly ChannelChoice[]; standard?: Standard } & Refused): Card;
   /** One case; `created` right after accept/override shows recommendation and decision side by side. */

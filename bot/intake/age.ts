@@ -1,5 +1,5 @@
 import type { Facts } from '../../rules/facts.js';
-import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
+import { STANDARD_PARAMETERS } from '../rules-binding.js';
 import { DEFAULT_STANDARD } from '../../rules/standard/load.js';
 import type { Standard } from '../../rules/standard/schema.js';
 
@@ -73,7 +73,7 @@ function upperAgeBound(node: unknown): number | null {
 }
 
 function highestFigure(id: string): number {
-  const figure = (DEFAULT_PARAMETERS.parameters as Record<string, { values: Record<string, unknown> } | undefined>)[id];
+  const figure = (STANDARD_PARAMETERS.all.parameters as Record<string, { values: Record<string, unknown> } | undefined>)[id];
   const values = Object.values(figure?.values ?? {}).filter((v): v is number => typeof v === 'number');
   return values.length > 0 ? Math.max(...values) : Number.MAX_SAFE_INTEGER;
 }

@@ -50,8 +50,11 @@ function worded(q: Question, byId: ReadonlyMap<string, StandardQuestion>): Quest
   if (q.fact === 'child.ageMonths' || q.fact === 'child.ageYears') return q;
   const own = byId.get(q.fact);
   if (!own) return q;
-  const label = bilingual(own.wording);
-  const help = own.help ? bilingual(own.help) : q.help;
+  // A question that names the municipality's figures ("{olderChildYears}") keeps the product's words,
+  // filled in from the tenant's parameter set when shown: a standard's text would name the seed's.
+  const namesFigures = q.label.da.includes('{') || q.help.da.includes('{');
+  const label = namesFigures ? q.label : bilingual(own.wording);
+  const help = namesFigures ? q.help : own.help ? bilingual(own.help) : q.help;
   if (q.kind !== 'choice' || !own.options) return { ...q, label, help };
   // The standard's options, in its order and words; "Ved ikke" only where it allows unknown.
   const options: ChoiceOption[] = own.options.map((o) => ({ value: o.value, title: bilingual(o.label) }));

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FactsSchema, RISK_FACTOR_IDS } from '../../rules/facts.js';
 import { INTAKE_STEPS, nextStepId, previousStepId, questionsForFacts, STEP_IDS, stepForFact, stepNumber, stepsShown, visibleQuestions } from './steps.js';
+import { STANDARD_INTAKE_FIGURES } from '../../test/support/rules.js';
 
 const allQuestions = INTAKE_STEPS.flatMap((s) => s.questions);
+
+const FIGURES = { olderChildMonths: 156, level1Visits: 1, level1bVisits: 2, level1bMonths: { min: 3, max: 6 } };
 
 describe('the intake interview', () => {
   it('runs in the order a caseworker thinks: child, concern and safety, family, risk factors, assessment, parents, special', () => {
@@ -44,10 +47,10 @@ describe('the intake interview', () => {
 
   it('leaves out the checklists for 0–24 months for an older child, and counts the steps without them', () => {
     const risk = INTAKE_STEPS[3]!;
-    expect(visibleQuestions(risk, { child: { ageMonths: 24 } })).toHaveLength(risk.questions.length);
-    expect(visibleQuestions(risk, { child: { ageMonths: null } })).toHaveLength(risk.questions.length);
-    expect(visibleQuestions(risk, {})).toHaveLength(risk.questions.length);
-    expect(visibleQuestions(risk, { child: { ageMonths: 25 } })).toEqual([]);
+    expect(visibleQuestions(risk, { child: { ageMonths: 24 } }, STANDARD_INTAKE_FIGURES)).toHaveLength(risk.questions.length);
+    expect(visibleQuestions(risk, { child: { ageMonths: null } }, STANDARD_INTAKE_FIGURES)).toHaveLength(risk.questions.length);
+    expect(visibleQuestions(risk, {}, STANDARD_INTAKE_FIGURES)).toHaveLength(risk.questions.length);
+    expect(visibleQuestions(risk, { child: { ageMonths: 25 } }, STANDARD_INTAKE_FIGURES)).toEqual([]);
     const older = { child: { ageMonths: 30 } };
     expect(stepsShown(undefined, older)).toEqual(['child', 'concern', 'family', 'investigation', 'parents', 'special']);
     expect(nextStepId('family', undefined, older)).toBe('investigation');
@@ -58,9 +61,9 @@ describe('the intake interview', () => {
 
   it('asks why level 2 fits an older child only when the child is 13 or older', () => {
     const special = INTAKE_STEPS[6]!;
-    expect(visibleQuestions(special, { child: { ageMonths: 155 } }).map((q) => q.id)).not.toContain('olderChildReason');
-    expect(visibleQuestions(special, { child: { ageMonths: 156 } }).map((q) => q.id)).toContain('olderChildReason');
-    expect(visibleQuestions(special, {}).map((q) => q.id)).not.toContain('olderChildReason');
+    expect(visibleQuestions(special, { child: { ageMonths: 155 } }, FIGURES).map((q) => q.id)).not.toContain('olderChildReason');
+    expect(visibleQuestions(special, { child: { ageMonths: 156 } }, FIGURES).map((q) => q.id)).toContain('olderChildReason');
+    expect(visibleQuestions(special, {}, FIGURES).map((q) => q.id)).not.toContain('olderChildReason');
   });
 
   it('maps the missing facts of a needs-information decision to exactly the questions that fill them', () => {

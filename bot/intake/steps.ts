@@ -32,8 +32,21 @@ interface QuestionBase {
   asks: readonly string[];
   /** The card refuses to go on without an answer; "Ved ikke" counts as one. */
   required: boolean;
-  /** Shown only when the answers so far make it relevant. */
-  when?: (answers: Partial<Facts>) => boolean;
+  /** Shown only when the answers so far make it relevant, by the municipality's figures. */
+  when?: (answers: Partial<Facts>, figures?: IntakeFigures) => boolean;
+}
+
+/**
+ * The municipality's figures the interview asks by (BoundRules): which questions apply, and the
+ * ages their texts name. Label and help may hold "{olderChildYears}", replaced when shown.
+ */
+export interface IntakeFigures {
+  /** Level 2 is as a starting point for children under this age, in months (pps.omfang.2.alder). */
+  olderChildMonths: number;
+  /** Level 1's visits a week, and 1B's at the start and for how many months (pps.omfang.1, pps.omfang.1b). */
+  level1Visits: number;
+  level1bVisits: number;
+  level1bMonths: { min: number; max: number };
 }
 
 export type Question =
@@ -54,8 +67,6 @@ export interface IntakeStep {
 
 const unknownOption: ChoiceOption = { value: UNKNOWN, title: { da: 'Ved ikke', en: "Don't know" } };
 
-/** Barnets lov: level 2 is "as a starting point" for children under 13. */
-export const OLDER_CHILD_MONTHS = 13 * 12;
 
 /** Titles of the model's three checklists, as the risk-factor catalogue words them. */
 export const DEFAULT_GROUP_TITLES: Record<RiskFactorGroup, Localized> = {
@@ -371,8 +382,11 @@ const specialStep: IntakeStep = {
   questions: [
     yesNo(
       'extraVisitsNeeded',
-      { da: 'Er der i særlige tilfælde behov for op til 2 besøg om ugen i starten?', en: 'In special cases, are up to 2 visits a week needed at the start?' },
-      { da: 'Variant 1B: op til 2 ugentlige besøg de første 3–6 måneder, derefter 1.', en: 'Variant 1B: up to 2 visits a week in the first 3–6 months, then 1.' },
+      { da: 'Er der i særlige tilfælde behov for op til {level1bVisits} besøg om ugen i starten?', en: 'In special cases, are up to {level1bVisits} visits a week needed at the start?' },
+      {
+        da: 'Variant 1B: op til {level1bVisits} ugentlige besøg de første {level1bMonths} måneder, derefter {level1Visits}.',
+        en: 'Variant 1B: up to {level1bVisits} visits a week in the first {level1bMonths} months, then {level1Visits}.',
+      },
     ),
     yesNo(
       'receivesVisitationSocial',
@@ -392,16 +406,17 @@ const specialStep: IntakeStep = {
       kind: 'text',
       id: 'olderChildReason',
       fact: 'olderChildReason',
-      label: { da: 'Barnet er 13 år eller ældre. Hvis niveau 2 er relevant: hvorfor?', en: 'The child is 13 or older. If level 2 is relevant: why?' },
+      label: { da: 'Barnet er {olderChildYears} eller ældre. Hvis niveau 2 er relevant: hvorfor?', en: 'The child is {olderChildYears} or older. If level 2 is relevant: why?' },
       help: {
-        da: 'Niveau 2 er som udgangspunkt til børn under 13 år; en undtagelse skal begrundes. Skriv ingen navne eller CPR-numre.',
-        en: 'Level 2 is as a starting point for children under 13; an exception needs a reason. Write no names or CPR numbers.',
+        da: 'Niveau 2 er som udgangspunkt til børn under {olderChildYears}; en undtagelse skal begrundes. Skriv ingen navne eller CPR-numre.',
+        en: 'Level 2 is as a starting point for children under {olderChildYears}; an exception needs a reason. Write no names or CPR numbers.',
       },
       placeholder: { da: 'Begrundelse', en: 'Reason' },
       maxLength: 2000,
       asks: ['olderChildReason'],
       required: false,
-      when: (answers) => typeof answers.child?.ageMonths === 'number' && answers.child.ageMonths >= OLDER_CHILD_MONTHS,
+      // Without the figures (counting the steps shown) it counts as asked: its step is shown anyway.
+      when: (answers, figures) => typeof answers.child?.ageMonths === 'number' && (!figures || answers.child.ageMonths >= figures.olderChildMonths),
     },
   ],
 };
@@ -436,7 +451,7 @@ export function getStep(id: StepId, interview: Interview = seedInterview()): Int
  * shown: it holds the child's age, which decides the rest.
  */
 export function stepsShown(interview: Interview = seedInterview(), answers: Partial<Facts> = {}): StepId[] {
-  return interview.steps.filter((s, i) => i === 0 || visibleQuestions(s, answers).length > 0).map((s) => s.id);
+  return interview.steps.filter((s, i) => i === 0 || s.questions.some((q) => !q.when || q.when(answers))).map((s) => s.id);
 }
 
 /** The interview's first step, where a new case starts. */
@@ -468,9 +483,25 @@ export function previousStepId(id: StepId, interview: Interview = seedInterview(
   return all.slice(0, Math.max(0, all.indexOf(id))).reverse().find((s) => shown.includes(s));
 }
 
-/** The questions of a step that apply given the answers so far. */
-export function visibleQuestions(step: IntakeStep, answers: Partial<Facts>): Question[] {
-  return step.questions.filter((q) => !q.when || q.when(answers));
+/** The questions of a step that apply given the answers so far, their texts naming the municipality's ages. */
+export function visibleQuestions(step: IntakeStep, answers: Partial<Facts>, figures: IntakeFigures): Question[] {
+  return step.questions.filter((q) => !q.when || q.when(answers, figures)).map((q) => withFigures(q, figures));
+}
+
+function withFigures(q: Question, figures: IntakeFigures): Question {
+  const m = figures.olderChildMonths;
+  const years: Localized = m % 12 === 0 ? { da: `${m / 12} år`, en: `${m / 12}` } : { da: `${m} måneder`, en: `${m} months` };
+  const { min, max } = figures.level1bMonths;
+  const months = min === max ? `${min}` : `${min}–${max}`;
+  const words = (locale: 'da' | 'en'): Record<string, string> => ({
+    '{olderChildYears}': years[locale],
+    '{level1bVisits}': String(figures.level1bVisits),
+    '{level1bMonths}': months,
+    '{level1Visits}': String(figures.level1Visits),
+  });
+  const replace = (text: string, locale: 'da' | 'en') => Object.entries(words(locale)).reduce((t, [token, value]) => t.replaceAll(token, value), text);
+  const fill = (text: Localized): Localized => ({ da: replace(text.da, 'da'), en: replace(text.en, 'en') });
+  return q.label.da.includes('{') || q.help.da.includes('{') ? { ...q, label: fill(q.label), help: fill(q.help) } : q;
 }
 
 export interface FactQuestion {

@@ -7,7 +7,7 @@ import {
   parseMissingSubmission,
   parseOverrideSubmission,
   parseRestart,
-  parseStepSubmission,
+  parseStepSubmission as parseStep,
 } from './submission.js';
 
 const next = (stepId: string, values: Record<string, unknown>) => ({ verb: VERBS.intakeNext, draftId: 'draft-1', stepId, ...values });
@@ -22,6 +22,8 @@ const parentsAll = {
   practicalCareSeriousDeficits: 'true',
   parentsSeeNeed: 'true',
 };
+
+const parseStepSubmission = (stepId: Parameters<typeof parseStep>[0], raw: unknown, answers: Parameters<typeof parseStep>[2] = {}) => parseStep(stepId, raw, answers, { olderChildMonths: 156, level1Visits: 1, level1bVisits: 2, level1bMonths: { min: 3, max: 6 } });
 
 describe('parsing an intake step', () => {
   it('refuses more than 11 months beside whole years, naming the age question', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Variant } from '../../rules/decision-types.js';
 import { describeIssues, FactsSchema, IsoDate, RISK_FACTOR_IDS, type Facts, type FieldProblem } from '../../rules/facts.js';
 import { ALL_VERBS, VERBS, type Verb } from '../../cards/verbs.js';
-import { getStep, questionsForFacts, STEP_IDS, UNKNOWN, visibleQuestions, type Interview, type Question, type StepId } from './steps.js';
+import { getStep, questionsForFacts, STEP_IDS, UNKNOWN, visibleQuestions, type IntakeFigures, type Interview, type Question, type StepId } from './steps.js';
 import { freeText } from './text-input.js';
 import { CaseReferenceSchema, ChildPseudonymSchema } from '../cases/case-reference.js';
 import { englishOf, said } from '../said.js';
@@ -49,11 +49,11 @@ export function parseEnvelope(raw: unknown): Parsed<ActionEnvelope> {
 }
 
 /** Parses the answers to one intake step. `answersSoFar` decides which conditional questions were shown. */
-export function parseStepSubmission(stepId: StepId, raw: unknown, answersSoFar: Partial<Facts> = {}, interview?: Interview): SubmissionResult {
+export function parseStepSubmission(stepId: StepId, raw: unknown, answersSoFar: Partial<Facts>, figures: IntakeFigures, interview?: Interview): SubmissionResult {
   return safely(() => {
     const step = getStep(stepId, interview);
     const envelope = () => ({ verb: z.literal(VERBS.intakeNext), draftId: DraftId, stepId: z.literal(stepId) });
-    return parseQuestions(visibleQuestions(step, answersSoFar), `step:${stepId}`, envelope, raw);
+    return parseQuestions(visibleQuestions(step, answersSoFar, figures), `step:${stepId}`, envelope, raw);
   });
 }
 

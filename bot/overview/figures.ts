@@ -1,10 +1,7 @@
-import { consequencesOfChoice } from '../../rules/chosen-measure.js';
 import { addDays } from '../../rules/dates.js';
 import { CHOOSABLE_OUTCOMES, OUTCOMES, type ChoosableOutcome, type Outcome, type Scope, type Variant } from '../../rules/decision-types.js';
 import type { DueRow, OpenCaseRow, TeamOverviewRows } from '../storage/team-overview.js';
 import { OUTCOME_LABEL, outcomeLabel } from '../summary/labels.js';
-import { FactsSchema } from '../../rules/facts.js';
-import { BoundedCache } from './bounded-cache.js';
 import { commonWords, type CommonWord } from './reason-words.js';
 
 /**
@@ -60,7 +57,7 @@ export interface TeamOverview {
 export const DUE_LABEL: Record<DueCategory, string> = {
   review: 'Gennemgange og opfølgninger',
   grant: 'Bevillinger der udløber',
-  statutory: 'Lovbestemte frister (undersøgelsen på 4 måneder, første opfølgning efter § 95)',
+  statutory: 'Lovbestemte frister (undersøgelsens frist, første opfølgning efter § 95)',
 };
 
 export const SCOPE_LABEL: Record<ScopeStanding, string> = {
@@ -220,23 +217,9 @@ function grantOf(c: OpenCaseRow): StandingGrant | null {
   if (!(CHOOSABLE_OUTCOMES as readonly string[]).includes(outcome)) return null;
   const chosen = outcome as ChoosableOutcome;
   if (chosen !== 'preventive' && chosen !== 'level1' && chosen !== 'level2' && chosen !== 'level3') return null;
-  if (c.overridden) {
-    const scope = chosenScope(c, chosen);
-    return scope ? { outcome: chosen, variant: c.chosenVariant, scope, startDate: c.startDate } : null;
-  }
-  const scope = (c.recommendedScope ?? {}) as Scope;
-  return { outcome: chosen, variant: c.chosenVariant ?? c.recommendedVariant, scope, startDate: c.startDate };
-}
-
-// The chosen measure's scope, by decision: decisions are append-only and the facts a decision rests
-// on do not change, so it is worked out once per decision rather than on every view.
-const chosenScopes = new BoundedCache<string, Scope | null>(20_000);
-
-function chosenScope(c: OpenCaseRow, chosen: ChoosableOutcome): Scope | null {
-  return chosenScopes.get(c.decisionId, () => {
-    const facts = FactsSchema.safeParse(c.facts);
-    return facts.success ? consequencesOfChoice(facts.data, chosen, c.chosenVariant).scope : null;
-  });
+  // The scope stored with the decision; an override from before it was stored has none to judge by.
+  if (!c.chosenScope) return null;
+  return { outcome: chosen, variant: c.overridden ? c.chosenVariant : (c.chosenVariant ?? c.recommendedVariant), scope: c.chosenScope, startDate: c.startDate };
 }
 
 /** 1B's higher rate holds in its first months (the longest initial phase), as the rules count it. */

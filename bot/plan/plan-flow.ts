@@ -1,5 +1,4 @@
-import type { Decision } from '../../rules/decision-types.js';
-import type { Facts } from '../../rules/facts.js';
+import type { BoundRules } from '../../rules/bind.js';
 import { planCard } from '../../cards/plan-card.js';
 import type { ReminderHooks } from '../reminders/hooks.js';
 import type { CaseWithDecision } from '../storage/cases.js';
@@ -25,8 +24,9 @@ export interface PlanDeps {
   storage: Storage;
   /** The reader's language (Danish when not given): the cards and every line of refusal. */
   locale?: Locale;
-  decide: (facts: Facts) => Decision;
-  /** The tenant's standard in force, which `decide` is bound to: a review that decides again is recorded under it. */
+  /** The tenant's rules, bound to its parameter set; they decide under `standard`. */
+  rules: BoundRules;
+  /** The tenant's standard in force: a review that decides again is recorded under it. */
   standard?: LoadedStandard;
   /** Today in the municipality, YYYY-MM-DD (the review card's default date). */
   today: () => string;
@@ -42,9 +42,10 @@ export function isPreventive(c: CaseWithDecision): boolean {
 }
 
 /** Young children: the plan asks for the planned start in nursery or kindergarten. */
-function showDaycare(c: CaseWithDecision): boolean {
-  const age = c.facts.child?.ageMonths;
-  return isPreventive(c) || age === null || (typeof age === 'number' && age < 72) || c.facts.child?.latePregnancy === true;
+function showDaycare(c: CaseWithDecision, rules: BoundRules): boolean {
+  const start = c.decision.recommended.startDate;
+  const age = rules.ageAt(c.facts, start);
+  return isPreventive(c) || age === null || (typeof age === 'number' && rules.asksDaycare(age, start)) || c.facts.child?.latePregnancy === true;
 }
 
 /**
@@ -56,15 +57,15 @@ function durationFor(c: CaseWithDecision, locale: Locale): ReturnType<typeof dur
   return durationFromDecision(c.decision.recommended, locale);
 }
 
-function cardFor(locale: Locale, c: CaseWithDecision, form: PlanForm, version: number, extra: { saved?: string; problems?: string[] } = {}): Card {
+function cardFor(rules: BoundRules, locale: Locale, c: CaseWithDecision, form: PlanForm, version: number, extra: { saved?: string; problems?: string[] } = {}): Card {
   return planCard({
     locale,
     caseId: c.caseId,
     reference: c.reference,
     outcomeLabel: measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant, locale),
     preventive: isPreventive(c),
-    showDaycare: showDaycare(c),
-    referralSources: referralSourcesFor(c.facts.child, showDaycare(c), form.referralSource),
+    showDaycare: showDaycare(c, rules),
+    referralSources: referralSourcesFor(c.facts.child, showDaycare(c, rules), form.referralSource),
     form,
     version,
     durationHint: durationFor(c, locale).hint,
@@ -76,13 +77,13 @@ function cardFor(locale: Locale, c: CaseWithDecision, form: PlanForm, version: n
 export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision, intro?: string): Promise<Card> {
   const plan: PlanVersion | null = await deps.storage.plans.current(scope, c.caseId);
   const locale = deps.locale ?? 'da';
-  if (plan) return cardFor(locale, c, planToForm(plan), plan.version, intro ? { saved: intro } : {});
-  return firstPlanCard(c, intro, locale);
+  if (plan) return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, intro ? { saved: intro } : {});
+  return firstPlanCard(c, deps.rules, intro, locale);
 }
 
 /** The card for a case's first plan, e.g. right after the case is created: nothing to read. */
-export function firstPlanCard(c: CaseWithDecision, intro?: string, locale: Locale = 'da'): Card {
-  return cardFor(locale, c, fromInterview(emptyPlanForm(durationFor(c, locale).duration), c.facts), 0, intro ? { saved: intro } : {});
+export function firstPlanCard(c: CaseWithDecision, rules: BoundRules, intro?: string, locale: Locale = 'da'): Card {
+  return cardFor(rules, locale, c, fromInterview(emptyPlanForm(durationFor(c, locale).duration), c.facts), 0, intro ? { saved: intro } : {});
 }
 
 /** The measures a plan is written for; an underretning or no measure has none. */
@@ -108,14 +109,14 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
   if (!c) return { error: PLAN_SAYS.caseGone[locale] };
   const form = formFromSubmission(data);
   const baseVersion = Number(data.baseVersion ?? 0) || 0;
-  const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c) });
-  if (!parsed.ok) return cardFor(locale, c, form, baseVersion, { problems: describePlanProblems(parsed.problems) });
+  const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c), preventiveMaxWeeks: deps.rules.figures(c.decision.recommended.startDate)['preventive.maxWeeks'] });
+  if (!parsed.ok) return cardFor(deps.rules, locale, c, form, baseVersion, { problems: describePlanProblems(parsed.problems) });
   try {
     const { plan, written, repeated } = await deps.storage.plans.save(scope, c.caseId, parsed.value, baseVersion);
     const saved = written || repeated ? PLAN_SAYS.saved[locale].replace('{version}', String(plan.version)) : PLAN_SAYS.noChanges[locale];
-    return cardFor(locale, c, planToForm(plan), plan.version, { saved });
+    return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, { saved });
   } catch (error) {
-    if (error instanceof StorageInputError) return cardFor(locale, c, form, baseVersion, { problems: [worded(error.userMessage, error.userMessageEn, locale)] });
+    if (error instanceof StorageInputError) return cardFor(deps.rules, locale, c, form, baseVersion, { problems: [worded(error.userMessage, error.userMessageEn, locale)] });
     throw error;
   }
 }

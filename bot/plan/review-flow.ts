@@ -5,6 +5,7 @@ import { latestProgress, planReviewCard, type ReviewGoalView } from '../../cards
 import { AGE_APPROPRIATE_TEXT, REVIEW_DECISION_TEXT } from '../../cards/plan-text.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { StorageInputError } from '../storage/input-errors.js';
+import { standingPlan } from '../cases/standing-plan.js';
 import { nextReviewOf, standingFacts } from '../storage/plan-summary.js';
 import { isSameReview, type ReviewRecord } from '../storage/plan-reviews.js';
 import { isUuid, type TenantScope } from '../storage/scope.js';
@@ -33,7 +34,7 @@ const REVIEW_SAYS = {
   keptBeside: { da: 'gemt ved siden af den tidligere', en: 'stored beside the earlier one' },
   escalation: { da: 'Underretning', en: 'Underretning' },
   ageAppropriate: { da: 'Alderssvarende ved start i dagtilbud', en: 'Age-appropriate when starting daycare' },
-  followUpAtThree: { da: 'Opfølgning ved 3 år', en: 'Follow-up at age 3' },
+  followUpAtThree: { da: 'Opfølgning efter forløbet', en: 'Follow-up after the course' },
   nextReview: { da: 'Næste gennemgang', en: 'Next review' },
   noneClosed: { da: 'Ingen – sagen er afsluttet', en: 'None – the case is closed' },
 } satisfies Record<string, Localized>;
@@ -156,12 +157,15 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
   // recorded is shown, before the rules run again against a decision that review itself changed.
   const earlier = view.reviews.find((r) => r.reviewId === reviewId && r.reviewedBy === scope.actorId && isSameReview(r, parsed.value));
   if (earlier) return cardFor(locale, view, form, reviewId, { result: resultLines(recordedResult(earlier), newOutcomeOf(earlier, c, locale), locale) });
+  const facts = standingFacts(c.facts, view.reviews, c.decision.decisionId);
   const outcome = conductReview(
     {
-      decision: c.decision.recommended,
+      // The decision with the chosen measure's own due dates, as stored with it.
+      decision: { ...c.decision.recommended, ...standingPlan(c.decision, facts, deps.rules) },
       standingOutcome: c.decision.chosenOutcome,
-      facts: standingFacts(c.facts, view.reviews, c.decision.decisionId),
-      decide: deps.decide,
+      facts,
+      rules: deps.rules,
+      ...(deps.standard ? { standard: deps.standard.standard } : {}),
     },
     parsed.value,
   );
@@ -185,8 +189,15 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
           answered: answered ? { kind: answered.kind, due: answered.due } : null,
           doneOn: outcome.value.date,
           decision: outcome.value.decision,
-          newDecision: recorded.newDecision ? { outcome: recorded.newDecision.chosenOutcome, reviews: recorded.newDecision.recommended.reviews } : null,
+          newDecision: recorded.newDecision
+            ? {
+                outcome: recorded.newDecision.chosenOutcome,
+                reviews: recorded.newDecision.recommended.reviews,
+                cadence: deps.rules.cadence(recorded.newDecision.chosenOutcome, outcome.value.date),
+              }
+            : null,
           nextReview: outcome.value.nextReview,
+          followUpAfterClosing: outcome.value.closing?.followUpAtThree ? { kind: 'follow-up', ...outcome.value.closing.followUpAtThree } : null,
           by: { id: scope.actorId, name: deps.userName ?? scope.actorId },
           at: (deps.clock ?? (() => new Date()))(),
         },

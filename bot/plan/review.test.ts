@@ -1,3 +1,4 @@
+import { standardRules } from '../rules-binding.js';
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../rules/decide.js';
 import type { Facts } from '../../rules/facts.js';
@@ -5,6 +6,8 @@ import type { Decision, Outcome, Review } from '../../rules/decision-types.js';
 import { addMonths } from './dates.js';
 import { conductReview, factsAtReview, nextReviewAfter, type ReviewContext } from './review.js';
 import { parseReviewInput, type ReviewInput } from './review-input.js';
+
+const rules = standardRules('t');
 
 // Decisions shaped as the rules give them; only the fields a review reads are filled in.
 function decision(outcome: Outcome, startDate: string, reviews: Review[]): Decision {
@@ -45,7 +48,7 @@ const level2Facts: Facts = {
   parentalCapacityUnclear: true,
   investigation: 'completed',
 };
-const level2Context: ReviewContext = { decision: decide(level2Facts), standingOutcome: 'level2', facts: level2Facts, decide };
+const level2Context: ReviewContext = { decision: decide(level2Facts), standingOutcome: 'level2', facts: level2Facts, rules };
 const capacityEstablished = { parentalCapacityUnclear: false, emotionalCareAdequate: true, practicalCareSeriousDeficits: true, parentsSeeNeed: true };
 
 describe('a review against the plan', () => {
@@ -64,12 +67,12 @@ describe('a review against the plan', () => {
       { kind: 'follow-up', due: '2026-04-15', passage: 'pps.omfang.1', text: 'Første opfølgning (Barnets lov § 95)' },
       { kind: 'grant-end', due: '2026-10-15', passage: 'pps.omfang.1', text: 'Bevillingen udløber' },
     ]);
-    expect(nextReviewAfter(d, '2026-04-10')).toMatchObject({ due: '2026-07-10', kind: 'follow-up' });
-    expect(nextReviewAfter(d, '2026-08-01')).toMatchObject({ due: '2026-10-15', kind: 'grant-end' });
+    expect(nextReviewAfter({ decision: d, standingOutcome: 'level1', rules }, '2026-04-10')).toMatchObject({ due: '2026-07-10', kind: 'follow-up' });
+    expect(nextReviewAfter({ decision: d, standingOutcome: 'level1', rules }, '2026-08-01')).toMatchObject({ due: '2026-10-15', kind: 'grant-end' });
   });
 
   it('counts a review held a few days early as the periodic check it was', () => {
-    expect(nextReviewAfter(level2('2026-01-15'), '2026-04-10')).toMatchObject({ due: '2026-07-10', kind: 'regrant' });
+    expect(nextReviewAfter({ decision: level2('2026-01-15'), standingOutcome: 'level2', rules }, '2026-04-10')).toMatchObject({ due: '2026-07-10', kind: 'regrant' });
   });
 
   it('follows level 3 up every six months', () => {
@@ -131,7 +134,7 @@ describe('closing a preventive course', () => {
     decision: preventive('2026-01-07'),
     standingOutcome: 'preventive',
     facts: { referenceDate: '2026-01-07', startDate: '2026-01-07', concern: 'beginning', child: { ageMonths: 14 } },
-    decide,
+    rules,
   };
 
   it('records whether the child was age-appropriate and a follow-up on the day the child is surely three', () => {
@@ -140,6 +143,13 @@ describe('closing a preventive course', () => {
     // 14 months on 2026-01-07: three years old by 2026-01-07 + 22 months.
     expect(r.value.closing).toMatchObject({ ageAppropriate: 'yes', followUpAtThree: { due: '2027-11-07', passage: 'hpi.2.underformaal.maal' } });
     expect(r.value.nextReview).toBeNull();
+  });
+
+  it('counts the age from the day it was given, not from a start months later', () => {
+    // 14 months on 2025-01-15, support from 2025-04-15: three by 2026-11-15, not 2027-02-15.
+    const later = { ...ctx, decision: preventive('2025-04-15'), facts: { referenceDate: '2025-01-15', startDate: '2025-04-15', concern: 'beginning' as const, child: { ageMonths: 14 } } };
+    const r = conductReview(later, review({ date: '2025-12-01', decision: 'close', ageAppropriate: 'yes' }));
+    expect(r.ok && r.value.closing?.followUpAtThree?.due).toBe('2026-11-15');
   });
 
   it('asks whether the child was age-appropriate before closing', () => {
@@ -189,8 +199,14 @@ describe('review input', () => {
 });
 
 describe('facts at the review', () => {
-  it('ages the child by the whole months since the decision started', () => {
-    const r = factsAtReview({ referenceDate: '2026-01-31', child: { ageMonths: 10 } }, { date: '2026-03-30' }, '2026-01-31');
+  it('ages the child by the whole months since the day its age was given', () => {
+    const r = factsAtReview({ referenceDate: '2026-01-31', child: { ageMonths: 10 } }, { date: '2026-03-30' }, rules);
     expect(r.ok && r.value.child?.ageMonths).toBe(11);
+  });
+
+  it('counts from the intake\'s reference date, not from a later start', () => {
+    const facts = { referenceDate: '2025-01-15', startDate: '2025-04-15', child: { ageMonths: 14 } };
+    const r = factsAtReview(facts, { date: '2025-10-15' }, rules);
+    expect(r.ok && r.value.child?.ageMonths).toBe(23);
   });
 });

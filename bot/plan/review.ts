@@ -1,6 +1,7 @@
+import type { BoundRules } from '../../rules/bind.js';
+import type { Standard } from '../../rules/standard/schema.js';
 import { parseFacts, type Facts, type FieldProblem, type ParseResult } from '../../rules/facts.js';
 import type { Decision, Outcome, PassageId, Review, ReviewKind } from '../../rules/decision-types.js';
-import { addMonths, addStep, stepBetween } from './dates.js';
 import type { AgeAppropriate } from './model.js';
 import type { GoalProgressInput, ReviewInput } from './review-input.js';
 
@@ -17,7 +18,10 @@ export interface ReviewContext {
   standingOutcome: Outcome;
   /** The facts that decision was made on. */
   facts: Facts;
-  decide: (facts: Facts) => Decision;
+  /** The tenant's rules, bound to its parameter set. */
+  rules: BoundRules;
+  /** The tenant's standard in force, which a review that decides again decides under; the seed's unless told. */
+  standard?: Standard;
 }
 
 export interface NextReview {
@@ -50,9 +54,6 @@ export interface ReviewResult {
 export const PREVENTIVE_GOAL_PASSAGE: PassageId = 'hpi.2.underformaal.maal';
 const ESCALATION_PASSAGE: PassageId = 'hpi.6.underretning';
 
-/** Kinds of review that come back at the same step for as long as the support lasts. */
-const RECURRING: readonly ReviewKind[] = ['regrant', 'follow-up'];
-
 export function conductReview(context: ReviewContext, review: ReviewInput): ParseResult<ReviewResult> {
   const preventive = context.standingOutcome === 'preventive';
   const base = { date: review.date, decision: review.decision, goals: review.goals, ...(review.note ? { note: review.note } : {}) };
@@ -61,7 +62,7 @@ export function conductReview(context: ReviewContext, review: ReviewInput): Pars
 
   switch (review.decision) {
     case 'continue':
-      return { ok: true, value: { ...base, nextReview: nextReviewAfter(context.decision, review.date) } };
+      return { ok: true, value: { ...base, nextReview: nextReviewAfter(context, review.date) } };
     case 'escalate':
       return {
         ok: true,
@@ -71,14 +72,14 @@ export function conductReview(context: ReviewContext, review: ReviewInput): Pars
             ? { text: 'Underretning til familieafdelingen: hjemmet viser sig at kræve yderligere hjælp eller indgriben.', passage: ESCALATION_PASSAGE }
             : { text: 'Underretning: sagen skal vurderes på ny af familieafdelingen (Barnets lov § 133).' },
           // The course goes on until the family department decides; its reviews stay due.
-          nextReview: nextReviewAfter(context.decision, review.date),
+          nextReview: nextReviewAfter(context, review.date),
         },
       };
     case 'change-level':
     case 'extend': {
       const redecided = redecide(context, review);
       if (!redecided.ok) return redecided;
-      return { ok: true, value: { ...base, newDecision: redecided.value, nextReview: firstReviewAfter(redecided.value.decision.reviews, review.date) } };
+      return { ok: true, value: { ...base, newDecision: redecided.value, nextReview: asNext(context.rules.nextDue(redecided.value.decision.reviews, review.date)) } };
     }
     case 'close':
       return { ok: true, value: { ...base, closing: preventive ? preventiveClosing(context, review) : {}, nextReview: null } };
@@ -90,14 +91,14 @@ function crossFieldProblems(context: ReviewContext, review: ReviewInput, prevent
   if (review.decision === 'extend' && preventive) {
     problems.push({
       field: 'decision',
-      message: 'en hjemmepædagogisk indsats kan ikke forlænges ud over 40 uger (hpi.4.varighed); vælg »Afslut« eller »Skift niveau«',
+      message: `en hjemmepædagogisk indsats kan ikke forlænges ud over ${context.rules.figures(review.date)['preventive.maxWeeks']} uger (hpi.4.varighed); vælg »Afslut« eller »Skift niveau«`,
     });
   }
   if (review.decision === 'close' && preventive && !review.ageAppropriate) {
     problems.push({ field: 'ageAppropriate', message: 'angiv om barnet var alderssvarende ved start i vuggestue eller børnehave (ja, nej eller ved ikke)' });
   }
   if (review.decision === 'close' && preventive && typeof context.facts.child?.ageMonths !== 'number' && review.childAgeMonthsNow === undefined) {
-    problems.push({ field: 'childAgeMonthsNow', message: 'forløbet begyndte før fødslen; angiv barnets alder i måneder nu, så opfølgningen ved 3 år kan dateres' });
+    problems.push({ field: 'childAgeMonthsNow', message: 'forløbet begyndte før fødslen; angiv barnets alder i måneder nu, så opfølgningen efter forløbet kan dateres' });
   }
   if (review.decision !== 'close' && review.ageAppropriate) {
     problems.push({ field: 'ageAppropriate', message: 'angives kun når forløbet afsluttes' });
@@ -108,10 +109,12 @@ function crossFieldProblems(context: ReviewContext, review: ReviewInput, prevent
   return problems;
 }
 
-/** The facts as they stand on the review day: the child has grown, the changes are applied. */
-export function factsAtReview(facts: Facts, review: Pick<ReviewInput, 'date' | 'factChanges'>, previousStart: string): ParseResult<Facts> {
-  const age = facts.child?.ageMonths;
-  const grown = typeof age === 'number' ? age + wholeMonthsBetween(previousStart, review.date) : age;
+/**
+ * The facts as they stand on the review day: the child has grown (counted from the day its age was
+ * given, the facts' reference date, not from the start), the changes are applied.
+ */
+export function factsAtReview(facts: Facts, review: Pick<ReviewInput, 'date' | 'factChanges'>, rules: Pick<BoundRules, 'ageAt'>): ParseResult<Facts> {
+  const grown = rules.ageAt(facts, review.date);
   const changes = review.factChanges ?? {};
   const child = { ...facts.child, ...(grown === undefined ? {} : { ageMonths: grown }), ...(changes.child as object | undefined) };
   const merged = { ...facts, ...changes, child, referenceDate: review.date, startDate: review.date };
@@ -121,9 +124,9 @@ export function factsAtReview(facts: Facts, review: Pick<ReviewInput, 'date' | '
 }
 
 function redecide(context: ReviewContext, review: ReviewInput): ParseResult<{ decision: Decision; facts: Facts }> {
-  const facts = factsAtReview(context.facts, review, context.decision.startDate);
+  const facts = factsAtReview(context.facts, review, context.rules);
   if (!facts.ok) return facts;
-  const decision = context.decide(facts.value);
+  const decision = context.rules.decide(facts.value, context.standard);
   if (decision.outcome === 'needs-information') {
     return { ok: false, problems: decision.missing.map((field) => ({ field: `factChanges.${field}`, message: 'mangler for at reglerne kan give en ny afgørelse' })) };
   }
@@ -141,58 +144,35 @@ function redecide(context: ReviewContext, review: ReviewInput): ParseResult<{ de
 }
 
 /**
- * The earliest coming due date after a review held on `day`: the next turn of the decision's cadence
+ * The earliest coming due date after a review held on `day`: the next turn of the measure's cadence
  * counted from this review (it is the periodic check, however early it was held), or a fixed date of
  * the decision still ahead (grant end, handover, the undersøgelse's deadline), whichever comes first.
  */
-export function nextReviewAfter(decision: Decision, day: string): NextReview | null {
-  const candidates = decision.reviews.filter((r) => r.due > day && !RECURRING.includes(r.kind));
-  for (const kind of RECURRING) {
-    const first = decision.reviews.find((r) => r.kind === kind);
-    if (!first) continue;
-    const step = stepBetween(decision.startDate, first.due);
-    candidates.push({ ...first, due: addStep(day, step) });
-  }
-  return earliest(candidates);
+export function nextReviewAfter(context: Pick<ReviewContext, 'decision' | 'standingOutcome' | 'rules'>, day: string): NextReview | null {
+  return asNext(context.rules.nextDue(context.decision.reviews, day, { on: day, outcome: context.standingOutcome }));
 }
 
-function firstReviewAfter(reviews: readonly Review[], day: string): NextReview | null {
-  return earliest(reviews.filter((r) => r.due > day));
-}
-
-function earliest(reviews: readonly Review[]): NextReview | null {
-  const first = [...reviews].sort((a, b) => a.due.localeCompare(b.due))[0];
-  return first ? { due: first.due, kind: first.kind, passage: first.passage, text: first.text } : null;
+function asNext(review: Review | null): NextReview | null {
+  return review ? { due: review.due, kind: review.kind, passage: review.passage, text: review.text } : null;
 }
 
 /**
  * The model's goal is that the child "ikke har brug for særlig støtte efter det fyldte tredje år"; the
- * follow-up falls on the day the child is surely three. Ages are whole months, so a child "14 months"
- * at the start is 14 to 15 months old: start + (36 − 14) months is on or up to a month after the birthday,
- * never before it.
+ * follow-up falls on the day the child is surely that age (rules/age.ts), counted from the day its age
+ * was given: the age the caseworker gives at closing, or the intake's reference date.
  */
 function preventiveClosing(context: ReviewContext, review: ReviewInput): Closing {
-  const ageAtStart = context.facts.child?.ageMonths;
+  const given = context.facts.child?.ageMonths;
   const anchor =
     review.childAgeMonthsNow !== undefined
       ? { day: review.date, age: review.childAgeMonthsNow }
-      : typeof ageAtStart === 'number'
-        ? { day: context.decision.startDate, age: ageAtStart }
+      : typeof given === 'number'
+        ? { day: context.facts.referenceDate, age: given }
         : undefined;
   const closing: Closing = { ...(review.ageAppropriate ? { ageAppropriate: review.ageAppropriate } : {}) };
   if (anchor) {
-    const due = addMonths(anchor.day, Math.max(0, 36 - anchor.age));
-    closing.followUpAtThree = {
-      due: due < review.date ? review.date : due,
-      passage: PREVENTIVE_GOAL_PASSAGE,
-      text: 'Opfølgning ved 3 år: har barnet brug for særlig støtte efter det fyldte tredje år?',
-    };
+    const followUp = context.rules.followUpAtThree(anchor);
+    closing.followUpAtThree = { ...followUp, due: followUp.due < review.date ? review.date : followUp.due };
   }
   return closing;
-}
-
-function wholeMonthsBetween(from: string, to: string): number {
-  let months = 0;
-  while (addMonths(from, months + 1) <= to) months++;
-  return months;
 }

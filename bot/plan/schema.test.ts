@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describePlanProblems, parsePlanInput, planFieldLabel } from './schema.js';
 
-const preventive = { preventive: true };
-const level = { preventive: false };
+const preventive = { preventive: true, preventiveMaxWeeks: 40 };
+const level = { preventive: false, preventiveMaxWeeks: 40 };
 
 function goodPlan(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

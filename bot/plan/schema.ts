@@ -23,9 +23,9 @@ import { caseText, describeCaseIssues, optionalCaseText } from './text.js';
 export interface PlanContext {
   /** The decision standing for the case is the preventive course (hjemmepædagogisk indsats). */
   preventive: boolean;
+  /** How long a preventive course may run, in weeks: the tenant's figure (preventive.maxWeeks, hpi.4.varighed). */
+  preventiveMaxWeeks: number;
 }
-
-export const PREVENTIVE_MAX_WEEKS = 40;
 const MAX_DURATION = { weeks: 520, months: 120 } as const;
 
 const GoalSchema = z
@@ -77,15 +77,15 @@ function planSchema(context: PlanContext) {
     .superRefine((plan, ctx) => {
       const max = context.preventive
         ? plan.expectedDuration.unit === 'weeks'
-          ? PREVENTIVE_MAX_WEEKS
-          : Math.floor(PREVENTIVE_MAX_WEEKS / 4)
+          ? context.preventiveMaxWeeks
+          : Math.floor(context.preventiveMaxWeeks / 4)
         : MAX_DURATION[plan.expectedDuration.unit];
       if (plan.expectedDuration.value > max) {
         ctx.addIssue({
           code: 'custom',
           path: ['expectedDuration', 'value'],
           message: context.preventive
-            ? 'er for lang: en hjemmepædagogisk indsats varer højst 40 uger (10 måneder)'
+            ? `er for lang: en hjemmepædagogisk indsats varer højst ${context.preventiveMaxWeeks} uger (${Math.floor(context.preventiveMaxWeeks / 4)} måneder)`
             : `er for lang: højst ${max} ${plan.expectedDuration.unit === 'weeks' ? 'uger' : 'måneder'}`,
         });
       }

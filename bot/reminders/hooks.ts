@@ -1,5 +1,6 @@
 import type { Decision } from '../../rules/decision-types.js';
 import type { Locale } from '../../cards/locale.js';
+import type { Cadence } from '../../rules/next-due.js';
 import type { Database } from '../storage/database.js';
 import type { Sql, SqlWithTransactions } from './db.js';
 import { recordHeldReview, type HeldReview } from './review-held.js';
@@ -27,8 +28,10 @@ export interface ReminderHooks {
     /** The outcome the caseworker chose, and the rules' decision. */
     chosenOutcome: Decision['outcome'];
     decision: Decision;
-    /** The chosen measure's due dates when it differs from the recommendation (rules/chosen-measure.ts). */
-    chosenReviews?: Decision['reviews'];
+    /** The chosen measure's due dates, as stored with the decision (BoundRules.consequencesOfChoice). */
+    chosenReviews: Decision['reviews'];
+    /** How often the chosen measure's reviews come back once done (BoundRules.cadence). */
+    cadence: Cadence;
     /** The transaction that creates the case, so a case never exists without its reminders. */
   }, within?: SqlWithTransactions): Promise<void>;
   /** A review held on the plan's review card, inside the transaction that records it. */
@@ -70,12 +73,10 @@ export function createReminderHooks(
     },
     async scheduleCase(c, within = db) {
       await registerChannel(within, { tenantId: c.tenantId, channelId: c.channel.id, serviceUrl: c.channel.serviceUrl });
-      // The recommendation's dates apply only to the recommended measure; an override brings the
-      // chosen measure's own dates.
-      const reviews = c.chosenOutcome === c.decision.outcome ? c.decision.reviews : (c.chosenReviews ?? []);
+      const reviews = c.chosenReviews;
       await saveCaseSchedule(
         within,
-        { tenantId: c.tenantId, caseId: c.caseId, caseRef: c.caseRef, teamId: c.teamId, channelId: c.channel.id, caseworkerId: c.caseworkerId, outcome: c.chosenOutcome, reviews, closed: false },
+        { tenantId: c.tenantId, caseId: c.caseId, caseRef: c.caseRef, teamId: c.teamId, channelId: c.channel.id, caseworkerId: c.caseworkerId, outcome: c.chosenOutcome, reviews, cadence: c.cadence, closed: false },
         options.schedule,
       );
     },

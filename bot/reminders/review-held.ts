@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REVIEW_KINDS, type Outcome, type Review } from '../../rules/decision-types.js';
+import type { Cadence } from '../../rules/next-due.js';
 import type { Sql } from './db.js';
 import { reviewKey, type ScheduleOptions } from './schedule.js';
 import { recompute } from './store.js';
@@ -18,10 +19,12 @@ export interface HeldReview {
   /** The day the review was held, YYYY-MM-DD. */
   doneOn: string;
   decision: 'continue' | 'change-level' | 'extend' | 'close' | 'escalate';
-  /** When the review made a new decision: its measure and its reviews. */
-  newDecision: { outcome: Outcome; reviews: Review[] } | null;
+  /** When the review made a new decision: its measure, its reviews and how often they come back. */
+  newDecision: { outcome: Outcome; reviews: Review[]; cadence: Cadence } | null;
   /** The review the plan now expects next; null when the case closes. */
   nextReview: Review | null;
+  /** A preventive course closed: the follow-up once the child is 3, still to be reminded of. */
+  followUpAfterClosing?: Review | null;
   by: { id: string; name: string };
   at: Date;
 }
@@ -56,10 +59,18 @@ export async function recordHeldReview(tx: Sql, held: HeldReview, options: Sched
   // the plan's date rather than one counted from the old due date, so both show the same day.
   const reviews = held.newDecision ? held.newDecision.reviews : ReviewsSchema.parse(row.reviews);
   const next = held.nextReview && !reviews.some((r) => reviewKey(r) === reviewKey(held.nextReview!)) ? [held.nextReview] : [];
+  // A closed preventive course keeps one reminder: the follow-up at age 3 (hpi.2.underformaal.maal),
+  // which is the course's own last question; the support's other reviews end with it.
+  const afterClosing = held.decision === 'close' && held.followUpAfterClosing ? held.followUpAfterClosing : null;
+  const kept = afterClosing ? [afterClosing] : [...reviews, ...next];
   await tx.query(
-    `UPDATE reminder_cases SET reviews = $3::jsonb, outcome = COALESCE($4, outcome), closed = closed OR $5, updated_at = now()
+    `UPDATE reminder_cases SET reviews = $3::jsonb, outcome = COALESCE($4, outcome), closed = closed OR $5,
+       cadence = COALESCE($6::jsonb, cadence), updated_at = now()
      WHERE tenant_id = $1 AND case_id = $2`,
-    [held.tenantId, held.caseId, JSON.stringify([...reviews, ...next]), held.newDecision?.outcome ?? null, held.decision === 'close'],
+    [
+      held.tenantId, held.caseId, JSON.stringify(kept), held.newDecision?.outcome ?? null, held.decision === 'close' && !afterClosing,
+      held.newDecision ? JSON.stringify(held.newDecision.cadence) : null,
+    ],
   );
   await recompute(tx, held.tenantId, held.caseId, options);
   return true;

@@ -1,3 +1,4 @@
+import { standardRules } from '../rules-binding.js';
 import { describe, expect, it } from 'vitest';
 import type { Review } from '../../rules/decision-types.js';
 import { planReminders, type ScheduleInput } from './schedule.js';
@@ -7,7 +8,8 @@ const firstFollowUp: Review = { kind: 'follow-up', due: '2026-04-01', passage: '
 const sixMonth: Review = { kind: 'follow-up', due: '2026-07-01', passage: 'pps.omfang.3', text: 'Opfølgning: er den kompenserende støtte stadig tilstrækkelig?' };
 
 function input(over: Partial<ScheduleInput>): ScheduleInput {
-  return { caseRef: 'SAG-1', outcome: 'level2', reviews: [regrant], completed: [], closed: false, ...over };
+  const outcome = over.outcome ?? 'level2';
+  return { caseRef: 'SAG-1', outcome, reviews: [regrant], cadence: standardRules('t').cadence(outcome, '2026-01-01'), completed: [], closed: false, ...over };
 }
 
 describe('reminder schedule', () => {

@@ -1,5 +1,6 @@
 import type { Outcome, Review, ReviewKind } from '../../rules/decision-types.js';
-import { addDays, addMonths, laterDay } from './dates.js';
+import { successorOf, type Cadence } from '../../rules/next-due.js';
+import { addDays } from './dates.js';
 
 /**
  * From a case's decision to the reminders its team should get. Pure: the caller supplies the
@@ -19,6 +20,8 @@ export interface ScheduleInput {
   caseRef: string;
   outcome: Outcome;
   reviews: Review[];
+  /** How often each kind comes back once done, from the tenant's rules (BoundRules.cadence); stored with the schedule. */
+  cadence: Cadence;
   completed: CompletedReview[];
   closed: boolean;
 }
@@ -48,16 +51,6 @@ export interface PlannedReminder {
   text: string;
 }
 
-/**
- * Reviews that repeat once done, and their period in months: a level 2 grant is given 3 months
- * at a time (pps.omfang.2), level 3 is followed up every 6 months (pps.omfang.3). Other reviews
- * happen once: their successor, if any, comes from a new decision.
- */
-const CADENCE: Partial<Record<Outcome, Partial<Record<ReviewKind, number>>>> = {
-  level2: { regrant: 3 },
-  level3: { 'follow-up': 6 },
-};
-
 export function reviewKey(review: Pick<Review, 'kind' | 'due'>): string {
   return `${review.kind}:${review.due}`;
 }
@@ -65,7 +58,7 @@ export function reviewKey(review: Pick<Review, 'kind' | 'due'>): string {
 export function planReminders(input: ScheduleInput, options: ScheduleOptions = DEFAULT_SCHEDULE_OPTIONS): PlannedReminder[] {
   if (input.closed) return [];
   const done = new Map(input.completed.map((c) => [reviewKey(c), c]));
-  const open = withSuccessors(input.outcome, input.reviews, done).filter((r) => !done.has(reviewKey(r)));
+  const open = withSuccessors(input.cadence, input.reviews, done).filter((r) => !done.has(reviewKey(r)));
   const planned: PlannedReminder[] = [];
   for (const review of open) {
     const base = { reviewKey: reviewKey(review), kind: review.kind, caseRef: input.caseRef, due: review.due, passage: review.passage, text: review.text };
@@ -76,22 +69,20 @@ export function planReminders(input: ScheduleInput, options: ScheduleOptions = D
 }
 
 /**
- * Adds the next period after each done review that repeats, unless the decision already names a
- * later review of that kind. The new period starts when the old one ends, or on the day the review
- * was done if that was later (the grant cannot run before it was given).
+ * Adds the next period after each done review that repeats (rules/next-due.ts successorOf), unless
+ * the decision already names a later review of that kind.
  */
-function withSuccessors(outcome: Outcome, reviews: Review[], done: Map<string, CompletedReview>): Review[] {
+function withSuccessors(cadence: Cadence, reviews: Review[], done: Map<string, CompletedReview>): Review[] {
   const all = [...reviews];
-  const cadence = CADENCE[outcome] ?? {};
   // Appended successors are visited too, so a chain of done periods moves on period by period;
   // it ends because each step needs a completion of its own.
   for (let i = 0; i < all.length; i++) {
     const review = all[i]!;
-    const months = cadence[review.kind];
     const completion = done.get(reviewKey(review));
-    if (!months || !completion) continue;
+    if (!completion) continue;
     if (all.some((r) => r.kind === review.kind && r.due > review.due)) continue;
-    all.push({ ...review, due: addMonths(laterDay(review.due, completion.doneOn), months) });
+    const next = successorOf(review, completion.doneOn, cadence);
+    if (next) all.push(next);
   }
   return all;
 }

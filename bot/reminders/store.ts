@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OUTCOMES, REVIEW_KINDS, type Outcome, type Review } from '../../rules/decision-types.js';
+import type { Cadence } from '../../rules/next-due.js';
 import type { Sql, SqlWithTransactions } from './db.js';
 import { DEFAULT_SCHEDULE_OPTIONS, planReminders, type CompletedReview, type PlannedReminder, type ScheduleOptions } from './schedule.js';
 
@@ -24,6 +25,8 @@ export interface CaseScheduleInput {
   caseworkerId: string | null;
   outcome: Outcome;
   reviews: Review[];
+  /** How often the reviews come back once done: the tenant's rules' cadence for the outcome (BoundRules.cadence). */
+  cadence: Cadence;
   closed: boolean;
 }
 
@@ -34,7 +37,8 @@ export interface RecomputeResult {
 }
 
 const ReviewSchema = z.object({ kind: z.enum(REVIEW_KINDS), due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), passage: z.string().min(1), text: z.string().min(1) });
-const CaseRowSchema = z.object({ case_ref: z.string(), outcome: z.enum(OUTCOMES), reviews: z.array(ReviewSchema), closed: z.boolean() });
+export const CadenceSchema = z.partialRecord(z.enum(REVIEW_KINDS), z.number().int().min(1));
+const CaseRowSchema = z.object({ case_ref: z.string(), outcome: z.enum(OUTCOMES), reviews: z.array(ReviewSchema), cadence: CadenceSchema, closed: z.boolean() });
 const CompletionRowSchema = z.object({ kind: z.enum(REVIEW_KINDS), due: z.string(), done_on: z.string() });
 const ExistingRowSchema = z.object({ reminder_id: z.coerce.number(), review_key: z.string(), notice: z.enum(['lead', 'due', 'snooze']), state: z.string(), fire_at: z.date() });
 
@@ -81,14 +85,14 @@ export async function saveCaseSchedule(db: SqlWithTransactions, input: CaseSched
   const reviews = z.array(ReviewSchema).parse(input.reviews);
   return db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO reminder_cases (tenant_id, case_id, case_ref, team_id, channel_id, caseworker_id, outcome, reviews, closed, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, now())
+      `INSERT INTO reminder_cases (tenant_id, case_id, case_ref, team_id, channel_id, caseworker_id, outcome, reviews, closed, cadence, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb, now())
        ON CONFLICT (tenant_id, case_id) DO UPDATE SET case_ref = EXCLUDED.case_ref, team_id = EXCLUDED.team_id,
          channel_id = EXCLUDED.channel_id, caseworker_id = EXCLUDED.caseworker_id, outcome = EXCLUDED.outcome,
-         reviews = EXCLUDED.reviews, closed = EXCLUDED.closed, updated_at = now(),
+         reviews = EXCLUDED.reviews, closed = EXCLUDED.closed, cadence = EXCLUDED.cadence, updated_at = now(),
          -- Another channel means another thread: the old one is not where the team now looks.
          thread_id = CASE WHEN reminder_cases.channel_id = EXCLUDED.channel_id THEN reminder_cases.thread_id END`,
-      [input.tenantId, input.caseId, input.caseRef, input.teamId, input.channelId, input.caseworkerId, input.outcome, JSON.stringify(reviews), input.closed],
+      [input.tenantId, input.caseId, input.caseRef, input.teamId, input.channelId, input.caseworkerId, input.outcome, JSON.stringify(reviews), input.closed, JSON.stringify(CadenceSchema.parse(input.cadence))],
     );
     return recompute(tx, input.tenantId, input.caseId, options);
   });
@@ -100,7 +104,7 @@ export async function saveCaseSchedule(db: SqlWithTransactions, input: CaseSched
  * "review done") queue instead of interleaving.
  */
 export async function recompute(tx: Sql, tenantId: string, caseId: string, options: ScheduleOptions = DEFAULT_SCHEDULE_OPTIONS): Promise<RecomputeResult> {
-  const [row] = await tx.query('SELECT case_ref, outcome, reviews, closed FROM reminder_cases WHERE tenant_id = $1 AND case_id = $2 FOR UPDATE', [tenantId, caseId]);
+  const [row] = await tx.query('SELECT case_ref, outcome, reviews, cadence, closed FROM reminder_cases WHERE tenant_id = $1 AND case_id = $2 FOR UPDATE', [tenantId, caseId]);
   if (!row) throw new Error(`no reminder schedule for case ${caseId}`);
   const kase = CaseRowSchema.parse(row);
   const completed: CompletedReview[] = (
@@ -109,7 +113,7 @@ export async function recompute(tx: Sql, tenantId: string, caseId: string, optio
     const c = CompletionRowSchema.parse(r);
     return { kind: c.kind, due: c.due, doneOn: c.done_on };
   });
-  const plan = planReminders({ caseRef: kase.case_ref, outcome: kase.outcome, reviews: kase.reviews, completed, closed: kase.closed }, options);
+  const plan = planReminders({ caseRef: kase.case_ref, outcome: kase.outcome, reviews: kase.reviews, cadence: kase.cadence, completed, closed: kase.closed }, options);
   const existing = (
     await tx.query("SELECT reminder_id, review_key, notice, state, fire_at FROM reminders WHERE tenant_id = $1 AND case_id = $2 AND state <> 'cancelled'", [tenantId, caseId])
   ).map((r) => ExistingRowSchema.parse(r));

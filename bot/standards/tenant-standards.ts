@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { jsonError } from '../cli/check-standard-command.js';
-import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
+import type { ParameterSet } from '../../rules/parameters/schema.js';
 import { checkStandard } from '../../rules/standard/check.js';
 import { DEFAULT_STANDARD } from '../../rules/standard/load.js';
 import type { StandardSettings } from '../config.js';
+import { STANDARD_PARAMETERS, type ParameterConfig } from '../rules-binding.js';
 import { loaded, type LoadedStandard } from './standard-ref.js';
 
 /**
@@ -33,7 +34,8 @@ export class StandardFileError extends Error {
 
 export type ReadFile = (path: string) => string;
 
-export function readStandardFile(file: string, read: ReadFile = (p) => readFileSync(p, 'utf8')): LoadedStandard {
+/** Checked against the parameter set of the tenants that use it: every figure it names must be one the set gives. */
+export function readStandardFile(file: string, read: ReadFile = (p) => readFileSync(p, 'utf8'), parameters: ParameterSet = STANDARD_PARAMETERS.all): LoadedStandard {
   let text: string;
   try {
     text = read(file);
@@ -46,23 +48,25 @@ export function readStandardFile(file: string, read: ReadFile = (p) => readFileS
   } catch (error) {
     throw new StandardFileError(file, [jsonError(text, error)]);
   }
-  const result = checkStandard(json, DEFAULT_PARAMETERS);
+  const result = checkStandard(json, parameters);
   if (!result.ok || !result.standard) throw new StandardFileError(file, result.problems.map((p) => `${p.place}: ${p.message}`));
   return loaded(result.standard);
 }
 
 /** Reads and checks every configured file (each once, however many tenants share it). */
-export function loadTenantStandards(settings: StandardSettings, read?: ReadFile): TenantStandards {
+export function loadTenantStandards(settings: StandardSettings, read?: ReadFile, parameters: ParameterConfig = STANDARD_PARAMETERS): TenantStandards {
   const byFile = new Map<string, LoadedStandard>();
-  const load = (file: string): LoadedStandard => {
-    const known = byFile.get(file);
+  // A file is checked once per parameter set it is used with: each tenant's against its own figures.
+  const load = (file: string, set: ParameterSet): LoadedStandard => {
+    const key = `${set.name}\u0000${file}`;
+    const known = byFile.get(key);
     if (known) return known;
-    const fresh = readStandardFile(file, read);
-    byFile.set(file, fresh);
+    const fresh = readStandardFile(file, read, set);
+    byFile.set(key, fresh);
     return fresh;
   };
-  const fallback = settings.file ? load(settings.file) : loaded(DEFAULT_STANDARD);
-  const byTenant = new Map(Object.entries(settings.byTenant).map(([tenant, file]) => [tenant, load(file)]));
+  const fallback = settings.file ? load(settings.file, parameters.all) : loaded(DEFAULT_STANDARD);
+  const byTenant = new Map(Object.entries(settings.byTenant).map(([tenant, file]) => [tenant, load(file, parameters.tenants[tenant] ?? parameters.all)]));
   return { forTenant: (tenantId) => byTenant.get(tenantId) ?? fallback };
 }
 

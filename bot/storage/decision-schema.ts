@@ -14,19 +14,22 @@ export const OutcomeSchema = z.enum(OUTCOMES);
 export const ChoosableOutcomeSchema = z.enum(CHOOSABLE_OUTCOMES);
 export const VariantSchema = z.enum(['1A', '1B']).nullable();
 
+export const ScopeSchema = z.object({
+  visitsPerWeek: Range.optional(),
+  hoursPerWeekMax: z.number().optional(),
+  grantMonths: z.number().optional(),
+  extraMonths: z.number().optional(),
+  maxWeeks: z.number().optional(),
+  initialPhase: z.object({ visitsPerWeek: Range, monthsMin: z.number(), monthsMax: z.number() }).optional(),
+});
+export const ReviewsSchema = z.array(z.object({ kind: z.enum(REVIEW_KINDS), due: z.string(), passage: z.string(), text: z.string(), en: En }));
+
 export const DecisionSchema: z.ZodType<Decision> = z.object({
   outcome: OutcomeSchema,
   variant: VariantSchema,
   missing: z.array(z.string()),
-  scope: z.object({
-    visitsPerWeek: Range.optional(),
-    hoursPerWeekMax: z.number().optional(),
-    grantMonths: z.number().optional(),
-    extraMonths: z.number().optional(),
-    maxWeeks: z.number().optional(),
-    initialPhase: z.object({ visitsPerWeek: Range, monthsMin: z.number(), monthsMax: z.number() }).optional(),
-  }),
-  reviews: z.array(z.object({ kind: z.enum(REVIEW_KINDS), due: z.string(), passage: z.string(), text: z.string(), en: En })),
+  scope: ScopeSchema,
+  reviews: ReviewsSchema,
   reasons: z.array(Cited),
   whyNot: z.partialRecord(OutcomeSchema, z.array(Cited)),
   warnings: z.array(z.object({ text: z.string(), en: En, passage: z.string().optional() })),

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ChoosableOutcome, Decision, Outcome, Variant } from '../../rules/decision-types.js';
+import type { ChoosableOutcome, Decision, Outcome, Review, Scope, Variant } from '../../rules/decision-types.js';
 import { AUDIT_ACTIONS, writeAudit } from './audit.js';
 import type { Clock } from './clock.js';
 import type { Database, Queryable } from './database.js';
-import { ChoosableOutcomeSchema, DecisionSchema, OutcomeSchema, VariantSchema } from './decision-schema.js';
+import { ChoosableOutcomeSchema, DecisionSchema, OutcomeSchema, ReviewsSchema, ScopeSchema, VariantSchema } from './decision-schema.js';
 import { CaseClosedError, CaseNotFoundError, StorageInputError } from './input-errors.js';
 import { refuseCpr } from './personal-data.js';
 import { StandardSchema } from '../../rules/standard/schema.js';
@@ -25,6 +25,18 @@ export interface NewDecision {
   overrideReason?: string | null;
   /** The standard the recommendation was made under; kept by its hash beside the decision. */
   underStandard?: LoadedStandard;
+  /**
+   * The chosen measure's scope and due dates as the bound rules gave them (BoundRules.consequencesOfChoice);
+   * an accepted recommendation's is its own. An override without one is stored without (as before
+   * migration 059), and its reader works it out from the facts.
+   */
+  chosen?: ChosenPlan | null;
+}
+
+/** What was granted: the chosen measure's extent and its due dates, fixed when the decision was made. */
+export interface ChosenPlan {
+  scope: Scope;
+  reviews: Review[];
 }
 
 export interface DecisionRecord {
@@ -43,6 +55,8 @@ export interface DecisionRecord {
   parameterSet: string;
   /** null for a decision made before standards were recorded (all under the seed standard). */
   standard: StandardRef | null;
+  /** Stored with the decision; null only for an override made before it was stored (migration 059). */
+  chosen: ChosenPlan | null;
 }
 
 const DecisionRowSchema = z.object({
@@ -60,10 +74,12 @@ const DecisionRowSchema = z.object({
   standard_id: z.string().nullable(),
   standard_version: z.string().nullable(),
   standard_hash: z.string().nullable(),
+  chosen_scope: ScopeSchema.nullable(),
+  chosen_reviews: ReviewsSchema.nullable(),
 });
 
 export const DECISION_COLUMNS =
-  'tenant_id, case_id::text, decision_id::text, recommended, recommended_outcome, chosen_outcome, chosen_variant, override_reason, decided_by, decided_at, parameter_set, standard_id, standard_version, standard_hash';
+  'tenant_id, case_id::text, decision_id::text, recommended, recommended_outcome, chosen_outcome, chosen_variant, override_reason, decided_by, decided_at, parameter_set, standard_id, standard_version, standard_hash, chosen_scope, chosen_reviews';
 
 export function toDecisionRecord(row: unknown): DecisionRecord {
   const r = DecisionRowSchema.parse(row);
@@ -81,6 +97,7 @@ export function toDecisionRecord(row: unknown): DecisionRecord {
     decidedAt: r.decided_at,
     parameterSet: r.parameter_set,
     standard: r.standard_id !== null && r.standard_version !== null && r.standard_hash !== null ? { id: r.standard_id, version: r.standard_version, hash: r.standard_hash } : null,
+    chosen: r.chosen_scope && r.chosen_reviews ? { scope: r.chosen_scope, reviews: r.chosen_reviews } : null,
   };
 }
 
@@ -89,7 +106,7 @@ export function isOverride(recommended: Decision, chosen: ChoosableOutcome, chos
   return recommended.outcome !== chosen || (recommended.variant ?? null) !== (chosenVariant ?? null);
 }
 
-function checkNewDecision(input: NewDecision): { recommended: Decision; chosen: ChoosableOutcome; variant: Variant; reason: string | null } {
+function checkNewDecision(input: NewDecision): { recommended: Decision; chosen: ChoosableOutcome; variant: Variant; reason: string | null; plan: ChosenPlan | null } {
   const recommended = DecisionSchema.parse(input.recommended);
   const chosen = ChoosableOutcomeSchema.parse(input.chosenOutcome);
   const variant = VariantSchema.parse(input.chosenVariant ?? null);
@@ -97,7 +114,8 @@ function checkNewDecision(input: NewDecision): { recommended: Decision; chosen: 
     throw new StorageInputError('decision.variant', 'Variant 1A eller 1B kan kun vælges sammen med niveau 1. Vælg niveau 1, eller fjern varianten.');
   }
   refuseCpr(recommended, 'Anbefalingen');
-  if (!isOverride(recommended, chosen, variant)) return { recommended, chosen, variant, reason: null };
+  if (!isOverride(recommended, chosen, variant)) return { recommended, chosen, variant, reason: null, plan: { scope: recommended.scope, reviews: recommended.reviews } };
+  const plan = input.chosen ? { scope: ScopeSchema.parse(input.chosen.scope), reviews: ReviewsSchema.parse(input.chosen.reviews) } : null;
   const reason = input.overrideReason?.trim() ?? '';
   if (reason.length === 0) {
     throw new StorageInputError(
@@ -109,7 +127,7 @@ function checkNewDecision(input: NewDecision): { recommended: Decision; chosen: 
     throw new StorageInputError('decision.override-reason-length', `Begrundelsen må højst være 4000 tegn (den har ${reason.length}). Forkort den og prøv igen.`);
   }
   refuseCpr(reason, 'Begrundelsen');
-  return { recommended, chosen, variant, reason };
+  return { recommended, chosen, variant, reason, plan };
 }
 
 /** Inserts a decision inside the caller's transaction; the case must exist in the tenant and be open. */
@@ -119,12 +137,13 @@ export async function insertDecision(tx: Queryable, scope: TenantScope, caseId: 
   if (input.underStandard) await keepStandard(tx, scope.tenantId, input.underStandard, now);
   const [row] = await tx.query(
     `INSERT INTO decisions (tenant_id, case_id, decision_id, recommended, recommended_outcome, chosen_outcome,
-       chosen_variant, override_reason, decided_by, decided_at, parameter_set, standard_id, standard_version, standard_hash)
-     VALUES ($1, $2::uuid, $3::uuid, $4::jsonb, $5, $6, $7, $8, $9, $10::timestamptz, $11, $12, $13, $14)
+       chosen_variant, override_reason, decided_by, decided_at, parameter_set, standard_id, standard_version, standard_hash, chosen_scope, chosen_reviews)
+     VALUES ($1, $2::uuid, $3::uuid, $4::jsonb, $5, $6, $7, $8, $9, $10::timestamptz, $11, $12, $13, $14, $15::jsonb, $16::jsonb)
      RETURNING ${DECISION_COLUMNS}`,
     [
-      scope.tenantId, caseId, randomUUID(), JSON.stringify(d.recommended), d.recommended.outcome, d.chosen, d.variant, d.reason, scope.actorId, now.toISOString(),
-      d.recommended.parameterSet, ref?.id ?? null, ref?.version ?? null, ref?.hash ?? null,
+      scope.tenantId, caseId, randomUUID(), JSON.stringify(d.recommended), d.recommended.outcome, d.chosen, d.variant, d.reason, scope.actorId,
+      now.toISOString(), d.recommended.parameterSet, ref?.id ?? null, ref?.version ?? null, ref?.hash ?? null,
+      d.plan && JSON.stringify(d.plan.scope), d.plan && JSON.stringify(d.plan.reviews),
     ],
   );
   return toDecisionRecord(row);

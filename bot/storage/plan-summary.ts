@@ -1,3 +1,4 @@
+import { nextDue } from '../../rules/next-due.js';
 import type { Facts } from '../../rules/facts.js';
 import { PROGRESS_LABEL, REVIEW_DECISION_LABEL, type AgeAppropriate, type DurationUnit, type GoalProgress, type ReviewDecision } from '../plan/model.js';
 import type { NextReview } from '../plan/review.js';
@@ -42,7 +43,9 @@ export function nextReviewOf(reviews: readonly ReviewRecord[], decision: Decisio
   const latest = reviews[0];
   const reviewed = latest && decision && (latest.newDecisionId ?? latest.decisionId) === decision.decisionId;
   if (latest && (reviewed || !decision)) return latest.nextReview;
-  const first = [...(decision?.recommended.reviews ?? [])].sort((a, b) => a.due.localeCompare(b.due))[0];
+  if (!decision) return null;
+  // The chosen measure's due dates, stored with the decision (an override from before they were: the recommendation's).
+  const first = nextDue(decision.chosen?.reviews ?? decision.recommended.reviews, decision.recommended.startDate);
   return first ? { due: first.due, kind: first.kind, passage: first.passage, text: first.text } : null;
 }
 

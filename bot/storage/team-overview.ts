@@ -1,3 +1,5 @@
+import type { Scope } from '../../rules/decision-types.js';
+import { ScopeSchema } from './decision-schema.js';
 import { z } from 'zod';
 import { writeAudit } from './audit.js';
 import type { Database, Queryable } from './database.js';
@@ -27,8 +29,8 @@ export interface OpenCaseRow {
   recommendedScope: unknown;
   recommendedVariant: '1A' | '1B' | null;
   startDate: string;
-  /** The facts the standing decision rests on, unparsed: for an override, the chosen measure's own scope comes from them. */
-  facts: unknown;
+  /** The chosen measure's scope as stored with the decision; null only for an override from before it was (migration 059). */
+  chosenScope: Scope | null;
   /** Notes from the start to today: how many, the visits (and meetings counted as visits), and support minutes. */
   notesInPeriod: number;
   contacts: number;
@@ -74,7 +76,7 @@ const OpenCaseSchema = z.object({
   recommended_scope: z.unknown(),
   recommended_variant: Variant.optional().transform((v) => v ?? null),
   start_date: z.string(),
-  facts: z.unknown(),
+  chosen_scope: ScopeSchema.nullable(),
   notes_in_period: z.coerce.number(),
   contacts: z.coerce.number(),
   support_minutes: z.coerce.number(),
@@ -105,10 +107,10 @@ export const OPEN_CASES_SQL = `
     -- The newest of the case's append-only decisions. The recommendation is unpacked once
     -- (jsonb_to_record), not once per field: it is the row's largest value.
     SELECT t.*, d.decision_id, d.recommended_outcome, d.chosen_outcome, d.chosen_variant, d.overridden,
-           r.scope AS recommended_scope, r.variant AS recommended_variant, r."startDate" AS start_date
+           d.chosen_scope, r.scope AS recommended_scope, r.variant AS recommended_variant, r."startDate" AS start_date
     FROM team_cases t
     CROSS JOIN LATERAL (
-      SELECT d.decision_id, d.recommended, d.recommended_outcome, d.chosen_outcome, d.chosen_variant, d.override_reason IS NOT NULL AS overridden
+      SELECT d.decision_id, d.recommended, d.recommended_outcome, d.chosen_outcome, d.chosen_variant, d.chosen_scope, d.override_reason IS NOT NULL AS overridden
       FROM decisions d WHERE d.tenant_id = t.tenant_id AND d.case_id = t.case_id ORDER BY d.seq DESC LIMIT 1
     ) d
     CROSS JOIN LATERAL jsonb_to_record(d.recommended) AS r(scope jsonb, variant text, "startDate" text)
@@ -121,10 +123,7 @@ export const OPEN_CASES_SQL = `
     GROUP BY s.case_id
   )
   SELECT s.case_id::text, s.decision_id::text, s.reference, s.child_pseudonym, s.caseworker_name, s.recommended_outcome, s.chosen_outcome,
-         s.chosen_variant, s.overridden, s.recommended_scope, s.recommended_variant, s.start_date,
-         CASE WHEN s.overridden THEN COALESCE(
-           (SELECT pr.new_facts FROM plan_reviews pr WHERE pr.tenant_id = s.tenant_id AND pr.case_id = s.case_id AND pr.new_decision_id = s.decision_id),
-           (SELECT c.facts FROM cases c WHERE c.tenant_id = s.tenant_id AND c.case_id = s.case_id)) END AS facts,
+         s.chosen_variant, s.overridden, s.chosen_scope, s.recommended_scope, s.recommended_variant, s.start_date,
          COALESCE(n.notes_in_period, 0) AS notes_in_period, COALESCE(n.contacts, 0) AS contacts, COALESCE(n.support_minutes, 0) AS support_minutes
   FROM standing s
   LEFT JOIN note_totals n ON n.case_id = s.case_id`;
@@ -187,7 +186,7 @@ async function readRows(tx: Queryable, tenantId: string, q: { teamId: string; to
         recommendedScope: r.recommended_scope,
         recommendedVariant: r.recommended_variant,
         startDate: r.start_date,
-        facts: r.facts ?? null,
+        chosenScope: r.chosen_scope,
         notesInPeriod: r.notes_in_period,
         contacts: r.contacts,
         supportMinutes: r.support_minutes,

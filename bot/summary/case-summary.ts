@@ -1,3 +1,5 @@
+import { addDays } from '../../rules/dates.js';
+import { nextDue } from '../../rules/next-due.js';
 import type { Decision, Outcome, Override, PassageId, Review } from '../../rules/decision-types.js';
 import type { PlanSummary } from '../storage/plan-summary.js';
 import { maskCpr } from '../privacy/cpr.js';
@@ -172,7 +174,8 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
       at: override.at,
     },
     dueDates,
-    nextDue: dueDates.find((d) => !d.overdue)?.due ?? null,
+    // What is due next, as every door counts it (rules/next-due.ts): today's is still to come.
+    nextDue: nextDue(decision?.reviews ?? [], addDays(today, -1))?.due ?? null,
     scope: decision && input.notes.length > 0 ? scopeUsage(decision, input.notes, today, locale) : null,
     notesSummary: input.notesSummary && { ...input.notesSummary, text: maskCpr(input.notesSummary.text) },
     plan: input.plan

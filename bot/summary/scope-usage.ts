@@ -1,5 +1,5 @@
 import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Outcome, type Scope, type Variant } from '../../rules/decision-types.js';
-import { scopeUsage as usageAgainstGrant, type UsageNote } from '../../rules/scope-usage.js';
+import { countsAsVisit, scopeUsage as usageAgainstGrant, type UsageNote } from '../../rules/scope-usage.js';
 import type { Locale } from '../../cards/locale.js';
 import { danishNumber } from './labels.js';
 
@@ -21,8 +21,6 @@ export interface ScopeUsage {
 }
 
 const DAY_MS = 86_400_000;
-// As the rules count: "Deltagelse i tværfaglige møder kan erstatte besøg" (pps.saerlige.tvaerfaglige-moeder).
-const COUNTS_AS_VISIT = new Set(['visit', 'interdisciplinary-meeting']);
 
 /**
  * The summary's view of scope used against granted: averages since the start, computed by the same
@@ -41,7 +39,7 @@ export function scopeUsage(
   if (inPeriod.length === 0) return null;
   const usage = usageAgainstGrant(inPeriod, { ...grant, outcome: grant.outcome as ChoosableOutcome }, today);
   const weeks = Math.max(1, ((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${grant.startDate}T00:00:00Z`)) / DAY_MS + 1) / 7);
-  const contacts = inPeriod.filter((n) => COUNTS_AS_VISIT.has(n.kind)).length;
+  const contacts = inPeriod.filter((n) => countsAsVisit(n.kind)).length;
   const visitsPerWeek = contacts / weeks;
   const grantedVisits = usage.visits ? { min: usage.visits.grantedMin ?? usage.visits.grantedMax, max: usage.visits.grantedMax } : null;
   const hoursPerWeek = usage.hours ? usage.hours.averagePerWeek : null;

@@ -1,3 +1,4 @@
+import { standardRules } from '../rules-binding.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage, type Storage } from '../storage/storage.js';
 import { caseViewsFrom } from '../tab/wiring.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const views = () => caseViewsFrom({ storage, roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
+const views = () => caseViewsFrom({ storage, rules: standardRules, roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
 
 describe('the "resumé" command', () => {
   it('answers the caseworker with the summary card and audits it as a chat view', async () => {

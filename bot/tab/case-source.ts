@@ -1,6 +1,7 @@
 import type { StandardRef } from '../standards/standard-ref.js';
 import type { Facts } from '../../rules/facts.js';
 import type { ChoosableOutcome, Decision, Variant } from '../../rules/decision-types.js';
+import type { ChosenPlan } from '../storage/decisions.js';
 import type { NotesDigest } from '../summary/case-summary.js';
 import type { ContactNote } from '../summary/scope-usage.js';
 
@@ -28,6 +29,8 @@ export interface CaseDecisionRecord {
   decidedAt: Date;
   /** Which standard decided (absent in sources that do not know it: the seed's names then). */
   standard?: StandardRef | null;
+  /** The chosen measure's scope and due dates, stored with the decision. */
+  chosen?: ChosenPlan | null;
 }
 
 export interface CaseWithDecision {

@@ -1,5 +1,6 @@
 import type { Locale } from '../../cards/locale.js';
-import { consequencesOfChoice } from '../../rules/chosen-measure.js';
+import { standingPlan } from '../cases/standing-plan.js';
+import type { RulesFor } from '../rules-binding.js';
 import type { Decision, Override } from '../../rules/decision-types.js';
 import type { PlanSummary } from '../storage/plan-summary.js';
 import type { Assessment } from '../storage/wellbeing.js';
@@ -47,7 +48,9 @@ export interface CaseViewDeps {
   doors: Caller['deps'];
   audit: AuditSink;
   /** The case's wellbeing scores (1–5 per area) and the municipality's areas; absent where not wired. */
-  wellbeing?: { course: (scope: ReadScope, caseId: string) => Promise<Assessment[]>; areas: readonly WellbeingArea[] };
+  wellbeing?: { course: (scope: ReadScope, caseId: string) => Promise<Assessment[]>; areas: (tenantId: string) => readonly WellbeingArea[] };
+  /** Each tenant's bound rules: for an override stored before its plan was (bot/cases/standing-plan.ts). */
+  rules: RulesFor;
   passage: PassageLookup;
   /** Today as YYYY-MM-DD in the municipality's time zone. */
   today: () => string;
@@ -59,12 +62,12 @@ export function createCaseViews(deps: CaseViewDeps) {
   async function summaryOf(scope: ReadScope, c: CaseWithDecision, locale: Locale): Promise<CaseSummary> {
     const { notes, summary } = await deps.notes.forCase(scope, c.caseId);
     const plan = deps.plans ? await deps.plans(scope, c.caseId) : null;
-    const wellbeing = deps.wellbeing ? { course: await deps.wellbeing.course(scope, c.caseId), areas: deps.wellbeing.areas } : null;
+    const wellbeing = deps.wellbeing ? { course: await deps.wellbeing.course(scope, c.caseId), areas: deps.wellbeing.areas(scope.tenantId) } : null;
     const standards = deps.standardsOf ? await deps.standardsOf(scope, c) : undefined;
     return buildCaseSummary({
       ...(standards ? { standards } : {}),
       case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, label: c.childPseudonym, caseworkerId: c.caseworkerId, status: c.status },
-      decision: standingDecision(c),
+      decision: standingDecision(c, deps.rules),
       override: overrideOf(c),
       decidedBy: nameOf(c, c.decision.decidedBy),
       notes,
@@ -115,7 +118,7 @@ export function createCaseViews(deps: CaseViewDeps) {
       const items = cases.map((c): CaseListItem => {
         const summary = buildCaseSummary({
           case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, caseworkerId: c.caseworkerId, status: c.status },
-          decision: standingDecision(c),
+          decision: standingDecision(c, deps.rules),
           override: overrideOf(c),
           notes: [],
           notesSummary: null,
@@ -145,10 +148,9 @@ export type CaseViews = ReturnType<typeof createCaseViews>;
  * the recommendation with the chosen measure's own scope and due dates (the rules' reasons stay
  * the recommendation's, shown beside the override).
  */
-function standingDecision(c: CaseWithDecision): Decision {
-  const d = c.decision;
-  if (!d.overridden || !c.facts) return d.recommended;
-  return { ...d.recommended, ...consequencesOfChoice(c.facts, d.chosenOutcome, d.chosenVariant) };
+function standingDecision(c: CaseWithDecision, rules: RulesFor): Decision {
+  const plan = standingPlan(c.decision, c.facts, rules(c.tenantId));
+  return plan ? { ...c.decision.recommended, ...plan } : c.decision.recommended;
 }
 
 function overrideOf(c: CaseWithDecision): Override | null {

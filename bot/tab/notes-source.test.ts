@@ -1,3 +1,4 @@
+import { standardRules } from '../rules-binding.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage, type Storage } from '../storage/storage.js';
 import { caseViewsFrom } from './wiring.js';
@@ -23,7 +24,7 @@ afterAll(() => db.close());
 
 describe('the summary from stored notes', () => {
   it('measures scope used from the notes and shows the latest notes summary with who produced it', async () => {
-    const views = caseViewsFrom({ storage, roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
+    const views = caseViewsFrom({ storage, rules: standardRules, roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
     const s = await views.caseSummary({ tenantId: TENANT, actorId: 'caseworker-oid', origin: 'tab' }, 'SAG-2026-0042');
     expect(s.scope?.contacts).toBe(12);
     expect(s.scope?.text).toMatch(/^2 besøg om ugen af bevilget 2–3/);

@@ -1,3 +1,4 @@
+import { standardRules } from '../rules-binding.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage, type Storage } from '../storage/storage.js';
 import { DEV_IDENTITY, DEV_TOKEN, resolveTabAuth, type TabSettings } from './mode.js';
@@ -35,6 +36,7 @@ afterEach(async () => {
 async function start(settings: Partial<TabSettings> = {}, host = '127.0.0.1') {
   const views = caseViewsFrom({
     storage,
+    rules: standardRules,
     roster: fixedRoster({ [`${TENANT}/team-familie`]: ['caseworker-oid', 'member-oid'], [`${DEV_IDENTITY.tenantId}/team-familie`]: [DEV_IDENTITY.userId] }),
     clock: () => new Date('2026-10-13T10:00:00Z'),
   });

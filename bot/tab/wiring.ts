@@ -13,7 +13,7 @@ import type { TabRouteDeps, TabLogger } from './routes.js';
 import { createOverviewViews, type OverviewViews } from '../overview/views.js';
 import { teamOverviewReader } from '../storage/team-overview.js';
 import { wellbeingStore } from '../storage/wellbeing.js';
-import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
+import type { RulesFor } from '../rules-binding.js';
 
 /**
  * Builds the tab's and the summary cards' dependencies from the bot's storage and roster, so
@@ -25,6 +25,8 @@ export interface SummaryWiring {
   roster: RosterSource;
   /** The roster is already cached (the server shares one cached roster between its doors). */
   rosterCached?: boolean;
+  /** Each tenant's bound rules (bot/rules-binding.ts). */
+  rules: RulesFor;
   /** Defaults to the case's stored notes and latest notes summary. */
   notes?: NotesSource;
   clock?: () => Date;
@@ -42,7 +44,8 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
     audit,
     notes: w.notes ?? storedNotes(w.storage.notes),
     plans: (scope, caseId) => w.storage.planSummary(scope, caseId),
-    wellbeing: { course: (scope, caseId) => wellbeingStore(w.storage.db, clock).course(scope, caseId), areas: DEFAULT_PARAMETERS.wellbeingAreas },
+    wellbeing: { course: (scope, caseId) => wellbeingStore(w.storage.db, clock).course(scope, caseId), areas: (tenantId) => w.rules(tenantId).wellbeingAreas },
+    rules: w.rules,
     doors: { storage: w.storage, roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }) },
     passage: standardPassage,
     today: () => danishToday(clock()),

@@ -12,6 +12,7 @@ export const FIGURE_IN_PASSAGE: Readonly<Partial<Record<ParameterId, { figure: n
   'special.ageUnderMonths': { figure: 216, words: 'under 18 år' },
   'preventive.ageMaxMonths': { figure: 24, words: '0-24 måneder' },
   'preventive.maxWeeks': { figure: 40, words: '40 uger' },
+  'preventive.followUpAtAgeMonths': { figure: 36, words: 'tredje år' },
   'level1.visitsPerWeek': { figure: 1, words: '1 ugentligt besøg' },
   'level1.grantMonths': { figure: 9, words: 'op til 9 mdr.' },
   'level1.extraMonths': { figure: 3, words: '9 + 3 måneder' },

@@ -7,6 +7,8 @@ export const PARAMETER_IDS = [
   'preventive.ageMaxMonths',
   'preventive.maxWeeks',
   'preventive.handoverWeeksBeforeEnd',
+  'preventive.followUpAtAgeMonths',
+  'plan.daycareAgeUnderMonths',
   'level1.visitsPerWeek',
   'level1.grantMonths',
   'level1.extraMonths',

@@ -1,3 +1,4 @@
+import { standardRules } from '../../bot/rules-binding.js';
 import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { openDatabase, type Database } from '../../bot/storage/database.js';
@@ -46,7 +47,7 @@ export async function run(): Promise<BenchResult[]> {
     await db.exec('ANALYZE');
     const storage = createStorage(db);
     const who = { tenantId: TENANT, userId: 'leader-oid', name: 'Leder' };
-    const views = overviewViewsFrom({ storage, roster: fixedRoster({ [`${TENANT}/${TEAM}`]: [who.userId] }), clock: () => new Date('2026-10-13T10:00:00Z') });
+    const views = overviewViewsFrom({ storage, rules: standardRules, roster: fixedRoster({ [`${TENANT}/${TEAM}`]: [who.userId] }), clock: () => new Date('2026-10-13T10:00:00Z') });
     const once = async () => {
       const started = performance.now();
       const o = await views.teamOverview({ tenantId: who.tenantId, actorId: who.userId, origin: 'tab' }, TEAM);

@@ -1,3 +1,4 @@
+import { standardRules } from '../../bot/rules-binding.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ export async function run(): Promise<BenchResult[]> {
       }),
     };
     // The scope the case door opens for a team member: the read as the tab's route runs it.
-    const views = caseViewsFrom({ storage, notes: source, roster: fixedRoster({ [`${tenantId}/team`]: ['member-oid'] }), clock: () => new Date('2026-10-13T10:00:00Z') });
+    const views = caseViewsFrom({ storage, rules: standardRules, notes: source, roster: fixedRoster({ [`${tenantId}/team`]: ['member-oid'] }), clock: () => new Date('2026-10-13T10:00:00Z') });
     const who = { tenantId, userId: 'member-oid', name: 'Medlem' };
 
     const once = async () => {

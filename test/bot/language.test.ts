@@ -17,14 +17,14 @@ const WORDS = {
   en: {
     reason: "The parents are judged to need support to care for the child's development.",
     warning: 'Taking part in interdisciplinary meetings can replace visits.',
-    age: "The child's age in whole months: must be a whole number from 0 to 360",
+    age: "The child's age – months beyond the whole years: must be a whole number from 0 to 360",
     reference: 'Case number: The case number must not contain spaces.',
     cpr: 'The case number looks like a CPR number',
   },
   da: {
     reason: 'Forældrene skønnes at have brug for støtte til at drage omsorg for barnets udvikling.',
     warning: 'Deltagelse i tværfaglige møder kan erstatte besøg.',
-    age: 'Barnets alder i hele måneder: skal være et helt tal fra 0 til 360',
+    age: 'Barnets alder – måneder ud over de hele år: skal være et helt tal fra 0 til 360',
     reference: 'Sagsnummer: Sagsnummeret må ikke indeholde mellemrum.',
     cpr: 'Sagsnummeret ligner et CPR-nummer',
   },

@@ -1,3 +1,5 @@
+import { formatDate } from '../../cards/outcome-text.js';
+import { addMonths } from '../../rules/dates.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
 import { startTestBot, type TestBot } from '../support/bot-server.js';
@@ -176,11 +178,13 @@ describe('the case plan over HTTP', SLOW, () => {
       decision: 'close',
       ageAppropriate: 'yes',
     });
-    // 10 months old at the start on 2026-01-05: surely three by 2028-03-05.
-    expect(cardText(saved.card)).toContain('5. marts 2028');
+    // 10 months old on the day of the interview (the facts' reference date), whatever the start:
+    // surely three 26 months after that day.
+    const atThree = addMonths(await referenceDateOf(caseId), 26);
+    expect(cardText(saved.card)).toContain(formatDate(atThree, 'da'));
     expect(cardText(saved.card)).toContain('Ingen – sagen er afsluttet');
-    // A closed course sends no more reminders to the team's channel.
-    expect(await reminderState(caseId)).toMatchObject({ closed: true, pending: [] });
+    // A closed course keeps one reminder for the team's channel: the follow-up at age three.
+    expect(await reminderState(caseId)).toMatchObject({ closed: false, pending: [`follow-up:${atThree}`] });
   });
 });
 
@@ -195,6 +199,18 @@ async function reminderState(caseId: string) {
       [caseId],
     );
     return { ...schedule, done: done.map((r) => r.review), pending: pending.map((r) => r.review) };
+  } finally {
+    await db.close();
+    await bot.restart();
+  }
+}
+
+/** The day the case's facts were given on (the interview's day), read from the bot's own database. */
+async function referenceDateOf(caseId: string): Promise<string> {
+  const db = await bot.inspect();
+  try {
+    const [row] = await db.query<{ day: string }>(`SELECT facts->>'referenceDate' AS day FROM cases WHERE case_id = $1::uuid`, [caseId]);
+    return row!.day;
   } finally {
     await db.close();
     await bot.restart();

@@ -5,7 +5,7 @@ import type { ConversationHandler } from '../../bot/conversation/handler.js';
 import type { Card, TurnContextInfo } from '../../bot/conversation/types.js';
 import { createLogger } from '../../bot/logger.js';
 import { createReminderHooks } from '../../bot/reminders/hooks.js';
-import { decideWithDefaults } from '../../bot/rules-binding.js';
+import { standardRules } from '../../bot/rules-binding.js';
 import { createStandardIndex } from '../../bot/search/standard-index.js';
 import type { Database, Queryable } from '../../bot/storage/database.js';
 import { StorageUnavailableError } from '../../bot/storage/errors.js';
@@ -92,7 +92,7 @@ beforeAll(async () => {
   conversation = createConversation({
     storage: createStorage(wired),
     views: createViews(),
-    decide: decideWithDefaults,
+    rules: standardRules,
     passages: createStandardIndex(),
     clock: () => new Date('2026-01-05T09:00:00Z'),
     logger: createLogger('silent'),

@@ -42,7 +42,7 @@ describe('the plan card in the Adaptive Cards renderer', () => {
     await renderer.click('Gem ændringer');
     const [sent] = await renderer.sent();
     expect(sent?.verb).toBe(VERBS.planSave);
-    const parsed = parsePlanInput(formToPlanInput(formFromSubmission(sent!.data)), { preventive: true });
+    const parsed = parsePlanInput(formToPlanInput(formFromSubmission(sent!.data)), { preventive: true, preventiveMaxWeeks: 40 });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(parsed.value).toMatchObject({
       purpose: 'Ro om aftenen og leg i hverdagen.',

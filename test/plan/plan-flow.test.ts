@@ -1,5 +1,5 @@
+import { standardRules } from '../../bot/rules-binding.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decide } from '../../rules/decide.js';
 import type { Database } from '../../bot/storage/database.js';
 import { createStorage, type Storage } from '../../bot/storage/storage.js';
 import { planCardForCase, savePlanFromCard, type PlanDeps } from '../../bot/plan/plan-flow.js';
@@ -28,7 +28,7 @@ describe.each(backends)('plans on %s', (_backend, open) => {
   beforeAll(async () => {
     db = await open();
     storage = createStorage(db, { clock: () => new Date(`${today}T10:00:00Z`) });
-    deps = { storage, decide, today: () => today };
+    deps = { storage, rules: standardRules('t'), today: () => today };
   });
   afterAll(async () => db?.close());
   // A test that moves the day must not leave it moved for the next, even when it fails.

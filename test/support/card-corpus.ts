@@ -1,3 +1,4 @@
+import { STANDARD_INTAKE_FIGURES } from './rules.js';
 import { STEP_IDS } from '../../bot/intake/steps.js';
 import { parseAcceptSubmission, parseOverrideSubmission, parseStepSubmission } from '../../bot/intake/submission.js';
 import type { FieldProblem } from '../../rules/facts.js';
@@ -119,7 +120,7 @@ function problemsOf(result: { ok: true } | { ok: false; problems: FieldProblem[]
   if (result.ok) throw new Error('the sample submission was meant to be refused');
   return result.problems;
 }
-const refusedAge = () => problemsOf(parseStepSubmission('child', { verb: VERBS.intakeNext, draftId: 'draft-1', stepId: 'child', childBorn: 'born', childAgeMonths: '400' }));
+const refusedAge = () => problemsOf(parseStepSubmission('child', { verb: VERBS.intakeNext, draftId: 'draft-1', stepId: 'child', childBorn: 'born', childAgeMonths: '400' }, {}, STANDARD_INTAKE_FIGURES));
 const refusedAccept = () =>
   problemsOf(parseAcceptSubmission({ verb: VERBS.caseAccept, draftId: 'draft-1', caseReference: 'x y', childPseudonym: 'Mette Jensen', channelId: '19:c1@thread.tacv2', startDate: '2026-02-30' }));
 const refusedOverride = () =>
@@ -146,7 +147,7 @@ const refusedChannel = () =>
   );
 
 export function everyCard(locale: Locale): [string, CardJson][] {
-  const intake = { locale, draftId: 'draft-1' };
+  const intake = { locale, draftId: 'draft-1', figures: STANDARD_INTAKE_FIGURES };
   const result = { ...intake, channels: f.channels };
   return [
     ...STEP_IDS.map((s): [string, CardJson] => [`intake step ${s}`, intakeStepCard(s, answers, intake)]),

@@ -1,3 +1,4 @@
+import { standardRules } from '../../bot/rules-binding.js';
 import { randomUUID } from 'node:crypto';
 import type { Outcome, Review, Variant } from '../../rules/decision-types.js';
 import type { SqlWithTransactions } from '../../bot/reminders/db.js';
@@ -53,7 +54,7 @@ export async function scheduleCase(
   await registerChannel(db, { tenantId, channelId, serviceUrl });
   await saveCaseSchedule(
     db,
-    { tenantId, caseId, caseRef: c.caseRef, teamId: 'team-1', channelId, caseworkerId: c.caseworkerId === undefined ? '29:caseworker' : c.caseworkerId, outcome: c.outcome, reviews: c.reviews, closed: c.closed ?? false },
+    { tenantId, caseId, caseRef: c.caseRef, teamId: 'team-1', channelId, caseworkerId: c.caseworkerId === undefined ? '29:caseworker' : c.caseworkerId, outcome: c.outcome, reviews: c.reviews, cadence: standardRules(tenantId).cadence(c.outcome, '2026-01-01'), closed: c.closed ?? false },
     { leadDays: c.leadDays ?? 14, sendHourUtc: 7 },
   );
   return { tenantId, caseId, caseRef: c.caseRef, channelId };

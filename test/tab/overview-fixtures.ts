@@ -1,4 +1,4 @@
-import { consequencesOfChoice } from '../../rules/chosen-measure.js';
+import { standardRules } from '../../bot/rules-binding.js';
 import type { ChoosableOutcome, Review } from '../../rules/decision-types.js';
 import { registerChannel, saveCaseSchedule } from '../../bot/reminders/store.js';
 import type { Storage } from '../../bot/storage/storage.js';
@@ -29,15 +29,18 @@ export async function seedOverviewCase(storage: Storage, c: OverviewCase): Promi
   const recommended = level2Decision(c.start);
   const facts = sampleFacts({ referenceDate: c.start, startDate: c.start, investigation: 'underway' });
   const scope = { tenantId: c.tenantId, actorId: 'aad-caseworker-1', origin: 'chat' };
+  const rules = standardRules(c.tenantId);
+  // The chosen measure's plan, as accepting a case stores it with the decision.
+  const chosen = c.override ? rules.consequencesOfChoice(facts, c.override.chosen, null) : { scope: recommended.scope, reviews: recommended.reviews };
   const created = await storage.cases.create(scope, {
     reference: c.reference,
     childPseudonym: 'AB',
     teamId: c.teamId,
     caseworkerName: 'Sagsbehandler A',
     facts,
-    decision: c.override ? { recommended, chosenOutcome: c.override.chosen, overrideReason: c.override.reason } : { recommended, chosenOutcome: 'level2' },
+    decision: c.override ? { recommended, chosenOutcome: c.override.chosen, overrideReason: c.override.reason, chosen } : { recommended, chosenOutcome: 'level2' },
   });
-  const reviews = c.override ? consequencesOfChoice(facts, c.override.chosen, null).reviews : recommended.reviews;
+  const reviews = chosen.reviews;
   const channelId = `19:${c.teamId}@thread.tacv2`;
   await registerChannel(storage.db, { tenantId: c.tenantId, channelId, serviceUrl: SERVICE_URL });
   await saveCaseSchedule(storage.db, {
@@ -48,6 +51,7 @@ export async function seedOverviewCase(storage: Storage, c: OverviewCase): Promi
     channelId,
     caseworkerId: 'aad-caseworker-1',
     outcome: c.override?.chosen ?? 'level2',
+    cadence: rules.cadence(c.override?.chosen ?? 'level2', c.start),
     reviews,
     closed: false,
   });

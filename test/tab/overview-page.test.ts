@@ -1,3 +1,4 @@
+import { standardRules } from '../../bot/rules-binding.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -38,7 +39,7 @@ beforeAll(async () => {
   await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0006', start: '2026-09-01', contacts: 2 });
   await seedOverviewCase(storage, { tenantId: T, teamId: 'team-anden', reference: 'SAG-2026-0901', start: '2026-07-20' });
   const roster = fixedRoster({ [`${T}/${TEAM}`]: [DEV_IDENTITY.userId] });
-  const wiring = { storage, roster, clock: () => NOW };
+  const wiring = { storage, rules: standardRules, roster, clock: () => NOW };
   server = await startTabServer({ mode: resolveTabAuth({ production: false }), views: caseViewsFrom(wiring), overview: overviewViewsFrom(wiring) });
   browser = await launchChromium();
 });

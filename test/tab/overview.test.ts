@@ -1,4 +1,5 @@
 import { TEXTS } from '../../bot/conversation/texts.js';
+import { standardRules } from '../../bot/rules-binding.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage, type Storage } from '../../bot/storage/storage.js';
 import { DEV_IDENTITY, resolveTabAuth } from '../../bot/tab/mode.js';
@@ -52,7 +53,7 @@ beforeAll(async () => {
   await seedOverviewCase(storage, { tenantId: OTHER_TENANT, teamId: TEAM, reference: 'SAG-2026-0902', start: '2026-07-20', override: { chosen: 'level3', reason: 'Fremmedord kompenserende' } });
 
   const roster = fixedRoster({ [`${T}/${TEAM}`]: [DEV_IDENTITY.userId], [`${OTHER_TENANT}/${TEAM}`]: [DEV_IDENTITY.userId] });
-  const wiring = { storage, roster, clock: () => NOW };
+  const wiring = { storage, rules: standardRules, roster, clock: () => NOW };
   member = await startTabServer({ mode: resolveTabAuth({ production: false }), views: caseViewsFrom(wiring), overview: overviewViewsFrom(wiring) });
   const stranger = { tenantId: T, userId: 'aad-outsider', name: 'Udenforstående' };
   outsider = await startTabServer({ mode: resolveTabAuth({ production: false, devIdentity: stranger }), views: caseViewsFrom(wiring), overview: overviewViewsFrom(wiring) });
@@ -164,7 +165,7 @@ describe("the team's overview", () => {
   });
 
   it('judges scope used against granted as each case summary does', async () => {
-    const views = caseViewsFrom({ storage, roster: fixedRoster({ [`${T}/${TEAM}`]: [DEV_IDENTITY.userId] }), clock: () => NOW });
+    const views = caseViewsFrom({ storage, rules: standardRules, roster: fixedRoster({ [`${T}/${TEAM}`]: [DEV_IDENTITY.userId] }), clock: () => NOW });
     const rows = await teamOverviewReader(db)({ tenantId: T, actorId: 'test', origin: 'tab' }, { teamId: TEAM, today: TODAY, horizon: '2026-11-12' });
     for (const row of rows.openCases) {
       const summary = await views.caseSummary({ tenantId: DEV_IDENTITY.tenantId, actorId: DEV_IDENTITY.userId, origin: 'tab' }, row.reference);

@@ -1,3 +1,4 @@
+import { standardRules } from '../../bot/rules-binding.js';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -54,6 +55,7 @@ beforeAll(async () => {
   };
   const views = caseViewsFrom({
     storage,
+    rules: standardRules,
     notes,
     roster: fixedRoster({ [`${me.tenantId}/team-familie`]: [DEV_IDENTITY.userId] }),
     clock: () => new Date('2026-10-13T10:00:00Z'),
@@ -263,7 +265,7 @@ describe('the tab in local development mode', () => {
 describe('the tab opened outside Teams', () => {
   let sso: { url: string; close(): Promise<void> };
   beforeAll(async () => {
-    const views = caseViewsFrom({ storage: createStorage(db), roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
+    const views = caseViewsFrom({ storage: createStorage(db), rules: standardRules, roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
     // A production tab: Teams SSO, so nothing works without Teams around the page.
     sso = await startTabServer({ mode: resolveTabAuth({ clientId: '00000000-0000-4000-8000-00000000abcd', production: true, jwksUrl: 'http://127.0.0.1:9/keys' }), views });
   });
