@@ -4,6 +4,7 @@ import { ACTION_ROUTES, COMMAND_ROUTES } from '../../bot/conversation/routes.js'
 import type { Command } from '../../bot/conversation/commands.js';
 import { cardsIn, cardText, type BotClient } from '../support/bot-client.js';
 import { startTestBot, type TestBot } from '../support/bot-server.js';
+import { caseTablesFingerprint } from '../support/case-fingerprint.js';
 import { addTeamChannel, leaveTeam } from '../support/teams-roster.js';
 import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
 
@@ -54,17 +55,11 @@ let reminderId: number;
 /** The data every card action gets: it names the case every way a card can. */
 const actionData = () => ({ caseId, caseReference: REFERENCE, reminderId: String(reminderId), tenantId: caseworker.tenantId });
 
-/** What would show that something changed: every case table, not the audit log or caches. */
+/** The case tables' fingerprint (case-fingerprint.ts), read with the bot stopped. */
 async function fingerprint(): Promise<string> {
   const db = await bot.inspect();
   try {
-    const [row] = await db.query<{ f: string }>(`SELECT concat_ws('|',
-        (SELECT md5(coalesce(string_agg(concat_ws(',', case_id, status, updated_at), ';' ORDER BY case_id), '')) FROM cases),
-        (SELECT count(*) FROM decisions), (SELECT count(*) FROM case_notes), (SELECT count(*) FROM case_summaries),
-        (SELECT count(*) FROM plans), (SELECT count(*) FROM plan_reviews), (SELECT count(*) FROM review_completions),
-        (SELECT md5(coalesce(string_agg(concat_ws(',', reminder_id, state, fire_at, handled_by_name), ';' ORDER BY reminder_id), '')) FROM reminders),
-        (SELECT md5(coalesce(string_agg(concat_ws(',', case_id, closed), ';' ORDER BY case_id), '')) FROM reminder_cases)) AS f`);
-    return row!.f;
+    return await caseTablesFingerprint(db);
   } finally {
     await db.close();
     await bot.restart();
