@@ -131,8 +131,10 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
   const wellbeing = { areas, form: wellbeingFormFromSubmission(data, areas) };
   const refuse = (problems: string[]) => cardFor(locale, c, form, baseVersion, { problems, wellbeing });
   const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c) });
-  // Only the first plan carries the intake scores; a later version's card has no such fields.
-  const intake = baseVersion === 0 ? wellbeingFromForm(wellbeing.form, areas, { occasion: 'intake' }, deps.today(), locale) : ({ ok: true, value: null } as const);
+  // Only the first plan carries the intake scores; a later version's card has no such fields. They
+  // describe the child as the case was taken in, so they are dated by the decision's start, which
+  // also keeps them before every review in the course.
+  const intake = baseVersion === 0 ? wellbeingFromForm(wellbeing.form, areas, { occasion: 'intake' }, c.decision.recommended.startDate, locale) : ({ ok: true, value: null } as const);
   const problems = [...(parsed.ok ? [] : describePlanProblems(parsed.problems)), ...(intake.ok ? [] : intake.problems)];
   if (!parsed.ok || !intake.ok) return refuse(problems);
   const assessment = intake.value;
