@@ -5,6 +5,9 @@ import { goalInputIds, taskInputId, type PlanForm } from '../bot/plan/plan-form.
 import { wordsTable, type Locale, type Localized } from './locale.js';
 import { CONTACT_ROLE_TEXT, quoted, REFERRAL_TEXT } from './plan-text.js';
 import { expand, type CardJson } from './template.js';
+import { wellbeingFields } from './wellbeing-fields.js';
+import type { WellbeingArea } from '../rules/parameters/schema.js';
+import type { WellbeingFormRow } from '../bot/plan/wellbeing-form.js';
 import template from './templates/plan.json' with { type: 'json' };
 
 /**
@@ -81,6 +84,8 @@ export interface PlanCardData {
   saved?: string | null;
   /** Danish lines, one per problem, when a save was refused. */
   problems?: readonly string[];
+  /** The first plan only: the wellbeing at intake, with what was typed; no wellbeing fields when absent. */
+  wellbeing?: { areas: readonly WellbeingArea[]; form: readonly WellbeingFormRow[] };
 }
 
 const passageText = (id: string) => passageById(id)?.text ?? id;
@@ -133,6 +138,7 @@ export function planCard(data: PlanCardData): CardJson {
     visitationPassage: `${quoted(passageText(VISITATION_SOCIAL_PASSAGE), locale)} (${VISITATION_SOCIAL_PASSAGE})`,
     baseVersion: String(data.version),
     saveTitle: data.version > 0 ? s.saveChanges : s.savePlan,
+    wellbeing: data.wellbeing ? wellbeingFields(data.wellbeing.areas, data.wellbeing.form, locale) : null,
   };
   return expand(template, bound);
 }

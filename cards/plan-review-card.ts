@@ -5,6 +5,9 @@ import { wordsTable, type Locale, type Localized } from './locale.js';
 import { formatDate } from './outcome-text.js';
 import { PROGRESS_TEXT, REVIEW_DECISION_TEXT, reviewFactText } from './plan-text.js';
 import { expand, type CardJson } from './template.js';
+import { wellbeingFields } from './wellbeing-fields.js';
+import type { WellbeingArea } from '../rules/parameters/schema.js';
+import type { WellbeingFormRow } from '../bot/plan/wellbeing-form.js';
 import template from './templates/plan-review.json' with { type: 'json' };
 
 /**
@@ -35,6 +38,8 @@ export interface PlanReviewCardData {
   /** The due date this review answers, if any. */
   due: { date: string; text: string; passage: string } | null;
   form: ReviewForm;
+  /** The municipality's wellbeing areas and what was typed for them; no wellbeing fields when absent. */
+  wellbeing?: { areas: readonly WellbeingArea[]; form: readonly WellbeingFormRow[] };
   problems?: readonly string[];
   /** After a save: what was recorded, as title/value lines. The card then has no inputs. */
   result?: { title: string; value: string }[] | null;
@@ -100,6 +105,7 @@ export function planReviewCard(data: PlanReviewCardData): CardJson {
     editing,
     preventive: data.preventive,
     askAge: data.askAge,
+    wellbeing: editing && data.wellbeing ? wellbeingFields(data.wellbeing.areas, data.wellbeing.form, locale) : null,
     goals: data.goals.map((g, i) => {
       const progress = data.form.progress[i] ?? '';
       const note = data.form.notes[i] ?? '';

@@ -27,6 +27,8 @@ const both = <K extends string>(da: Readonly<Record<K, string>>, en: Readonly<Re
 export const REFERRAL_TEXT = both<ReferralSource>(REFERRAL_LABEL, {
   'health-visitor': 'Health visitor',
   daycare: 'Daycare',
+  school: 'School',
+  ppr: 'PPR (educational psychology service)',
   gp: 'GP',
   midwife: 'Midwife',
   family: 'The family itself',

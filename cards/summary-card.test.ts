@@ -78,6 +78,8 @@ describe('the summary card', () => {
     ];
     expect(texts(summaryCard(buildCaseSummary(input({ wellbeing: { course, areas } }))))).toContain('Trivsel (1–5): Barnets udvikling og adfærd 2 → 4');
     expect(texts(summaryCard(buildCaseSummary(input({ wellbeing: { course: [], areas } })))).join(' ')).not.toContain('Trivsel');
+    // An English reader gets the line in English, with the areas' English names.
+    expect(texts(summaryCard(buildCaseSummary(input({ wellbeing: { course, areas }, locale: 'en' })), { locale: 'en' }))).toContain("Wellbeing (1–5): The child's development 2 → 4");
   });
 
   it('binds each card afresh: a second case shows nothing of the first', () => {

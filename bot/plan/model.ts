@@ -16,11 +16,13 @@ export const TEXT_LIMITS = {
   goalNote: 300,
 } as const;
 
-export const REFERRAL_SOURCES = ['health-visitor', 'daycare', 'gp', 'midwife', 'family', 'other'] as const;
+export const REFERRAL_SOURCES = ['health-visitor', 'daycare', 'school', 'ppr', 'gp', 'midwife', 'family', 'other'] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 export const REFERRAL_LABEL: Record<ReferralSource, string> = {
   'health-visitor': 'Sundhedsplejerske',
   daycare: 'Dagtilbud',
+  school: 'Skole',
+  ppr: 'PPR',
   gp: 'Egen læge',
   midwife: 'Jordemoder',
   family: 'Familien selv',

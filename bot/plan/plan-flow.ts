@@ -12,6 +12,9 @@ import { emptyPlanForm, formFromSubmission, formToPlanInput, fromInterview, plan
 import { referralSourcesFor } from './referral-fit.js';
 import type { PlanVersion } from './model.js';
 import { describePlanProblems, parsePlanInput } from './schema.js';
+import type { WellbeingArea } from '../../rules/parameters/schema.js';
+import { recordAssessmentIn } from '../storage/wellbeing.js';
+import { emptyWellbeingForm, wellbeingFormFromSubmission, wellbeingFromForm, type WellbeingFormRow } from './wellbeing-form.js';
 
 /**
  * The plan card's round trip, free of Teams: build the card for a case, and turn a submitted card
@@ -37,6 +40,9 @@ export interface PlanDeps {
   clock?: () => Date;
 }
 
+/** The tenant's own areas, from its bound figures. */
+export const wellbeingAreasOf = (deps: PlanDeps): readonly WellbeingArea[] => deps.rules.wellbeingAreas;
+
 export function isPreventive(c: CaseWithDecision): boolean {
   return c.decision.chosenOutcome === 'preventive';
 }
@@ -57,7 +63,20 @@ function durationFor(c: CaseWithDecision, locale: Locale): ReturnType<typeof dur
   return durationFromDecision(c.decision.recommended, locale);
 }
 
-function cardFor(rules: BoundRules, locale: Locale, c: CaseWithDecision, form: PlanForm, version: number, extra: { saved?: string; problems?: string[] } = {}): Card {
+/**
+ * The wellbeing at intake is asked on the first plan, not in the interview: the interview is about
+ * the decision and stays short, while the plan is where the caseworker describes the child. Once the
+ * plan is saved the fields go; later scores belong to the reviews.
+ */
+function cardFor(
+  rules: BoundRules,
+  locale: Locale,
+  c: CaseWithDecision,
+  form: PlanForm,
+  version: number,
+  extra: { saved?: string; problems?: string[]; wellbeing?: { areas: readonly WellbeingArea[]; form: readonly WellbeingFormRow[] } } = {},
+): Card {
+  const { wellbeing, ...rest } = extra;
   return planCard({
     locale,
     caseId: c.caseId,
@@ -69,7 +88,8 @@ function cardFor(rules: BoundRules, locale: Locale, c: CaseWithDecision, form: P
     form,
     version,
     durationHint: durationFor(c, locale).hint,
-    ...extra,
+    ...rest,
+    ...(version === 0 && wellbeing ? { wellbeing } : {}),
   });
 }
 
@@ -83,7 +103,9 @@ export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: Cas
 
 /** The card for a case's first plan, e.g. right after the case is created: nothing to read. */
 export function firstPlanCard(c: CaseWithDecision, rules: BoundRules, intro?: string, locale: Locale = 'da'): Card {
-  return cardFor(rules, locale, c, fromInterview(emptyPlanForm(durationFor(c, locale).duration), c.facts), 0, intro ? { saved: intro } : {});
+  const areas = rules.wellbeingAreas;
+  const wellbeing = { areas, form: emptyWellbeingForm(areas) };
+  return cardFor(rules, locale, c, fromInterview(emptyPlanForm(durationFor(c, locale).duration), c.facts), 0, { ...(intro ? { saved: intro } : {}), wellbeing });
 }
 
 /** The measures a plan is written for; an underretning or no measure has none. */
@@ -109,14 +131,28 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
   if (!c) return { error: PLAN_SAYS.caseGone[locale] };
   const form = formFromSubmission(data);
   const baseVersion = Number(data.baseVersion ?? 0) || 0;
+  const areas = wellbeingAreasOf(deps);
+  const wellbeing = { areas, form: wellbeingFormFromSubmission(data, areas) };
+  const refuse = (problems: string[]) => cardFor(deps.rules, locale, c, form, baseVersion, { problems, wellbeing });
   const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c), preventiveMaxWeeks: deps.rules.figures(c.decision.recommended.startDate)['preventive.maxWeeks'] });
-  if (!parsed.ok) return cardFor(deps.rules, locale, c, form, baseVersion, { problems: describePlanProblems(parsed.problems) });
+  // Only the first plan carries the intake scores; a later version's card has no such fields. They
+  // describe the child as the case was taken in, so they are dated by the decision's start, which
+  // also keeps them before every review in the course.
+  const intake = baseVersion === 0 ? wellbeingFromForm(wellbeing.form, areas, { occasion: 'intake' }, c.decision.recommended.startDate, locale) : ({ ok: true, value: null } as const);
+  const problems = [...(parsed.ok ? [] : describePlanProblems(parsed.problems)), ...(intake.ok ? [] : intake.problems)];
+  if (!parsed.ok || !intake.ok) return refuse(problems);
+  const assessment = intake.value;
   try {
-    const { plan, written, repeated } = await deps.storage.plans.save(scope, c.caseId, parsed.value, baseVersion);
+    // The plan and its intake scores are stored together, or neither; a repeated save records no second assessment.
+    const { plan, written, repeated } = await deps.storage.atomically(async (storage) => {
+      const result = await storage.plans.save(scope, c.caseId, parsed.value, baseVersion);
+      if (assessment && result.written) await recordAssessmentIn(storage.db, scope, c.caseId, assessment, areas.map((a) => a.id), (deps.clock ?? (() => new Date()))());
+      return result;
+    });
     const saved = written || repeated ? PLAN_SAYS.saved[locale].replace('{version}', String(plan.version)) : PLAN_SAYS.noChanges[locale];
     return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, { saved });
   } catch (error) {
-    if (error instanceof StorageInputError) return cardFor(deps.rules, locale, c, form, baseVersion, { problems: [worded(error.userMessage, error.userMessageEn, locale)] });
+    if (error instanceof StorageInputError) return refuse([worded(error.userMessage, error.userMessageEn, locale)]);
     throw error;
   }
 }

@@ -11,7 +11,10 @@ import { isSameReview, type ReviewRecord } from '../storage/plan-reviews.js';
 import { isUuid, type TenantScope } from '../storage/scope.js';
 import { measureLabel } from './labels.js';
 import type { AgeAppropriate, PlanVersion } from './model.js';
-import { isPreventive, PLAN_SAYS, type Card, type PlanDeps } from './plan-flow.js';
+import { isPreventive, PLAN_SAYS, wellbeingAreasOf, type Card, type PlanDeps } from './plan-flow.js';
+import { recordAssessmentIn } from '../storage/wellbeing.js';
+import { emptyWellbeingForm, wellbeingFormFromSubmission, wellbeingFromForm, type WellbeingFormRow } from './wellbeing-form.js';
+import type { WellbeingArea } from '../../rules/parameters/schema.js';
 import { conductReview, type ReviewResult } from './review.js';
 import { emptyReviewForm, reviewFormFromSubmission, reviewFormToInput, type ReviewForm } from './review-form.js';
 import { parseReviewInput } from './review-input.js';
@@ -37,6 +40,7 @@ const REVIEW_SAYS = {
   followUpAtThree: { da: 'Opfølgning efter forløbet', en: 'Follow-up after the course' },
   nextReview: { da: 'Næste gennemgang', en: 'Next review' },
   noneClosed: { da: 'Ingen – sagen er afsluttet', en: 'None – the case is closed' },
+  wellbeing: { da: 'Trivsel (1–5)', en: 'Wellbeing (1–5)' },
 } satisfies Record<string, Localized>;
 
 
@@ -59,7 +63,16 @@ function goalViews(view: ReviewView, locale: Locale): ReviewGoalView[] {
   });
 }
 
-function cardFor(locale: Locale, view: ReviewView, form: ReviewForm, reviewId: string, extra: { problems?: string[]; result?: { title: string; value: string }[] } = {}): Card {
+type WellbeingFields = { areas: readonly WellbeingArea[]; form: readonly WellbeingFormRow[] };
+
+function cardFor(
+  locale: Locale,
+  view: ReviewView,
+  form: ReviewForm,
+  reviewId: string,
+  wellbeing: WellbeingFields,
+  extra: { problems?: string[]; result?: { title: string; value: string }[] } = {},
+): Card {
   const next = nextReviewOf(view.reviews, view.c.decision);
   return planReviewCard({
     locale,
@@ -74,6 +87,7 @@ function cardFor(locale: Locale, view: ReviewView, form: ReviewForm, reviewId: s
     goals: goalViews(view, locale),
     due: next ? { date: next.due, text: next.text, passage: next.passage } : null,
     form,
+    wellbeing,
     ...extra,
   });
 }
@@ -83,7 +97,8 @@ export async function reviewCardForCase(deps: PlanDeps, scope: TenantScope, c: C
   if (c.status !== 'open') return { error: REVIEW_SAYS.closed[locale].replace('{ref}', c.reference) };
   const view = await load(deps, scope, c);
   if (!view) return { error: REVIEW_SAYS.noPlan[locale] };
-  return cardFor(locale, view, emptyReviewForm(view.plan.goals.length, deps.today()), randomUUID());
+  const areas = wellbeingAreasOf(deps);
+  return cardFor(locale, view, emptyReviewForm(view.plan.goals.length, deps.today()), randomUUID(), { areas, form: emptyWellbeingForm(areas) });
 }
 
 /** "goals.1.progress" → "Mål 2, fremskridt"; the rest by the plan's own field labels or Danish words. */
@@ -149,14 +164,20 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
   const form = reviewFormFromSubmission(data, goalIds.length);
   // A refused form recorded nothing under its id, so it keeps the id it came with.
   const reviewId = typeof data.reviewId === 'string' && isUuid(data.reviewId) ? data.reviewId : randomUUID();
-  const refuse = (problems: string[]) => cardFor(locale, view, form, reviewId, { problems });
+  const areas = wellbeingAreasOf(deps);
+  const wellbeing = { areas, form: wellbeingFormFromSubmission(data, areas) };
+  const refuse = (problems: string[]) => cardFor(locale, view, form, reviewId, wellbeing, { problems });
 
   const parsed = parseReviewInput(reviewFormToInput(form, goalIds), { goalIds });
-  if (!parsed.ok) return refuse(parsed.problems.map((p) => `${reviewFieldLabel(p.field)}: ${p.message}`));
+  const scored = wellbeingFromForm(wellbeing.form, areas, { occasion: 'review', reviewId }, form.date, locale);
+  if (!parsed.ok || !scored.ok) {
+    return refuse([...(parsed.ok ? [] : parsed.problems.map((p) => `${reviewFieldLabel(p.field)}: ${p.message}`)), ...(scored.ok ? [] : scored.problems)]);
+  }
+  const assessment = scored.value ? { ...scored.value, date: parsed.value.date } : null;
   // The same form saved again by the same person (the answer to the first save was lost): what was
   // recorded is shown, before the rules run again against a decision that review itself changed.
   const earlier = view.reviews.find((r) => r.reviewId === reviewId && r.reviewedBy === scope.actorId && isSameReview(r, parsed.value));
-  if (earlier) return cardFor(locale, view, form, reviewId, { result: resultLines(recordedResult(earlier), newOutcomeOf(earlier, c, locale), locale) });
+  if (earlier) return cardFor(locale, view, form, reviewId, wellbeing, { result: resultLines(recordedResult(earlier), newOutcomeOf(earlier, c, locale), locale) });
   const facts = standingFacts(c.facts, view.reviews, c.decision.decisionId);
   const outcome = conductReview(
     {
@@ -181,6 +202,9 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
         result: outcome.value,
         ...(deps.standard ? { underStandard: deps.standard } : {}),
       });
+      // With the review, or neither: the scores name the review they were given at.
+      const at = (deps.clock ?? (() => new Date()))();
+      if (assessment) await recordAssessmentIn(storage.db, scope, c.caseId, assessment, areas.map((a) => a.id), at);
       // In the same transaction: the reminders follow the review, or neither is stored.
       await deps.reminders?.reviewHeld(
         {
@@ -199,7 +223,7 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
           nextReview: outcome.value.nextReview,
           followUpAfterClosing: outcome.value.closing?.followUpAtThree ? { kind: 'follow-up', ...outcome.value.closing.followUpAtThree } : null,
           by: { id: scope.actorId, name: deps.userName ?? scope.actorId },
-          at: (deps.clock ?? (() => new Date()))(),
+          at,
         },
         storage.db,
       );
@@ -207,7 +231,9 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
     });
     const after = (await deps.storage.cases.get(scope, c.caseId)) ?? c;
     const fresh = { c: after, plan: view.plan, reviews: await deps.storage.planReviews.list(scope, c.caseId) };
-    return cardFor(locale, fresh, form, reviewId, { result: resultLines(outcome.value, newDecision ? measureLabel(newDecision.chosenOutcome, newDecision.recommended.variant, locale) : null, locale) });
+    const lines = resultLines(outcome.value, newDecision ? measureLabel(newDecision.chosenOutcome, newDecision.recommended.variant, locale) : null, locale);
+    if (assessment) lines.push({ title: REVIEW_SAYS.wellbeing[locale], value: assessment.scores.map((sc) => `${areas.find((a) => a.id === sc.area)?.[locale] ?? sc.area} ${sc.score}`).join(' · ') });
+    return cardFor(locale, fresh, form, reviewId, wellbeing, { result: lines });
   } catch (error) {
     if (error instanceof StorageInputError) return refuse([worded(error.userMessage, error.userMessageEn, locale)]);
     throw error;

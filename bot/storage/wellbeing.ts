@@ -30,6 +30,9 @@ export interface NewAssessment {
   scores: WellbeingScore[];
 }
 
+/** An assessment as typed, before checking: the score any number (checkAssessment holds it to 1–5). */
+export type AssessmentInput = Omit<NewAssessment, 'scores'> & { scores: readonly { area: string; score: number; reason: string }[] };
+
 export interface Assessment {
   assessmentId: string;
   occasion: 'intake' | 'review';
@@ -46,7 +49,7 @@ const ScoreSchema = z.object({
 });
 
 /** Parses an assessment against the municipality's areas: every area once, each with a score and a reason. */
-export function checkAssessment(input: NewAssessment, areaIds: readonly string[]): NewAssessment {
+export function checkAssessment(input: AssessmentInput, areaIds: readonly string[]): NewAssessment {
   const scores = input.scores.map((s) => {
     const parsed = ScoreSchema.safeParse(s);
     if (!parsed.success) throw new StorageInputError('wellbeing.score', parsed.error.issues[0]?.message ?? REASON_MISSING);

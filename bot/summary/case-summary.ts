@@ -191,7 +191,7 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
           lastReview: input.plan.lastReview && { date: input.plan.lastReview.date, label: input.plan.lastReview.label },
         }
       : null,
-    wellbeing: wellbeingCourse(input.wellbeing),
+    wellbeing: wellbeingCourse(input.wellbeing, locale),
   };
 }
 
@@ -204,8 +204,9 @@ export function dueSoonFirst<T extends { nextDue: string | null; reference: stri
 }
 
 /** Each area's scores over time (the tab draws them), and the compact line (card, journal text). */
-function wellbeingCourse(w: CaseSummaryInput['wellbeing']): CaseSummary['wellbeing'] {
-  const line = w ? wellbeingLine(w.course, w.areas) : null;
+function wellbeingCourse(w: CaseSummaryInput['wellbeing'], locale: Locale): CaseSummary['wellbeing'] {
+  // In the reader's language, like the rest of the summary; the journal text is built from the Danish one.
+  const line = w ? wellbeingLine(w.course, w.areas, locale) : null;
   if (!w || !line) return null;
   const ids = [...new Set([...w.areas.map((a) => a.id), ...w.course.flatMap((a) => a.scores.map((s) => s.area))])];
   return {
@@ -213,7 +214,7 @@ function wellbeingCourse(w: CaseSummaryInput['wellbeing']): CaseSummary['wellbei
     areas: ids
       .map((id) => ({
         id,
-        label: w.areas.find((a) => a.id === id)?.da ?? id,
+        label: w.areas.find((a) => a.id === id)?.[locale] ?? id,
         points: w.course.flatMap((a) => a.scores.filter((s) => s.area === id).map((s) => ({ date: a.date, score: s.score, reason: maskCpr(s.reason) }))),
       }))
       .filter((a) => a.points.length > 0),

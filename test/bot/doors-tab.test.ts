@@ -1,3 +1,4 @@
+import { standardRules } from '../../bot/rules-binding.js';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +98,7 @@ beforeAll(async () => {
   await seedCase(storage, { tenantId: TENANT, reference: 'SAG-TAB-DOOR-2', caseworkerId: 'outsider-oid', childPseudonym: 'XY', teamId: OTHER_TEAM });
   const roster = fixedRoster({ [`${TENANT}/${TEAM}`]: ['caseworker-oid', 'member-oid'], [`${TENANT}/${OTHER_TEAM}`]: ['outsider-oid'], [`${OTHER_TENANT}/other-team`]: ['stranger-oid'] });
   const mode = resolveTabAuth({ clientId: CLIENT_ID, allowedTenants: [TENANT, OTHER_TENANT], jwksUrl: entra.jwksUrl, production: true });
-  tab = await startTabServer({ mode, views: caseViewsFrom({ storage, roster }), overview: overviewViewsFrom({ storage, roster }) });
+  tab = await startTabServer({ mode, views: caseViewsFrom({ storage, roster, rules: standardRules }), overview: overviewViewsFrom({ storage, roster, rules: standardRules }) });
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: await mkdtemp(join(tmpdir(), 'doors-tab-')), DATABASE_URL: db.url, LOG_LEVEL: 'silent', ALLOW_UNAUTHENTICATED_LOCAL: 'true', WEEKLY_DIGEST_DAY: 'off' });
   bot = await startServer(config, { logger: createLogger('silent') });
 }, 120_000);

@@ -116,17 +116,17 @@ describe('the plan starts from the interview', SLOW, () => {
     return created.card;
   }
 
-  it('takes the Visitation Social answer, and offers the health visitor and daycare for a small child', async () => {
+  it('takes the Visitation Social answer, and offers the health visitor, daycare and PPR for a small child', async () => {
     const me = caseworker();
     const plan = await planAfter(me, { ...level1, child: TWO_AND_A_HALF, special: { ...FAMILIES.level1.special, receivesVisitationSocial: 'true' } }, 'BARN-2-6');
     expect(input(plan, 'visitationSocial')?.value, 'the interview said yes').toBe('true');
-    expect(choiceValues(plan, 'referralSource')).toEqual(['health-visitor', 'daycare', 'gp', 'family', 'other']);
+    expect(choiceValues(plan, 'referralSource')).toEqual(['health-visitor', 'daycare', 'ppr', 'gp', 'family', 'other']);
   });
 
-  it('takes a "no" as well, and offers no health visitor or daycare for a school child', async () => {
+  it('takes a "no" as well, and offers the school and PPR but no health visitor or daycare for a school child', async () => {
     const me = caseworker();
     const plan = await planAfter(me, { ...level1, child: SEVEN }, 'BARN-7');
     expect(input(plan, 'visitationSocial')?.value, 'the interview said no').toBe('false');
-    expect(choiceValues(plan, 'referralSource')).toEqual(['gp', 'family', 'other']);
+    expect(choiceValues(plan, 'referralSource')).toEqual(['school', 'ppr', 'gp', 'family', 'other']);
   });
 });

@@ -70,13 +70,17 @@ describe('the case plan over HTTP', SLOW, () => {
     expect(planText).toContain('Case PLAN-EN-7 is created.');
     expect(planText).toMatch(/First due date: \d{1,2} [A-Z][a-z]+ 20\d\d\./);
     expect(planText).toContain('Purpose of the support (in your own words)');
-    expect(planText).not.toMatch(/Formål med indsatsen|Gem plan|Henvist af|Skriv nu planen/);
+    expect(planText).not.toMatch(/Formål med indsatsen|Gem plan|Henvist af|Skriv nu planen|Barnets trivsel/);
+    expect(planText).toContain('Short reason (no names or CPR)');
     const saved = await me.execute('plan.save', planCardSubmission(caseId, levelPlan));
     expect(cardText(saved.card)).toContain('The plan is saved (version 1).');
     const [review] = cardsIn(await me.say('review PLAN-EN-7'));
     expect(cardText(review)).toContain('Review of the plan: case PLAN-EN-7');
     expect(cardText(review)).toContain('No earlier review');
-    expect(cardText(review)).not.toMatch(/Gennemgang af planen|Gem gennemgang|Ingen tidligere/);
+    expect(cardText(review)).not.toMatch(/Gennemgang af planen|Gem gennemgang|Ingen tidligere|Trivsel|Forældrenes kompetencer/);
+    expect(cardText(review)).toContain("The child's wellbeing (1–5), optional");
+    expect(cardText(review)).toContain("The parents' capacity");
+    expect(cardText(review)).toContain('5 – very good');
     const ids = actionData(review, 'plan.review.save');
     const done = await me.execute('plan.review.save', { ...ids, reviewDate: '2026-04-01', goal1Progress: 'some', goal2Progress: 'clear', decision: 'continue' });
     expect(cardText(done.card)).toContain('The review is saved');
@@ -188,6 +192,123 @@ describe('the case plan over HTTP', SLOW, () => {
   });
 });
 
+/** The wellbeing fields as a card sends them: one score and one reason per area (the default ICS areas). */
+const scores = (child: string, parents: string, family: string, reason = 'Set ved hjemmebesøg') => ({
+  'wellbeing_child-development_score': child,
+  'wellbeing_child-development_reason': reason,
+  'wellbeing_parenting-capacity_score': parents,
+  'wellbeing_parenting-capacity_reason': reason,
+  'wellbeing_family-surroundings_score': family,
+  'wellbeing_family-surroundings_reason': reason,
+});
+
+/** An input of a card by its id, wherever it sits. */
+function input(card: CardJson | undefined, id: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (o.id === id && typeof o.type === 'string' && o.type.startsWith('Input.')) found = o;
+    else Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+describe('the child\'s wellbeing over HTTP', SLOW, () => {
+  it('is scored on the first plan and at every review, stored with them, and the summary shows the course', async () => {
+    const me = caseworker();
+    const { card, caseId } = await createCase(me, 'level2', 'TRIVSEL-1');
+    expect(cardText(card)).toContain('Barnets trivsel (1–5), valgfrit');
+    expect(input(card, 'wellbeing_parenting-capacity_score'), 'the first plan asks for the intake scores').toBeDefined();
+    const planned = await me.execute('plan.save', planCardSubmission(caseId, { ...levelPlan, ...scores('2', '3', '3') }));
+    expect(cardText(planned.card)).toContain('Planen er gemt (version 1).');
+    expect(input(planned.card, 'wellbeing_parenting-capacity_score'), 'later plan versions carry no intake scores').toBeUndefined();
+    for (const [date, child] of [['2026-04-01', '3'], ['2026-07-01', '4']] as const) {
+      const [review] = cardsIn(await me.say('gennemgang TRIVSEL-1'));
+      expect(input(review, 'wellbeing_child-development_reason')).toBeDefined();
+      const done = await me.execute('plan.review.save', {
+        ...actionData(review, 'plan.review.save'),
+        reviewDate: date,
+        goal1Progress: 'some',
+        goal2Progress: 'clear',
+        decision: 'continue',
+        ...scores(child, '3', '4'),
+      });
+      expect(cardText(done.card)).toContain('Gennemgangen er gemt');
+      expect(cardText(done.card)).toContain(`Barnets udvikling og adfærd ${child} · Forældrenes kompetencer 3 · Familie og netværk 4`);
+    }
+    const [summary] = cardsIn(await me.say('resumé TRIVSEL-1'));
+    expect(cardText(summary)).toContain('Trivsel (1–5): Barnets udvikling og adfærd 2 → 3 → 4 · Forældrenes kompetencer 3 → 3 → 3 · Familie og netværk 3 → 4 → 4');
+    const db = await bot.inspect();
+    try {
+      const rows = await db.query<{ occasion: string; with_review: boolean; n: number }>(
+        `SELECT occasion, review_id IS NOT NULL AS with_review, count(*)::int AS n FROM wellbeing_scores WHERE case_id = $1::uuid GROUP BY 1, 2 ORDER BY 1`,
+        [caseId],
+      );
+      expect(rows).toEqual([
+        { occasion: 'intake', with_review: false, n: 3 },
+        { occasion: 'review', with_review: true, n: 6 },
+      ]);
+      const [audit] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1::uuid AND action = 'wellbeing.record'`, [caseId]);
+      expect(audit?.n, 'each assessment written is audited').toBe(3);
+    } finally {
+      await db.close();
+      await bot.restart();
+    }
+  });
+
+  it.each([
+    ['a score without its reason', { 'wellbeing_child-development_reason': '' }, 'Trivsel, Barnets udvikling og adfærd: Skriv en kort begrundelse for hver score (højst 200 tegn).', 'TRIVSEL-BAD-1'],
+    ['a reason over 200 characters', { 'wellbeing_parenting-capacity_reason': 'x'.repeat(201) }, 'Trivsel, Forældrenes kompetencer: Skriv en kort begrundelse', 'TRIVSEL-BAD-2'],
+    ['a CPR number in a reason', { 'wellbeing_family-surroundings_reason': 'Se 010203-1234' }, 'Trivsel, Familie og netværk: Begrundelsen indeholder noget, der ligner et CPR-nummer', 'TRIVSEL-BAD-3'],
+    ['a reason without its score', { 'wellbeing_child-development_score': '' }, 'Trivsel, Barnets udvikling og adfærd: Vælg en score fra 1 til 5', 'TRIVSEL-BAD-4'],
+  ])('refuses %s at a review, keeps what was typed and stores nothing', async (_what, overrides, message, reference) => {
+    const me = caseworker();
+    const { caseId } = await createCase(me, 'level2', reference);
+    await me.execute('plan.save', planCardSubmission(caseId, levelPlan));
+    const [review] = cardsIn(await me.say(`gennemgang ${reference}`));
+    const typed = { ...scores('2', '3', '4', 'Sover bedre'), ...overrides };
+    const refused = await me.execute('plan.review.save', {
+      ...actionData(review, 'plan.review.save'),
+      reviewDate: '2026-04-01',
+      goal1Progress: 'some',
+      goal2Progress: 'clear',
+      decision: 'continue',
+      ...typed,
+    });
+    expect(cardText(refused.card)).toContain('Gennemgangen er ikke gemt');
+    expect(cardText(refused.card)).toContain(message);
+    for (const [id, value] of Object.entries(typed)) {
+      if (value) expect(input(refused.card, id)?.value, `${id} is kept`).toBe(value);
+    }
+    expect(input(refused.card, 'goal1Progress')?.value, 'the rest of the review is kept too').toBe('some');
+    expect(await countRows('plan_reviews', caseId)).toBe(0);
+    expect(await countRows('wellbeing_scores', caseId)).toBe(0);
+  });
+
+  it('stays optional: a review without any score is saved and stores none', async () => {
+    const me = caseworker();
+    const { caseId } = await createCase(me, 'level2', 'TRIVSEL-0');
+    await me.execute('plan.save', planCardSubmission(caseId, levelPlan));
+    const [review] = cardsIn(await me.say('gennemgang TRIVSEL-0'));
+    const done = await me.execute('plan.review.save', { ...actionData(review, 'plan.review.save'), reviewDate: '2026-04-01', goal1Progress: 'some', goal2Progress: 'clear', decision: 'continue' });
+    expect(cardText(done.card)).toContain('Gennemgangen er gemt');
+    expect(cardText(done.card)).not.toContain('Trivsel');
+    expect(await countRows('wellbeing_scores', caseId)).toBe(0);
+  });
+
+  it('records the school as referrer of a school child', async () => {
+    const me = caseworker();
+    const { card, caseId } = await createCase(me, 'level2', 'HENVIST-SKOLE');
+    expect(cardText(card)).toContain('Skole');
+    const saved = await me.execute('plan.save', planCardSubmission(caseId, { ...levelPlan, referralSource: 'school' }));
+    expect(cardText(saved.card)).toContain('Planen er gemt (version 1).');
+    expect(input(saved.card, 'referralSource')?.value).toBe('school');
+  });
+});
+
 /** What the case's reminders stand at: its schedule row, the reviews done, and the notices still to go out. */
 async function reminderState(caseId: string) {
   const db = await bot.inspect();
@@ -218,7 +339,7 @@ async function referenceDateOf(caseId: string): Promise<string> {
 }
 
 /** Rows the case has in a table of the plan (plans, plan_reviews), read from the bot's own database. */
-async function countRows(table: 'plans' | 'plan_reviews', caseId: string): Promise<number> {
+async function countRows(table: 'plans' | 'plan_reviews' | 'wellbeing_scores', caseId: string): Promise<number> {
   const db = await bot.inspect();
   try {
     const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1::uuid`, [caseId]);
