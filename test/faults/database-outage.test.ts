@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECT_TIMEOUT_MS, QUERY_TIMEOUT_MS } from '../../bot/storage/postgres.js';
 import { BotClient, cardText } from '../support/bot-client.js';
 import { positionOf, sendAction, sendText, startFaultBot, timedTurn, type FaultBot, type Outcome } from '../support/fault-bot.js';
-import { draftIdOf, FAMILIES, STEP_ORDER } from '../support/interview.js';
+import { draftIdOf, FAMILIES } from '../support/interview.js';
+import { stepsShown } from '../../bot/intake/steps.js';
 import { privateCluster, type PrivateCluster } from '../support/pg-cluster.js';
+
+/** The steps the interview shows the level-2 family's school child (no checklists for 0–24 months). */
+const STEP_ORDER = stepsShown(undefined, { child: { ageMonths: 84 } }) as (keyof typeof FAMILIES.level2)[];
 
 /**
  * The database goes away under load and comes back, while the same bot process keeps taking

@@ -182,6 +182,9 @@ describe('the bot started on its own role, with the owner for migrations', () =>
     try {
       await seedCase(createStorage(owner), { tenantId: TENANT, reference: 'SAG-2026-0777', caseworkerId: 'caseworker-oid' });
       const caseworker = new BotClient({ url: server.url, tenantId: TENANT, userId: 'caseworker-oid' });
+      // The caseworker is in the case's team, where the bot is installed (a case is its team's: doors.ts).
+      caseworker.joinTeam('team-familie');
+      await caseworker.with({ kind: 'channel', conversationId: '19:team-familie-general@thread.tacv2', teamId: 'team-familie' }).install();
       expect(cardText(cardsIn(await caseworker.say('resumé SAG-2026-0777'))[0])).toContain('Sag SAG-2026-0777');
       const sessions = await owner.query<{ usename: string }>(`SELECT DISTINCT usename::text FROM pg_stat_activity WHERE datname = current_database()`);
       expect(sessions.map((s) => s.usename)).toContain(appRole);
