@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOME_TITLES } from '../../cards/outcome-text.js';
 import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
 import { startTestBot, type TestBot } from '../support/bot-server.js';
+import { inputById as input } from '../support/card-json.js';
 import { answerSteps, caseForm, FAMILIES, startInterview, type StepAnswers } from '../support/interview.js';
 
 /**
@@ -30,19 +31,6 @@ const caseworker = (): BotClient => {
   return me;
 };
 
-/** An Input on a card by its id. */
-function input(card: CardJson | undefined, id: string): Record<string, unknown> | undefined {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.id === id && typeof o.type === 'string' && o.type.startsWith('Input.')) found = o;
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 const choiceValues = (card: CardJson | undefined, id: string): unknown[] => ((input(card, id)?.choices as { value: unknown }[] | undefined) ?? []).map((c) => c.value);
 

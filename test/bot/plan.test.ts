@@ -3,6 +3,7 @@ import { addMonths } from '../../rules/dates.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
 import { startTestBot, type TestBot } from '../support/bot-server.js';
+import { inputById as input } from '../support/card-json.js';
 import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
 import { planCardSubmission } from '../support/plan-fixtures.js';
 
@@ -202,19 +203,6 @@ const scores = (child: string, parents: string, family: string, reason = 'Set ve
   'wellbeing_family-surroundings_reason': reason,
 });
 
-/** An input of a card by its id, wherever it sits. */
-function input(card: CardJson | undefined, id: string): Record<string, unknown> | undefined {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.id === id && typeof o.type === 'string' && o.type.startsWith('Input.')) found = o;
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 describe('the child\'s wellbeing over HTTP', SLOW, () => {
   it('is scored on the first plan and at every review, stored with them, and the summary shows the course', async () => {

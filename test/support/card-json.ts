@@ -88,3 +88,8 @@ export function strayActions(card: unknown): unknown[] {
   walk(card, undefined, undefined);
   return stray;
 }
+
+/** The card's input with this id (in a ShowCard or a toggled part too), or undefined. */
+export function inputById(card: unknown, id: string): Record<string, unknown> | undefined {
+  return allObjects(card).find((o) => o.id === id && typeof o.type === 'string' && o.type.startsWith('Input.'));
+}
