@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { CardJson } from './bot-client.js';
+import { allObjects, executeActions, ofType } from './card-json.js';
 
 interface CardInput {
   type: string;
@@ -14,14 +15,9 @@ interface CardInput {
 /** The inputs of a card by id, as the bot wrote them (label, choices), to find them on screen. */
 export function inputsOf(card: CardJson): Map<string, CardInput> {
   const found = new Map<string, CardInput>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
+  for (const o of allObjects(card)) {
     if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string' && !found.has(o.id)) found.set(o.id, o as unknown as CardInput);
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
+  }
   return found;
 }
 
@@ -80,31 +76,14 @@ export async function press(shown: Locator, title: string): Promise<void> {
 
 /** The title of the card's action for this verb (Action.Execute or its Submit fallback). */
 export function actionTitle(card: CardJson, verb: string): string {
-  let title: string | undefined;
-  const walk = (node: unknown): void => {
-    if (title || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    const data = o.data as Record<string, unknown> | undefined;
-    if (o.type === 'Action.Execute' && (o.verb === verb || data?.verb === verb) && typeof o.title === 'string') title = o.title;
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!title) throw new Error(`the card has no ${verb} action`);
-  return title;
+  const action = executeActions(card).find((o) => o.verb === verb || (o.data as Record<string, unknown> | undefined)?.verb === verb);
+  if (typeof action?.title !== 'string') throw new Error(`the card has no ${verb} action`);
+  return action.title;
 }
 
 /** The title of the Action.ShowCard that opens the part of the card holding this verb's action. */
 export function showCardTitleFor(card: CardJson, verb: string): string {
-  let title: string | undefined;
-  const walk = (node: unknown): void => {
-    if (title || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.type === 'Action.ShowCard' && typeof o.title === 'string' && JSON.stringify(o.card ?? {}).includes(`"${verb}"`)) title = o.title;
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!title) throw new Error(`no Action.ShowCard opens ${verb}`);
-  return title;
+  const opener = ofType(card, 'Action.ShowCard').find((o) => executeActions(o.card).some((a) => a.verb === verb));
+  if (typeof opener?.title !== 'string') throw new Error(`no Action.ShowCard opens ${verb}`);
+  return opener.title;
 }
