@@ -358,12 +358,15 @@ interface CaseQueue {
 }
 
 /**
- * The case's next post: its first reminder and every other claimed one of the same Danish calendar
- * day (the day its fire time falls on in Copenhagen), in their order.
+ * The case's next post: its claimed reminders of the earliest Danish calendar day among them (the
+ * day a fire time falls on in Copenhagen), in the order the card shows them, which is the order
+ * the card actions read them back in (actions.ts): by fire time, due date, id.
  */
 export function nextPost(rows: readonly ClaimedReminder[]): ClaimedReminder[] {
-  const day = danishToday(rows[0]!.fireAt);
-  return rows.filter((r) => danishToday(r.fireAt) === day);
+  const day = rows.map((r) => danishToday(r.fireAt)).reduce((a, b) => (b < a ? b : a));
+  return rows
+    .filter((r) => danishToday(r.fireAt) === day)
+    .sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime() || a.due.localeCompare(b.due) || a.reminderId - b.reminderId);
 }
 
 function groupByCase(batch: ClaimedReminder[]): ClaimedReminder[][] {
