@@ -47,6 +47,14 @@ function itemsOf(card: unknown): string[] {
 }
 const posted = () => connector.posts().filter((p) => p.kind === 'create-thread' || p.kind === 'send');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits for a condition, not a clock; gives up after `ms` with what it waited for. */
+async function until(what: string, ok: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
+    await sleep(50);
+  }
+}
 
 /** The statement that records a post fails while `refusing()`; everything else gets through. */
 function refusingRecords(refusing: () => boolean): TestDatabase {
@@ -122,7 +130,7 @@ describe('a case with two reminders due the same day', () => {
     }
     expect(posted()).toHaveLength(1);
     refusing = false;
-    while ((await rows()).some((r) => r.state !== 'sent')) await sleep(50);
+    await until('both recorded', async () => (await rows()).every((r) => r.state === 'sent'));
     expect((await rows()).map((r) => r.activity_id)).toEqual([posted()[0]!.activityId, posted()[0]!.activityId]);
     await other.sweep(NOTICES);
     expect(posted()).toHaveLength(1);
@@ -167,10 +175,10 @@ describe('a case with two reminders due the same day', () => {
     expect(marked).toHaveLength(2);
     expect(new Set(marked.map((m) => `${m.sending_at.toISOString()} ${m.lease_expires_at.toISOString()} ${m.sending_owner}`)).size, 'marked and leased as one').toBe(1);
     const other = dispatcher({ leaseMs: 300, instanceId: 'other' });
-    while ((await rows()).some((r) => r.state !== 'sent')) {
+    await until('both taken over and posted', async () => {
       await other.sweep(NOTICES);
-      await sleep(100);
-    }
+      return (await rows()).every((r) => r.state === 'sent');
+    });
     expect(posted()).toHaveLength(1);
     expect(itemsOf(cardOf(posted()[0]!))).toHaveLength(2);
     expect((await rows()).map((r) => r.activity_id)).toEqual([posted()[0]!.activityId, posted()[0]!.activityId]);
