@@ -57,7 +57,8 @@ export interface DeliveryContext {
 /**
  * What an operator counts. "retried" is any try that did not get through but will be tried again
  * (throttled, transient, or rerouted to the caseworker's personal chat); "skipped" is a reminder
- * throttled for longer than one sweep waits, handed back to be posted later.
+ * throttled for longer than one sweep waits, handed back to be posted later. "sent", "failed" and
+ * "skipped" count reminders (a post of two counts two), "retried" counts tries.
  */
 export type ReminderOutcome = 'sent' | 'failed' | 'retried' | 'skipped';
 
