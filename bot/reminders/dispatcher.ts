@@ -30,6 +30,9 @@ import { danishToday } from '../summary/today.js';
  * its own post, a reply in the case's thread: an edit of the morning's card would notify nobody,
  * and would be a second request whose failure could leave one post recorded under two stories.
  * Reminders of earlier days still waiting (the bot was down) go as one post per day, in order.
+ * A channel with more due rows than its share of a batch (claims.ts rowsPerChannel) can have a
+ * case's rows come in two claims; the second joins the case's queue and its post, unless the first
+ * part is already being posted, when it follows as a reply like any later claim.
  *
  * How Teams' limits hold with several instances:
  * - Per thread (7/1 s, 8/2 s, 60/30 s, 1800/h). An instance leases whole channels (claims.ts), so
