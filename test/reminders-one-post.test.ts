@@ -2,7 +2,10 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handleReminderAction } from '../bot/reminders/actions.js';
 import { storageAudit } from '../bot/reminders/audit.js';
-import { createDispatcher, type DispatcherOptions } from '../bot/reminders/dispatcher.js';
+import { createDispatcher, MAX_ITEMS_PER_POST, nextPost, type DispatcherOptions } from '../bot/reminders/dispatcher.js';
+import type { ClaimedReminder } from '../bot/reminders/claims.js';
+import { reminderActivity } from '../bot/reminders/message.js';
+import { cardBytes } from '../cards/template.js';
 import { createReminderHooks } from '../bot/reminders/hooks.js';
 import { createConnectorClient } from '../bot/teams/proactive.js';
 import { startConnectorStandin, type ConnectorStandin, type RecordedRequest } from './support/connector-standin.js';
@@ -272,5 +275,22 @@ describe('the påmindelser list', () => {
     ]);
     const en = await hooks.upcoming({ tenantId: 'tenant-a', actorId: 'aad-anna' }, 'team-1', 'en');
     expect(en).toContain('- **SAG-LISTE** — 22 March 2026, 2 reminders in one post:');
+  });
+});
+
+describe('how much one post carries', () => {
+  const row = (i: number, fireAt: string): ClaimedReminder => ({
+    tenantId: 'tenant-a', reminderId: 100 + i, caseId: '3f1c2b7a-6d4e-4f5a-9b8c-7d6e5f4a3b2c', caseRef: 'SAG-2026-000123', reviewKey: `follow-up:2026-04-0${i % 9}`, notice: 'lead', kind: 'follow-up',
+    due: `2026-04-0${(i % 9) + 1}`, fireAt: new Date(fireAt), passage: 'pps.omfang.2', task: 'Har indsatsen tilstrækkelig effekt? Bevilg igen eller afslut.', attempts: 0, channelId: '19:c@thread.tacv2',
+    serviceUrl: 'https://smba.example', channelActive: true, threadId: null, caseworkerId: '29:cw', personalChatId: null, maybeSentBy: null,
+  });
+
+  it('takes the earliest Danish day first, and no more items than a card under Teams’ 28 KB holds', () => {
+    const rows = [row(0, '2026-06-02T07:00:00Z'), ...Array.from({ length: 10 }, (_, i) => row(i + 1, '2026-06-01T07:00:00Z'))];
+    const post = nextPost(rows);
+    expect(post).toHaveLength(MAX_ITEMS_PER_POST);
+    expect(post.every((r) => r.fireAt.toISOString().startsWith('2026-06-01'))).toBe(true);
+    const card = reminderActivity(post, { to: { id: '29:cw', name: 'Sanne Sagsbehandler Med Et Langt Navn' } }).attachments![0]!.content as Record<string, unknown>;
+    expect(cardBytes(card)).toBeLessThan(28 * 1024);
   });
 });

@@ -129,23 +129,34 @@ export const CLAIM_CHANNELS_SQL = `SELECT ch.tenant_id, ch.channel_id FROM remin
 
 /**
  * Those channels' due rows, at most $4 from each (an equal share of the batch, so a channel with a
- * long backlog does not crowd out the others), each channel's read from one index range.
+ * long backlog does not crowd out the others), each channel's read from one index range, and with
+ * them every other due row of the same cases (reminders_case_idx): a case's reminders of a day are
+ * one post (dispatcher.ts), so the share is not allowed to cut a case in two.
  * $1 as of, $2 owner, $3 lease ms, $4 rows per channel, $5/$6 the channels' tenants and ids.
  */
-export const CLAIM_ROWS_SQL = `WITH picked AS (
+export const CLAIM_ROWS_SQL = `WITH first AS (
      -- The channel's columns come along from here, 50 rows by primary key: joined in the UPDATE
      -- below, the planner (expecting a couple of rows) compared every channel with every row.
-     SELECT r.tenant_id, r.reminder_id, ch.service_url, ch.active FROM unnest($5::text[], $6::text[]) AS held(tenant_id, channel_id)
+     SELECT r.tenant_id, r.reminder_id, r.case_id, ch.service_url, ch.active FROM unnest($5::text[], $6::text[]) AS held(tenant_id, channel_id)
      JOIN reminder_channels ch ON ch.tenant_id = held.tenant_id AND ch.channel_id = held.channel_id
      CROSS JOIN LATERAL (
-       SELECT r.tenant_id, r.reminder_id FROM reminders r
+       SELECT r.tenant_id, r.reminder_id, r.case_id FROM reminders r
        WHERE r.tenant_id = held.tenant_id AND r.channel_id = held.channel_id AND r.state = 'pending' AND r.next_attempt_at <= $1
          -- A post of this case that is out but not yet recorded may have opened its thread:
          -- the case waits for that record rather than open a second one.
          AND NOT EXISTS (SELECT 1 FROM reminders s WHERE s.tenant_id = r.tenant_id AND s.case_id = r.case_id AND s.state = 'claimed' AND s.sending_at IS NOT NULL)
        ORDER BY r.next_attempt_at
        LIMIT $4
-       FOR UPDATE OF r SKIP LOCKED) r)
+       FOR UPDATE OF r SKIP LOCKED) r),
+   cases AS (SELECT DISTINCT tenant_id, case_id, service_url, active FROM first),
+   picked AS (
+     SELECT tenant_id, reminder_id, service_url, active FROM first
+     UNION
+     SELECT o.tenant_id, o.reminder_id, k.service_url, k.active FROM cases k
+     CROSS JOIN LATERAL (
+       SELECT o.tenant_id, o.reminder_id FROM reminders o
+       WHERE o.tenant_id = k.tenant_id AND o.case_id = k.case_id AND o.state = 'pending' AND o.next_attempt_at <= $1
+       FOR UPDATE OF o SKIP LOCKED) o)
    -- sending_at starts afresh with each claim; sending_owner stays, so the new owner knows a
    -- post of this row may be out already.
    UPDATE reminders r SET state = 'claimed', lease_owner = $2, lease_expires_at = ${lease(3)}, sending_at = NULL, orphaned_at = NULL

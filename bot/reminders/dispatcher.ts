@@ -30,9 +30,10 @@ import { danishToday } from '../summary/today.js';
  * its own post, a reply in the case's thread: an edit of the morning's card would notify nobody,
  * and would be a second request whose failure could leave one post recorded under two stories.
  * Reminders of earlier days still waiting (the bot was down) go as one post per day, in order.
- * A channel with more due rows than its share of a batch (claims.ts rowsPerChannel) can have a
- * case's rows come in two claims; the second joins the case's queue and its post, unless the first
- * part is already being posted, when it follows as a reply like any later claim.
+ * A claim takes a case's due rows whole, however many the channel's share of the batch
+ * (claims.ts CLAIM_ROWS_SQL); a row that was held up (locked by a decision being saved) and comes
+ * in a later claim joins the case's queue and its post, unless the post is already going out, when
+ * it follows as a reply like any later claim.
  *
  * How Teams' limits hold with several instances:
  * - Per thread (7/1 s, 8/2 s, 60/30 s, 1800/h). An instance leases whole channels (claims.ts), so
@@ -369,8 +370,16 @@ export function nextPost(rows: readonly ClaimedReminder[]): ClaimedReminder[] {
   const day = rows.map((r) => danishToday(r.fireAt)).reduce((a, b) => (b < a ? b : a));
   return rows
     .filter((r) => danishToday(r.fireAt) === day)
-    .sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime() || a.due.localeCompare(b.due) || a.reminderId - b.reminderId);
+    .sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime() || a.due.localeCompare(b.due) || a.reminderId - b.reminderId)
+    .slice(0, MAX_ITEMS_PER_POST);
 }
+
+/**
+ * An item is about 2.4 KB of card and Teams refuses a card over 28 KB: a post carries at most this
+ * many (about 20 KB), the day's others follow as the next post, a reply in the thread. A case has
+ * two or three on a day; the bound is for a backlog nobody planned.
+ */
+export const MAX_ITEMS_PER_POST = 8;
 
 function groupByCase(batch: ClaimedReminder[]): ClaimedReminder[][] {
   const groups = new Map<string, ClaimedReminder[]>();
