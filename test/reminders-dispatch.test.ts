@@ -191,7 +191,7 @@ describe('when Teams pushes back', () => {
       ['send', expect.stringMatching(/^a:personal-/)],
     ]);
     const personal = connector.posts()[2]!.body;
-    expect(personal.attachments[0].content.body.at(-1).text).toMatch(/ikke længere er med i sagens kanal/);
+    expect(personal.attachments[0].content.body.at(-1).text).toMatch(/^Du får disse påmindelser personligt, .*ikke længere er med i sagens kanal/);
     expect(cardItems(personal).map((i) => i.task).sort()).toEqual(reviews.map((r) => r.text).sort());
     expect(await count('reminder_channels WHERE NOT active')).toBe(1);
     // One line per reminder of the post, both for the one refused request.

@@ -19,7 +19,7 @@ export function reminderActivity(post: readonly ClaimedReminder[], options: { pe
     caseRef: r.caseRef,
     items: post.map((x) => ({ reminderId: x.reminderId, due: x.due, notice: x.notice, task: x.task, passage: x.passage, handled: null })),
     message: options.personal
-      ? 'Du får denne påmindelse personligt, fordi Familiestøtte ikke længere er med i sagens kanal. Tilføj appen til teamet igen for at få påmindelser i kanalen.'
+      ? `Du får ${post.length > 1 ? 'disse påmindelser' : 'denne påmindelse'} personligt, fordi Familiestøtte ikke længere er med i sagens kanal. Tilføj appen til teamet igen for at få påmindelser i kanalen.`
       : null,
     to: options.personal ? null : (options.to ?? null),
   });
