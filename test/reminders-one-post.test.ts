@@ -110,6 +110,14 @@ describe('a case with two reminders due the same day', () => {
     expect(itemsOf(cardOf(day[0]!))).toHaveLength(2);
   });
 
+  it('keeps a case whole when the channel\'s share of a batch is smaller than its reminders of the day', async () => {
+    for (let i = 0; i < 3; i++) await scheduleCase(db, connector.url, { caseRef: `SAG-DEL-${i}`, outcome: 'level2', reviews: REVIEWS });
+    // One row per channel and batch: the claim alone would cut every case in two.
+    const report = await dispatcher({ maxRowsPerBatch: 1, concurrency: 1 }).sweep(NOTICES);
+    expect(report.results).toHaveLength(6);
+    expect(posted().map((p) => itemsOf(cardOf(p)).length)).toEqual([2, 2, 2]);
+  });
+
   it('records none of them when the post fails, and both as failed with the reason', async () => {
     await scheduleCase(db, connector.url, { caseRef: 'SAG-FEJL', outcome: 'level2', reviews: REVIEWS });
     connector.fail('19:familie@thread.tacv2', { status: 502 });
