@@ -115,8 +115,12 @@ export function createCaseViews(deps: CaseViewDeps) {
     async listCases(scope: ReadScope, view: { kind: 'mine' } | { kind: 'team'; teamId: string }, locale: Locale = 'da'): Promise<CaseListItem[]> {
       const cases = view.kind === 'mine' ? await deps.cases.listForCaseworker(scope, scope.actorId) : await deps.cases.listForTeam(scope, view.teamId);
       const today = deps.today();
-      const items = cases.map((c): CaseListItem => {
+      // Each named as the standard it was decided under names its measures (kept standards are read once per hash).
+      const standards = await Promise.all(cases.map((c) => (deps.standardsOf ? deps.standardsOf(scope, c) : undefined)));
+      const items = cases.map((c, i): CaseListItem => {
+        const own = standards[i];
         const summary = buildCaseSummary({
+          ...(own ? { standards: own } : {}),
           case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, caseworkerId: c.caseworkerId, status: c.status },
           decision: standingDecision(c, deps.rules),
           override: overrideOf(c),
