@@ -6,6 +6,7 @@ import type { PlanSummary } from '../storage/plan-summary.js';
 import type { Assessment } from '../storage/wellbeing.js';
 import type { WellbeingArea } from '../../rules/parameters/schema.js';
 import type { CaseStandards } from '../standards/case-standards.js';
+import { passagesUnder } from '../summary/passages.js';
 import { buildCaseSummary, dueSoonFirst, type CaseSummary, type PassageLookup } from '../summary/case-summary.js';
 import type { Caller } from '../conversation/surfaces.js';
 import type { AuditSink, CaseSource, CaseWithDecision, NotesSource, ReadScope } from './case-source.js';
@@ -74,7 +75,8 @@ export function createCaseViews(deps: CaseViewDeps) {
       notesSummary: summary,
       plan,
       wellbeing,
-      passage: deps.passage,
+      // The passages of the standard the case was decided under, its own among them.
+      passage: standards ? passagesUnder(standards.decidedUnder.standard) : deps.passage,
       today: deps.today(),
       locale,
     });
