@@ -90,7 +90,7 @@ export function createViews(): Views {
       const ctx = { locale, lookupPassage: options?.standards ? passagesUnder(options.standards.decidedUnder.standard) : lookupPassage, names };
       return options?.created ? caseCreatedCard(view, found.decision.recommended, view.override, ctx) : caseCard(view, ctx);
     },
-    caseList: (locale, cases) => caseListCard(cases.map((c) => toCaseView(c)), { locale }),
+    caseList: (locale, cases, standards) => caseListCard(cases.map((c, i) => toCaseView(c, standards?.[i])), { locale }),
     askReference: (locale, askFor, personal) => askReferenceCard(askFor, { locale, personal }),
   };
 }
