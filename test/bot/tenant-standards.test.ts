@@ -282,6 +282,21 @@ describe('a municipality on its own standard, the whole way: interview, decision
     expect(postedJson).toContain('Den tidlige indsats slutter senest efter 40 uger');
     expect(postedJson).toContain('12.10.2026');
 
+    // The reminder's own buttons: the card fetched again, and the case opened from it.
+    const reminderCard = (posted[0]!.kind === 'create-thread' ? posted[0]!.body.activity : posted[0]!.body).attachments[0].content as CardJson;
+    const inChannel = sanne.with({ kind: 'channel', conversationId: WHOLE_CHANNEL, teamId: WHOLE_TEAM, teamName: 'Familieafdelingen' });
+    const refreshed = await inChannel.execute('reminder.refresh', actionData(reminderCard, 'reminder.refresh') ?? {});
+    keep('reminder refreshed', refreshed.card);
+    expect(cardText(refreshed.card)).toContain(REFERENCE);
+    const opened = await sanne.execute('case.open', actionData(reminderCard, 'case.open') ?? {});
+    keep('case opened from the reminder', opened.card);
+    expect(cardText(opened.card)).toContain('Tidlig indsats i hjemmet (0-3 år)');
+
+    // Asked about its standard, the municipality finds its own passage among the answers.
+    const [answer] = cardsIn(await sanne.say('standard tidlig indsats målgruppe 0-3 år'));
+    expect(JSON.stringify(answer)).toContain(own.id);
+    expect(JSON.stringify(answer)).toContain(OTHER.name.da);
+
     // The review, named as the standard names the measure.
     const reviewReply = await sanne.say(`gennemgang ${REFERENCE}`);
     const [review] = cardsIn(reviewReply);
