@@ -9,6 +9,7 @@ import type { Turn } from './deps.js';
 import { answerPlanCommand, PLAN_ACTIONS, type PlanAnswer } from './plan-actions.js';
 import type { PlanCommand } from './plan-commands.js';
 import { answerQuestion } from './question.js';
+import { standardIndexFor } from '../search/standard-index.js';
 import type { Card, Reply } from './types.js';
 
 /**
@@ -52,8 +53,12 @@ export async function planCommand(turn: Turn, command: PlanCommand): Promise<Car
 
 /** Free text that is no command: a question answered from the standards, when passage search is configured. */
 export function answerFreeText(turn: Turn, text: string): Reply | undefined {
-  const search = turn.deps.searchPassages;
-  return search ? { kind: 'text', text: answerQuestion(text, search) } : undefined;
+  const configured = turn.deps.searchPassages;
+  if (!configured) return undefined;
+  // Under the tenant's own standard when the bot knows each tenant's (as "standard <spørgsmål>").
+  const own = turn.deps.standards ? standardIndexFor(standardInForce(turn).standard) : undefined;
+  const search: typeof configured = own ? (query, limit) => own.search(query, limit) : configured;
+  return { kind: 'text', text: answerQuestion(text, search) };
 }
 
 /**

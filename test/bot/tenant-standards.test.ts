@@ -296,6 +296,8 @@ describe('a municipality on its own standard, the whole way: interview, decision
     const [answer] = cardsIn(await sanne.say('standard tidlig indsats målgruppe 0-3 år'));
     expect(JSON.stringify(answer)).toContain(own.id);
     expect(JSON.stringify(answer)).toContain(OTHER.name.da);
+    const [free] = await sanne.say('hvem er målgruppen for den tidlige indsats 0-3 år');
+    expect(JSON.stringify(free), 'a question in free text too').toContain(own.id);
 
     // The review, named as the standard names the measure.
     const reviewReply = await sanne.say(`gennemgang ${REFERENCE}`);
