@@ -22,7 +22,7 @@ export function answerQuestion(question: string, search: SearchPassages): string
   const hits = query ? search(query, QUESTION_LIMIT) : [];
   if (hits.length === 0) {
     return [
-      'Jeg fandt ikke noget i standarderne, der passer på det, du skrev. Prøv med andre ord, fx »hvor længe varer en hjemmepædagogisk indsats« eller »opfølgning niveau 3«.',
+      'Jeg fandt ikke noget i standarderne, der passer på det, du skrev. Prøv med andre ord, fx »hvor længe varer indsatsen« eller »hvornår er der opfølgning«.',
       '',
       COMMANDS_LINE,
     ].join('\n');

@@ -97,7 +97,7 @@ export const samplePlanCard = (locale: Locale = 'da') =>
     showDaycare: true,
     form: formFromSubmission(planCardSubmission(caseId, { baseVersion: '1', goalIds: goalIds.join(',') + ',,,' })),
     version: 1,
-    durationHint: durationFromDecision({ scope: { maxWeeks: 40 } }, locale).hint,
+    durationHint: durationFromDecision({ scope: { maxWeeks: 40 }, reviews: [{ kind: 'course-end', due: '2026-10-12', passage: 'hpi.4.varighed', text: 'Forløbet slutter.' }] }, locale).hint,
     saved: PLAN_SAYS.saved[locale].replace('{version}', '1'),
   });
 
