@@ -44,6 +44,17 @@ export function childPlanDeadline(decidedOn: string, p: ParameterValues): ChildP
   };
 }
 
+/** A deadline already fixed (stored with the stance), for the summary's due dates and what is due next. */
+export function childPlanDue(due: string): ChildPlanDeadline {
+  return {
+    kind: CHILD_PLAN_KIND,
+    due,
+    passage: CHILD_PLAN_PASSAGE,
+    text: 'Barnets plan skal foreligge senest denne dag (Barnets lov § 91, regnet fra afgørelsen om indsatsen); den er endnu ikke registreret som udarbejdet.',
+    en: "Barnets plan (the child's plan) must be in place by this day (Barnets lov § 91, counted from the decision on the support); it is not yet recorded as drawn up.",
+  };
+}
+
 /**
  * Whether a decision is one § 91 asks a stance on: support under § 32, stk. 1. Every standard marks
  * its special-support measures, and the schedule gives exactly those § 95's first follow-up

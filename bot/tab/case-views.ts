@@ -54,6 +54,8 @@ export interface CaseViewDeps {
   passage: PassageLookup;
   /** Today as YYYY-MM-DD in the municipality's time zone. */
   today: () => string;
+  /** Barnets plan's deadline while one is to be made and not yet made (Barnets lov § 91); absent where not wired. */
+  childPlanDue?: (scope: ReadScope, caseId: string) => Promise<string | null>;
   /** The standard a case was decided under and the one in force; absent, the seed's names alone. */
   standardsOf?: (scope: ReadScope, c: CaseWithDecision) => Promise<CaseStandards>;
 }
@@ -64,7 +66,9 @@ export function createCaseViews(deps: CaseViewDeps) {
     const plan = deps.plans ? await deps.plans(scope, c.caseId) : null;
     const wellbeing = deps.wellbeing ? { course: await deps.wellbeing.course(scope, c.caseId), areas: deps.wellbeing.areas(scope.tenantId) } : null;
     const standards = deps.standardsOf ? await deps.standardsOf(scope, c) : undefined;
+    const childPlanDue = deps.childPlanDue && c.status === 'open' ? await deps.childPlanDue(scope, c.caseId) : null;
     return buildCaseSummary({
+      childPlanDue,
       ...(standards ? { standards } : {}),
       case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, label: c.childPseudonym, caseworkerId: c.caseworkerId, status: c.status },
       decision: standingDecision(c, deps.rules),
