@@ -61,7 +61,7 @@ export const DUE_LABEL: Record<DueCategory, string> = {
   review: 'Gennemgange og opfølgninger',
   grant: 'Bevillinger der udløber',
   statutory: 'Lovbestemte frister (undersøgelsens frist, første opfølgning efter § 95)',
-  'child-plan': 'Barnets plan (Barnets lov § 91: senest 3 måneder efter afgørelsen)',
+  'child-plan': 'Barnets plan, der skal foreligge (Barnets lov § 91)',
 };
 
 export const SCOPE_LABEL: Record<ScopeStanding, string> = {
