@@ -13,6 +13,7 @@ import { startTabServer } from '../support/tab-server.js';
 import { seedOverviewCase } from './overview-fixtures.js';
 import { childPlanAnchor } from '../../bot/plan/child-plan-form.js';
 import type { ChildPlanInput } from '../../bot/storage/child-plans.js';
+import { addDays } from '../../rules/dates.js';
 
 /**
  * The team's overview through the tab's HTTP API, over cases made as the bot makes them. Each
@@ -222,7 +223,8 @@ describe("the team's overview: barnets plan", () => {
 
   async function seedWithStance(team: { tenantId: string; teamId: string }, reference: string, decided: string, stances: ChildPlanInput[], chosen?: 'preventive'): Promise<void> {
     const at = decidedOn(decided);
-    const { caseId } = await seedOverviewCase(at, { ...team, reference, start: decided, ...(chosen ? { override: { chosen, reason: 'Forebyggende forløb passer bedre til familien.' } } : {}) });
+    // The support starts 10 days after the decision: the deadline counts from the decision (bl.91.1), not the start.
+    const { caseId } = await seedOverviewCase(at, { ...team, reference, start: addDays(decided, 10), ...(chosen ? { override: { chosen, reason: 'Forebyggende forløb passer bedre til familien.' } } : {}) });
     const scope = { tenantId: team.tenantId, actorId: 'aad-caseworker-1', origin: 'chat' };
     const c = (await at.cases.get(scope, caseId))!;
     for (const stance of stances) await at.childPlans.record(scope, caseId, stance, childPlanAnchor(c, standardRules(team.tenantId)));
