@@ -160,10 +160,6 @@ export const DUE_SQL = `
 export const CHILD_PLAN_SQL = `
   SELECT c.case_id::text, c.reference, s.stance, s.due::text AS due
   FROM cases c
-  CROSS JOIN LATERAL (
-    SELECT COALESCE(d.chosen_reviews, d.recommended->'reviews') AS reviews
-    FROM decisions d WHERE d.tenant_id = c.tenant_id AND d.case_id = c.case_id ORDER BY d.seq DESC LIMIT 1
-  ) d
   LEFT JOIN LATERAL (
     SELECT s.stance, s.due, s.made_on FROM child_plan_stances s
     WHERE s.tenant_id = c.tenant_id AND s.case_id = c.case_id ORDER BY s.seq DESC LIMIT 1
@@ -173,7 +169,9 @@ export const CHILD_PLAN_SQL = `
       WHEN s.stance = 'yes' THEN s.made_on IS NULL AND s.due <= $3::date
       WHEN s.stance = 'no' THEN false
       WHEN s.stance = 'undecided' THEN true
-      ELSE EXISTS (SELECT 1 FROM jsonb_array_elements(d.reviews) r WHERE r->>'passage' = $4)
+      -- Only a case with no stance reads its standing decision's schedule (the largest value on the row).
+      ELSE (SELECT COALESCE(d.chosen_reviews, d.recommended->'reviews') FROM decisions d
+            WHERE d.tenant_id = c.tenant_id AND d.case_id = c.case_id ORDER BY d.seq DESC LIMIT 1) @> jsonb_build_array(jsonb_build_object('passage', $4::text))
     END`;
 
 // No ORDER BY: the figures sort what they show (bot/overview/figures.ts); a sort here would be work for nothing.
