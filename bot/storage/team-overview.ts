@@ -158,14 +158,16 @@ export const DUE_SQL = `
  * is not taken: none recorded, or "not decided yet". A "no", or a plan made, leaves the case out.
  */
 export const CHILD_PLAN_SQL = `
+  WITH team_cases AS MATERIALIZED (
+    SELECT c.tenant_id, c.case_id, c.reference FROM cases c WHERE c.tenant_id = $1 AND c.team_id = $2 AND c.status = 'open'
+  ), latest AS MATERIALIZED (
+    SELECT DISTINCT ON (s.case_id) s.case_id, s.stance, s.due, s.made_on
+    FROM child_plan_stances s JOIN team_cases t ON t.tenant_id = s.tenant_id AND t.case_id = s.case_id
+    ORDER BY s.case_id, s.seq DESC
+  )
   SELECT c.case_id::text, c.reference, s.stance, s.due::text AS due
-  FROM cases c
-  LEFT JOIN LATERAL (
-    SELECT s.stance, s.due, s.made_on FROM child_plan_stances s
-    WHERE s.tenant_id = c.tenant_id AND s.case_id = c.case_id ORDER BY s.seq DESC LIMIT 1
-  ) s ON true
-  WHERE c.tenant_id = $1 AND c.team_id = $2 AND c.status = 'open'
-    AND CASE
+  FROM team_cases c LEFT JOIN latest s ON s.case_id = c.case_id
+  WHERE CASE
       WHEN s.stance = 'yes' THEN s.made_on IS NULL AND s.due <= $3::date
       WHEN s.stance = 'no' THEN false
       WHEN s.stance = 'undecided' THEN true
