@@ -85,6 +85,27 @@ export function childPlanStore(db: Database, clock: Clock) {
       });
     },
 
+    /**
+     * Barnets plan's deadline of each of these cases whose standing stance is a "yes" not yet made:
+     * the summaries' and lists' due dates. One statement and one audit row per case it found.
+     */
+    async dueFor(scope: TenantScope, caseIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+      checkScope(scope);
+      const ids = caseIds.filter(isUuid);
+      if (ids.length === 0) return new Map();
+      return db.transaction(async (tx) => {
+        const rows = (
+          await tx.query(
+            `SELECT DISTINCT ON (case_id) ${COLUMNS} FROM child_plan_stances
+             WHERE tenant_id = $1 AND case_id = ANY($2::uuid[]) ORDER BY case_id, seq DESC`,
+            [scope.tenantId, ids],
+          )
+        ).map(toRecord);
+        if (rows.length > 0) await writeAudit(tx, scope, CHILD_PLAN_AUDIT.read, rows.map((r) => r.caseId), { cases: rows.length });
+        return new Map(rows.flatMap((r) => (r.stance === 'yes' && r.due && !r.madeOn ? [[r.caseId, r.due] as const] : [])));
+      });
+    },
+
     /** The standing stance, or null when none was recorded (or the case is not in this tenant). */
     async current(scope: TenantScope, caseId: string): Promise<ChildPlanRecord | null> {
       checkScope(scope);

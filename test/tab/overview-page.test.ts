@@ -133,6 +133,8 @@ describe("the team's overview in the channel tab", () => {
     await page.locator('[data-figure="child-plan-undecided"]').click();
     expect(await page.locator('#overview-cases h3').textContent()).toBe('Barnets plan: ikke besluttet, om der skal udarbejdes en: 4 sager');
     expect(await page.locator('#overview-cases .case-link').allTextContents()).toEqual(['SAG-2026-0001', 'SAG-2026-0002', 'SAG-2026-0003', 'SAG-2026-0004']);
+    // The team's case list counts the deadline in what is due next, as the summary does.
+    expect(await page.locator('#case-list li', { hasText: 'SAG-2026-0006' }).textContent()).toContain('Næste frist: 20. oktober 2026');
     expect(errors).toEqual([]);
     await page.close();
   });
