@@ -6,6 +6,7 @@ import { wordsTable, type Locale, type Localized } from './locale.js';
 import { CONTACT_ROLE_TEXT, quoted, REFERRAL_TEXT } from './plan-text.js';
 import { expand, type CardJson } from './template.js';
 import { wellbeingFields } from './wellbeing-fields.js';
+import { childPlanFields, type ChildPlanFieldsData } from './child-plan-fields.js';
 import type { WellbeingArea } from '../rules/parameters/schema.js';
 import type { WellbeingFormRow } from '../bot/plan/wellbeing-form.js';
 import template from './templates/plan.json' with { type: 'json' };
@@ -86,6 +87,8 @@ export interface PlanCardData {
   problems?: readonly string[];
   /** The first plan only: the wellbeing at intake, with what was typed; no wellbeing fields when absent. */
   wellbeing?: { areas: readonly WellbeingArea[]; form: readonly WellbeingFormRow[] };
+  /** Support under § 32: barnets plan's stance and day (Barnets lov § 91); no such fields when absent. */
+  childPlan?: ChildPlanFieldsData;
 }
 
 const passageText = (id: string) => passageById(id)?.text ?? id;
@@ -139,6 +142,7 @@ export function planCard(data: PlanCardData): CardJson {
     baseVersion: String(data.version),
     saveTitle: data.version > 0 ? s.saveChanges : s.savePlan,
     wellbeing: data.wellbeing ? wellbeingFields(data.wellbeing.areas, data.wellbeing.form, locale) : null,
+    childPlan: data.childPlan ? childPlanFields(data.childPlan, locale) : null,
   };
   return expand(template, bound);
 }

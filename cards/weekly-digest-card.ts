@@ -11,7 +11,7 @@ import template from './templates/weekly-digest.json' with { type: 'json' };
  * so Danish unless a language is given for the team, as the reminder card.
  */
 
-export type DigestCategory = 'review' | 'grant' | 'statutory';
+export type DigestCategory = 'review' | 'grant' | 'statutory' | 'child-plan';
 
 export interface DigestLine {
   category: DigestCategory;
@@ -38,6 +38,7 @@ const CATEGORY: Record<DigestCategory, Localized> = {
   review: { da: 'Gennemgange og opfølgninger', en: 'Reviews and follow-ups' },
   grant: { da: 'Bevillinger der udløber', en: 'Grants ending' },
   statutory: { da: 'Lovbestemte frister', en: 'Statutory deadlines' },
+  'child-plan': { da: 'Barnets plan (Barnets lov § 91)', en: 'Barnets plan – the child’s plan (Barnets lov § 91)' },
 };
 
 const TEXT = {

@@ -1,4 +1,5 @@
 import { ageAt, dayAtAge } from './age.js';
+import { childPlanDeadline, type ChildPlanDeadline } from './child-plan.js';
 import { consequencesOfChoice } from './chosen-measure.js';
 import type { ChoosableOutcome, Decision, Outcome, PassageId, Review, Scope, Variant } from './decision-types.js';
 import { decide } from './decide.js';
@@ -42,6 +43,8 @@ export interface BoundRules {
   /** Does the plan ask for the planned start in nursery or kindergarten for a child of this age? */
   asksDaycare(ageMonths: number, day: string): boolean;
   readonly wellbeingAreas: readonly WellbeingArea[];
+  /** Barnets plan's deadline (Barnets lov § 91) for a decision made on `decidedOn`, by the figures in force that day. */
+  childPlanDeadline(decidedOn: string): ChildPlanDeadline;
 }
 
 export function bindRules(set: ParameterSet): BoundRules {
@@ -77,5 +80,6 @@ export function bindRules(set: ParameterSet): BoundRules {
     },
     asksDaycare: (ageMonths, day) => ageMonths < figures(day)['plan.daycareAgeUnderMonths'],
     wellbeingAreas: set.wellbeingAreas,
+    childPlanDeadline: (decidedOn) => childPlanDeadline(decidedOn, figures(decidedOn)),
   };
 }

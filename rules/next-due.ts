@@ -50,10 +50,11 @@ export function successorOf(review: Review, heldOn: string, cadence: Cadence): R
  * comes back a period after it, however early it was held (it was the periodic check), unless a
  * fixed date of the decision comes first; without, it is the decision's own first date after the day.
  */
-export function nextDue(reviews: readonly Review[], day: string, held?: { on: string; cadence: Cadence }): Review | null {
+export function nextDue<R extends { kind: string; due: string } = Review>(reviews: readonly R[], day: string, held?: { on: string; cadence: Cadence }): R | null {
   // A review held is the periodic check: the decision's own re-grants and follow-ups are answered
-  // by it, and come back only as the measure's cadence says.
-  const candidates = reviews.filter((r) => r.due > day && !(held && PERIODIC_KINDS.includes(r.kind)));
+  // by it, and come back only as the measure's cadence says. Other dated items (barnets plan's
+  // deadline, rules/child-plan.ts) are counted beside them as they come.
+  const candidates = reviews.filter((r) => r.due > day && !(held && (PERIODIC_KINDS as readonly string[]).includes(r.kind)));
   if (held) {
     for (const [kind, months] of Object.entries(held.cadence) as [ReviewKind, number][]) {
       const first = reviews.find((r) => r.kind === kind);

@@ -25,6 +25,7 @@ const open = (reference: string, standardHash: string | null): OpenCaseRow => ({
 const rows = (cases: OpenCaseRow[]): TeamOverviewRows => ({
   openCases: cases,
   due: [],
+  childPlanUndecided: [],
   decisions: cases.map((c) => ({ caseId: c.caseId, decisionId: c.decisionId, reference: c.reference, childPseudonym: 'AB', caseworkerName: 'Sanne', recommendedOutcome: 'preventive', overrideReason: null, standardHash: c.standardHash })),
 });
 

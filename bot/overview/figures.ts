@@ -1,3 +1,4 @@
+import { CHILD_PLAN_KIND } from '../../rules/child-plan.js';
 import { addDays } from '../../rules/dates.js';
 import { CHOOSABLE_OUTCOMES, OUTCOMES, type ChoosableOutcome, type Outcome, type Scope, type Variant } from '../../rules/decision-types.js';
 import type { DueRow, OpenCaseRow, TeamOverviewRows } from '../storage/team-overview.js';
@@ -18,7 +19,7 @@ export interface Figure {
   cases: string[];
 }
 
-export type DueCategory = 'review' | 'grant' | 'statutory';
+export type DueCategory = 'review' | 'grant' | 'statutory' | 'child-plan';
 
 export interface DueLine {
   category: DueCategory;
@@ -51,6 +52,8 @@ export interface TeamOverview {
   today: string;
   open: { total: Figure; byMeasure: MeasureLine[] };
   due: DueLine[];
+  /** Open cases with support under § 32 whose stance on barnets plan is not taken yet (Barnets lov § 91). */
+  childPlanUndecided: Figure;
   scope: { granted: number; lines: { standing: ScopeStanding; label: string; cases: Figure }[] };
   overrides: { decisions: number; overridden: Figure; byMeasure: OverrideLine[]; words: CommonWord[] };
 }
@@ -59,6 +62,7 @@ export const DUE_LABEL: Record<DueCategory, string> = {
   review: 'Gennemgange og opfølgninger',
   grant: 'Bevillinger der udløber',
   statutory: 'Lovbestemte frister (undersøgelsens frist, første opfølgning efter § 95)',
+  'child-plan': 'Barnets plan, der skal foreligge (Barnets lov § 91)',
 };
 
 export const SCOPE_LABEL: Record<ScopeStanding, string> = {
@@ -76,13 +80,14 @@ export const HORIZON_DAYS = 30;
 const FIRST_FOLLOW_UP_PASSAGE = 'bl.95';
 
 export function dueCategory(row: Pick<DueRow, 'kind' | 'passage'>): DueCategory {
+  if (row.kind === CHILD_PLAN_KIND) return 'child-plan';
   if (row.kind === 'investigation-deadline') return 'statutory';
   if (row.kind === 'follow-up' && row.passage === FIRST_FOLLOW_UP_PASSAGE) return 'statutory';
   if (row.kind === 'grant-end' || row.kind === 'regrant' || row.kind === 'course-end') return 'grant';
   return 'review';
 }
 
-export const DUE_CATEGORIES: readonly DueCategory[] = ['review', 'grant', 'statutory'];
+export const DUE_CATEGORIES: readonly DueCategory[] = ['review', 'grant', 'statutory', 'child-plan'];
 
 /** The category's due dates before today. */
 export function dueOverdue(due: readonly DueRow[], category: DueCategory, today: string): Figure {
@@ -181,6 +186,7 @@ export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today:
     today,
     open: { total: figure(rows.openCases.map((c) => c.reference)), byMeasure },
     due,
+    childPlanUndecided: figure(rows.childPlanUndecided.map((c) => c.reference)),
     scope: { granted, lines: scopeLines },
     overrides: {
       decisions: rows.decisions.length,

@@ -17,6 +17,8 @@ import { describePlanProblems, parsePlanInput } from './schema.js';
 import type { WellbeingArea } from '../../rules/parameters/schema.js';
 import { recordAssessmentIn } from '../storage/wellbeing.js';
 import { emptyWellbeingForm, wellbeingFormFromSubmission, wellbeingFromForm, type WellbeingFormRow } from './wellbeing-form.js';
+import { childPlanAnchor, childPlanFormFromSubmission, childPlanSaid, childPlanToForm, parseChildPlanForm, takesChildPlan, type ChildPlanForm } from './child-plan-form.js';
+import type { ChildPlanRecord } from '../storage/child-plans.js';
 
 /**
  * The plan card's round trip, free of Teams: build the card for a case, and turn a submitted card
@@ -83,9 +85,19 @@ function cardFor(
   c: CaseWithDecision,
   form: PlanForm,
   version: number,
-  extra: { saved?: string; problems?: string[]; wellbeing?: { areas: readonly WellbeingArea[]; form: readonly WellbeingFormRow[] }; names?: MeasureNames } = {},
+  extra: {
+    saved?: string;
+    problems?: string[];
+    wellbeing?: { areas: readonly WellbeingArea[]; form: readonly WellbeingFormRow[] };
+    childPlan?: { form: ChildPlanForm; record: ChildPlanRecord | null };
+    names?: MeasureNames;
+  } = {},
 ): Card {
-  const { wellbeing, names, ...rest } = extra;
+  const { wellbeing, childPlan, names, ...rest } = extra;
+  // Support under § 32 only; a "yes" standing shows its own deadline, else the one the decision gives.
+  const childPlanFields = takesChildPlan(c)
+    ? { form: childPlan?.form ?? childPlanToForm(null), due: (childPlan?.record?.stance === 'yes' && childPlan.record.due) || childPlanAnchor(c, rules).due }
+    : undefined;
   return planCard({
     locale,
     caseId: c.caseId,
@@ -99,6 +111,7 @@ function cardFor(
     durationHint: durationFor(c, locale).hint,
     ...rest,
     ...(version === 0 && wellbeing ? { wellbeing } : {}),
+    ...(childPlanFields ? { childPlan: childPlanFields } : {}),
   });
 }
 
@@ -107,18 +120,32 @@ export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: Cas
   const plan: PlanVersion | null = await deps.storage.plans.current(scope, c.caseId);
   const locale = deps.locale ?? 'da';
   const names = await namesOf(deps, scope, c);
-  if (plan) return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, { ...(intro ? { saved: intro } : {}), names });
-  return firstPlanCard(c, deps.rules, intro, locale, names);
+  const record = takesChildPlan(c) ? await deps.storage.childPlans.current(scope, c.caseId) : null;
+  const childPlan = { form: childPlanToForm(record), record };
+  if (plan) return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, { ...(intro ? { saved: intro } : {}), childPlan, names });
+  return firstPlanCard(c, deps.rules, intro, locale, names, childPlan);
 }
 
 /**
  * The card for a case's first plan, e.g. right after the case is created: nothing to read.
  * `names`: the names of the standard the case was decided under (see namesOf).
  */
-export function firstPlanCard(c: CaseWithDecision, rules: BoundRules, intro?: string, locale: Locale = 'da', names: MeasureNames = {}): Card {
+export function firstPlanCard(
+  c: CaseWithDecision,
+  rules: BoundRules,
+  intro?: string,
+  locale: Locale = 'da',
+  names: MeasureNames = {},
+  childPlan?: { form: ChildPlanForm; record: ChildPlanRecord | null },
+): Card {
   const areas = rules.wellbeingAreas;
   const wellbeing = { areas, form: emptyWellbeingForm(areas) };
-  return cardFor(rules, locale, c, fromInterview(emptyPlanForm(durationFor(c, locale).duration), c.facts), 0, { ...(intro ? { saved: intro } : {}), wellbeing, names });
+  return cardFor(rules, locale, c, fromInterview(emptyPlanForm(durationFor(c, locale).duration), c.facts), 0, {
+    ...(intro ? { saved: intro } : {}),
+    wellbeing,
+    names,
+    ...(childPlan ? { childPlan } : {}),
+  });
 }
 
 /** The measures a plan is written for; an underretning or no measure has none. */
@@ -147,24 +174,32 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
   const areas = wellbeingAreasOf(deps);
   const wellbeing = { areas, form: wellbeingFormFromSubmission(data, areas) };
   const names = await namesOf(deps, scope, c);
-  const refuse = (problems: string[]) => cardFor(deps.rules, locale, c, form, baseVersion, { problems, wellbeing, names });
+  const childPlanForm = childPlanFormFromSubmission(data);
+  const standingChildPlan = takesChildPlan(c) ? await deps.storage.childPlans.current(scope, c.caseId) : null;
+  const refuse = (problems: string[]) => cardFor(deps.rules, locale, c, form, baseVersion, { problems, wellbeing, childPlan: { form: childPlanForm, record: standingChildPlan }, names });
   const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c), preventiveMaxWeeks: deps.rules.figures(c.decision.recommended.startDate)['preventive.maxWeeks'] });
   // Only the first plan carries the intake scores; a later version's card has no such fields. They
   // describe the child as the case was taken in, so they are dated by the decision's start, which
   // also keeps them before every review in the course.
   const intake = baseVersion === 0 ? wellbeingFromForm(wellbeing.form, areas, { occasion: 'intake' }, c.decision.recommended.startDate, locale) : ({ ok: true, value: null } as const);
-  const problems = [...(parsed.ok ? [] : describePlanProblems(parsed.problems)), ...(intake.ok ? [] : intake.problems)];
-  if (!parsed.ok || !intake.ok) return refuse(problems);
+  // Barnets plan's fields are on the card for support under § 32 only; anything sent otherwise is ignored.
+  const stance = takesChildPlan(c) ? parseChildPlanForm(childPlanForm, deps.today(), locale) : ({ ok: true, value: null } as const);
+  const problems = [...(parsed.ok ? [] : describePlanProblems(parsed.problems)), ...(intake.ok ? [] : intake.problems), ...(stance.ok ? [] : stance.problems)];
+  if (!parsed.ok || !intake.ok || !stance.ok) return refuse(problems);
   const assessment = intake.value;
   try {
-    // The plan and its intake scores are stored together, or neither; a repeated save records no second assessment.
-    const { plan, written, repeated } = await deps.storage.atomically(async (storage) => {
+    // The plan, its intake scores and barnets plan's stance are stored together, or none of them; a repeated save records no second assessment.
+    const { plan, written, repeated, childPlan } = await deps.storage.atomically(async (storage) => {
       const result = await storage.plans.save(scope, c.caseId, parsed.value, baseVersion);
       if (assessment && result.written) await recordAssessmentIn(storage.db, scope, c.caseId, assessment, areas.map((a) => a.id), (deps.clock ?? (() => new Date()))());
-      return result;
+      const childPlan = stance.value ? await storage.childPlans.record(scope, c.caseId, stance.value, childPlanAnchor(c, deps.rules)) : null;
+      return { ...result, childPlan };
     });
-    const saved = written || repeated ? PLAN_SAYS.saved[locale].replace('{version}', String(plan.version)) : PLAN_SAYS.noChanges[locale];
-    return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, { saved, names });
+    const record = childPlan?.record ?? standingChildPlan;
+    const planSaved = written || repeated ? PLAN_SAYS.saved[locale].replace('{version}', String(plan.version)) : null;
+    const childPlanSaved = childPlan?.written ? childPlanSaid(childPlan.record, locale) : null;
+    const saved = [planSaved, childPlanSaved].filter(Boolean).join(' ') || PLAN_SAYS.noChanges[locale];
+    return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, { saved, childPlan: { form: childPlanToForm(record), record }, names });
   } catch (error) {
     if (error instanceof StorageInputError) return refuse([worded(error.userMessage, error.userMessageEn, locale)]);
     throw error;

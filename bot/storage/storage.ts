@@ -1,4 +1,5 @@
 import { auditLog, type AuditLog } from './audit.js';
+import { childPlanStore, type ChildPlanStore } from './child-plans.js';
 import { caseStore, type CaseStore } from './cases.js';
 import { systemClock, type Clock } from './clock.js';
 import { conversationRefStore, type ConversationRefStore } from './conversation-refs.js';
@@ -22,6 +23,8 @@ export interface Storage {
   audit: AuditLog;
   plans: PlanStore;
   planReviews: PlanReviewStore;
+  /** Barnets plan (Barnets lov § 91): whether one is to be made, and when it was. */
+  childPlans: ChildPlanStore;
   /** The plan as the case summary shows it. */
   planSummary: PlanSummaryReader;
   /**
@@ -61,6 +64,7 @@ export function createStorage(db: Database, options: { clock?: Clock } = {}): St
     audit: auditLog(db),
     plans: planStore(db, clock),
     planReviews: planReviewStore(db, clock),
+    childPlans: childPlanStore(db, clock),
     planSummary: planSummaryReader(db),
     atomically: (fn) => db.transaction((tx) => fn(createStorage(joined(tx, db.kind), { clock }))),
   };

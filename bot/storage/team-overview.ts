@@ -1,4 +1,6 @@
 import type { Scope } from '../../rules/decision-types.js';
+import { CHILD_PLAN_KIND, CHILD_PLAN_PASSAGE } from '../../rules/child-plan.js';
+import { CITE } from '../../rules/citations.js';
 import { ScopeSchema } from './decision-schema.js';
 import { z } from 'zod';
 import { writeAudit } from './audit.js';
@@ -61,8 +63,11 @@ export interface DecisionRow {
 
 export interface TeamOverviewRows {
   openCases: OpenCaseRow[];
+  /** The reminders' due dates, and barnets plan's deadlines (kind "child-plan") beside them. */
   due: DueRow[];
   decisions: DecisionRow[];
+  /** Open cases with support under § 32 whose stance on barnets plan is not taken yet (Barnets lov § 91). */
+  childPlanUndecided: { caseId: string; reference: string }[];
 }
 
 const Variant = z.enum(['1A', '1B']).nullable();
@@ -88,6 +93,8 @@ const OpenCaseSchema = z.object({
 });
 
 const DueSchema = z.object({ case_id: z.string(), reference: z.string(), kind: z.string(), passage: z.string(), due: z.string() });
+
+const ChildPlanSchema = z.object({ case_id: z.string(), reference: z.string(), stance: z.enum(['yes', 'undecided']).nullable(), due: z.string().nullable() });
 
 const DecisionSchema = z.object({
   case_id: z.string(),
@@ -150,6 +157,31 @@ export const DUE_SQL = `
       SELECT 1 FROM review_completions rv
       WHERE rv.tenant_id = r.tenant_id AND rv.case_id = r.case_id AND rv.kind = r.kind AND rv.due = r.due)`;
 
+/**
+ * Barnets plan (Barnets lov § 91), from each open case's newest stance (migration 061): a plan to be
+ * made and not yet made whose deadline falls by the horizon, and the cases with support under § 32
+ * (their standing decision's schedule has § 95's first follow-up, rules/child-plan.ts) whose stance
+ * is not taken: none recorded, or "not decided yet". A "no", or a plan made, leaves the case out.
+ */
+export const CHILD_PLAN_SQL = `
+  WITH team_cases AS MATERIALIZED (
+    SELECT c.tenant_id, c.case_id, c.reference FROM cases c WHERE c.tenant_id = $1 AND c.team_id = $2 AND c.status = 'open'
+  ), latest AS MATERIALIZED (
+    SELECT DISTINCT ON (s.case_id) s.case_id, s.stance, s.due, s.made_on
+    FROM child_plan_stances s JOIN team_cases t ON t.tenant_id = s.tenant_id AND t.case_id = s.case_id
+    ORDER BY s.case_id, s.seq DESC
+  )
+  SELECT c.case_id::text, c.reference, s.stance, s.due::text AS due
+  FROM team_cases c LEFT JOIN latest s ON s.case_id = c.case_id
+  WHERE CASE
+      WHEN s.stance = 'yes' THEN s.made_on IS NULL AND s.due <= $3::date
+      WHEN s.stance = 'no' THEN false
+      WHEN s.stance = 'undecided' THEN true
+      -- Only a case with no stance reads its standing decision's schedule (the largest value on the row).
+      ELSE (SELECT COALESCE(d.chosen_reviews, d.recommended->'reviews') FROM decisions d
+            WHERE d.tenant_id = c.tenant_id AND d.case_id = c.case_id ORDER BY d.seq DESC LIMIT 1) @> jsonb_build_array(jsonb_build_object('passage', $4::text))
+    END`;
+
 // No ORDER BY: the figures sort what they show (bot/overview/figures.ts); a sort here would be work for nothing.
 
 /** Every decision on the team's cases, open or closed: each is a decision point where the recommendation was followed or not. */
@@ -165,7 +197,12 @@ export function teamOverviewReader(db: Database) {
     return db.transaction(async (tx) => {
       const rows = await readRows(tx, scope.tenantId, q);
       // One audit row per case the overview names, in the read's own transaction, as a list does.
-      const named = new Set([...rows.openCases.map((c) => c.caseId), ...rows.due.map((d) => d.caseId), ...rows.decisions.map((d) => d.caseId)]);
+      const named = new Set([
+        ...rows.openCases.map((c) => c.caseId),
+        ...rows.due.map((d) => d.caseId),
+        ...rows.decisions.map((d) => d.caseId),
+        ...rows.childPlanUndecided.map((c) => c.caseId),
+      ]);
       await writeAudit(tx, scope, OVERVIEW_AUDIT.view, [...named], { cases: named.size });
       return rows;
     });
@@ -176,7 +213,10 @@ async function readRows(tx: Queryable, tenantId: string, q: { teamId: string; to
   const openRows = await tx.query(OPEN_CASES_SQL, [tenantId, q.teamId, q.today]);
   const dueRows = await tx.query(DUE_SQL, [tenantId, q.teamId, q.horizon]);
   const decisionRows = await tx.query(DECISIONS_SQL, [tenantId, q.teamId]);
+  const childPlans = (await tx.query(CHILD_PLAN_SQL, [tenantId, q.teamId, q.horizon, CITE.blOpfoelgning])).map((row) => ChildPlanSchema.parse(row));
+  const childPlanDue: DueRow[] = childPlans.flatMap((r) => (r.stance === 'yes' && r.due ? [{ caseId: r.case_id, reference: r.reference, kind: CHILD_PLAN_KIND, passage: CHILD_PLAN_PASSAGE, due: r.due }] : []));
   return {
+    childPlanUndecided: childPlans.filter((r) => r.stance !== 'yes').map((r) => ({ caseId: r.case_id, reference: r.reference })),
     openCases: openRows.map((row) => {
       const r = OpenCaseSchema.parse(row);
       return {
@@ -199,10 +239,13 @@ async function readRows(tx: Queryable, tenantId: string, q: { teamId: string; to
         supportMinutes: r.support_minutes,
       };
     }),
-    due: dueRows.map((row) => {
-      const r = DueSchema.parse(row);
-      return { caseId: r.case_id, reference: r.reference, kind: r.kind, passage: r.passage, due: r.due };
-    }),
+    due: [
+      ...dueRows.map((row) => {
+        const r = DueSchema.parse(row);
+        return { caseId: r.case_id, reference: r.reference, kind: r.kind, passage: r.passage, due: r.due };
+      }),
+      ...childPlanDue,
+    ],
     decisions: decisionRows.map((row) => {
       const r = DecisionSchema.parse(row);
       return { caseId: r.case_id, decisionId: r.decision_id, reference: r.reference, childPseudonym: r.child_pseudonym, caseworkerName: r.caseworker_name, recommendedOutcome: r.recommended_outcome, overrideReason: r.override_reason, standardHash: r.standard_hash };

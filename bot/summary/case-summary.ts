@@ -1,5 +1,6 @@
 import { addDays } from '../../rules/dates.js';
 import { nextDue } from '../../rules/next-due.js';
+import { CHILD_PLAN_KIND, childPlanDue } from '../../rules/child-plan.js';
 import type { Decision, Outcome, Override, PassageId, Review } from '../../rules/decision-types.js';
 import type { PlanSummary } from '../storage/plan-summary.js';
 import { maskCpr } from '../privacy/cpr.js';
@@ -74,6 +75,8 @@ export interface CaseSummaryInput {
   today: string;
   /** The reader's language for the labels (Danish when not given); the journal text is always Danish. */
   locale?: Locale;
+  /** Barnets plan to be made and not yet made (Barnets lov § 91): the day it must be in place by. */
+  childPlanDue?: string | null;
   /** The standard the case was decided under and the one in force: its names, and a note when they differ. */
   standards?: CaseStandards;
 }
@@ -84,7 +87,7 @@ export interface CitedPassage {
 }
 
 export interface DueDate {
-  kind: Review['kind'];
+  kind: Review['kind'] | typeof CHILD_PLAN_KIND;
   label: string;
   due: string;
   daysLeft: number;
@@ -131,6 +134,8 @@ export interface CaseSummary {
 
 const DAY_MS = 86_400_000;
 
+const CHILD_PLAN_LABEL: Record<Locale, string> = { da: 'Barnets plan', en: 'Barnets plan (the child’s plan)' };
+
 export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
   const { decision, override, today } = input;
   const locale = input.locale ?? 'da';
@@ -138,11 +143,14 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     text,
     passage: (id && input.passage(id)) || { id: id ?? '', source: '', heading: '', text: '' },
   });
-  const dueDates = (decision?.reviews ?? [])
+  // The decision's own due dates, and barnets plan's beside them while one is to be made.
+  const dated = [...(decision?.reviews ?? []), ...(input.childPlanDue ? [childPlanDue(input.childPlanDue)] : [])];
+  const dueDates = dated
     .map((r): DueDate => {
       const daysLeft = Math.round((Date.parse(`${r.due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
       const text = worded(r.text, r.en, locale);
-      return { kind: r.kind, label: reviewLabel(r.kind, locale), due: r.due, daysLeft, overdue: daysLeft < 0, text, passage: cite(text, r.passage).passage };
+      const label = r.kind === CHILD_PLAN_KIND ? CHILD_PLAN_LABEL[locale] : reviewLabel(r.kind, locale);
+      return { kind: r.kind, label, due: r.due, daysLeft, overdue: daysLeft < 0, text, passage: cite(text, r.passage).passage };
     })
     .sort((a, b) => a.due.localeCompare(b.due));
 
@@ -175,7 +183,7 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     },
     dueDates,
     // What is due next, as every door counts it (rules/next-due.ts): today's is still to come.
-    nextDue: nextDue(decision?.reviews ?? [], addDays(today, -1))?.due ?? null,
+    nextDue: nextDue(dated, addDays(today, -1))?.due ?? null,
     scope: decision && input.notes.length > 0 ? scopeUsage(decision, input.notes, today, locale) : null,
     notesSummary: input.notesSummary && { ...input.notesSummary, text: maskCpr(input.notesSummary.text) },
     plan: input.plan

@@ -55,6 +55,8 @@ export interface CaseViewDeps {
   passage: PassageLookup;
   /** Today as YYYY-MM-DD in the municipality's time zone. */
   today: () => string;
+  /** Barnets plan's deadline while one is to be made and not yet made (Barnets lov § 91); absent where not wired. */
+  childPlanDue?: (scope: ReadScope, caseIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
   /** The standard a case was decided under and the one in force; absent, the seed's names alone. */
   standardsOf?: (scope: ReadScope, c: CaseWithDecision) => Promise<CaseStandards>;
 }
@@ -65,7 +67,9 @@ export function createCaseViews(deps: CaseViewDeps) {
     const plan = deps.plans ? await deps.plans(scope, c.caseId) : null;
     const wellbeing = deps.wellbeing ? { course: await deps.wellbeing.course(scope, c.caseId), areas: deps.wellbeing.areas(scope.tenantId) } : null;
     const standards = deps.standardsOf ? await deps.standardsOf(scope, c) : undefined;
+    const childPlanDue = deps.childPlanDue && c.status === 'open' ? ((await deps.childPlanDue(scope, [c.caseId])).get(c.caseId) ?? null) : null;
     return buildCaseSummary({
+      childPlanDue,
       ...(standards ? { standards } : {}),
       case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, label: c.childPseudonym, caseworkerId: c.caseworkerId, status: c.status },
       decision: standingDecision(c, deps.rules),
@@ -119,10 +123,14 @@ export function createCaseViews(deps: CaseViewDeps) {
       const today = deps.today();
       // Each named as the standard it was decided under names its measures (kept standards are read once per hash).
       const standards = await Promise.all(cases.map((c) => (deps.standardsOf ? deps.standardsOf(scope, c) : undefined)));
+      // Barnets plan's deadline counts in what is due next here too, as in the summary.
+      const open = cases.filter((c) => c.status === 'open').map((c) => c.caseId);
+      const childPlanDues = deps.childPlanDue && open.length > 0 ? await deps.childPlanDue(scope, open) : new Map<string, string>();
       const items = cases.map((c, i): CaseListItem => {
         const own = standards[i];
         const summary = buildCaseSummary({
           ...(own ? { standards: own } : {}),
+          childPlanDue: childPlanDues.get(c.caseId) ?? null,
           case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, caseworkerId: c.caseworkerId, status: c.status },
           decision: standingDecision(c, deps.rules),
           override: overrideOf(c),

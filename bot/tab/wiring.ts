@@ -44,6 +44,7 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
     audit,
     notes: w.notes ?? storedNotes(w.storage.notes),
     plans: (scope, caseId) => w.storage.planSummary(scope, caseId),
+    childPlanDue: (scope, caseIds) => w.storage.childPlans.dueFor(scope, caseIds),
     wellbeing: { course: (scope, caseId) => wellbeingStore(w.storage.db, clock).course(scope, caseId), areas: (tenantId) => w.rules(tenantId).wellbeingAreas },
     rules: w.rules,
     doors: { storage: w.storage, roster: w.rosterCached ? w.roster : databaseCachedRoster(w.roster, w.storage.db, { now: clock }) },

@@ -27,6 +27,7 @@ export const FIGURE_IN_PASSAGE: Readonly<Partial<Record<ParameterId, { figure: n
   'level3.hoursPerWeekMax': { figure: 5, words: 'op til 5 timer pr. uge' },
   'level3.followUpMonths': { figure: 6, words: 'hver 6 måned' },
   'followUp.firstMonths': { figure: 3, words: 'senest 3 måneder' },
+  'childPlan.withinMonths': { figure: 3, words: 'senest 3 måneder' },
 };
 
 export interface ParameterWarning {

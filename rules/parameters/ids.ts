@@ -23,6 +23,7 @@ export const PARAMETER_IDS = [
   'level3.hoursPerWeekMax',
   'level3.followUpMonths',
   'followUp.firstMonths',
+  'childPlan.withinMonths',
 ] as const;
 
 export type ParameterId = (typeof PARAMETER_IDS)[number];

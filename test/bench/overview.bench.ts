@@ -5,7 +5,8 @@ import { openDatabase, type Database } from '../../bot/storage/database.js';
 import { migrate } from '../../bot/storage/migrate.js';
 import { createStorage } from '../../bot/storage/storage.js';
 import { overviewViewsFrom } from '../../bot/tab/wiring.js';
-import { teamOverviewReader } from '../../bot/storage/team-overview.js';
+import { CHILD_PLAN_SQL, teamOverviewReader } from '../../bot/storage/team-overview.js';
+import { CITE } from '../../rules/citations.js';
 import { privateCluster, type PrivateCluster } from '../support/pg-cluster.js';
 import { sampleFacts } from '../support/case-fixtures.js';
 import { level2Decision } from '../support/summary-fixtures.js';
@@ -60,6 +61,11 @@ export async function run(): Promise<BenchResult[]> {
       await reader({ tenantId: TENANT, actorId: who.userId, origin: 'tab' }, { teamId: TEAM, today: '2026-10-13', horizon: '2026-11-12' });
       return performance.now() - started;
     };
+    const childPlanOnce = async () => {
+      const started = performance.now();
+      await db.query(CHILD_PLAN_SQL, [TENANT, TEAM, '2026-11-12', CITE.blOpfoelgning]);
+      return performance.now() - started;
+    };
     const medianOf = async (f: () => Promise<number>) => {
       for (let i = 0; i < 3; i++) await f();
       const times: number[] = [];
@@ -69,12 +75,14 @@ export async function run(): Promise<BenchResult[]> {
     };
     const { median, p95 } = await medianOf(once);
     const sqlMedian = (await medianOf(sqlOnce)).median;
+    const childPlanMedian = (await medianOf(childPlanOnce)).median;
     const round = (n: number) => Math.round(n * 10) / 10;
     return [
       { name: `overview: team of ${CASES} cases, ${CASES * REVIEWS_PER_CASE} reviews, PostgreSQL (median)`, value: round(median), unit: 'ms', target: TARGET_MS, ratio: median / TARGET_MS },
       { name: `overview: team of ${CASES} cases, ${CASES * REVIEWS_PER_CASE} reviews, PostgreSQL (p95)`, value: round(p95), unit: 'ms' },
       // Where the time goes: the statements and the audit rows alone, without the figures.
       { name: 'overview: its SQL and audit rows alone (median)', value: round(sqlMedian), unit: 'ms' },
+      { name: "overview: barnets plan's statement alone (median)", value: round(childPlanMedian), unit: 'ms' },
     ];
   } finally {
     await db.close();
@@ -129,6 +137,14 @@ async function seed(db: Database, teamId: string, offset: number): Promise<void>
     await tx.query(
       `INSERT INTO plans (tenant_id, case_id, version, purpose, duration_value, duration_unit, referral_source, visitation_social, changed, changed_by, changed_at)
        SELECT $1, case_id, 1, 'Faste rutiner i hverdagen.', 6, 'months', 'daycare', false, '{created}', 'cw', now() FROM seed`,
+      [TENANT],
+    );
+    // Barnets plan's stances: none taken, no, not decided yet, yes (due 3 months after), yes and made.
+    await tx.query(
+      `INSERT INTO child_plan_stances (tenant_id, case_id, decision_id, stance, due, made_on, recorded_by, recorded_at)
+       SELECT $1, case_id, decision_id, CASE i % 5 WHEN 1 THEN 'no' WHEN 2 THEN 'undecided' ELSE 'yes' END,
+              CASE WHEN i % 5 IN (3, 4) THEN start + 90 END, CASE WHEN i % 5 = 4 THEN start + 60 END, 'cw', now()
+       FROM seed WHERE i % 5 <> 0`,
       [TENANT],
     );
     await tx.query(

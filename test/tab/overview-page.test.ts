@@ -36,7 +36,11 @@ beforeAll(async () => {
   await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0002', start: '2026-06-01', completed: (rs) => rs.filter((r) => r.kind === 'regrant') });
   await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0003', start: '2026-07-25', override: { chosen: 'level3', reason: 'Forældrene magter ikke hverdagen; kompenserende støtte hver dag.' }, contacts: 30 });
   await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0004', start: '2026-02-01', override: { chosen: 'level1', reason: 'Familien ønsker et kortere forløb; forældrene samarbejder godt.' } });
-  await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0006', start: '2026-09-01', contacts: 2 });
+  const sixth = await seedOverviewCase(storage, { ...inTeam, reference: 'SAG-2026-0006', start: '2026-09-01', contacts: 2 });
+  // Barnets plan to be made by 2026-10-20 (in 7 days); the other cases have taken no stance yet.
+  const scope = { tenantId: T, actorId: 'aad-caseworker-1', origin: 'chat' };
+  const decision = (await storage.cases.get(scope, sixth.caseId))!.decision;
+  await storage.childPlans.record(scope, sixth.caseId, { stance: 'yes', madeOn: null }, { decisionId: decision.decisionId, due: '2026-10-20' });
   await seedOverviewCase(storage, { tenantId: T, teamId: 'team-anden', reference: 'SAG-2026-0901', start: '2026-07-20' });
   const roster = fixedRoster({ [`${T}/${TEAM}`]: [DEV_IDENTITY.userId] });
   const wiring = { storage, rules: standardRules, roster, clock: () => NOW };
@@ -116,6 +120,21 @@ describe("the team's overview in the channel tab", () => {
     await page.locator('#summary-heading').waitFor();
     expect(await page.locator('#summary-heading').textContent()).toBe('Sag SAG-2026-0002 (AB)');
     expect(await page.locator('#overview').textContent()).not.toContain('SAG-2026-0901');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lists barnets plan's deadline and the cases whose stance is not taken, each figure opening its cases", async () => {
+    const { page, errors } = await openOverview('default', 1280);
+    const row = page.locator('.due-table tr', { hasText: 'Barnets plan' });
+    expect(await row.locator('th').textContent()).toBe('Barnets plan, der skal foreligge (Barnets lov § 91)');
+    await page.locator('[data-figure="due-child-plan-14"]').click();
+    expect(await page.locator('#overview-cases .case-link').allTextContents()).toEqual(['SAG-2026-0006']);
+    await page.locator('[data-figure="child-plan-undecided"]').click();
+    expect(await page.locator('#overview-cases h3').textContent()).toBe('Barnets plan: ikke besluttet, om der skal udarbejdes en: 4 sager');
+    expect(await page.locator('#overview-cases .case-link').allTextContents()).toEqual(['SAG-2026-0001', 'SAG-2026-0002', 'SAG-2026-0003', 'SAG-2026-0004']);
+    // The team's case list counts the deadline in what is due next, as the summary does.
+    expect(await page.locator('#case-list li', { hasText: 'SAG-2026-0006' }).textContent()).toContain('Næste frist: 20. oktober 2026');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -11,6 +11,9 @@ import { testDatabase, type TestDatabase } from '../support/db.js';
 import { fixedRoster } from '../support/tab-fixtures.js';
 import { startTabServer } from '../support/tab-server.js';
 import { seedOverviewCase } from './overview-fixtures.js';
+import { childPlanAnchor } from '../../bot/plan/child-plan-form.js';
+import type { ChildPlanInput } from '../../bot/storage/child-plans.js';
+import { addDays } from '../../rules/dates.js';
 
 /**
  * The team's overview through the tab's HTTP API, over cases made as the bot makes them. Each
@@ -23,6 +26,8 @@ const T = DEV_IDENTITY.tenantId;
 const OTHER_TENANT = '11111111-2222-3333-4444-555555555555';
 const TEAM = 'team-familie';
 const TODAY = '2026-10-13';
+/** A team whose cases carry barnets plan's stances (their own describe below). */
+const PLAN_TEAM = 'team-barnets-plan';
 const NOW = new Date('2026-10-13T10:00:00Z');
 
 let db: TestDatabase;
@@ -52,7 +57,7 @@ beforeAll(async () => {
   await seedOverviewCase(storage, { tenantId: T, teamId: 'team-anden', reference: 'SAG-2026-0901', start: '2026-07-20', override: { chosen: 'level3', reason: 'Hemmeligord kompenserende' } });
   await seedOverviewCase(storage, { tenantId: OTHER_TENANT, teamId: TEAM, reference: 'SAG-2026-0902', start: '2026-07-20', override: { chosen: 'level3', reason: 'Fremmedord kompenserende' } });
 
-  const roster = fixedRoster({ [`${T}/${TEAM}`]: [DEV_IDENTITY.userId], [`${OTHER_TENANT}/${TEAM}`]: [DEV_IDENTITY.userId] });
+  const roster = fixedRoster({ [`${T}/${TEAM}`]: [DEV_IDENTITY.userId], [`${T}/${PLAN_TEAM}`]: [DEV_IDENTITY.userId], [`${OTHER_TENANT}/${TEAM}`]: [DEV_IDENTITY.userId] });
   const wiring = { storage, rules: standardRules, roster, clock: () => NOW };
   member = await startTabServer({ mode: resolveTabAuth({ production: false }), views: caseViewsFrom(wiring), overview: overviewViewsFrom(wiring) });
   const stranger = { tenantId: T, userId: 'aad-outsider', name: 'Udenforstående' };
@@ -204,5 +209,100 @@ describe("the team's overview", () => {
     const res = await fetch(`${member.url}/api/tab/overview`, { headers: { authorization: 'Bearer lokal-udvikling' } });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toBe('Teamet mangler: åbn overblikket fra teamets kanal.');
+  });
+});
+
+/**
+ * Barnets plan (Barnets lov § 91): a plan to be made must be in place 3 months after the decision on
+ * the support. Each case is decided on a day of its own (the storage's clock), its stance recorded as
+ * the plan card records it, and the figures held against SQL of the test's own and against the days.
+ */
+describe("the team's overview: barnets plan", () => {
+  let plan: TeamOverview;
+  const decidedOn = (day: string) => createStorage(db, { clock: () => new Date(`${day}T09:00:00Z`) });
+
+  async function seedWithStance(team: { tenantId: string; teamId: string }, reference: string, decided: string, stances: ChildPlanInput[], chosen?: 'preventive'): Promise<void> {
+    const at = decidedOn(decided);
+    // The support starts 10 days after the decision: the deadline counts from the decision (bl.91.1), not the start.
+    const { caseId } = await seedOverviewCase(at, { ...team, reference, start: addDays(decided, 10), ...(chosen ? { override: { chosen, reason: 'Forebyggende forløb passer bedre til familien.' } } : {}) });
+    const scope = { tenantId: team.tenantId, actorId: 'aad-caseworker-1', origin: 'chat' };
+    const c = (await at.cases.get(scope, caseId))!;
+    for (const stance of stances) await at.childPlans.record(scope, caseId, stance, childPlanAnchor(c, standardRules(team.tenantId)));
+  }
+
+  beforeAll(async () => {
+    const inTeam = { tenantId: T, teamId: PLAN_TEAM };
+    const yes: ChildPlanInput = { stance: 'yes', madeOn: null };
+    // Decided 2026-07-05: due 2026-10-05, overdue on 2026-10-13.
+    await seedWithStance(inTeam, 'BP-01', '2026-07-05', [yes]);
+    // Decided 2026-07-20: due 2026-10-20, in 7 days.
+    await seedWithStance(inTeam, 'BP-02', '2026-07-20', [yes]);
+    // Decided 2026-08-01: due 2026-11-01, in 19 days (the 30, not the 14).
+    await seedWithStance(inTeam, 'BP-03', '2026-08-01', [yes]);
+    // Decided 2026-09-01: due 2026-12-01, beyond the 30 days.
+    await seedWithStance(inTeam, 'BP-04', '2026-09-01', [yes]);
+    // Made on 2026-10-01: nothing left to count.
+    await seedWithStance(inTeam, 'BP-05', '2026-07-05', [yes, { stance: 'yes', madeOn: '2026-10-01' }]);
+    // First yes, then no: the newest stands, and a no has no deadline.
+    await seedWithStance(inTeam, 'BP-06', '2026-07-05', [yes, { stance: 'no', madeOn: null }]);
+    // Not decided yet, said or not said: the team sees them apart.
+    await seedWithStance(inTeam, 'BP-07', '2026-07-05', [{ stance: 'undecided', madeOn: null }]);
+    await seedWithStance(inTeam, 'BP-08', '2026-07-05', []);
+    // A preventive course is no support under § 32: § 91 asks nothing of it.
+    await seedWithStance(inTeam, 'BP-09', '2026-07-05', [], 'preventive');
+    // Another team of the tenant and the same team id in another tenant, with the same days and stances.
+    await seedWithStance({ tenantId: T, teamId: 'team-anden' }, 'BP-91', '2026-07-05', [yes]);
+    await seedWithStance({ tenantId: OTHER_TENANT, teamId: PLAN_TEAM }, 'BP-92', '2026-07-20', [{ stance: 'undecided', madeOn: null }]);
+    const res = await get(member.url, PLAN_TEAM);
+    expect(res.status).toBe(200);
+    plan = ((await res.json()) as { overview: TeamOverview }).overview;
+  });
+
+  it('counts the plans to be made and not made, overdue and in the next 14 and 30 days, as SQL counts them', async () => {
+    const [expected] = await sql<{ overdue: number; next14: number; next30: number }>(
+      `WITH latest AS (
+         SELECT DISTINCT ON (s.case_id) s.case_id, s.stance, s.due, s.made_on
+         FROM child_plan_stances s JOIN cases c ON c.tenant_id = s.tenant_id AND c.case_id = s.case_id
+         WHERE s.tenant_id = $1 AND c.team_id = $2 AND c.status = 'open'
+         ORDER BY s.case_id, s.seq DESC)
+       SELECT count(*) FILTER (WHERE due < $3::date)::int AS overdue,
+              count(*) FILTER (WHERE due BETWEEN $3::date AND $3::date + 14)::int AS next14,
+              count(*) FILTER (WHERE due BETWEEN $3::date AND $3::date + 30)::int AS next30
+       FROM latest WHERE stance = 'yes' AND made_on IS NULL`,
+      [T, PLAN_TEAM, TODAY],
+    );
+    const line = plan.due.find((d) => d.category === 'child-plan')!;
+    expect({ overdue: line.overdue.count, next14: line.next14.count, next30: line.next30.count }).toEqual(expected);
+    // What the days say, so a query wrong in the same way as the module's would still fail.
+    expect(line.overdue.cases).toEqual(['BP-01']);
+    expect(line.next14.cases).toEqual(['BP-02']);
+    expect(line.next30.cases).toEqual(['BP-02', 'BP-03']);
+    expect(line.label).toContain('§ 91');
+  });
+
+  it('shows the cases with support under § 32 whose stance is not taken, as SQL counts them', async () => {
+    const expected = await sql<{ reference: string }>(
+      `SELECT c.reference FROM cases c
+       JOIN decisions d ON d.tenant_id = c.tenant_id AND d.case_id = c.case_id
+         AND d.seq = (SELECT max(seq) FROM decisions x WHERE x.tenant_id = c.tenant_id AND x.case_id = c.case_id)
+       WHERE c.tenant_id = $1 AND c.team_id = $2 AND c.status = 'open' AND d.chosen_outcome IN ('level1', 'level2', 'level3')
+         AND COALESCE((SELECT s.stance FROM child_plan_stances s WHERE s.tenant_id = c.tenant_id AND s.case_id = c.case_id ORDER BY s.seq DESC LIMIT 1), 'undecided') = 'undecided'
+       ORDER BY 1`,
+      [T, PLAN_TEAM],
+    );
+    expect(plan.childPlanUndecided.cases).toEqual(expected.map((e) => e.reference));
+    expect(plan.childPlanUndecided).toEqual({ count: 2, cases: ['BP-07', 'BP-08'] });
+  });
+
+  it("leaves barnets plan out of the other kinds, and never shows another team's or tenant's cases", () => {
+    const text = JSON.stringify(plan);
+    expect(text).not.toContain('BP-91');
+    expect(text).not.toContain('BP-92');
+    expect(text).not.toContain('SAG-2026-');
+    for (const line of plan.due.filter((d) => d.category !== 'child-plan')) expect([...line.overdue.cases, ...line.next30.cases]).not.toContain('BP-04');
+    // The first team's cases, decided today, have taken no stance: they are not decided yet, and have no deadline counted.
+    expect(overview.childPlanUndecided.cases).toEqual(['SAG-2026-0001', 'SAG-2026-0002', 'SAG-2026-0003', 'SAG-2026-0004']);
+    const first = overview.due.find((d) => d.category === 'child-plan')!;
+    expect([first.overdue.count, first.next30.count]).toEqual([0, 0]);
   });
 });

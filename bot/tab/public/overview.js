@@ -102,7 +102,14 @@
       { class: 'overview-block', 'aria-labelledby': 'ov-due' },
       el('h3', { id: 'ov-due', text: 'Frister' }),
       el('table', { class: 'due-table' }, el('caption', { class: 'hint', text: `Antal sager pr. ${dateFormat.format(new Date(`${o.today}T00:00:00Z`))}; de 30 dage rummer de 14.` }), el('thead', {}, head), el('tbody', {}, rows)),
+      childPlanUndecided(o),
     );
+  }
+
+  /** Cases with support under § 32 whose stance on barnets plan is still to be taken: § 91 asks it at the decision. */
+  function childPlanUndecided(o) {
+    const title = 'Barnets plan: ikke besluttet, om der skal udarbejdes en';
+    return el('p', { class: 'child-plan-undecided' }, el('span', { text: `${title}: ` }), countButton(title, o.childPlanUndecided, 'child-plan-undecided', false));
   }
 
   function scopeBlock(o) {
