@@ -2,7 +2,7 @@ import { ConnectorError, type Activity, type ConnectorClient } from '../teams/pr
 import type { Clock } from './clock.js';
 import { markSending, type ClaimedReminder } from './claims.js';
 import type { Sql } from './db.js';
-import { tenantShare, type RateLimits } from './limits.js';
+import type { RateLimits, RateWindow } from './limits.js';
 import type { MentionLookup } from './mention.js';
 import { reminderActivity } from './message.js';
 import { deactivateChannel, markFailed, markSent, postpone, recordAttempt, savePersonalChat, type Target } from './outcomes.js';
@@ -32,7 +32,8 @@ export interface DeliveryContext {
   connector: ConnectorClient;
   limiter: RateLimiter;
   limits: RateLimits;
-  instances: number;
+  /** The tenant's windows with this instance's share of them now (budget.ts). */
+  tenantWindows: (tenantId: string) => RateWindow[];
   botId: string;
   owner: string;
   clock: Clock;
@@ -265,10 +266,10 @@ export function nextThreadKey(ctx: DeliveryContext, r: ClaimedReminder): string 
 }
 
 /** The windows a request into `threadKey` counts against in this instance's limiter. */
-export function windowsFor(ctx: Pick<DeliveryContext, 'limits' | 'instances'>, tenantId: string, threadKey: string): KeyedWindows[] {
+export function windowsFor(ctx: Pick<DeliveryContext, 'limits' | 'tenantWindows'>, tenantId: string, threadKey: string): KeyedWindows[] {
   return [
     { key: `thread:${threadKey}`, windows: ctx.limits.thread },
-    { key: `tenant:${tenantId}`, windows: tenantShare(ctx.limits, ctx.instances) },
+    { key: `tenant:${tenantId}`, windows: ctx.tenantWindows(tenantId) },
   ];
 }
 
@@ -314,7 +315,7 @@ async function inChannel<T>(ctx: DeliveryContext, r: ClaimedReminder, request: (
  * database is away) nothing is posted and the row is given back.
  */
 async function limited<T>(ctx: DeliveryContext, r: ClaimedReminder, threadKey: string, request: () => Promise<T>, post = true): Promise<T> {
-  const permit = await ctx.limiter.acquire(windowsFor(ctx, r.tenantId, threadKey));
+  const permit = await ctx.limiter.acquire(() => windowsFor(ctx, r.tenantId, threadKey));
   if (ctx.stopping()) {
     permit.done();
     throw new Stopping();

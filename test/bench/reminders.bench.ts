@@ -160,7 +160,7 @@ async function twoInstances(db: Database, url: string): Promise<BenchResult[]> {
   try {
     await migrate(db);
     await seedBulk(db, { serviceUrl: connector.url, tenants: 1, channelsPerTenant: 120, cases: DUE, due: DUE, dueAt: asOf.toISOString(), laterAt: '2026-09-01T07:00:00Z', withThreads: true });
-    const common = { connector: createConnectorClient(async () => 'bench-token'), botId: '28:bench', instances: 2, log: pino({ level: 'silent' }) };
+    const common = { connector: createConnectorClient(async () => 'bench-token'), botId: '28:bench', log: pino({ level: 'silent' }) };
     await Promise.all([createDispatcher({ ...common, db, instanceId: 'bench-a' }).sweep(asOf), createDispatcher({ ...common, db: second, instanceId: 'bench-b' }).sweep(asOf)]);
     const posts = connector.posts();
     if (posts.length !== DUE) throw new Error(`expected ${DUE} posts, got ${posts.length}`);
@@ -192,7 +192,7 @@ async function killedInstance(db: Database, url: string): Promise<BenchResult[]>
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const other = createDispatcher({ db, connector: createConnectorClient(async () => 'bench-token', { timeoutMs: 60_000 }), botId: '28:bench', instanceId: 'bench-alive', instances: 2, leaseMs, log: pino({ level: 'silent' }) });
+  const other = createDispatcher({ db, connector: createConnectorClient(async () => 'bench-token', { timeoutMs: 60_000 }), botId: '28:bench', instanceId: 'bench-alive', leaseMs, log: pino({ level: 'silent' }) });
   try {
     await migrate(db);
     await seedBulk(db, { serviceUrl: connector.url, tenants: 1, channelsPerTenant: 120, cases: DUE, due: DUE, dueAt: '2026-01-01T07:00:00Z', laterAt: '2099-01-01T07:00:00Z', withThreads: true });
