@@ -106,8 +106,11 @@ export function createTenantBudget(o: BudgetOptions): TenantBudget {
     return h;
   };
 
+  const live = () => performance.now() - lastRound < o.leaseMs / 2;
+
   async function round(): Promise<void> {
     const started = performance.now();
+    const wasLive = live();
     const want = new Set<string>();
     for (const demand of providers) for (const t of demand()) want.add(t);
     const wanted = [...want];
@@ -203,6 +206,8 @@ export function createTenantBudget(o: BudgetOptions): TenantBudget {
     }
     for (const [t, h] of held) if (h.slots.every((s) => s.length === 0)) held.delete(t);
     lastRound = started;
+    // Held tokens that were not usable while the database was away are again.
+    if (!wasLive) o.limiter.wake();
   }
 
   const pause = (ms: number) =>
@@ -251,8 +256,8 @@ export function createTenantBudget(o: BudgetOptions): TenantBudget {
   return {
     windows(tenantId) {
       const h = held.get(tenantId);
-      const live = performance.now() - lastRound < o.leaseMs / 2;
-      return windows.map((w, i) => ({ limit: live ? (h?.slots[i]?.length ?? 0) : 0, ms: w.ms }));
+      const usable = live();
+      return windows.map((w, i) => ({ limit: usable ? (h?.slots[i]?.length ?? 0) : 0, ms: w.ms }));
     },
     track(demand) {
       providers.add(demand);

@@ -196,6 +196,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const queues: CaseQueue[] = [];
     const seeded = new Set<string>();
     let exhausted = false;
+    const claimedTenants = new Set<string>();
     let claiming: Promise<void> | null = null;
     let failure: { error: unknown } | null = null;
     const claimMore = () =>
@@ -204,6 +205,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (batch.length === 0) exhausted = true;
         await seedFromLog(batch, seeded);
         for (const rows of groupByCase(batch)) queues.push({ rows, readyAt: 0, busy: false });
+        for (const r of batch) claimedTenants.add(r.tenantId);
         if (batch.length > 0) budget.nudge();
       })()
         .catch((error: unknown) => void (failure = { error }))
@@ -276,7 +278,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
     // The tenants with reminders waiting here get a share of their budget; once the workers are
     // done, this instance's share goes back to the others.
-    const untrack = budget.track(() => new Set(queues.filter((q) => q.rows.length > 0).map((q) => q.rows[0]!.tenantId)));
+    // Until the claims run out, the tenants claimed so far still count: a moment between batches
+    // with nothing queued should not hand the share back only to ask for it again.
+    const untrack = budget.track(() => new Set([...(exhausted ? [] : claimedTenants), ...queues.filter((q) => q.rows.length > 0).map((q) => q.rows[0]!.tenantId)]));
     try {
       await Promise.all(Array.from({ length: concurrency }, worker));
     } finally {
