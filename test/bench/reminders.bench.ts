@@ -102,7 +102,8 @@ async function onFreshServerDatabase<T>(baseUrl: string, fn: (db: Database, url:
     await admin.query(`CREATE DATABASE ${name}`);
     const url = new URL(baseUrl);
     url.pathname = `/${name}`;
-    return await fn(await openDatabase({ databaseUrl: url.toString(), dataDir: '' }), url.toString());
+    // Seeding 200,000 rows can take longer than a turn's 5 s statement limit on a loaded machine.
+    return await fn(await openDatabase({ databaseUrl: url.toString(), dataDir: '', queryTimeoutMs: 120_000 }), url.toString());
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
