@@ -72,8 +72,6 @@ const ConfigSchema = z
     REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(365).default(14),
     /** How often each instance sweeps for due reminders; 0 turns the dispatcher off (e.g. a CLI-only host). */
     REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-    /** How many bot instances run against the database: each takes this share of Teams' per-tenant rate. */
-    REMINDER_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
     /**
      * How long a claim on due reminders holds without renewal (renewed every third of it). A dead
      * instance's reminders wait one lease (two when a post may have gone out). At least 3 s, so a
@@ -159,7 +157,6 @@ export interface Config {
   reminderLeadDays: number;
   reminderSweepSeconds: number;
   reminderLeaseSeconds: number;
-  reminderInstances: number;
   /** The weekly digest's day; null: off. Posted by the instances that sweep reminders. */
   weeklyDigestDay: Weekday | null;
   summaryWaitMs: number;
@@ -246,7 +243,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderLeadDays: e.REMINDER_LEAD_DAYS,
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
     reminderLeaseSeconds: e.REMINDER_LEASE_SECONDS,
-    reminderInstances: e.REMINDER_INSTANCES,
     weeklyDigestDay: e.WEEKLY_DIGEST_DAY === 'off' ? null : e.WEEKLY_DIGEST_DAY,
     summaryWaitMs: e.SUMMARY_WAIT_MS,
     maxTurnsInFlight: e.MAX_TURNS_IN_FLIGHT,

@@ -76,7 +76,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
   const connector = createConnectorClient(tokens);
   const schedule = { leadDays: config.reminderLeadDays, sendHourUtc: 7 };
   const dispatcher = createDispatcher({
-    db, connector, botId: `28:${config.bot.appId ?? 'local'}`, instances: config.reminderInstances, leaseMs: config.reminderLeaseSeconds * 1000,
+    db, connector, botId: `28:${config.bot.appId ?? 'local'}`, leaseMs: config.reminderLeaseSeconds * 1000,
     // Posts the database could not record yet survive a restart here (bot/reminders/unrecorded.ts).
     journalFile: join(config.dataDir, 'reminder-journal.json'),
     log: logger.child({ area: 'reminders' }), metrics,

@@ -40,7 +40,7 @@ describe('two dispatcher instances on one PostgreSQL server', () => {
     // loss), which is not what this test is about.
     const client = createConnectorClient(async () => 'test-token', { timeoutMs: 120_000 });
     const log = pino({ level: 'silent' });
-    const common = { connector: client, botId: '28:bot', limits, instances: 2, log, maxRowsPerBatch: 200, maxChannelsPerBatch: 20 };
+    const common = { connector: client, botId: '28:bot', limits, log, maxRowsPerBatch: 200, maxChannelsPerBatch: 20 };
     const a = createDispatcher({ ...common, db, instanceId: 'instance-a' });
     const b = createDispatcher({ ...common, db: second, instanceId: 'instance-b' });
     const [ra, rb] = await Promise.all([a.sweep(asOf), b.sweep(asOf)]);

@@ -55,7 +55,7 @@ describe('a 429 storm on half the channels, two instances', () => {
     const client = createConnectorClient(async () => 'test-token', { timeoutMs: 120_000 });
     const make = (database: Database, name: string): Dispatcher =>
       createDispatcher({
-        db: database, connector: client, botId: '28:bot', instanceId: name, limits, instances: 2, concurrency: 4, maxChannelsPerBatch: 4, maxRowsPerBatch: 40,
+        db: database, connector: client, botId: '28:bot', instanceId: name, limits, concurrency: 4, maxChannelsPerBatch: 4, maxRowsPerBatch: 40,
         log: pino({ level: 'silent' }), retry: { maxAttempts: 5, baseMs: 50, maxMs: 500, maxThrottled: 10_000 },
       });
     const a = make(db, 'instance-a');

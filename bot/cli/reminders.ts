@@ -25,7 +25,6 @@ const Env = z.object({
   MicrosoftAppId: z.string().trim().optional().transform((s) => (s ? s : undefined)),
   MicrosoftAppPassword: z.string().trim().optional(),
   MicrosoftAppTenantId: z.string().trim().optional().transform((s) => (s ? s : undefined)),
-  REMINDER_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
 });
 
 export function parseArgs(argv: string[]): z.infer<typeof Args> {
@@ -57,7 +56,7 @@ async function main(): Promise<void> {
       : // Without a registration the bot runs locally against a local connector, which takes any token.
         async () => 'local-unauthenticated';
     const appId = env.MicrosoftAppId ?? 'local';
-    const dispatcher = createDispatcher({ db, connector: createConnectorClient(tokens), botId: `28:${appId}`, instances: env.REMINDER_INSTANCES, log: pino({ level: 'warn' }, pino.destination(2)) });
+    const dispatcher = createDispatcher({ db, connector: createConnectorClient(tokens), botId: `28:${appId}`, log: pino({ level: 'warn' }, pino.destination(2)) });
     const report = await dispatcher.sweep(args.asOf);
     print({ asOf: report.asOf, dryRun: false, reminders: report.results });
   } finally {

@@ -2,7 +2,7 @@ import { ConnectorError, type Activity, type ConnectorClient } from '../teams/pr
 import type { Clock } from './clock.js';
 import { markSending, type ClaimedReminder } from './claims.js';
 import type { Sql } from './db.js';
-import { tenantShare, type RateLimits } from './limits.js';
+import type { RateLimits, RateWindow } from './limits.js';
 import type { MentionLookup } from './mention.js';
 import { reminderActivity } from './message.js';
 import { deactivateChannel, markFailed, markSent, postpone, postRef, recordAttempt, savePersonalChat, type PostRef, type Target } from './outcomes.js';
@@ -35,7 +35,8 @@ export interface DeliveryContext {
   connector: ConnectorClient;
   limiter: RateLimiter;
   limits: RateLimits;
-  instances: number;
+  /** The tenant's windows with this instance's share of them now (budget.ts). */
+  tenantWindows: (tenantId: string) => RateWindow[];
   botId: string;
   owner: string;
   clock: Clock;
@@ -276,10 +277,10 @@ export function nextThreadKey(ctx: DeliveryContext, r: ClaimedReminder): string 
 }
 
 /** The windows a request into `threadKey` counts against in this instance's limiter. */
-export function windowsFor(ctx: Pick<DeliveryContext, 'limits' | 'instances'>, tenantId: string, threadKey: string): KeyedWindows[] {
+export function windowsFor(ctx: Pick<DeliveryContext, 'limits' | 'tenantWindows'>, tenantId: string, threadKey: string): KeyedWindows[] {
   return [
     { key: `thread:${threadKey}`, windows: ctx.limits.thread },
-    { key: `tenant:${tenantId}`, windows: tenantShare(ctx.limits, ctx.instances) },
+    { key: `tenant:${tenantId}`, windows: ctx.tenantWindows(tenantId) },
   ];
 }
 
@@ -325,7 +326,7 @@ async function inChannel<T>(ctx: DeliveryContext, r: ClaimedReminder, request: (
  * the database is away) nothing is posted and the rows are given back.
  */
 async function limited<T>(ctx: DeliveryContext, post: readonly ClaimedReminder[], threadKey: string, request: () => Promise<T>, posting = true): Promise<T> {
-  const permit = await ctx.limiter.acquire(windowsFor(ctx, post[0]!.tenantId, threadKey));
+  const permit = await ctx.limiter.acquire(() => windowsFor(ctx, post[0]!.tenantId, threadKey));
   if (ctx.stopping()) {
     permit.done();
     throw new Stopping();

@@ -7,7 +7,8 @@ import { systemClock, type Clock } from './clock.js';
 import type { SqlWithTransactions } from './db.js';
 import { DEFAULT_RETRY, deliver, emptyLearnt, nextThreadKey, waitsForChannelProbe, windowsFor, type DeliveryContext, type DeliveryResult, type RetryPolicy } from './delivery.js';
 import { teamMemberNames } from '../teams/roster.js';
-import { TEAMS_LIMITS, tenantShare, type RateLimits } from './limits.js';
+import { createTenantBudget } from './budget.js';
+import { TEAMS_LIMITS, type RateLimits } from './limits.js';
 import { mentionLookup } from './mention.js';
 import { recentRequests } from './outcomes.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -42,13 +43,12 @@ import { danishToday } from '../summary/today.js';
  *   first seeds its limiter from the outcomes log, which records every request with its thread
  *   key and response time, so the windows carry over between instances too. (They rest on the
  *   instances' clocks agreeing to within a few milliseconds, which NTP gives.)
- * - Per tenant (50 requests/s per app). Here the instances work in parallel on different
- *   channels of the same tenant, so we divide: each instance keeps floor(50 / instances) per
- *   second, where `instances` is the deployment's replica count. We chose this over a shared
- *   counter in the database because a shared counter costs a database write per post and
- *   makes one row per tenant the hottest in the system, all to use a budget that a
- *   municipality's reminders (a few hundred a day) never approach. If more replicas run than
- *   configured, the service answers 429 and we wait as told: later, never lost.
+ * - Per tenant (50 requests/s per app). The instances work in parallel on different channels of
+ *   the same tenant, so they share the tenant's budget through the database as tokens (budget.ts):
+ *   each holds a share, reuses it locally, and gives back what it does not need, so an instance
+ *   that has run out of channels to claim leaves its share to the one still posting. That costs a
+ *   few statements per instance every 100 ms while there is work, not a write per post. (Before,
+ *   each instance kept floor(50 / replicas): simple, but a sweep's tail ran at half rate.)
  * - Personal chats (the fallback when the bot is removed) are keyed by the caseworker; a
  *   caseworker with cases in two channels owned by two instances could get two posts in one
  *   window from different limiters. That is rare, and a 429 there is obeyed as above.
@@ -79,8 +79,6 @@ export interface DispatcherOptions {
   botId: string;
   instanceId?: string;
   limits?: RateLimits;
-  /** How many dispatchers run against this database (the replica count). */
-  instances?: number;
   clock?: Clock;
   /**
    * How long a claim holds without renewal (renewed every third of it while working). It bounds
@@ -131,6 +129,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const concurrency = options.concurrency ?? 32;
   const log = options.log ?? pino({ name: 'reminders', level: process.env.LOG_LEVEL ?? 'info' });
   const limiter = new RateLimiter(clock);
+  const budget = createTenantBudget({ db: options.db, owner: instanceId, limits, limiter, leaseMs, log });
   const longestThreadWindow = Math.max(...limits.thread.map((w) => w.ms));
   let stopping = false;
   let timer: NodeJS.Timeout | null = null;
@@ -165,11 +164,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function sweep(asOf = new Date()): Promise<SweepReport> {
     const report: SweepReport = { asOf: asOf.toISOString(), instance: instanceId, results: [] };
     const ctx: DeliveryContext = {
-      db: options.db, connector: options.connector, limiter, limits, instances: options.instances ?? 1, botId: options.botId, owner: instanceId, clock,
+      db: options.db, connector: options.connector, limiter, limits, tenantWindows: budget.windows, botId: options.botId, owner: instanceId, clock,
       stopping: () => stopping, retry: options.retry ?? DEFAULT_RETRY, random: options.random ?? Math.random, log, learnt: emptyLearnt(),
       count: (outcome) => options.metrics?.reminders.inc({ outcome }),
       unrecorded,
-      mention: mentionLookup({ db: options.db, names: teamMemberNames(options.connector), log, acquire: (tenantId) => limiter.acquire([{ key: `tenant:${tenantId}`, windows: tenantShare(limits, options.instances ?? 1) }]) }),
+      mention: mentionLookup({ db: options.db, names: teamMemberNames(options.connector), log, acquire: (tenantId) => limiter.acquire(() => [{ key: `tenant:${tenantId}`, windows: budget.windows(tenantId) }]) }),
     };
     sweeping++;
     ensureRenewer();
@@ -218,6 +217,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const byCase = new Map<string, CaseQueue>();
     const seeded = new Set<string>();
     let exhausted = false;
+    const claimedTenants = new Set<string>();
     let claiming: Promise<void> | null = null;
     let failure: { error: unknown } | null = null;
     const claimMore = () =>
@@ -236,6 +236,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             byCase.set(key, q);
           }
         }
+        for (const r of batch) claimedTenants.add(r.tenantId);
+        if (batch.length > 0) budget.nudge();
       })()
         .catch((error: unknown) => void (failure = { error }))
         .finally(() => {
@@ -306,7 +308,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         else await limiter.pause(soonest);
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    // The tenants with reminders waiting here get a share of their budget; once the workers are
+    // done, this instance's share goes back to the others.
+    // Until the claims run out, the tenants claimed so far still count: a moment between batches
+    // with nothing queued should not hand the share back only to ask for it again.
+    const untrack = budget.track(() => new Set([...(exhausted ? [] : claimedTenants), ...queues.filter((q) => q.rows.length > 0).map((q) => q.rows[0]!.tenantId)]));
+    try {
+      await Promise.all(Array.from({ length: concurrency }, worker));
+    } finally {
+      await untrack();
+    }
     if (failure) throw (failure as { error: unknown }).error;
   }
 

@@ -35,13 +35,3 @@ export function scaleLimits(limits: RateLimits, factor: number): RateLimits {
   const scale = (w: RateWindow): RateWindow => ({ limit: w.limit, ms: Math.max(1, Math.round(w.ms * factor)) });
   return { thread: limits.thread.map(scale), tenant: limits.tenant.map(scale) };
 }
-
-/**
- * One instance's share of the per-tenant windows when `instances` dispatchers run at once.
- * Each instance keeps at most floor(limit / instances) in any window, so together they never
- * exceed the limit (see dispatcher.ts for why we divide instead of sharing a counter).
- */
-export function tenantShare(limits: RateLimits, instances: number): RateWindow[] {
-  const n = Math.max(1, Math.floor(instances));
-  return limits.tenant.map((w) => ({ limit: Math.max(1, Math.floor(w.limit / n)), ms: w.ms }));
-}

@@ -32,9 +32,13 @@ export class RateLimiter {
 
   constructor(private readonly clock: Clock) {}
 
-  /** Waits until every key has room in every one of its windows, then takes a slot in each. */
-  async acquire(keys: KeyedWindows[]): Promise<Permit> {
+  /**
+   * Waits until every key has room in every one of its windows, then takes a slot in each. A
+   * function is asked again each time, for windows whose limits change (the tenant's shared budget).
+   */
+  async acquire(keysOrNow: KeyedWindows[] | (() => KeyedWindows[])): Promise<Permit> {
     for (;;) {
+      const keys = typeof keysOrNow === 'function' ? keysOrNow() : keysOrNow;
       const wait = this.waitFor(keys);
       if (wait === 0) return this.take(keys);
       // Infinity means only in-flight requests block us: wake when one of them completes.
@@ -54,6 +58,15 @@ export class RateLimiter {
   seed(key: string, responseTimes: number[]): void {
     const inFlight = (this.slots.get(key) ?? []).filter((s) => s.end === null);
     this.slots.set(key, [...responseTimes.map((end) => ({ end })), ...inFlight]);
+  }
+
+  /**
+   * For each of `key`'s requests that still counts in a window of `windowMs`: milliseconds until it
+   * no longer does (Infinity while in flight).
+   */
+  remaining(key: string, windowMs: number): number[] {
+    const now = this.clock.now();
+    return (this.slots.get(key) ?? []).map((s) => (s.end === null ? Infinity : s.end + windowMs - now)).filter((ms) => ms > 0);
   }
 
   /** Milliseconds until `keys` would have room; 0 = now; Infinity = when an in-flight request ends. */

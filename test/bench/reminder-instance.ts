@@ -10,7 +10,7 @@ import { createConnectorClient } from '../../bot/teams/proactive.js';
  */
 const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, dataDir: '' });
 const dispatcher = createDispatcher({
-  db, connector: createConnectorClient(async () => 'bench-token', { timeoutMs: 60_000 }), botId: '28:bench', instanceId: process.env.INSTANCE!, instances: 2,
+  db, connector: createConnectorClient(async () => 'bench-token', { timeoutMs: 60_000 }), botId: '28:bench', instanceId: process.env.INSTANCE!,
   leaseMs: Number(process.env.LEASE_MS), log: pino({ level: 'silent' }),
 });
 dispatcher.start(200);

@@ -102,7 +102,8 @@ async function onFreshServerDatabase<T>(baseUrl: string, fn: (db: Database, url:
     await admin.query(`CREATE DATABASE ${name}`);
     const url = new URL(baseUrl);
     url.pathname = `/${name}`;
-    return await fn(await openDatabase({ databaseUrl: url.toString(), dataDir: '' }), url.toString());
+    // Seeding 200,000 rows can take longer than a turn's 5 s statement limit on a loaded machine.
+    return await fn(await openDatabase({ databaseUrl: url.toString(), dataDir: '', queryTimeoutMs: 120_000 }), url.toString());
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
@@ -160,7 +161,7 @@ async function twoInstances(db: Database, url: string): Promise<BenchResult[]> {
   try {
     await migrate(db);
     await seedBulk(db, { serviceUrl: connector.url, tenants: 1, channelsPerTenant: 120, cases: DUE, due: DUE, dueAt: asOf.toISOString(), laterAt: '2026-09-01T07:00:00Z', withThreads: true });
-    const common = { connector: createConnectorClient(async () => 'bench-token'), botId: '28:bench', instances: 2, log: pino({ level: 'silent' }) };
+    const common = { connector: createConnectorClient(async () => 'bench-token'), botId: '28:bench', log: pino({ level: 'silent' }) };
     await Promise.all([createDispatcher({ ...common, db, instanceId: 'bench-a' }).sweep(asOf), createDispatcher({ ...common, db: second, instanceId: 'bench-b' }).sweep(asOf)]);
     const posts = connector.posts();
     if (posts.length !== DUE) throw new Error(`expected ${DUE} posts, got ${posts.length}`);
@@ -192,7 +193,7 @@ async function killedInstance(db: Database, url: string): Promise<BenchResult[]>
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const other = createDispatcher({ db, connector: createConnectorClient(async () => 'bench-token', { timeoutMs: 60_000 }), botId: '28:bench', instanceId: 'bench-alive', instances: 2, leaseMs, log: pino({ level: 'silent' }) });
+  const other = createDispatcher({ db, connector: createConnectorClient(async () => 'bench-token', { timeoutMs: 60_000 }), botId: '28:bench', instanceId: 'bench-alive', leaseMs, log: pino({ level: 'silent' }) });
   try {
     await migrate(db);
     await seedBulk(db, { serviceUrl: connector.url, tenants: 1, channelsPerTenant: 120, cases: DUE, due: DUE, dueAt: '2026-01-01T07:00:00Z', laterAt: '2099-01-01T07:00:00Z', withThreads: true });

@@ -91,7 +91,7 @@ describe('reminders when the database stops for five seconds mid-sweep', () => {
     const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line) as { msg: string }) });
     const client = createConnectorClient(async () => 'test-token', { timeoutMs: 60_000 });
     const make = (db: Database, name: string): Dispatcher =>
-      createDispatcher({ db, connector: client, botId: '28:bot', instanceId: name, limits, instances: 2, leaseMs: LEASE_MS, concurrency: 16, log, journalFile: join(journals, `${name}.json`), retry: { maxAttempts: 5, baseMs: 50, maxMs: 500, maxThrottled: 50 } });
+      createDispatcher({ db, connector: client, botId: '28:bot', instanceId: name, limits, leaseMs: LEASE_MS, concurrency: 16, log, journalFile: join(journals, `${name}.json`), retry: { maxAttempts: 5, baseMs: 50, maxMs: 500, maxThrottled: 50 } });
     const a = make(first, 'instance-a');
     const b = make(second, 'instance-b');
     a.start(200);
