@@ -40,14 +40,35 @@ describe("the result's background card", () => {
     }
   });
 
+  it('quotes in parts that each fit: «Mere af ordlyden» leads to the next part, and across the parts every cited passage is quoted once', async () => {
+    const { decide } = await import('../rules/decide.js');
+    const { level2Facts } = await import('../test/support/card-fixtures.js');
+    const decision = decide({ ...level2Facts, child: { ageMonths: 84, latePregnancy: true }, concern: 'concern', intensiveNeeded: false, solvableInLimitedPeriod: true, startDate: undefined });
+    const cited = new Set([...decision.reasons, ...decision.warnings, ...Object.values(decision.whyNot).flat(), ...decision.reviews].flatMap((c) => (c?.passage ? [c.passage] : [])));
+    const quoted: string[] = [];
+    let from: number | undefined = 0;
+    for (let part = 0; from !== undefined; part++) {
+      expect(part, 'the parts end').toBeLessThan(cited.size);
+      const card = resultDetailsCard(decision, { ...ctx, from, typed: { reason: 'Familien har selv bedt om det.' } });
+      expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+      expect(cardText(card).includes('Hvorfor ikke de andre udfald?'), `part ${part} says why not only first`).toBe(part === 0);
+      quoted.push(...[...cardText(card).matchAll(/« · ([\w.-]+)/gu)].map((m) => m[1]!));
+      const more = executeActions(card).find((a) => a['verb'] === VERBS.resultDetails);
+      if (more) expect(more['data']).toMatchObject({ draftId: 'draft-1', reason: 'Familien har selv bedt om det.' });
+      from = more ? Number((more['data'] as Record<string, string>)['from']) : undefined;
+    }
+    expect(quoted.length, 'more than one part').toBeGreaterThan(0);
+    expect([...quoted].sort()).toEqual([...cited].filter((id) => passageById(id)).sort());
+  });
+
   it('uses a passage lookup passed in by the caller', () => {
     const text = cardText(resultDetailsCard(f.level1Decision, { ...ctx, lookupPassage: (id) => ({ id, source: 'servicestandard', heading: 'H', text: `ORDLYD ${id}` }) }));
     expect(text).toContain('»ORDLYD pps.maalgruppe.1«');
   });
 
-  it('decides nothing: its only buttons lead back to the result card, carrying what was typed there (CPR numbers masked)', () => {
+  it('decides nothing: its buttons lead back to the result card (or to more of the wording), carrying what was typed there (CPR numbers masked)', () => {
     const card = resultDetailsCard(f.level2Decision, { ...ctx, typed: { caseReference: '2026-001234', reason: 'Mor 010190-1234 har bedt om det', verb: 'x', stranger: 'y' } });
-    const actions = executeActions(card);
+    const actions = executeActions(card).filter((a) => a['verb'] !== VERBS.resultDetails);
     expect(actions.length).toBeGreaterThan(0);
     for (const a of actions) {
       expect(a['verb']).toBe(VERBS.resultShow);
@@ -58,7 +79,7 @@ describe("the result's background card", () => {
     expect(JSON.stringify(card)).not.toContain('${');
   });
 
-  it('stays within CARD_BUDGET_BYTES with a long "why not" list, naming the passages it cannot quote', () => {
+  it('stays within CARD_BUDGET_BYTES with a long "why not" list, keeping every item\'s passage', () => {
     const many = Array.from({ length: 12 }, (_, i) => ({ text: `Kriterium ${i} er ikke opfyldt, fordi svarene peger et andet sted hen.`, passage: ['hpi.3.maalgruppe.spaend', 'pps.maalgruppe.1', 'pps.kriterier.2', 'pps.omfang.1a', 'hpi.titel', 'pps.redaktion'][i % 6]! }));
     const heavy: Decision = { ...f.level2Decision, whyNot: { preventive: many, level1: many, level3: many, none: many } };
     for (const locale of ['da', 'en'] as const) {

@@ -11,6 +11,11 @@ export interface ResultDetailsContext extends CardContext {
   draftId: string;
   /** What was typed in the result card's forms, sent back with «Tilbage» so nothing is lost. */
   typed?: Readonly<Record<string, unknown>>;
+  /**
+   * The first quotation to show. 0 (the default) is the card's first part: why not, the legal
+   * basis and the quotations that fit; a later part has only the quotations from here on.
+   */
+  from?: number;
 }
 
 /**
@@ -22,27 +27,31 @@ export interface ResultDetailsContext extends CardContext {
  */
 export function resultDetailsCard(decision: Decision, ctx: ResultDetailsContext): CardJson {
   const passages = citedPassages(decision, ctx.lookupPassage ?? passageById);
+  const from = Math.min(Math.max(0, Math.trunc(ctx.from ?? 0)), passages.length);
   const whyNotCount = OUTCOMES.reduce((n, o) => n + (decision.whyNot[o]?.length ?? 0), 0);
-  // Over the budget, the "why not" items first name their passage by its id alone (the quotations
-  // below carry the headings); then the last quotations are named, not quoted; only then is the
-  // "why not" list cut, saying how many were left out.
+  // As many quotations as fit; the rest are one tap further («Mere af ordlyden»). A "why not" list
+  // too long for even that names its passages by id alone (the quotations carry the headings), and
+  // only then is it cut, saying how many were left out.
   const fits = (card: CardJson) => cardBytes(card) <= CARD_BUDGET_BYTES;
-  let card = build(decision, ctx, passages, { compact: false, quoted: passages.length, whyNot: whyNotCount });
-  if (fits(card)) return card;
-  for (let quoted = passages.length; quoted >= 0; quoted--) {
-    card = build(decision, ctx, passages, { compact: true, quoted, whyNot: whyNotCount });
-    if (fits(card)) return card;
+  let card: CardJson = {};
+  for (const compact of [false, true]) {
+    for (let quoted = passages.length - from; quoted >= (from > 0 ? 1 : 0); quoted--) {
+      card = build(decision, ctx, passages, { from, compact, quoted, whyNot: whyNotCount });
+      if (fits(card)) return card;
+    }
   }
   for (let kept = Math.floor(whyNotCount * 0.8); kept > 0 && !fits(card); kept = Math.floor(kept * 0.8)) {
-    card = build(decision, ctx, passages, { compact: true, quoted: 0, whyNot: kept });
+    card = build(decision, ctx, passages, { from, compact: true, quoted: 0, whyNot: kept });
   }
   return card;
 }
 
 interface Mode {
+  /** The first quotation on this part of the card. */
+  from: number;
   /** "Why not" items with their passage id in their own line. */
   compact: boolean;
-  /** How many of the cited passages are quoted; the rest are named. */
+  /** How many of the cited passages, from `from`, are quoted here; the rest are one tap further. */
   quoted: number;
   /** At most this many "why not" items across all outcomes. */
   whyNot: number;
@@ -110,15 +119,16 @@ function build(decision: Decision, ctx: ResultDetailsContext, passages: readonly
     { type: 'TextBlock', text: l.current, weight: 'Bolder', wrap: true, spacing: 'Medium' },
     {
       type: 'TextBlock',
-      text: `${t({ da: 'Standarden henviser til', en: 'The standard cites' })}: ${l.seed || '–'} · ${readableLegalSource(l.source)}`,
+      text: `${t({ da: 'Standarden henviser til', en: 'The standard cites' })}: ${l.seed || '–'} · »${readableLegalSource(l.source)}«`,
       size: 'Small',
       isSubtle: true,
       wrap: true,
       spacing: 'None',
     },
   ]);
-  const unquoted = passages.slice(mode.quoted);
-
+  const first = mode.from === 0;
+  const next = mode.from + mode.quoted;
+  const more = passages.length - next;
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -138,21 +148,25 @@ function build(decision: Decision, ctx: ResultDetailsContext, passages: readonly
         spacing: 'Small',
       },
       back(),
-      ...(whyNot.length > 0 ? [heading(t({ da: 'Hvorfor ikke de andre udfald?', en: 'Why not the other outcomes?' })), ...whyNot] : []),
-      ...(legal.length > 0 ? [heading(t({ da: 'Lovgrundlag', en: 'Legal basis' })), ...legal] : []),
-      ...(passages.length > 0 ? [heading(t({ da: 'Standardens ordlyd', en: 'The standard’s wording' }))] : []),
-      ...passages.slice(0, mode.quoted).map((p) => passageQuote(p, ctx.locale, true)),
-      ...(unquoted.length > 0
+      ...(first && whyNot.length > 0 ? [heading(t({ da: 'Hvorfor ikke de andre udfald?', en: 'Why not the other outcomes?' })), ...whyNot] : []),
+      ...(first && legal.length > 0 ? [heading(t({ da: 'Lovgrundlag', en: 'Legal basis' })), ...legal] : []),
+      ...(passages.length > 0 && mode.quoted > 0
+        ? [heading(first ? t({ da: 'Standardens ordlyd', en: 'The standard’s wording' }) : t({ da: `Standardens ordlyd (${mode.from + 1}–${next} af ${passages.length})`, en: `The standard’s wording (${mode.from + 1}–${next} of ${passages.length})` }))]
+        : []),
+      ...passages.slice(mode.from, next).map((p) => passageQuote(p, ctx.locale, true)),
+      ...(more > 0
         ? [
             {
-              type: 'TextBlock',
-              text: t({
-                da: `Også henvist til (ordlyden står i standarden): ${unquoted.map((p) => p.id).join(', ')}.`,
-                en: `Also cited (the wording is in the standard): ${unquoted.map((p) => p.id).join(', ')}.`,
-              }),
-              size: 'Small',
-              isSubtle: true,
-              wrap: true,
+              type: 'ActionSet',
+              spacing: 'Medium',
+              actions: [
+                execute(
+                  t({ da: `Mere af ordlyden (${more} afsnit)`, en: `More of the wording (${more} passages)` }),
+                  VERBS.resultDetails,
+                  { draftId: ctx.draftId, from: String(next), ...resultFormValues(ctx.typed) },
+                  { inputs: 'none' },
+                ),
+              ],
             },
           ]
         : []),

@@ -104,7 +104,9 @@ export async function showResultDetails(turn: Turn, data: Data): Promise<Card> {
   const { decision, standard } = decideNow(turn, loaded.answers);
   // A draft no longer at its result (answered further on another card) shows where it is.
   if (readPosition(loaded.draft.step) !== 'result' || decision.outcome === 'needs-information') return showPosition(turn, loaded.draft, readPosition(loaded.draft.step), loaded.answers);
-  return turn.deps.views.resultDetails(turn.locale, decision, { draftId: loaded.draft.draftId, standard: standard.standard, typed: data });
+  // «Mere af ordlyden» names the first quotation of the next part; anything else is the first part.
+  const from = typeof data.from === 'string' && /^\d{1,3}$/.test(data.from) ? Number(data.from) : 0;
+  return turn.deps.views.resultDetails(turn.locale, decision, { draftId: loaded.draft.draftId, standard: standard.standard, typed: data, from });
 }
 
 /** Back from the background (result.show): the result card again, with what was typed in its forms. */

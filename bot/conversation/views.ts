@@ -36,7 +36,7 @@ export interface Views {
   /** The recommendation (an escalation first of all), with accept / override / start over. */
   result(locale: Locale, decision: Decision, answers: IntakeAnswers, ctx: { draftId: string; channels: readonly ChannelChoice[]; standard?: Standard } & Refused): Card;
   /** The result's background (why not the others, the legal basis, the standard's words), with the way back. */
-  resultDetails(locale: Locale, decision: Decision, ctx: { draftId: string; standard?: Standard; typed?: Readonly<Record<string, unknown>> }): Card;
+  resultDetails(locale: Locale, decision: Decision, ctx: { draftId: string; standard?: Standard; typed?: Readonly<Record<string, unknown>>; from?: number }): Card;
   /** One case; `created` right after accept/override shows recommendation and decision side by side. */
   caseCard(locale: Locale, found: CaseWithDecision, options?: { created?: boolean; standards?: CaseStandards }): Card;
   caseList(locale: Locale, cases: readonly CaseWithDecision[]): Card;
