@@ -187,6 +187,16 @@ describe('the result card', () => {
     expect(cardText(body[1])).toContain('Ret dette');
   });
 
+  it("a refused form's values ride along to the background and back; a long typed reason stays in the form only", () => {
+    const typed = { caseReference: '2026-001234', childPseudonym: 'AB', chosen: 'level1', reason: 'kort' };
+    const short = executeActions(resultCard(f.level2Decision, { ...ctx, typed })).find((a) => a['verb'] === VERBS.resultDetails);
+    expect(short?.['data']).toEqual({ verb: VERBS.resultDetails, draftId: 'draft-1', ...typed });
+    const long = { ...typed, reason: 'Familien har selv bedt om færre besøg. '.repeat(50) };
+    const card = resultCard(f.level2Decision, { ...ctx, typed: long });
+    expect(executeActions(card).find((a) => a['verb'] === VERBS.resultDetails)?.['data']).toEqual({ verb: VERBS.resultDetails, draftId: 'draft-1' });
+    expect(allObjects(showCard(card, 'Træf en anden afgørelse')).find((o) => o['id'] === 'reason')?.['value']).toBe(long.reason);
+  });
+
   it('puts a refused override back: chosen outcome, variant and reason', () => {
     const form = showCard(resultCard(f.level2Decision, { ...ctx, typed: { chosen: 'level1', chosenVariant: '1B', reason: 'kort' } }), 'Træf en anden afgørelse');
     const values = Object.fromEntries(allObjects(form).filter((o) => typeof o['id'] === 'string').map((o) => [o['id'], o['value']]));

@@ -29,11 +29,16 @@ export function resultCard(decision: Decision, ctx: ResultCardContext): CardJson
   // their passage by its id in their own line rather than by its heading on a line of its own; a
   // rare one with a dozen warnings shows its due dates without their explanation last of all. Every item keeps its
   // wording and its passage; the headings and the words are on the background card.
-  for (const compact of COMPACT_STEPS) {
-    const card = buildResult(decision, ctx, compact);
-    if (cardBytes(card) <= CARD_BUDGET_BYTES || compact === COMPACT_STEPS.at(-1)) return card;
+  // The background button carries what a refused form held, so the way back keeps it; a long text
+  // typed there (a reason of 2,000 characters) would not fit twice more, and then stays in the form only.
+  let card: CardJson = {};
+  for (const carry of [true, false]) {
+    for (const compact of COMPACT_STEPS) {
+      card = buildResult(decision, ctx, compact, carry);
+      if (cardBytes(card) <= CARD_BUDGET_BYTES) return card;
+    }
   }
-  throw new Error('unreachable');
+  return card;
 }
 
 interface Compact {
@@ -52,7 +57,7 @@ const COMPACT_STEPS: readonly Compact[] = [
   { warnings: true, reasons: true, reviews: true, reviewText: true },
 ];
 
-function buildResult(decision: Decision, ctx: ResultCardContext, compact: Compact): CardJson {
+function buildResult(decision: Decision, ctx: ResultCardContext, compact: Compact, carry: boolean): CardJson {
   const t = pick(ctx.locale);
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
   const title = decisionHeadline(decision, ctx.locale, ctx.names);
@@ -89,7 +94,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, compact: Compac
     details: execute(
       t({ da: 'Hvorfor ikke de andre? Lovgrundlag', en: 'Why not the others? Legal basis' }),
       VERBS.resultDetails,
-      { draftId: ctx.draftId, ...resultFormValues(ctx.typed) },
+      { draftId: ctx.draftId, ...(carry ? resultFormValues(ctx.typed) : {}) },
     ),
     gdprTitle: t({ da: 'En person beslutter', en: 'A person decides' }),
     gdprText: t({
