@@ -27,8 +27,8 @@ export function resultCard(decision: Decision, ctx: ResultCardContext): CardJson
   if (decision.outcome === 'needs-information') return needsInformationCard(decision, {}, { locale: ctx.locale, draftId: ctx.draftId, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) });
   // A decision with many warnings: first the warnings, then the reasons, then the due dates name
   // their passage by its id in their own line rather than by its heading on a line of its own; a
-  // rare one with a dozen warnings shows its due dates without their explanation last of all. Every item keeps its
-  // wording and its passage; the headings and the words are on the background card.
+  // rare one with a dozen warnings shows its due dates without their explanation last of all.
+  // Every item keeps its wording and its passage; the headings and the words are on the background card.
   // The background button carries what a refused form held, so the way back keeps it; a long text
   // typed there (a reason of 2,000 characters) would not fit twice more, and then stays in the form only.
   let card: CardJson = {};
