@@ -7,8 +7,8 @@ import { cardText, strayActions } from '../test/support/card-json.js';
 import * as f from '../test/support/card-fixtures.js';
 import { escalationCard } from './escalation.js';
 import { needsInformationCard } from './needs-information.js';
-import { CARD_BUDGET_BYTES, resultCard } from './result.js';
-import { cardBytes } from './template.js';
+import { resultCard } from './result.js';
+import { CARD_BUDGET_BYTES, cardBytes } from './template.js';
 import { resultDetailsCard } from './result-details.js';
 
 /**

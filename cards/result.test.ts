@@ -3,8 +3,8 @@ import type { Decision } from '../rules/decision-types.js';
 import { isPassageId, passageById } from '../rules/passages/index.js';
 import { allObjects, cardButtons, cardText, deepFreeze, executeActions, inputIds, ofType, strayActions } from '../test/support/card-json.js';
 import * as f from '../test/support/card-fixtures.js';
-import { CARD_BUDGET_BYTES, resultCard } from './result.js';
-import { cardBytes } from './template.js';
+import { resultCard } from './result.js';
+import { CARD_BUDGET_BYTES, cardBytes } from './template.js';
 import { VERBS } from './verbs.js';
 
 const ctx = { locale: 'da' as const, draftId: 'draft-1', channels: f.channels };

@@ -12,9 +12,6 @@ import { CARD_BUDGET_BYTES, cardBytes, execute, expand, pick, type CardJson } fr
 import { VERBS } from './verbs.js';
 import template from './templates/result.json' with { type: 'json' };
 
-/** Kept here too: the result card was the first to have a budget. */
-export { CARD_BUDGET_BYTES };
-
 /**
  * The recommendation: the outcome in plain Danish, scope, due dates, every reason with the passage
  * it rests on (its heading and id), warnings, and the reminder that a person decides. Følg
