@@ -64,6 +64,22 @@ function caseFields(ids: Record<keyof typeof CASE_FIELD_IDS, string>, decision: 
   });
 }
 
+/** The ids of every input in the result card's two forms (Acceptér and Vælg andet udfald). */
+export const RESULT_FORM_FIELDS: readonly string[] = [...Object.values(CASE_FIELD_IDS), ...Object.values(OVERRIDE_CASE_FIELD_IDS), 'chosen', 'chosenVariant', 'reason'];
+
+/**
+ * What was typed in the result card's forms, to carry through a card that replaces it (the
+ * background and back): the forms' own fields only, strings, bounded, CPR numbers masked.
+ */
+export function resultFormValues(typed: Readonly<Record<string, unknown>> | undefined): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const id of RESULT_FORM_FIELDS) {
+    const v = typed?.[id];
+    if (typeof v === 'string' && v !== '') kept[id] = maskCpr(v.slice(0, 2000));
+  }
+  return kept;
+}
+
 /** A refused form's value, shown again as typed: strings only, bounded, CPR numbers masked. */
 function typedText(ctx: ResultCardContext, id: string): string | null {
   const v = ctx.typed?.[id];

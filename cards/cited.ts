@@ -1,5 +1,5 @@
 import { passageById } from '../rules/passages/index.js';
-import type { LookupPassage } from './context.js';
+import type { LookupPassage, PassageText } from './context.js';
 import { worded, type Locale } from './locale.js';
 import { pick, type CardJson } from './template.js';
 
@@ -21,6 +21,24 @@ export function passageLabel(id: string, locale: Locale, lookupPassage?: LookupP
 /** A legal source as shown: the verification remark belongs in the docs and the trace, not in user text. */
 export function readableLegalSource(source: string): string {
   return source.split(' — ikke verificeret')[0]!.trim();
+}
+
+/**
+ * A passage's own words: where it stands in which standard, then its text. `open` is the quotation
+ * shown as it is (the result's background), marked »…« with its id, the Danish words quoted in
+ * either language; else it is the one behind a toggle.
+ */
+export function passageQuote(passage: PassageText, locale: Locale, open = false): CardJson {
+  const where = `${SOURCE_NAMES[passage.source]?.[locale] ?? passage.source} › ${passage.heading}`;
+  return {
+    type: 'Container',
+    style: 'emphasis',
+    spacing: 'Small',
+    items: [
+      { type: 'TextBlock', text: open ? `»${where}« · ${passage.id}` : where, size: 'Small', weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text: open ? `»${passage.text}«` : passage.text, size: 'Small', wrap: true, spacing: 'Small' },
+    ],
+  };
 }
 
 /**
@@ -56,17 +74,7 @@ export function citedItem(
     if (cited.passage) options.shown?.set(cited.passage, toggleId);
     items.push(
       toggle(toggleId),
-      {
-        type: 'Container',
-        id: toggleId,
-        isVisible: false,
-        style: 'emphasis',
-        spacing: 'Small',
-        items: [
-          { type: 'TextBlock', text: `${SOURCE_NAMES[passage.source]?.[options.locale] ?? passage.source} › ${passage.heading}`, size: 'Small', weight: 'Bolder', wrap: true },
-          { type: 'TextBlock', text: passage.text, size: 'Small', wrap: true, spacing: 'Small' },
-        ],
-      },
+      { ...passageQuote(passage, options.locale), id: toggleId, isVisible: false },
     );
   } else if (source) {
     items.push({ type: 'TextBlock', text: source, size: 'Small', isSubtle: true, wrap: true, spacing: 'None' });
@@ -76,4 +84,30 @@ export function citedItem(
 
 export function citedItems(list: readonly { text: string; en?: string | undefined; passage?: string }[], prefix: string, options: Parameters<typeof citedItem>[2]): CardJson[] {
   return list.map((c, i) => citedItem(c, `${prefix}-${i}`, options));
+}
+
+/**
+ * Items that name their passage without quoting it (the result card, whose background card has the
+ * words). Consecutive items resting on the same passage share one reference line, under the last
+ * of them. `compact` puts the passage's id at the end of that last item's line instead: the smallest form, for a
+ * card that must shed bytes and still say where every item rests.
+ */
+export function citedList(
+  list: readonly { text: string; en?: string | undefined; passage?: string | undefined }[],
+  options: { locale: Locale; lookupPassage?: LookupPassage; bullet: string; compact?: boolean },
+): CardJson[] {
+  const line = (c: (typeof list)[number], withId: boolean): CardJson => ({
+    type: 'TextBlock',
+    text: `${options.bullet} ${worded(c.text, c.en, options.locale)}${withId && c.passage ? ` (${c.passage})` : ''}`,
+    wrap: true,
+    spacing: 'Small',
+  });
+  const lastOnItsPassage = (i: number) => list[i]!.passage !== undefined && list[i + 1]?.passage !== list[i]!.passage;
+  if (options.compact) return list.map((c, i) => line(c, lastOnItsPassage(i)));
+  return list.flatMap((c, i) => [
+    line(c, false),
+    ...(c.passage && lastOnItsPassage(i)
+      ? [{ type: 'TextBlock', text: passageLabel(c.passage, options.locale, options.lookupPassage), size: 'Small', isSubtle: true, wrap: true, spacing: 'None' }]
+      : []),
+  ]);
 }

@@ -1,6 +1,7 @@
 import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '../prompts/notes.js';
 import type { ScopeUsage } from '../rules/scope-usage.js';
 import type { Locale, Localized } from './locale.js';
+import { actionRows } from './common-actions.js';
 import type { CardJson } from './template.js';
 
 /**
@@ -218,10 +219,11 @@ export function withNotesOnCaseCard(caseCard: CardJson, caseReference: string, u
       ...(lines.length ? lines : [t('nothingGranted')]).map((text) => ({ type: 'TextBlock', text, wrap: true })),
     ],
   });
-  const actions = Array.isArray(caseCard.actions) ? [...(caseCard.actions as CardJson[])] : [];
-  actions.push(action(t('addNote'), NOTE_VERBS.noteForm, { caseReference }));
-  actions.push(action(t('summaryOfNotes'), NOTE_VERBS.notesSummary, { caseReference }));
-  return { ...caseCard, body, actions };
+  // Three buttons side by side are cut on a phone (360 px): the new note alone, the others below it.
+  const others = Array.isArray(caseCard.actions) ? (caseCard.actions as CardJson[]) : [];
+  body.push(...actionRows(action(t('addNote'), NOTE_VERBS.noteForm, { caseReference }), [action(t('summaryOfNotes'), NOTE_VERBS.notesSummary, { caseReference }), ...others]));
+  const { actions: _moved, ...rest } = caseCard;
+  return { ...rest, body };
 }
 
 export interface SummaryView {

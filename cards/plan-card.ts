@@ -99,9 +99,11 @@ export function planCard(data: PlanCardData): CardJson {
   const en = locale === 'en';
   const filled = data.form.goals.filter((g) => g.text || g.sign).length;
   const visibleCount = Math.min(MAX_GOALS, Math.max(1, filled + 1));
+  // An empty slot binds no value (null leaves no trace), and a toggle's values are the defaults: the
+  // form is sent in full on every save and stays within the cards' 12 KB.
   const goals = data.form.goals.slice(0, MAX_GOALS).map((g, i) => {
     const ids = goalInputIds(i + 1);
-    return { number: i + 1, containerId: `goalSlot${i + 1}`, visible: i < visibleCount, textId: ids.text, signId: ids.sign, agreedId: ids.agreed, text: g.text, sign: g.sign, agreed: g.agreed ? 'true' : 'false' };
+    return { number: i + 1, containerId: `goalSlot${i + 1}`, visible: i < visibleCount, textId: ids.text, signId: ids.sign, agreedId: ids.agreed, text: g.text || null, sign: g.sign || null, agreed: g.agreed ? 'true' : null };
   });
   const bound = {
     caseId: data.caseId,

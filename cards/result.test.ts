@@ -3,9 +3,8 @@ import type { Decision } from '../rules/decision-types.js';
 import { isPassageId, passageById } from '../rules/passages/index.js';
 import { allObjects, cardButtons, cardText, deepFreeze, executeActions, inputIds, ofType, strayActions } from '../test/support/card-json.js';
 import * as f from '../test/support/card-fixtures.js';
-import { CARD_BUDGET_BYTES, resultCard } from './result.js';
-import { cardBytes } from './template.js';
-import { WHY_NOT_HEADINGS } from './outcome-text.js';
+import { resultCard } from './result.js';
+import { CARD_BUDGET_BYTES, cardBytes } from './template.js';
 import { VERBS } from './verbs.js';
 
 const ctx = { locale: 'da' as const, draftId: 'draft-1', channels: f.channels };
@@ -38,56 +37,41 @@ describe('the result card', () => {
     }
   });
 
-  it("puts each reason's verbatim passage text on the card, hidden until the caseworker taps the source", () => {
+  it("names each reason's passage by its heading and id and quotes none: the words, why not and the legal basis are one tap away", () => {
     const card = resultCard(f.level2Decision, ctx);
-    const toggles = ofType(card, 'Action.ToggleVisibility');
+    const json = JSON.stringify(card);
     for (const reason of f.level2Decision.reasons) {
-      const verbatim = passageById(reason.passage)!.text;
-      const holder = allObjects(card).find((o) => o['type'] === 'Container' && typeof o['id'] === 'string' && JSON.stringify(o['items']).includes(JSON.stringify(verbatim).slice(1, 60)));
-      expect(holder, reason.passage).toBeDefined();
-      expect(holder?.['isVisible']).toBe(false);
-      expect(toggles.some((t) => (t['targetElements'] as string[]).includes(holder?.['id'] as string))).toBe(true);
+      expect(cardText(card)).toContain(`${passageById(reason.passage)!.heading} · ${reason.passage}`);
+      expect(json, reason.passage).not.toContain(JSON.stringify(passageById(reason.passage)!.text).slice(1, 60));
     }
+    expect(cardText(card)).not.toContain('Hvorfor ikke de andre udfald?');
+    expect(cardText(card)).not.toContain('SEL § 52, stk. 3, nr. 2');
+    expect(allObjects(card).filter((o) => o['isVisible'] === false)).toEqual([]);
+    const [details] = executeActions(card).filter((a) => a['verb'] === VERBS.resultDetails);
+    expect(details).toMatchObject({ data: { verb: VERBS.resultDetails, draftId: 'draft-1' }, fallback: { type: 'Action.Submit', data: { verb: VERBS.resultDetails, draftId: 'draft-1' } } });
   });
 
   it('uses a passage lookup passed in by the caller', () => {
-    const card = resultCard(f.level1Decision, { ...ctx, lookupPassage: (id) => ({ id, source: 'servicestandard', heading: 'H', text: `ORDLYD ${id}` }) });
-    expect(cardText(card)).toContain('ORDLYD pps.maalgruppe.1');
+    const card = resultCard(f.level1Decision, { ...ctx, lookupPassage: (id) => ({ id, source: 'servicestandard', heading: `OVERSKRIFT ${id}`, text: `ORDLYD ${id}` }) });
+    expect(cardText(card)).toContain('OVERSKRIFT pps.maalgruppe.1');
+    expect(cardText(card)).not.toContain('ORDLYD');
   });
 
-  it('says why not the other outcomes, each with its passage, behind a toggle', () => {
-    const card = resultCard(f.level2Decision, ctx);
-    const text = cardText(card);
-    expect(text).toContain('Hvorfor ikke de andre udfald?');
-    for (const [outcome, items] of Object.entries(f.level2Decision.whyNot)) {
-      for (const item of items ?? []) {
-        expect(text, outcome).toContain(item.text);
-        expect(text, outcome).toContain(item.passage);
-      }
-    }
-    expect(allObjects(card).find((o) => o['id'] === 'why-not')?.['isVisible']).toBe(false);
-  });
-
-  it('shows warnings and the legal basis of the standard beside Barnets lov', () => {
+  it('shows the warnings, each with its passage', () => {
     const text = cardText(resultCard(f.level2Decision, ctx));
     expect(text).toContain('Visitation Social');
-    expect(text).toContain('SEL § 52, stk. 3, nr. 2');
-    expect(text).toContain('Barnets lov § 32, stk. 1, nr. 2');
-    expect(text).toContain('Standarden henviser til');
-    expect(text).toContain('Gældende nu');
+    for (const w of f.level2Decision.warnings) if (w.passage) expect(text).toContain(w.passage);
   });
 
-  it('puts the decision and its buttons first; "why not" and the legal basis are collapsed below them', () => {
+  it('puts the decision and its buttons first: reasons, warnings, the background button, then Følg anbefalingen', () => {
     const card = resultCard(f.level2Decision, ctx);
     const body = card['body'] as Record<string, unknown>[];
     const at = (test: (o: Record<string, unknown>) => boolean) => body.findIndex((o) => allObjects(o).some(test));
     const buttons = at((o) => o['title'] === 'Følg anbefalingen');
-    expect(buttons).toBeGreaterThan(at((o) => o['text'] === 'Derfor'));
-    for (const id of ['why-not', 'legal']) {
-      expect(allObjects(card).find((o) => o['id'] === id)?.['isVisible'], id).toBe(false);
-      expect(at((o) => o['id'] === id), id).toBeGreaterThan(buttons);
-    }
-    expect(JSON.stringify(allObjects(card).find((o) => o['id'] === 'legal'))).toContain('Barnets lov § 32, stk. 1, nr. 2');
+    const details = at((o) => o['verb'] === VERBS.resultDetails);
+    expect(details).toBeGreaterThan(at((o) => o['text'] === 'Derfor'));
+    expect(details).toBeGreaterThan(at((o) => o['text'] === 'Vær opmærksom på'));
+    expect(buttons).toBeGreaterThan(details);
   });
 
   it('says that a person decides (GDPR art. 22)', () => {
@@ -133,9 +117,9 @@ describe('the result card', () => {
     expect(executeActions(form).map((a) => a['verb'])).toEqual([VERBS.caseOverride]);
   });
 
-  it('offers Acceptér, Vælg andet udfald and Start forfra, with unique input ids across the forms', () => {
+  it('offers the background, Acceptér, Vælg andet udfald and Start forfra, with unique input ids across the forms', () => {
     const card = resultCard(f.level2Decision, ctx);
-    expect(cardButtons(card).map((a) => a['title'])).toEqual(['Følg anbefalingen', 'Træf en anden afgørelse', 'Start forfra']);
+    expect(cardButtons(card).map((a) => a['title'])).toEqual(['Hvorfor ikke de andre? Lovgrundlag', 'Følg anbefalingen', 'Træf en anden afgørelse', 'Start forfra']);
     const ids = inputIds(card);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -153,15 +137,18 @@ describe('the result card', () => {
     expect(text).toContain('A person decides');
   });
 
-  it('stays under the Teams size limit even with a long "why not" list, keeping every passage id', () => {
-    const many = Array.from({ length: 12 }, (_, i) => ({ text: `Kriterium ${i} er ikke opfyldt, fordi svarene peger et andet sted hen.`, passage: i % 2 ? 'hpi.3.maalgruppe.spaend' : 'pps.maalgruppe.1' }));
-    const heavy: Decision = { ...f.level2Decision, whyNot: { preventive: many, level1: many, level3: many, none: many } };
-    const card = resultCard(heavy, ctx);
-    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
-    expect(cardText(card)).toContain('hpi.3.maalgruppe.spaend');
-    // A cut list keeps the first items of every outcome, not all of the first outcome's.
-    for (const o of ['preventive', 'level1', 'level3', 'none'] as const) expect(cardText(card), o).toContain(WHY_NOT_HEADINGS[o].da);
-    for (const reason of heavy.reasons) expect(JSON.stringify(card)).toContain(JSON.stringify(passageById(reason.passage)!.text).slice(1, 60));
+  it('stays within CARD_BUDGET_BYTES with more reasons and warnings than any real decision has, keeping every one\'s wording and passage', () => {
+    // The rules give at most 7 reasons and 11 warnings (decide-contract.test.ts walks them).
+    const many = (bullet: string, length: number) => Array.from({ length }, (_, i) => ({ text: `${bullet} ${i}: svarene peger på, at dette punkt skal med i vurderingen af familien.`, passage: i % 3 ? 'hpi.3.maalgruppe.spaend' : `pps.maalgruppe.${1 + (i % 2)}` }));
+    const heavy: Decision = { ...f.level2Decision, reasons: many('Grund', 8), warnings: many('Advarsel', 12) };
+    for (const locale of ['da', 'en'] as const) {
+      const card = resultCard(heavy, { ...ctx, locale });
+      expect(cardBytes(card), locale).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+      const text = cardText(card);
+      for (const item of [...heavy.reasons, ...heavy.warnings]) expect(text).toContain(item.text);
+      for (const id of ['hpi.3.maalgruppe.spaend', 'pps.maalgruppe.1', 'pps.maalgruppe.2']) expect(text).toContain(id);
+      for (const r of heavy.reviews) expect(text).toContain(r.passage);
+    }
   });
 
   it('gives a needs-information decision the questions instead of a result', () => {
@@ -198,6 +185,16 @@ describe('the result card', () => {
     const body = card['body'] as unknown[];
     expect(cardText(body[0])).toContain('Barnet kan være i fare');
     expect(cardText(body[1])).toContain('Ret dette');
+  });
+
+  it("a refused form's values ride along to the background and back; a long typed reason stays in the form only", () => {
+    const typed = { caseReference: '2026-001234', childPseudonym: 'AB', chosen: 'level1', reason: 'kort' };
+    const short = executeActions(resultCard(f.level2Decision, { ...ctx, typed })).find((a) => a['verb'] === VERBS.resultDetails);
+    expect(short?.['data']).toEqual({ verb: VERBS.resultDetails, draftId: 'draft-1', ...typed });
+    const long = { ...typed, reason: 'Familien har selv bedt om færre besøg. '.repeat(50) };
+    const card = resultCard(f.level2Decision, { ...ctx, typed: long });
+    expect(executeActions(card).find((a) => a['verb'] === VERBS.resultDetails)?.['data']).toEqual({ verb: VERBS.resultDetails, draftId: 'draft-1' });
+    expect(allObjects(showCard(card, 'Træf en anden afgørelse')).find((o) => o['id'] === 'reason')?.['value']).toBe(long.reason);
   });
 
   it('puts a refused override back: chosen outcome, variant and reason', () => {

@@ -69,6 +69,13 @@ export function pick(locale: Locale) {
   return (text: Localized): string => text[locale];
 }
 
+/**
+ * Every card the bot sends stays within 12 KB (UTF-8): Teams refuses cards over 28 KB, and a card
+ * of a few KB loads at once on a phone and leaves room for the activity around it. What does not
+ * fit (the result's "why not", legal basis and the standard's wording) is one tap away.
+ */
+export const CARD_BUDGET_BYTES = 12 * 1024;
+
 /** UTF-8 bytes of the card as sent; Teams refuses cards over 28 KB. */
 export function cardBytes(card: CardJson): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');

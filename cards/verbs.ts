@@ -21,6 +21,10 @@ export const VERBS = {
   caseAccept: 'case.accept',
   /** Choose another outcome than recommended, with a written reason, and create the case. */
   caseOverride: 'case.override',
+  /** The result card's background, one tap away: why not the others, the legal basis, the standard's wording. */
+  resultDetails: 'result.details',
+  /** Back from the background to the result card, with what was typed in its forms. */
+  resultShow: 'result.show',
   /** Open one case (from a list or a search). */
   caseOpen: 'case.open',
   /** List the cases of the current user. */

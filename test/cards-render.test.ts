@@ -14,6 +14,7 @@ import { needsInformationCard } from '../cards/needs-information.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import { noteFormCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, withNotesOnCaseCard } from '../cards/notes.js';
 import { resultCard } from '../cards/result.js';
+import { resultDetailsCard } from '../cards/result-details.js';
 import type { CardJson } from '../cards/template.js';
 import { VERBS } from '../cards/verbs.js';
 import { passageById } from '../rules/passages/index.js';
@@ -242,13 +243,13 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
     }
   });
 
-  it('at 360 px every button label on the result, escalation, plan and needs-information cards is whole, not cut with an ellipsis', async () => {
-    const names = /^(result .*|escalation.*|plan|plan review|needs information)$/u;
+  it('at 360 px every button label on the result and its background, escalation, plan, needs-information and case-with-notes cards is whole, not cut with an ellipsis', async () => {
+    const names = /^(result .*|escalation.*|plan|plan review|needs information|case with notes)$/u;
     await renderer.setHostWidth(360);
     try {
       for (const locale of ['da', 'en'] as const) {
         const checked = everyCard(locale).filter(([name]) => names.test(name));
-        expect(checked.length).toBeGreaterThanOrEqual(10);
+        expect(checked.length).toBeGreaterThanOrEqual(15);
         for (const [name, card] of checked) {
           await renderer.render(card);
           expect(await renderer.truncatedButtons(), `${name} (${locale})`).toEqual([]);
@@ -301,17 +302,57 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
     expect(Object.keys(sent?.data ?? {}).filter((k) => k.endsWith('-42'))).toEqual([]);
   });
 
-  it('result: tapping a reason shows the verbatim passage; screenshot of a real level 2 result', async () => {
+  it('result: the decision, reasons with their passages, warnings and buttons, and one tap to the background; screenshots at 560 and 360 px in both languages', async () => {
     const decision = decide(f.level2Facts);
     expect(decision.outcome).toBe('level2');
-    await renderer.render(resultCard(decision, { locale: 'da', draftId: 'draft-1', channels: f.channels }));
-    const verbatim = passageById('pps.kriterier.2')!.text;
-    expect(await renderer.visibleText()).not.toContain(verbatim.slice(0, 40));
-    await renderer.click('pps.kriterier.2');
-    expect(await renderer.visibleText()).toContain(verbatim.slice(0, 40));
-    await renderer.click('Hvorfor ikke de andre udfald');
-    expect(await renderer.visibleText()).toContain(decision.whyNot.level1![0]!.text);
-    await renderer.screenshot(`${SCREENSHOTS}result-level2.png`);
+    for (const locale of ['da', 'en'] as const) {
+      for (const width of [560, 360]) {
+        await renderer.setHostWidth(width);
+        const report = await renderer.render(resultCard(decision, { locale, draftId: 'draft-1', channels: f.channels }));
+        expect(report.problems).toEqual([]);
+        expect(report.text).toContain('pps.kriterier.2');
+        expect(report.text).not.toContain(passageById('pps.kriterier.2')!.text.slice(0, 40));
+        await renderer.click(locale === 'da' ? 'Hvorfor ikke de andre? Lovgrundlag' : 'Why not the others? Legal basis');
+        const [sent] = await renderer.sent();
+        expect(sent).toMatchObject({ type: 'Action.Execute', verb: VERBS.resultDetails, data: { draftId: 'draft-1' } });
+        await renderer.screenshot(`${SCREENSHOTS}${width === 560 && locale === 'da' ? 'result-level2' : `result-level2-${width}-${locale}`}.png`);
+      }
+    }
+    await renderer.setHostWidth(560);
+  });
+
+  it('result background: why not, the legal basis and the standard’s words, and the way back; screenshots at 560 and 360 px in both languages', async () => {
+    const decision = decide(f.level2Facts);
+    for (const locale of ['da', 'en'] as const) {
+      for (const width of [560, 360]) {
+        await renderer.setHostWidth(width);
+        const report = await renderer.render(resultDetailsCard(decision, { locale, draftId: 'draft-1', lookupPassage: passageById, typed: { reason: 'Familien har selv bedt om det.' } }));
+        expect(report.problems).toEqual([]);
+        expect(report.text).toContain(decision.whyNot.level1![0]![locale === 'da' ? 'text' : 'en'] ?? decision.whyNot.level1![0]!.text);
+        expect(report.text).toContain(passageById('pps.kriterier.2')!.text.slice(0, 40));
+        expect(await renderer.truncatedButtons()).toEqual([]);
+        await renderer.screenshot(`${SCREENSHOTS}result-details-${width}-${locale}.png`);
+        await renderer.click(locale === 'da' ? 'Tilbage til anbefalingen' : 'Back to the recommendation');
+        const [sent] = await renderer.sent();
+        expect(sent).toMatchObject({ verb: VERBS.resultShow, data: { draftId: 'draft-1', reason: 'Familien har selv bedt om det.' } });
+      }
+    }
+    await renderer.setHostWidth(560);
+  });
+
+  it('case with notes at 360 px: every button whole; screenshot', async () => {
+    await renderer.setHostWidth(360);
+    try {
+      for (const locale of ['da', 'en'] as const) {
+        const usage = scopeUsage([{ date: '2026-03-02', kind: 'visit', minutes: 60 }], { outcome: 'level1', variant: '1B', scope: f.level1Decision.scope!, startDate: '2026-02-01' }, '2026-03-04');
+        const report = await renderer.render(withNotesOnCaseCard(caseCard(view, { locale }), view.caseReference, usage, 1, locale));
+        expect(report.problems).toEqual([]);
+        expect(await renderer.truncatedButtons(), locale).toEqual([]);
+        await renderer.screenshot(`${SCREENSHOTS}case-with-notes-360-${locale}.png`);
+      }
+    } finally {
+      await renderer.setHostWidth(560);
+    }
   });
 
   it('result: the override form asks for a reason; screenshot', async () => {

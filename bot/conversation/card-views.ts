@@ -10,6 +10,7 @@ import { intakeStepCard } from '../../cards/intake-step.js';
 import type { Locale } from '../../cards/locale.js';
 import { needsInformationCard } from '../../cards/needs-information.js';
 import { resultCard } from '../../cards/result.js';
+import { resultDetailsCard } from '../../cards/result-details.js';
 import { standardAnswerCard } from '../../cards/standard-answer.js';
 import { passageById } from '../../rules/passages/index.js';
 import { RISK_FACTORS } from '../../rules/risk-factors.js';
@@ -83,6 +84,8 @@ export function createViews(): Views {
       };
       return decision.outcome === 'escalate' ? escalationCard(decision, resultCtx) : resultCard(decision, resultCtx);
     },
+    resultDetails: (locale, decision, ctx) =>
+      resultDetailsCard(decision, { locale, draftId: ctx.draftId, lookupPassage, ...(ctx.standard ? { names: standardViews(ctx.standard).names } : {}), ...(ctx.typed ? { typed: ctx.typed } : {}), ...(ctx.from ? { from: ctx.from } : {}) }),
     caseCard: (locale, found, options) => {
       const view = toCaseView(found, options?.standards);
       // Named as the standard it was decided under names its measures.

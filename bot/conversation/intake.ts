@@ -93,6 +93,31 @@ export async function answerMissing(turn: Turn, data: Data): Promise<Card> {
   return moveTo(turn, draft, 'result', mergeMissing(answers, parsed.facts, parsed.unknown), { typed: data });
 }
 
+/**
+ * The result's background (result.details): the same decision, recomputed from the same stored
+ * answers as the result card, so what a person accepts or overrides is the same. What was typed in
+ * the result card's forms rides along to the way back.
+ */
+export async function showResultDetails(turn: Turn, data: Data): Promise<Card> {
+  const loaded = await loadDraft(turn, data);
+  if ('card' in loaded) return loaded.card;
+  const { decision, standard } = decideNow(turn, loaded.answers);
+  // A draft no longer at its result (answered further on another card) shows where it is.
+  if (readPosition(loaded.draft.step) !== 'result' || decision.outcome === 'needs-information') return showPosition(turn, loaded.draft, readPosition(loaded.draft.step), loaded.answers);
+  // «Mere af ordlyden» names the first quotation of the next part; anything else is the first part.
+  const from = typeof data.from === 'string' && /^\d{1,3}$/.test(data.from) ? Number(data.from) : 0;
+  return turn.deps.views.resultDetails(turn.locale, decision, { draftId: loaded.draft.draftId, standard: standard.standard, typed: data, from });
+}
+
+/** Back from the background (result.show): the result card again, with what was typed in its forms. */
+export async function backToResult(turn: Turn, data: Data): Promise<Card> {
+  const loaded = await loadDraft(turn, data);
+  if ('card' in loaded) return loaded.card;
+  const position = readPosition(loaded.draft.step);
+  if (position !== 'result') return showPosition(turn, loaded.draft, position, loaded.answers);
+  return resultCard(turn, loaded.draft.draftId, loaded.answers, { typed: data });
+}
+
 /** The result card for a draft at its end, recomputed from the stored answers. */
 export async function resultCard(
   turn: Turn,

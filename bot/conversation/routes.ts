@@ -13,7 +13,7 @@ import type { Command } from './commands.js';
 import type { Turn } from './deps.js';
 import type { CaseTarget, Door } from './doors.js';
 import type { Caller } from './surfaces.js';
-import { answerMissing, editStep, nextStep, previousStep, restartIntake, resumeIntake, startIntake } from './intake.js';
+import { answerMissing, backToResult, editStep, nextStep, previousStep, restartIntake, resumeIntake, showResultDetails, startIntake } from './intake.js';
 import { NOTE_ACTIONS, noteFromCommand, noteUsage, summariseCase } from './notes.js';
 import { planCommand, PLAN_ROUTES } from './plan-routes.js';
 import { answerFromStandard } from './standard.js';
@@ -105,6 +105,9 @@ export const ACTION_ROUTES: Record<ActionVerb, ActionRoute<CaseData> | ActionRou
   [VERBS.intakeRestart]: inPersonalChat(restartIntake),
   [VERBS.intakeResume]: inPersonalChat((turn) => resumeIntake(turn)),
   [VERBS.intakeMissing]: inPersonalChat(answerMissing),
+  // The result's background and back: the same draft's decision, read where its result card is.
+  [VERBS.resultDetails]: inPersonalChat(showResultDetails),
+  [VERBS.resultShow]: inPersonalChat(backToResult),
   [VERBS.caseAccept]: inPersonalChat(acceptRecommendation),
   [VERBS.caseOverride]: inPersonalChat(overrideRecommendation),
   [VERBS.caseMine]: inPersonalChat((turn) => myCases(turn)),

@@ -35,6 +35,8 @@ export interface Views {
   intakeStep(locale: Locale, stepId: StepId, answers: IntakeAnswers, ctx: { draftId: string; figures: IntakeFigures; standard?: Standard } & Refused): Card;
   /** The recommendation (an escalation first of all), with accept / override / start over. */
   result(locale: Locale, decision: Decision, answers: IntakeAnswers, ctx: { draftId: string; channels: readonly ChannelChoice[]; standard?: Standard } & Refused): Card;
+  /** The result's background (why not the others, the legal basis, the standard's words), with the way back. */
+  resultDetails(locale: Locale, decision: Decision, ctx: { draftId: string; standard?: Standard; typed?: Readonly<Record<string, unknown>>; from?: number }): Card;
   /** One case; `created` right after accept/override shows recommendation and decision side by side. */
   caseCard(locale: Locale, found: CaseWithDecision, options?: { created?: boolean; standards?: CaseStandards }): Card;
   /** `standards`: each case's, in the same order, so each row names its measure as its standard does. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionData, cardsIn, cardText, type BotClient } from '../support/bot-client.js';
 import { startTestBot, type TestBot } from '../support/bot-server.js';
+import { executeActions } from '../support/card-json.js';
 import { startConnectorStandin, type ConnectorStandin, type RecordedRequest } from '../support/connector-standin.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { answerSteps, caseForm, FAMILIES, startInterview, type StepAnswers } from '../support/interview.js';
@@ -345,8 +346,7 @@ describe("a notes summary slower than Teams' five seconds for a card action", { 
 
   it('the button is an Action.Execute, so the answer replaces the clicked card', async () => {
     const [found] = cardsIn(await caseworker.say(`find ${REFERENCE}`));
-    const actions = (found?.actions ?? []) as { type: string; verb?: string }[];
-    expect(actions.find((a) => a.verb === 'note.summary')?.type).toBe('Action.Execute');
+    expect(executeActions(found).find((a) => a['verb'] === 'note.summary')?.['type']).toBe('Action.Execute');
   });
 
   it('is acknowledged at once with "Resuméet laves", and the clicked card is replaced with the summary when ready', async () => {

@@ -16,6 +16,7 @@ import { needsInformationCard } from '../../cards/needs-information.js';
 import { reminderCard, reminderPostCard } from '../../cards/reminder-card.js';
 import { noteFormCard, noteNameWarningCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, withNotesOnCaseCard } from '../../cards/notes.js';
 import { resultCard } from '../../cards/result.js';
+import { resultDetailsCard } from '../../cards/result-details.js';
 import type { CardJson } from '../../cards/template.js';
 import { VERBS } from '../../cards/verbs.js';
 import { shareConfirmCard, summaryPromptCard } from '../../cards/summary-share.js';
@@ -173,6 +174,11 @@ export function everyCard(locale: Locale): [string, CardJson][] {
     ['result preventive', resultCard(f.preventiveDecision, result)],
     ['result escalate', resultCard(f.escalateDecision, result)],
     ['result none', resultCard(f.noneDecision, result)],
+    // The result's background, one tap from the result card: why not, the legal basis, the standard's words.
+    ['result details level 2', resultDetailsCard(f.level2Decision, intake)],
+    ['result details level 1 from the rules', resultDetailsCard(decide(level1Facts), { ...intake, typed: { caseReference: '2026-001234', reason: 'Familien har selv bedt om færre besøg.' } })],
+    ['result details escalate', resultDetailsCard(f.escalateDecision, intake)],
+    ['result details level 1 from the rules, more of the wording', resultDetailsCard(decide(level1Facts), { ...intake, from: 6 })],
     ['needs information', needsInformationCard(f.needsInfoDecision, answers, intake)],
     // The rules' own words, not a fixture's: warnings and questions as a decision really words them.
     ['result level 1 from the rules', resultCard(decide(level1Facts), result)],
