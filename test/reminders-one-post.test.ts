@@ -5,7 +5,7 @@ import { storageAudit } from '../bot/reminders/audit.js';
 import { createDispatcher, MAX_ITEMS_PER_POST, nextPost, type DispatcherOptions } from '../bot/reminders/dispatcher.js';
 import type { ClaimedReminder } from '../bot/reminders/claims.js';
 import { reminderActivity } from '../bot/reminders/message.js';
-import { cardBytes } from '../cards/template.js';
+import { CARD_BUDGET_BYTES, cardBytes } from '../cards/template.js';
 import { createReminderHooks } from '../bot/reminders/hooks.js';
 import { createConnectorClient } from '../bot/teams/proactive.js';
 import { startConnectorStandin, type ConnectorStandin, type RecordedRequest } from './support/connector-standin.js';
@@ -293,12 +293,12 @@ describe('how much one post carries', () => {
     serviceUrl: 'https://smba.example', channelActive: true, threadId: null, caseworkerId: '29:cw', personalChatId: null, maybeSentBy: null,
   });
 
-  it('takes the earliest Danish day first, and no more items than a card under Teams’ 28 KB holds', () => {
+  it('takes the earliest Danish day first, and no more items than a card within the product’s 12 KB holds', () => {
     const rows = [row(0, '2026-06-02T07:00:00Z'), ...Array.from({ length: 10 }, (_, i) => row(i + 1, '2026-06-01T07:00:00Z'))];
     const post = nextPost(rows);
     expect(post).toHaveLength(MAX_ITEMS_PER_POST);
     expect(post.every((r) => r.fireAt.toISOString().startsWith('2026-06-01'))).toBe(true);
     const card = reminderActivity(post, { to: { id: '29:cw', name: 'Sanne Sagsbehandler Med Et Langt Navn' } }).attachments![0]!.content as Record<string, unknown>;
-    expect(cardBytes(card)).toBeLessThan(28 * 1024);
+    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
   });
 });

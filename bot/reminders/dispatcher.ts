@@ -386,11 +386,11 @@ export function nextPost(rows: readonly ClaimedReminder[]): ClaimedReminder[] {
 }
 
 /**
- * An item is about 2.4 KB of card and Teams refuses a card over 28 KB: a post carries at most this
- * many (about 20 KB), the day's others follow as the next post, a reply in the thread. A case has
- * two or three on a day; the bound is for a backlog nobody planned.
+ * An item is about 2.4 KB of card and every card the bot sends stays within the product's 12 KB
+ * (cards/template.ts): a post carries at most this many, the day's others follow as the next post,
+ * a reply in the thread. A case has two or three on a day; the bound is for a backlog nobody planned.
  */
-export const MAX_ITEMS_PER_POST = 8;
+export const MAX_ITEMS_PER_POST = 4;
 
 function groupByCase(batch: ClaimedReminder[]): ClaimedReminder[][] {
   const groups = new Map<string, ClaimedReminder[]>();
