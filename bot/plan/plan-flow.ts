@@ -139,7 +139,7 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
   // describe the child as the case was taken in, so they are dated by the decision's start, which
   // also keeps them before every review in the course.
   const intake = baseVersion === 0 ? wellbeingFromForm(wellbeing.form, areas, { occasion: 'intake' }, c.decision.recommended.startDate, locale) : ({ ok: true, value: null } as const);
-  const problems = [...(parsed.ok ? [] : describePlanProblems(parsed.problems)), ...(intake.ok ? [] : intake.problems)];
+  const problems = [...(parsed.ok ? [] : describePlanProblems(parsed.problems, locale)), ...(intake.ok ? [] : intake.problems)];
   if (!parsed.ok || !intake.ok) return refuse(problems);
   const assessment = intake.value;
   try {
