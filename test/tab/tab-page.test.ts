@@ -194,6 +194,20 @@ describe('the tab in local development mode', () => {
     await page.close();
   });
 
+  it('says in English to an English reader what is wrong with a reference, as the API answers it', async () => {
+    const { page, errors } = await open('/tab/?kontekst=sidePanel', 320, 'en-US');
+    await page.fill('#reference', 'SAG<1>');
+    await page.click('#find-form button[type=submit]');
+    const alert = page.locator('#error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^The case number may only contain letters, digits/);
+    await page.fill('#reference', 'SAG-0000-0000');
+    await page.click('#find-form button[type=submit]');
+    await page.waitForFunction(() => /^I found no case/.test(document.querySelector('#error')?.textContent ?? ''));
+    expect(errors.filter((e) => !/status of 40[04]/.test(e))).toEqual([]);
+    await page.close();
+  });
+
   // A 1280 px Teams window leaves the tab about 1200 px in the personal app and about 890 px in a channel (beside the team list).
   it.each([1280, 890, 700])('at %i px breaks no word in the dates table in the middle', async (width) => {
     const { page, errors } = await open('/tab/?kontekst=personal', width);
