@@ -51,7 +51,7 @@ export async function planCommand(turn: Turn, command: PlanCommand): Promise<Car
 /** Free text that is no command: a question answered from the standards, when passage search is configured. */
 export function answerFreeText(turn: Turn, text: string): Reply | undefined {
   const search = turn.deps.searchPassages;
-  return search ? { kind: 'text', text: answerQuestion(text, search) } : undefined;
+  return search ? { kind: 'text', text: answerQuestion(text, search, turn.locale) } : undefined;
 }
 
 /**

@@ -95,6 +95,24 @@ const REVIEW = {
   },
 } as const;
 
+const FREE_TEXT = {
+  en: { nothing: 'I found nothing in the standards that fits what you wrote.', commands: 'Commands: »new case«, »my cases«' },
+  da: { nothing: 'Jeg fandt ikke noget i standarderne, der passer på det, du skrev.', commands: 'Kommandoer: »ny sag«, »mine sager«' },
+} as const;
+
+describe.each(['en', 'da'] as const)('free text that is no command, from a caseworker whose Teams is in %s', SLOW, (lang) => {
+  it('is answered from the standards in that language, the passages quoted in Danish', async () => {
+    const other: Lang = lang === 'en' ? 'da' : 'en';
+    const nothing = JSON.stringify(await caseworker(lang).say('xyzzy qwerty'));
+    expect(nothing).toContain(FREE_TEXT[lang].nothing);
+    expect(nothing).toContain(FREE_TEXT[lang].commands);
+    expect(nothing).not.toContain(FREE_TEXT[other].commands);
+    const found = JSON.stringify(await caseworker(lang).say('hvor længe varer en hjemmepædagogisk indsats'));
+    expect(found).toContain(lang === 'en' ? 'This is what the standards say' : 'Det siger standarderne:');
+    expect(found).toContain('(hpi.4.varighed)');
+  });
+});
+
 describe.each(['en', 'da'] as const)('a refused plan or review, to a caseworker whose Teams is in %s', SLOW, (lang) => {
   const other: Lang = lang === 'en' ? 'da' : 'en';
 
