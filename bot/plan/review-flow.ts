@@ -88,7 +88,7 @@ function cardFor(
     decisionId: view.c.decision.decisionId,
     reviewId,
     goals: goalViews(view, locale),
-    due: next ? { date: next.due, text: next.text, passage: next.passage } : null,
+    due: next ? { date: next.due, text: nextReviewText(next, locale), passage: next.passage } : null,
     form,
     wellbeing,
     ...extra,

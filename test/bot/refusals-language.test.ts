@@ -150,6 +150,9 @@ describe.each(['en', 'da'] as const)('a refused plan or review, to a caseworker 
     const { caseId, reference } = await createCase(me, 'preventive');
     await me.execute('plan.save', planCardSubmission(caseId));
     const [review] = cardsIn(await me.say(`${lang === 'en' ? 'review' : 'gennemgang'} ${reference}`));
+    // The due date the review answers, in the rules' own words for that language.
+    const due = lineWith(review, lang === 'en' ? 'Due ' : 'Frist ', lang);
+    expect(due).toMatch(/\((hpi|pps)\.[a-z0-9.]+\)$/);
     const ids = actionData(review, 'plan.review.save');
     const missing = await me.execute('plan.review.save', { ...ids, reviewDate: '2026-04-01', goal1Progress: 'some', decision: 'continue' });
     expect(cardText(missing.card)).toContain(REVIEW[lang].refused);
