@@ -21,14 +21,14 @@ export function needsInformationCard(decision: Decision, answers: Partial<Facts>
   const notes = [
     ...decision.reasons.map((r) => `${worded(r.text, r.en, ctx.locale)} (${r.passage})`),
     // Named in the rules' words (Danish, as the decision's reasons are), never by field name.
-    ...unasked.map((fact) => t({ da: `Oplysningen «${factLabel(fact)}» kan ikke besvares her; kontakt den, der driver løsningen.`, en: `The answer »${factLabel(fact)}« cannot be given here; contact whoever runs the service.` })),
+    ...unasked.map((fact) => t({ da: `Oplysningen »${factLabel(fact)}« kan ikke besvares her; kontakt den, der driver løsningen.`, en: `The answer »${factLabel(fact)}« cannot be given here; contact whoever runs the service.` })),
   ];
   return expand(template, {
     product: 'Familiestøtte',
     progress: t({ da: `${questions.length} spørgsmål mangler`, en: `${questions.length} questions missing` }),
     title: t({ da: 'Der mangler oplysninger', en: 'Information is missing' }),
     intro: t({
-      da: 'Jeg kan ikke anbefale en indsats endnu: et ubesvaret spørgsmål er ikke et nej. Svar på dette – «Ved ikke» er også et svar – så prøver jeg igen.',
+      da: 'Jeg kan ikke anbefale en indsats endnu: et ubesvaret spørgsmål er ikke et nej. Svar på dette – »Ved ikke« er også et svar – så prøver jeg igen.',
       en: 'I cannot recommend a measure yet: an unanswered question is not a no. Answer these – "Don\'t know" is an answer too – and I will try again.',
     }),
     fallbackText: t({ da: 'Der mangler oplysninger, før jeg kan anbefale en indsats.', en: 'Information is missing before I can recommend a measure.' }),

@@ -205,7 +205,7 @@ export function everyCard(locale: Locale): [string, CardJson][] {
     ['result without a team', resultCard(f.level2Decision, { ...result, channels: [] })],
     ['escalation without a team', escalationCard(f.escalateDecision, { ...result, channels: [] })],
     ['welcome without a team', helpCard({ locale, noTeam: true })],
-    ['information', infoCard(locale === 'da' ? 'Du har ikke noget interview i gang her. Skriv «ny sag» for at starte et.' : 'You have no interview in progress here. Write «new case» to start one.', { locale })],
+    ['information', infoCard(locale === 'da' ? 'Du har ikke noget interview i gang her. Skriv »ny sag« for at starte et.' : 'You have no interview in progress here. Write »new case« to start one.', { locale })],
     ['note saved', withConfirmation(caseCard(view, { locale }), locale === 'da' ? 'Notatet er gemt.' : 'Note saved.')],
     ...(['find', 'plan', 'review', 'notes', 'note'] as const).map((a): [string, CardJson] => [`ask for the case number (${a})`, askReferenceCard(a, { locale, personal: true })]),
     ['error', errorCard('Sagsnummeret findes allerede.', { caseReference: { label: 'Sagsnummer', value: '2026-001234' } }, { locale, retry: { verb: VERBS.caseAccept, data: { draftId: 'd1' } } })],
