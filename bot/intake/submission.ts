@@ -178,7 +178,11 @@ function childFacts(facts: Record<string, unknown>, problems: FieldProblem[]): F
 function ageInMonths(years: number | undefined, months: number | undefined, problems: FieldProblem[]): number | undefined | false {
   if (years === undefined) return months;
   if (months !== undefined && months > 11) {
-    problems.push({ field: 'childAgeMonths', message: 'ved siden af hele år er det højst 11 måneder – skriv fx 2 år og 6 måneder' });
+    problems.push({
+      field: 'childAgeMonths',
+      message: 'ved siden af hele år er det højst 11 måneder – skriv fx 2 år og 6 måneder',
+      en: 'beside whole years it is at most 11 months – write e.g. 2 years and 6 months',
+    });
     return false;
   }
   return years * 12 + (months ?? 0);

@@ -113,6 +113,15 @@ describe.each(['en', 'da'] as const)('free text that is no command, from a casew
   });
 });
 
+describe.each(['en', 'da'] as const)('a card action Teams sent malformed, from a client in %s', SLOW, (lang) => {
+  it('is refused with a 400 saying so in that language', async () => {
+    const response = await caseworker(lang).post({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute' } } });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { value?: { message?: string } };
+    expect(body.value?.message).toBe(lang === 'en' ? 'The action could not be read. Try again from the card.' : 'Handlingen kunne ikke læses. Prøv igen fra kortet.');
+  });
+});
+
 describe.each(['en', 'da'] as const)('a refused plan or review, to a caseworker whose Teams is in %s', SLOW, (lang) => {
   const other: Lang = lang === 'en' ? 'da' : 'en';
 
