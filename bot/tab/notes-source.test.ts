@@ -34,7 +34,7 @@ describe('the summary from stored notes', () => {
   it('says who produced the notes summary in English to an English reader; the journal keeps the Danish', async () => {
     const views = caseViewsFrom({ storage, rules: standardRules, roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
     const { summary, danish } = await views.caseSummaries({ tenantId: TENANT, actorId: 'caseworker-oid', origin: 'tab' }, 'SAG-2026-0042', 'en');
-    expect(summary.notesSummary?.producedBy).toBe('extract without a language model');
+    expect(summary.notesSummary?.producedBy).toBe('an extract (no language model)');
     expect(summary.notesSummary).not.toHaveProperty('producedByEn');
     expect(danish.notesSummary?.producedBy).toBe('udtræk uden sprogmodel');
   });

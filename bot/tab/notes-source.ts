@@ -12,7 +12,7 @@ export function storedNotes(notes: NoteStore): NotesSource {
           text: latest.summary,
           ...(latest.method === 'model'
             ? { producedBy: `sprogmodellen ${latest.producedBy} (på pseudonymiserede notater)`, producedByEn: `the language model ${latest.producedBy} (on pseudonymised notes)` }
-            : { producedBy: 'udtræk uden sprogmodel', producedByEn: 'extract without a language model' }),
+            : { producedBy: 'udtræk uden sprogmodel', producedByEn: 'an extract (no language model)' }),
           byModel: latest.method === 'model',
           at: latest.createdAt.toISOString(),
           noteCount: latest.coveredNoteKeys.length,

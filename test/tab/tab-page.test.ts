@@ -49,7 +49,7 @@ beforeAll(async () => {
       caseId === overridden.caseId
         ? {
             notes: contactNotes(14),
-            summary: { text: 'Familien har fået faste morgenrutiner, og barnet kommer nu til tiden i børnehave. Forældrene beder selv om råd om sengetider.', producedBy: 'udtræk uden sprogmodel', byModel: false, at: '2026-10-12T08:00:00Z', noteCount: 14 },
+            summary: { text: 'Familien har fået faste morgenrutiner, og barnet kommer nu til tiden i børnehave. Forældrene beder selv om råd om sengetider.', producedBy: 'udtræk uden sprogmodel', producedByEn: 'an extract (no language model)', byModel: false, at: '2026-10-12T08:00:00Z', noteCount: 14 },
           }
         : NO_NOTES.forCase(scope, caseId),
   };
@@ -255,7 +255,7 @@ describe('the tab in local development mode', () => {
     const summary = (await page.locator('#summary').textContent()) ?? '';
     expect(summary).toContain('Recommendation under the service standard');
     expect(summary).toContain('Level 3: compensatory practical pedagogical support');
-    expect(summary).toMatch(/Written by .* from 14 notes, 12 October 2026\./);
+    expect(summary).toContain('Written by an extract (no language model) from 14 notes, 12 October 2026.');
     expect(await page.locator('#case-list').textContent()).toMatch(/Next due date: \d{1,2} [A-Z][a-z]+ 20\d\d/);
     expect(await page.locator('#finder-heading').textContent()).toBe('Find a case');
     const ownWords = [...(await page.locator('#summary h3, #summary dt, #summary .hint, #summary button, #finder, #list-section h2').allTextContents())].join('\n');
