@@ -101,7 +101,7 @@ export async function openServices(config: Config, logger: Logger, metrics: Prod
   // and decides under the tenant's standard (bot/standards/).
   const rules = bindRulesPerTenant(config.parameters);
   const summaries = caseViewsFrom({ storage, roster, rosterCached: true, standards, rules });
-  const overview = overviewViewsFrom({ storage, roster, rosterCached: true, rules });
+  const overview = overviewViewsFrom({ storage, roster, rosterCached: true, standards, rules });
   const conversation = createConversation({
     storage,
     views: createViews(),

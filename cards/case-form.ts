@@ -96,7 +96,8 @@ export function overrideShowCard(decision: Decision, ctx: ResultCardContext): Ca
   const fields = expand(overrideFieldsTemplate, {
     labels: {
       chosen: t({ da: 'Det udfald, du beslutter', en: 'The outcome you decide' }),
-      chosenVariant: t({ da: 'Variant (kun niveau 1)', en: 'Variant (level 1 only)' }),
+      // Named as the decision's standard names the measure with variants.
+      chosenVariant: t({ da: `Variant (kun ${outcomeShort('level1', 'da', ctx.names).toLowerCase()})`, en: `Variant (${outcomeShort('level1', 'en', ctx.names)} only)` }),
       reason: t({ da: 'Begrundelse', en: 'Reason' }),
     },
     placeholders: { reason: t({ da: 'Hvorfor vælger du et andet udfald end anbefalingen?', en: 'Why do you choose another outcome than recommended?' }) },

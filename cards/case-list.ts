@@ -18,7 +18,7 @@ export function caseListCard(cases: readonly CaseView[], ctx: CardContext, title
     return {
       reference: c.caseReference,
       pseudonym: c.childPseudonym,
-      measure: `${outcomeShort(c.outcome, ctx.locale, ctx.names)}${c.variant ? ` (${c.variant})` : ''}${c.status === 'closed' ? t({ da: ' · afsluttet', en: ' · closed' }) : ''}`,
+      measure: `${outcomeShort(c.outcome, ctx.locale, c.names ?? ctx.names)}${c.variant ? ` (${c.variant})` : ''}${c.status === 'closed' ? t({ da: ' · afsluttet', en: ' · closed' }) : ''}`,
       due: next ? formatDate(next.due, ctx.locale) : '–',
       open: execute(t({ da: 'Åbn sagen', en: 'Open the case' }), VERBS.caseOpen, { caseReference: c.caseReference }, { inputs: 'none' }),
     };

@@ -1,5 +1,5 @@
 import type { Outcome, Override, Review, Variant } from '../rules/decision-types.js';
-import type { StandardLabel } from './outcome-text.js';
+import type { MeasureNames, StandardLabel } from './outcome-text.js';
 
 /**
  * What a case card shows. The bot maps its stored case to this; the card never sees more
@@ -22,4 +22,6 @@ export interface CaseView {
   override?: Override;
   /** The standard the case was decided under and the one in force, when the bot knows them. */
   standards?: { decidedUnder: StandardLabel; inForce: StandardLabel };
+  /** The names the standard the case was decided under gives its measures, for a list of cases under several. */
+  names?: MeasureNames;
 }

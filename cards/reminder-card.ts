@@ -2,6 +2,9 @@ import { wordsTable, type Locale, type Localized } from './locale.js';
 import { formatDate } from './outcome-text.js';
 import { expand } from './template.js';
 import template from './templates/reminder.json' with { type: 'json' };
+import itemTemplate from './templates/parts/reminder-item.json' with { type: 'json' };
+import { actionRows } from './common-actions.js';
+import type { CardJson } from './template.js';
 
 /**
  * The reminder card posted in the case's thread. Every action is an Action.Execute, so the answer
@@ -106,32 +109,97 @@ const HEADINGS: Record<ReminderCardData['notice'], Localized> = {
   lead: { da: 'Kommende frist', en: 'Coming due date' },
 };
 
-function heading(data: ReminderCardData, locale: Locale): string {
-  return `${HEADINGS[data.notice][locale]}: ${data.caseRef}`;
+/** A post with more than one item: the case and how many, each item then under its own heading. */
+const GROUP_HEADING: Record<Locale, (n: number, caseRef: string) => string> = {
+  da: (n, caseRef) => `${n} påmindelser: ${caseRef}`,
+  en: (n, caseRef) => `${n} reminders: ${caseRef}`,
+};
+
+/** One due item on a reminder post: a reminder with its own words, date and actions. */
+export interface ReminderItemData {
+  reminderId: number;
+  /** YYYY-MM-DD */
+  due: string;
+  notice: 'lead' | 'due' | 'snooze';
+  task: string;
+  passage: string;
+  handled: ReminderCardData['handled'];
+  typedReason?: string | null;
+  typedNote?: string | null;
 }
 
+/**
+ * A case's reminder post: every item due for the case that day on one card (the dispatcher posts
+ * them together), under one heading and one @mention. Each item keeps its own facts and its own
+ * "review done" and "postpone" forms, which name its own reminder; the card's refresh names the
+ * first, and the bot answers it with the whole post (bot/reminders/actions.ts).
+ */
+export interface ReminderPostData {
+  tenantId: string;
+  caseId: string;
+  caseRef: string;
+  items: readonly ReminderItemData[];
+  message?: string | null;
+  locale?: Locale;
+  to?: { id: string; name: string } | null;
+}
+
+/** The item as a post of its own: the card a single reminder was always posted as. */
 export function reminderCard(data: ReminderCardData): Record<string, unknown> {
+  return reminderPostCard({ tenantId: data.tenantId, caseId: data.caseId, caseRef: data.caseRef, items: [data], message: data.message, locale: data.locale, to: data.to });
+}
+
+export function reminderPostCard(data: ReminderPostData): Record<string, unknown> {
   const locale = data.locale ?? 'da';
-  const handled = data.handled
-    ? { text: `${ACTION_TEXT[data.handled.action][locale]} — ${data.handled.byName}, ${timeOfDay(data.handled.at, locale)}${data.handled.reason ? ` (${data.handled.reason})` : ''}` }
-    : null;
-  const bound: Record<string, string | null> = {
+  const [first] = data.items;
+  if (!first) throw new Error('a reminder post has at least one item');
+  const grouped = data.items.length > 1;
+  const shell = bind(template, locale, {
     tenantId: data.tenantId,
-    reminderId: String(data.reminderId),
+    reminderId: String(first.reminderId),
     caseId: data.caseId,
-    caseRef: data.caseRef,
-    dueText: locale === 'da' ? danishDate(data.due) : formatDate(data.due, locale),
-    task: data.task,
-    passage: data.passage,
-    heading: heading(data, locale),
-    handledText: handled?.text ?? null,
+    heading: grouped ? GROUP_HEADING[locale](data.items.length, data.caseRef) : `${HEADINGS[first.notice][locale]}: ${data.caseRef}`,
     notice: data.message ?? null,
-    typedReason: data.typedReason ?? null,
-    typedNote: data.typedNote ?? null,
     toName: data.to?.name ?? null,
-  };
-  const card = bind(bound, locale);
+  });
+  const items = data.items.flatMap((item) => itemParts(data, item, locale, grouped));
+  // The items go after the heading and the mention, before the line for the one who clicked.
+  const body = shell.body as unknown[];
+  const head = data.to ? 2 : 1;
+  const card = { ...shell, body: [...body.slice(0, head), ...items, ...body.slice(head)] };
   return data.to ? { ...card, msteams: { entities: [mentionEntity(data.to)] } } : card;
+}
+
+/**
+ * One item: its facts, who handled it, and while open its two forms as rows of their own, "review
+ * done" alone and "postpone" below it (common-actions.ts), so neither is cut on a phone; the case
+ * overview, the card's one other button, sits alone at the foot of the card.
+ */
+function itemParts(post: ReminderPostData, item: ReminderItemData, locale: Locale, grouped: boolean): unknown[] {
+  const handled = item.handled
+    ? `${ACTION_TEXT[item.handled.action][locale]} — ${item.handled.byName}, ${timeOfDay(item.handled.at, locale)}${item.handled.reason ? ` (${item.handled.reason})` : ''}`
+    : null;
+  const part = bind(itemTemplate, locale, {
+    tenantId: post.tenantId,
+    reminderId: String(item.reminderId),
+    // Inputs are named per item on a post of several, so each form sends only its own.
+    idSuffix: grouped ? `-${item.reminderId}` : '',
+    caseRef: grouped ? null : post.caseRef,
+    itemHeading: grouped ? HEADINGS[item.notice][locale] : null,
+    dueText: locale === 'da' ? danishDate(item.due) : formatDate(item.due, locale),
+    task: item.task,
+    passage: item.passage,
+    handledText: handled,
+    typedReason: item.typedReason ?? null,
+    typedNote: item.typedNote ?? null,
+  }) as { item: Record<string, unknown> & { items: unknown[] }; done: CardJson; snooze: CardJson };
+  const container = grouped ? { ...part.item, separator: true, spacing: 'Medium' } : part.item;
+  return [{ ...container, items: [...part.item.items, ...(item.handled ? [] : actionRows(part.done, [part.snooze]))] }];
+}
+
+/** The names the inputs of an item's forms have on a card: plain on a post of one, with the reminder's id on a post of several. */
+export function itemInputName(field: 'decision' | 'note' | 'noteKind' | 'noteMinutes' | 'reason', reminderId: number, grouped: boolean): string {
+  return grouped ? `${field}-${reminderId}` : field;
 }
 
 /**
@@ -143,23 +211,25 @@ export function mentionEntity(to: { id: string; name: string }): { type: 'mentio
 }
 
 /**
- * Expanding the template costs ~15 ms of CPU, which a sweep posting thousands of reminders cannot
- * afford. The card has few shapes (which optional parts are present), so each shape is expanded
- * once with a marker in every field, and each card is that JSON with the markers replaced by the
- * JSON-escaped values. The output is exactly what expanding with the values would give.
+ * Expanding a template costs ~15 ms of CPU, which a sweep posting thousands of reminders cannot
+ * afford. The card and its items have few shapes (which optional parts are present), so each shape
+ * is expanded once with a marker in every field, and each card is that JSON with the markers
+ * replaced by the JSON-escaped values. The output is exactly what expanding with the values would give.
  */
 const shapes = new Map<string, string>();
+const FIELDS = ['tenantId', 'reminderId', 'caseId', 'caseRef', 'heading', 'itemHeading', 'idSuffix', 'dueText', 'task', 'passage', 'handledText', 'notice', 'typedReason', 'typedNote', 'toName'] as const;
 
-function bind(values: Record<string, string | null>, locale: Locale): Record<string, unknown> {
-  const present = Object.keys(values).filter((k) => values[k] !== null);
-  const key = `${locale}:${present.join(',')}`;
+function bind(source: object, locale: Locale, values: Partial<Record<(typeof FIELDS)[number], string | null>>): Record<string, unknown> {
+  const present = FIELDS.filter((k) => values[k] !== null && values[k] !== undefined);
+  const key = `${source === template ? 'card' : 'item'}:${locale}:${present.join(',')}`;
   let json = shapes.get(key);
   if (json === undefined) {
-    const markers = Object.fromEntries(present.map((k) => [k, `\u27E6${k}\u27E7`]));
-    const data = { ...markers, s: reminderWords(locale), handled: 'handledText' in markers ? { text: markers.handledText } : null, notice: markers.notice ?? null, typedReason: markers.typedReason ?? null, typedNote: markers.typedNote ?? null, toName: markers.toName ?? null };
-    json = JSON.stringify(expand(template, data));
+    const data: Record<string, unknown> = Object.fromEntries(FIELDS.map((k) => [k, present.includes(k) ? `\u27E6${k}\u27E7` : null]));
+    data.s = reminderWords(locale);
+    data.handled = present.includes('handledText') ? { text: data.handledText } : null;
+    json = JSON.stringify(expand(source, data));
     shapes.set(key, json);
   }
-  const filled = json.replace(/\u27E6(\w+)\u27E7/g, (_, name: string) => JSON.stringify(values[name] ?? '').slice(1, -1));
+  const filled = json.replace(/\u27E6(\w+)\u27E7/g, (_, name: string) => JSON.stringify(values[name as (typeof FIELDS)[number]] ?? '').slice(1, -1));
   return JSON.parse(filled) as Record<string, unknown>;
 }

@@ -3,6 +3,8 @@ import { buildCaseSummary, type CaseSummaryInput } from '../bot/summary/case-sum
 import { standardPassage } from '../bot/summary/passages.js';
 import { cardBytes, summaryCard } from './summary-card.js';
 import { contactNotes, level2Decision, OVERRIDE } from '../test/support/summary-fixtures.js';
+import { loaded } from '../bot/standards/standard-ref.js';
+import { DEFAULT_STANDARD } from '../rules/standard/load.js';
 
 const input = (over: Partial<CaseSummaryInput> = {}): CaseSummaryInput => ({
   case: { tenantId: 't', teamId: 'team', reference: 'SAG-2026-0042', label: 'AB', caseworkerId: 'cw', status: 'open' },
@@ -35,6 +37,17 @@ describe('the summary card', () => {
     expect(t).toContain('1. december 2026');
     expect(t).toContain('Afsnit i standarden · pps.kriterier.2 · vis/skjul teksten');
     expect(card.version).toBe('1.5');
+  });
+
+  it('says which version of which standard the case was decided under when another is in force now, in the reader’s language, and nothing when it is the same', () => {
+    const decidedUnder = loaded(DEFAULT_STANDARD);
+    const inForce = loaded({ ...DEFAULT_STANDARD, version: '2' });
+    const da = texts(summaryCard(buildCaseSummary(input({ standards: { decidedUnder, inForce } }))));
+    expect(da).toContain(`Afgjort efter ${DEFAULT_STANDARD.name.da} version ${DEFAULT_STANDARD.version}; gældende er version 2.`);
+    const en = texts(summaryCard(buildCaseSummary(input({ locale: 'en', standards: { decidedUnder, inForce } })), { locale: 'en' }));
+    expect(en).toContain(`Decided under ${DEFAULT_STANDARD.name.en} version ${DEFAULT_STANDARD.version}; in force is version 2.`);
+    const same = texts(summaryCard(buildCaseSummary(input({ standards: { decidedUnder, inForce: decidedUnder } }))));
+    expect(same.join('\n')).not.toContain('Afgjort efter');
   });
 
   it('in English: the labels the summary carries (measure, override, due dates, scope) and the dates are English', () => {

@@ -86,6 +86,9 @@ export function summaryCard(s: CaseSummary, options: SummaryCardOptions = {}): C
     decidedBy: d?.decidedBy ?? '',
     startDate: d ? date(d.startDate) : '',
     nextDue: s.nextDue ? date(s.nextDue) : w.noNextDue,
+    // "Afgjort efter ‹standard› version X; gældende er version Y", as the case card and the tab say it (cards/outcome-text.ts standardNote).
+    hasStandardNote: Boolean(d?.standardNote),
+    standardNote: d?.standardNote ?? '',
     hasWarnings: (d?.warnings.length ?? 0) > 0,
     warnings: (d?.warnings ?? []).map((w) => ({ text: cut(w.text, MAX_REASON_CHARS), passageId: w.passage.id || wordsFor(locale).noSource })),
     hasOverride: Boolean(s.override),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './decide.js';
 import type { Facts } from './facts.js';
-import { validateOverride } from './override.js';
+import { choosableUnder, validateOverride } from './override.js';
+import { DEFAULT_STANDARD } from './standard/load.js';
 
 const facts: Facts = {
   referenceDate: '2025-03-01',
@@ -64,5 +65,18 @@ describe('a caseworker’s override', () => {
     const before = JSON.stringify(decision);
     validateOverride(decision, { ...valid, recommended: 'none' });
     expect(JSON.stringify(decision)).toBe(before);
+  });
+
+  it('refuses a measure the decision’s standard does not have, naming the measures it has, in Danish and English', () => {
+    const twoLevels = { ...DEFAULT_STANDARD, measures: DEFAULT_STANDARD.measures.filter((m) => m.id !== 'level3') };
+    expect(choosableUnder(twoLevels)).toEqual(['escalate', 'preventive', 'level1', 'level2', 'none']);
+    const [problem, ...rest] = validateOverride(decision, { ...valid, chosen: 'level3' }, twoLevels);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ code: 'chosen-not-in-standard', field: 'chosen' });
+    expect(problem!.message).toContain('Niveau 2');
+    expect(problem!.message).not.toContain('Niveau 3');
+    expect(problem!.en).toContain('has no such measure');
+    expect(validateOverride(decision, { ...valid, chosen: 'level2' }, twoLevels)).toEqual([]);
+    expect(validateOverride(decision, { ...valid, chosen: 'level3' })).toEqual([]);
   });
 });

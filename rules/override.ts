@@ -1,5 +1,6 @@
 import { IsoDate } from './facts.js';
 import { CHOOSABLE_OUTCOMES, type ChoosableOutcome, type Decision, type Override } from './decision-types.js';
+import type { Standard } from './standard/schema.js';
 
 /** A written reason must say something; ten characters is about the shortest real sentence. */
 export const MIN_REASON_LENGTH = 10;
@@ -7,6 +8,7 @@ export const MIN_REASON_LENGTH = 10;
 export const OVERRIDE_PROBLEM_CODES = [
   'recommended-mismatch',
   'chosen-not-choosable',
+  'chosen-not-in-standard',
   'variant-not-allowed',
   'reason-missing',
   'reason-too-short',
@@ -26,12 +28,19 @@ export interface OverrideProblem {
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** The outcomes a caseworker may choose under a standard: its own measures, and "none". */
+export function choosableUnder(standard: Standard): ChoosableOutcome[] {
+  const has = new Set<string>(standard.measures.map((m) => m.id));
+  return CHOOSABLE_OUTCOMES.filter((o) => o === 'none' || has.has(o));
+}
+
 /**
  * Checks a caseworker's override record against the decision it departs from. It reports
  * problems only: it never fills in, corrects or invents an override. An empty list means the
- * record may be kept beside the recommendation.
+ * record may be kept beside the recommendation. With `standard` (the one the decision was made
+ * under), a measure that standard does not have is refused too, however the choice was sent.
  */
-export function validateOverride(decision: Decision, proposed: Partial<Record<keyof Override, unknown>>): OverrideProblem[] {
+export function validateOverride(decision: Decision, proposed: Partial<Record<keyof Override, unknown>>, standard?: Standard): OverrideProblem[] {
   const problems: OverrideProblem[] = [];
   if (proposed.recommended !== decision.outcome) {
     problems.push({
@@ -49,6 +58,15 @@ export function validateOverride(decision: Decision, proposed: Partial<Record<ke
       field: 'chosen',
       message: `Vælg et af: ${CHOOSABLE_OUTCOMES.join(', ')}. "Der mangler oplysninger" er en tilstand, ikke et valg.`,
       en: `Choose one of: ${CHOOSABLE_OUTCOMES.join(', ')}. "Information is missing" is a state, not a choice.`,
+    });
+  }
+  if (choosable && standard && !choosableUnder(standard).includes(chosen as ChoosableOutcome)) {
+    const own = standard.measures.filter((m) => (CHOOSABLE_OUTCOMES as readonly string[]).includes(m.id));
+    problems.push({
+      code: 'chosen-not-in-standard',
+      field: 'chosen',
+      message: `${standard.name.da} har ikke den indsats ("${chosen}"). Vælg en af standardens: ${[...own.map((m) => m.name.da), 'ingen af indsatserne'].join(', ')}.`,
+      en: `${standard.name.en} has no such measure ("${chosen}"). Choose one of the standard's: ${[...own.map((m) => m.name.en), 'none of the measures'].join(', ')}.`,
     });
   }
   problems.push(...variantProblems(choosable ? (chosen as ChoosableOutcome) : undefined, proposed.chosenVariant));

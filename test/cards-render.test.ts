@@ -263,6 +263,44 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
     }
   });
 
+  it('at 360 px every button on the reminder card, single and a post of several, open and with its forms open, is whole, in Danish and English', async () => {
+    await renderer.setHostWidth(360);
+    try {
+      for (const locale of ['da', 'en'] as const) {
+        const t = (da: string, en: string) => (locale === 'da' ? da : en);
+        const checked = everyCard(locale).filter(([name]) => name.startsWith('reminder'));
+        expect(checked.map(([name]) => name)).toEqual(expect.arrayContaining(['reminder', 'reminder for its caseworker', 'reminder post of two', 'reminder post of two, one handled']));
+        for (const [name, card] of checked) {
+          await renderer.render(card);
+          expect(await renderer.truncatedButtons(), `${name} (${locale})`).toEqual([]);
+          // The forms' own buttons, open one at a time as a person would.
+          for (const form of [t('Gennemgang udført', 'Review done'), t('Udsæt 1 uge', 'Postpone 1 week')]) {
+            await renderer.render(card);
+            if ((await renderer.click(form)) === 0) continue;
+            expect(await renderer.truncatedButtons(), `${name} (${locale}) with ${form} open`).toEqual([]);
+          }
+        }
+        await renderer.render(checked.find(([name]) => name === 'reminder post of two')![1]);
+        await renderer.screenshot(`${SCREENSHOTS}reminder-post-360-${locale}.png`);
+      }
+    } finally {
+      await renderer.setHostWidth(560);
+    }
+  });
+
+  it('on a post of two, an item\'s review form sends its own inputs and names its own reminder', async () => {
+    const [, card] = everyCard('da').find(([name]) => name === 'reminder post of two')!;
+    await renderer.render(card);
+    await renderer.click('Gennemgang udført');
+    await renderer.choose('decision-43', 'continue');
+    // Nothing else typed: the minutes start at 0 (an empty number field blocked the form in the renderer).
+    await renderer.click('Gem');
+    const [sent] = await renderer.sent();
+    expect(sent?.verb).toBe('reminder.done');
+    expect(sent?.data).toMatchObject({ reminderId: '43', 'decision-43': 'continue', 'noteMinutes-43': '0' });
+    expect(Object.keys(sent?.data ?? {}).filter((k) => k.endsWith('-42'))).toEqual([]);
+  });
+
   it('result: tapping a reason shows the verbatim passage; screenshot of a real level 2 result', async () => {
     const decision = decide(f.level2Facts);
     expect(decision.outcome).toBe('level2');

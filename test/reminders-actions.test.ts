@@ -96,7 +96,7 @@ describe('acting on a reminder card', () => {
     const reminderId = await sentReminderId();
     const result = await handleReminderAction(deps(), turn('reminder.snooze', { reminderId, reason: '   ' }));
     expect(texts(result.card)).toContain('Skriv en begrundelse for udsættelsen.');
-    expect((result.card.actions as { title: string }[]).map((a) => a.title)).toContain('Udsæt 1 uge');
+    expect(texts(result.card)).toContain('"title":"Udsæt 1 uge"');
     expect(await db.query("SELECT 1 FROM reminders WHERE state = 'snoozed'")).toEqual([]);
   });
 
@@ -104,7 +104,7 @@ describe('acting on a reminder card', () => {
     const reminderId = await sentReminderId();
     const result = await handleReminderAction(deps(), turn('reminder.snooze', { reminderId, reason: 'Barnet 010203-1234 er syg' }));
     expect(texts(result.card)).toContain('ligner et CPR-nummer');
-    expect(JSON.stringify(result.card.actions)).toContain('"value":"Barnet 010203-1234 er syg"');
+    expect(texts(result.card)).toContain('"value":"Barnet 010203-1234 er syg"');
     expect(await db.query("SELECT 1 FROM reminders WHERE snooze_reason IS NOT NULL")).toEqual([]);
   });
 

@@ -67,7 +67,7 @@ describe('reminder delivery into the case channel', () => {
     expect(DECISIONS.some(([, d]) => d.reviews.some((r) => r.kind === 'investigation-deadline'))).toBe(true);
   });
 
-  it.each(DECISIONS)('posts the reminders of %s at their times, not before, the first opening the case thread and the rest replying in it', async (_, decision) => {
+  it.each(DECISIONS)('posts the reminders of %s at their times, not before, one post per time with every item due then, the first opening the case thread and the rest replying in it', async (_, decision) => {
     const { outcome, reviews } = decision;
     const kase = await scheduleCase(db, connector.url, { caseRef: `SAG-${outcome}`, outcome, reviews });
     const plan = planReminders({ caseRef: kase.caseRef, outcome, reviews, cadence: standardRules(kase.tenantId).cadence(outcome, '2026-01-01'), completed: [], closed: false });
@@ -80,8 +80,9 @@ describe('reminder delivery into the case channel', () => {
       await d.sweep(new Date(t));
       const arrived = connector.posts().slice(before);
       const expected = plan.filter((p) => p.fireAt === t);
-      expect(arrived.map((p) => cardFacts(p.kind === 'create-thread' ? p.body.activity : p.body))).toEqual(
-        expected.map((p) => ({ caseRef: kase.caseRef, due: p.due.split('-').reverse().join('.'), task: p.text, passage: p.passage })),
+      expect(arrived, `one post for the case at ${t}`).toHaveLength(1);
+      expect(cardItems(arrived[0]!.kind === 'create-thread' ? arrived[0]!.body.activity : arrived[0]!.body)).toEqual(
+        expected.map((p) => ({ caseRef: kase.caseRef, due: p.due.split('-').reverse().join('.'), task: p.text, passage: p.passage })).sort((a, b) => a.task.localeCompare(b.task)),
       );
     }
     const posts = connector.posts();
@@ -89,8 +90,9 @@ describe('reminder delivery into the case channel', () => {
       expect(posts[0]!.kind).toBe('create-thread');
       expect(posts.slice(1).every((p) => p.kind === 'send' && p.conversationId === posts[0]!.conversationId)).toBe(true);
     }
-    expect(posts).toHaveLength(plan.length);
+    expect(posts).toHaveLength(times.length);
     expect(plan.length).toBe(reviews.length * 2);
+    expect(await count("reminders WHERE state = 'sent'")).toBe(plan.length);
     expect(connector.windowRefusals()).toBe(0);
   });
 
@@ -108,8 +110,8 @@ describe('reminder delivery into the case channel', () => {
   it('keeps what was sent and replaces what was pending when the decision changes', async () => {
     const reviews = reviewsFor('level2', null, '2026-01-05');
     const kase = await scheduleCase(db, connector.url, { caseRef: 'SAG-2', outcome: 'level2', reviews });
-    await dispatcher().sweep(new Date('2026-03-22T07:00:00Z')); // the two lead notices
-    expect(connector.posts()).toHaveLength(2);
+    await dispatcher().sweep(new Date('2026-03-22T07:00:00Z')); // the two lead notices, on one post
+    expect(connector.posts()).toHaveLength(1);
     const moved = reviews.map((r) => (r.kind === 'regrant' ? { ...r, due: '2026-05-05' } : r));
     const result = await saveCaseSchedule(db, { tenantId: kase.tenantId, caseId: kase.caseId, caseRef: 'SAG-2', teamId: 'team-1', channelId: kase.channelId, caseworkerId: null, outcome: 'level2', reviews: moved, cadence: {}, closed: false });
     expect(result).toEqual({ inserted: 2, cancelled: 1, kept: 3 });
@@ -178,20 +180,23 @@ describe('when Teams pushes back', () => {
     const reviews = reviewsFor('level2', null, '2026-01-05');
     await scheduleCase(db, connector.url, { caseRef: 'SAG-7', outcome: 'level2', reviews });
     await dispatcher().sweep(new Date('2026-03-22T07:00:00Z'));
-    expect(connector.posts().map((p) => p.kind)).toEqual(['create-thread', 'send']);
+    expect(connector.posts().map((p) => p.kind)).toEqual(['create-thread']);
     connector.fail('19:familie@thread.tacv2', { status, code });
     await dispatcher().sweep(new Date('2026-04-05T07:00:00Z'));
-    const after = connector.requests.slice(2);
-    expect(after.filter((r) => r.status >= 400)).toHaveLength(1); // one refusal teaches us; the next goes straight to personal
-    expect(connector.posts().slice(2).map((p) => [p.kind, p.threadKey])).toEqual([
+    const after = connector.requests.slice(1);
+    expect(after.filter((r) => r.status >= 400)).toHaveLength(1); // one refusal teaches us; the post goes straight to personal
+    // The day's two reminders are one post in personal chat too, with both items on it.
+    expect(connector.posts().slice(1).map((p) => [p.kind, p.threadKey])).toEqual([
       ['create-personal', 'personal:29:caseworker'],
       ['send', expect.stringMatching(/^a:personal-/)],
-      ['send', expect.stringMatching(/^a:personal-/)],
     ]);
-    expect(connector.posts()[3]!.body.attachments[0].content.body.at(-1).text).toMatch(/ikke længere er med i sagens kanal/);
+    const personal = connector.posts()[2]!.body;
+    expect(personal.attachments[0].content.body.at(-1).text).toMatch(/^Du får disse påmindelser personligt, .*ikke længere er med i sagens kanal/);
+    expect(cardItems(personal).map((i) => i.task).sort()).toEqual(reviews.map((r) => r.text).sort());
     expect(await count('reminder_channels WHERE NOT active')).toBe(1);
-    expect(await count("reminder_outcomes WHERE outcome = 'rerouted'")).toBe(1);
-    expect(await count("reminders WHERE delivered_to = 'personal' AND state = 'sent'")).toBe(2);
+    // One line per reminder of the post, both for the one refused request.
+    expect(await count("reminder_outcomes WHERE outcome = 'rerouted'")).toBe(2);
+    expect(await count("reminders WHERE delivered_to = 'personal' AND state = 'sent' AND activity_id = $1", [connector.posts()[2]!.activityId])).toBe(2);
   });
 
   it('asks a channel the bot was removed from once, not once per case in flight, and sends every case to personal chat', async () => {
@@ -350,8 +355,18 @@ function summaries(): string[] {
   return connector.posts().map((p) => (p.kind === 'create-thread' ? p.body.activity.summary : p.body.summary));
 }
 
-function cardFacts(activity: any) { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const facts = activity.attachments[0].content.body[1].facts as { title: string; value: string }[];
-  const value = (title: string) => facts.find((f) => f.title === title)?.value;
-  return { caseRef: value('Sag'), due: value('Frist'), task: value('Skal tages stilling til'), passage: value('Grundlag') };
+/** The items a posted card carries, each from its facts; the case from its fact or, on a post of several, the heading. */
+function cardItems(activity: any) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const card = activity.attachments[0].content;
+  const heading = String(card.body[0].text);
+  const sets = (card.body as { type: string; items?: { type: string; facts?: { title: string; value: string }[] }[] }[])
+    .flatMap((b) => b.items ?? [])
+    .filter((i) => i.type === 'FactSet')
+    .map((i) => i.facts!);
+  return sets
+    .map((facts) => {
+      const value = (title: string) => facts.find((f) => f.title === title)?.value;
+      return { caseRef: value('Sag') ?? heading.slice(heading.indexOf(': ') + 2), due: value('Frist'), task: value('Skal tages stilling til')!, passage: value('Grundlag') };
+    })
+    .sort((a, b) => a.task.localeCompare(b.task));
 }

@@ -32,21 +32,22 @@ const REVIEWS = reviewsFor('level2', null, '2026-01-05');
 const NOTICES = new Date('2026-03-22T07:00:00Z');
 
 describe('a channel reminder reaches the caseworker personally', () => {
-  it('@mentions the caseworker by the name the roster gives at post time, in the card and its mention entity, in the new thread and the replies', async () => {
+  it('@mentions the caseworker by the name the roster gives at post time, once, in the card and its mention entity, on the post with both items of the day', async () => {
     joinTeam('team-1', 'aad-sanne-m1', 'Sanne Sagsbehandler');
     await scheduleCase(db, connector.url, { caseRef: 'SAG-MENTION-1', outcome: 'level2', reviews: REVIEWS, caseworkerId: 'aad-sanne-m1' });
     const report = await dispatcher().sweep(NOTICES);
     expect(report.results.map((r) => r.outcome)).toEqual(['sent', 'sent']);
 
     const posts = connector.posts();
-    expect(posts.map((p) => p.kind)).toEqual(['create-thread', 'send']);
-    for (const post of posts) {
-      const card = cardOf(post);
-      expect(card.msteams).toEqual({ entities: [{ type: 'mention', text: '<at>Sanne Sagsbehandler</at>', mentioned: { id: '29:aad-sanne-m1', name: 'Sanne Sagsbehandler' } }] });
-      // Teams finds the mention by its text: the card must show exactly the entity's text.
-      expect(bodyText(card)).toContain('Til <at>Sanne Sagsbehandler</at>');
-    }
-    // Asked once for the sweep's two posts of the same caseworker, in the case's team.
+    expect(posts.map((p) => p.kind)).toEqual(['create-thread']);
+    const card = cardOf(posts[0]!);
+    expect(card.msteams).toEqual({ entities: [{ type: 'mention', text: '<at>Sanne Sagsbehandler</at>', mentioned: { id: '29:aad-sanne-m1', name: 'Sanne Sagsbehandler' } }] });
+    // Teams finds the mention by its text: the card must show exactly the entity's text, once for the post.
+    expect(bodyText(card)).toContain('Til <at>Sanne Sagsbehandler</at>');
+    expect(JSON.stringify(card.body).match(/<at>/g)).toHaveLength(1);
+    expect(JSON.stringify(card.body)).toContain(REVIEWS[0]!.text);
+    expect(JSON.stringify(card.body)).toContain(REVIEWS[1]!.text);
+    // Asked once for the sweep's post of the caseworker, in the case's team.
     expect(connector.memberLookups.filter((l) => l.userId === 'aad-sanne-m1')).toEqual([{ teamId: 'team-1', userId: 'aad-sanne-m1' }]);
 
     // The name was only borrowed: nothing the reminders keep holds it.
@@ -63,7 +64,7 @@ describe('a channel reminder reaches the caseworker personally', () => {
     joinTeam('team-1', 'aad-renamed-m2', 'Kim Efter');
     await dispatcher().sweep(new Date('2026-04-05T07:00:00Z'));
     const names = connector.posts().map((p) => cardOf(p).msteams?.entities[0].mentioned.name);
-    expect(names).toEqual(['Kim Før', 'Kim Før', 'Kim Efter', 'Kim Efter']);
+    expect(names).toEqual(['Kim Før', 'Kim Efter']);
   });
 
   it('still posts in the channel, without a mention, when the caseworker is not in the team or the case has none', async () => {
@@ -85,7 +86,7 @@ describe('a channel reminder reaches the caseworker personally', () => {
     connector.fail(kase.channelId, { status: 403, code: 'BotNotInConversationRoster' });
     await dispatcher().sweep(NOTICES);
     const personal = connector.posts().filter((p) => p.kind === 'send');
-    expect(personal).toHaveLength(2);
+    expect(personal).toHaveLength(1);
     for (const post of personal) expect(cardOf(post).msteams).toBeUndefined();
   });
 });

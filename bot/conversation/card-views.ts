@@ -15,26 +15,37 @@ import { passageById } from '../../rules/passages/index.js';
 import { RISK_FACTORS } from '../../rules/risk-factors.js';
 import { toCaseView } from './case-view.js';
 import { measureNames, type MeasureNames } from '../../cards/outcome-text.js';
-import { CHOOSABLE_OUTCOMES, type ChoosableOutcome } from '../../rules/decision-types.js';
+import type { ChoosableOutcome } from '../../rules/decision-types.js';
+import { choosableUnder } from '../../rules/override.js';
 import type { Standard } from '../../rules/standard/schema.js';
 import { interviewOf } from '../intake/interview.js';
+import { standardPassageById } from '../../rules/standard/passages.js';
 import type { Interview } from '../intake/steps.js';
 import type { Views } from './views.js';
 
-/** The passages' verbatim text, for the reasons on the result card. */
+/** The passages' verbatim text, for the reasons on the result card: the catalogue's, where no standard is known. */
 const lookupPassage: LookupPassage = (id) => {
   const passage = passageById(id);
   return passage ? { id: passage.id, source: passage.source, heading: passage.heading, text: passage.text } : undefined;
 };
+
+/** The passages of the standard a decision was made under: its own, and those of the sources it names (never another standard's). */
+export function passagesUnder(standard: Standard): LookupPassage {
+  return (id) => {
+    const passage = standardPassageById(standard, id);
+    if (!passage) return undefined;
+    // Its own passages are shown under its own name (cards/cited.ts names the product's sources).
+    return { id: passage.id, source: passage.source === 'own' ? standard.name.da : passage.source, heading: passage.heading, text: passage.text };
+  };
+}
 
 function riskFactors(locale: Locale): RiskFactorInfo[] {
   return RISK_FACTORS.map((f) => ({ id: f.id, group: f.group, label: locale === 'da' ? f.label : f.labelEn, passage: f.passage }));
 }
 
 /** What the cards take from the standard: its interview, its measures' names, the outcomes it has. */
-function standardViews(standard: Standard): { interview: Interview; names: MeasureNames; choosable: ChoosableOutcome[] } {
-  const has = new Set(standard.measures.map((m) => m.id));
-  return { interview: interviewOf(standard), names: measureNames(standard), choosable: CHOOSABLE_OUTCOMES.filter((o) => o === 'none' || has.has(o)) };
+function standardViews(standard: Standard): { interview: Interview; names: MeasureNames; choosable: ChoosableOutcome[]; lookupPassage: LookupPassage } {
+  return { interview: interviewOf(standard), names: measureNames(standard), choosable: choosableUnder(standard), lookupPassage: passagesUnder(standard) };
 }
 
 /** The conversation's views, drawn by the card builders in cards/. */
@@ -52,7 +63,7 @@ export function createViews(): Views {
         figures: ctx.figures,
         riskFactors: riskFactors(locale),
         unknown: answers.unknown,
-        lookupPassage,
+        lookupPassage: ctx.standard ? passagesUnder(ctx.standard) : lookupPassage,
         ...(ctx.typed ? { typed: ctx.typed } : {}),
         ...(ctx.problems ? { problems: ctx.problems } : {}),
       }),
@@ -76,10 +87,10 @@ export function createViews(): Views {
       const view = toCaseView(found, options?.standards);
       // Named as the standard it was decided under names its measures.
       const names = options?.standards ? measureNames(options.standards.decidedUnder.standard) : {};
-      const ctx = { locale, lookupPassage, names };
+      const ctx = { locale, lookupPassage: options?.standards ? passagesUnder(options.standards.decidedUnder.standard) : lookupPassage, names };
       return options?.created ? caseCreatedCard(view, found.decision.recommended, view.override, ctx) : caseCard(view, ctx);
     },
-    caseList: (locale, cases) => caseListCard(cases.map((c) => toCaseView(c)), { locale }),
+    caseList: (locale, cases, standards) => caseListCard(cases.map((c, i) => toCaseView(c, standards?.[i])), { locale }),
     askReference: (locale, askFor, personal) => askReferenceCard(askFor, { locale, personal }),
   };
 }

@@ -5,6 +5,8 @@ import { parseAcceptSubmission, parseOverrideSubmission, type CaseForm } from '.
 import { withStandingPlan } from '../cases/standing-plan.js';
 import { isOverride } from '../storage/decisions.js';
 import { StorageInputError } from '../storage/input-errors.js';
+import { AUDIT_ACTIONS, type AuditDetails } from '../storage/audit.js';
+import type { LoadedStandard } from '../standards/standard-ref.js';
 import { teamChannels, type TeamChannel } from './channels.js';
 import { decideNow } from './deciding.js';
 import type { Turn } from './deps.js';
@@ -28,8 +30,14 @@ interface Choice {
   overrideReason: string | null;
 }
 
-/** What the caseworker chose, given the recommendation as it stands when they submit. */
-type Choose = (decision: Decision) => Choice | { problems: Problem[] };
+/** A refusal the audit log keeps (a choice the card could not have offered: a forged payload), without personal data. */
+interface AuditedRefusal {
+  problems: Problem[];
+  audit?: AuditDetails;
+}
+
+/** What the caseworker chose, given the recommendation as it stands when they submit and the standard it was made under. */
+type Choose = (decision: Decision, standard: LoadedStandard) => Choice | AuditedRefusal;
 
 type Submission = { ok: true; form: CaseForm; choose: Choose } | { ok: false; problems: readonly Problem[] };
 
@@ -58,11 +66,17 @@ export async function overrideRecommendation(turn: Turn, data: Data): Promise<Ca
   const parsed = parseOverrideSubmission(data, channels.map((c) => c.id));
   if (!parsed.ok) return createCase(turn, data, channels, parsed, 'overrideChannelId');
   const { chosen, chosenVariant, reason, ...form } = parsed.value;
-  const choose: Choose = (decision) => {
-    // The rules' own check of an override record, against the recommendation as it stands now.
+  const choose: Choose = (decision, standard) => {
+    // The rules' own check of an override record, against the recommendation as it stands now and
+    // the standard it was made under: a measure that standard lacks is refused however it was sent.
     const record = { recommended: decision.outcome, chosen, chosenVariant, reason, by: turn.scope.actorId, at: turn.deps.clock().toISOString() };
-    const problems = validateOverride(decision, record);
-    return problems.length > 0 ? { problems: problems.map((p) => ({ field: p.field, message: p.message, en: p.en })) } : { chosenOutcome: chosen, chosenVariant, overrideReason: reason };
+    const problems = validateOverride(decision, record, standard.standard);
+    if (problems.length === 0) return { chosenOutcome: chosen, chosenVariant, overrideReason: reason };
+    const foreign = problems.some((p) => p.code === 'chosen-not-in-standard');
+    return {
+      problems: problems.map((p) => ({ field: p.field, message: p.message, en: p.en })),
+      ...(foreign ? { audit: { reason: 'outcome-not-in-standard', chosen, standardId: standard.ref.id, standardVersion: standard.ref.version } } : {}),
+    };
   };
   return createCase(turn, data, channels, { ok: true, form, choose }, 'overrideChannelId');
 }
@@ -90,8 +104,12 @@ async function createCase(turn: Turn, data: Data, channels: readonly TeamChannel
   if (!channel) return refuse([{ field: 'channelId', message: turn.locale === 'da' ? 'Vælg teamets kanal igen.' : "Choose the team's channel again." }]);
 
   const { facts, decision, standard } = decideNow(turn, answers, { startDate: form.startDate });
-  const choice = submission.choose(decision);
-  if ('problems' in choice) return refuse(choice.problems);
+  const choice = submission.choose(decision, standard);
+  if ('problems' in choice) {
+    // Nothing of the case is stored; the refusal is, as the doors keep theirs.
+    if (choice.audit) await turn.deps.storage.audit.append(turn.scope, { action: AUDIT_ACTIONS.decisionRefused, caseId: null, details: choice.audit });
+    return refuse(choice.problems);
+  }
 
   // Everything the turn reads comes first (the channel, with its service URL, was read with the
   // team's channels), then one transaction writes the case, removes the draft and schedules the

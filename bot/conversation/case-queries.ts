@@ -1,5 +1,6 @@
 import { problemText } from '../../cards/locale.js';
 import { withStandingPlan } from '../cases/standing-plan.js';
+import { standardsOfCase } from './case-standard.js';
 import { parseCaseReference } from '../cases/case-reference.js';
 import { parseCaseOpen } from '../intake/submission.js';
 import type { Turn } from './deps.js';
@@ -29,5 +30,7 @@ export async function openCase(turn: Turn, data: Record<string, unknown>): Promi
 
 export async function myCases(turn: Turn): Promise<Card> {
   const cases = await turn.deps.storage.cases.listForCaseworker(turn.scope);
-  return turn.deps.views.caseList(turn.locale, cases.map((c) => withStandingPlan(c, turn.rules)));
+  // Each row named as the standard its case was decided under names the measure.
+  const standards = await Promise.all(cases.map((c) => standardsOfCase(turn, c)));
+  return turn.deps.views.caseList(turn.locale, cases.map((c) => withStandingPlan(c, turn.rules)), standards);
 }

@@ -1,5 +1,5 @@
 import type { CaseView } from '../../cards/case-view.js';
-import { standardLabel, type StandardLabel } from '../../cards/outcome-text.js';
+import { measureNames, standardLabel, type StandardLabel } from '../../cards/outcome-text.js';
 import type { Override } from '../../rules/decision-types.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import type { LoadedStandard } from '../standards/standard-ref.js';
@@ -38,6 +38,6 @@ export function toCaseView(found: CaseWithDecision, standards?: CaseStandards): 
       a.due.localeCompare(b.due),
     ),
     ...(override ? { override } : {}),
-    ...(standards ? { standards: { decidedUnder: labelOf(standards.decidedUnder), inForce: labelOf(standards.inForce) } } : {}),
+    ...(standards ? { standards: { decidedUnder: labelOf(standards.decidedUnder), inForce: labelOf(standards.inForce) }, names: measureNames(standards.decidedUnder.standard) } : {}),
   };
 }

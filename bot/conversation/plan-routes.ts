@@ -1,13 +1,15 @@
-import { formatDate } from '../../cards/outcome-text.js';
+import { formatDate, measureNames } from '../../cards/outcome-text.js';
 import { VERBS } from '../../cards/verbs.js';
 import { firstPlanCard, takesPlan, type PlanDeps } from '../plan/plan-flow.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { danishDate } from './dates.js';
+import { standardsOfCase } from './case-standard.js';
 import { standardInForce } from './deciding.js';
 import type { Turn } from './deps.js';
 import { answerPlanCommand, PLAN_ACTIONS, type PlanAnswer } from './plan-actions.js';
 import type { PlanCommand } from './plan-commands.js';
 import { answerQuestion } from './question.js';
+import { standardIndexFor } from '../search/standard-index.js';
 import type { Card, Reply } from './types.js';
 
 /**
@@ -23,6 +25,7 @@ function planDeps(turn: Turn): PlanDeps {
     locale: turn.locale,
     rules: turn.rules,
     standard: standardInForce(turn),
+    standardsOf: (_scope, c) => standardsOfCase(turn, c),
     today: () => danishDate(turn.deps.clock()),
     clock: turn.deps.clock,
     ...(turn.info.userName ? { userName: turn.info.userName } : {}),
@@ -50,8 +53,12 @@ export async function planCommand(turn: Turn, command: PlanCommand): Promise<Car
 
 /** Free text that is no command: a question answered from the standards, when passage search is configured. */
 export function answerFreeText(turn: Turn, text: string): Reply | undefined {
-  const search = turn.deps.searchPassages;
-  return search ? { kind: 'text', text: answerQuestion(text, search, turn.locale) } : undefined;
+  const configured = turn.deps.searchPassages;
+  if (!configured) return undefined;
+  // Under the tenant's own standard when the bot knows each tenant's (as "standard <spørgsmål>").
+  const own = turn.deps.standards ? standardIndexFor(standardInForce(turn).standard) : undefined;
+  const search: typeof configured = own ? (query, limit) => own.search(query, limit) : configured;
+  return { kind: 'text', text: answerQuestion(text, search, turn.locale) };
 }
 
 /**
@@ -67,6 +74,7 @@ export function planCardAfterCreate(turn: Turn, created: CaseWithDecision): Card
     turn.locale === 'en'
       ? `Case ${ref} is created.${first ? ` First due date: ${formatDate(first.due, 'en')}.` : ''} Now write the plan together with the parents – it can be edited later with »plan ${ref}«.`
       : `Sag ${ref} er oprettet.${first ? ` Første frist: ${formatDate(first.due, 'da')}.` : ''} Skriv nu planen sammen med forældrene – den kan rettes senere med »plan ${ref}«.`;
-  // Created in this turn, so it has no plan yet: nothing to read once the case is committed.
-  return firstPlanCard(created, turn.rules, intro, turn.locale);
+  // Created in this turn, so it has no plan yet: nothing to read once the case is committed. It
+  // was decided in this turn too, under the standard in force, whose names it shows.
+  return firstPlanCard(created, turn.rules, intro, turn.locale, measureNames(standardInForce(turn).standard));
 }

@@ -21,8 +21,8 @@ const MAX_QUESTION = 500;
 const SAYS = {
   // The standards are Danish, so the examples stay Danish in both: they are what the search finds.
   nothing: {
-    da: 'Jeg fandt ikke noget i standarderne, der passer på det, du skrev. Prøv med andre ord, fx »hvor længe varer en hjemmepædagogisk indsats« eller »opfølgning niveau 3«.',
-    en: 'I found nothing in the standards that fits what you wrote. Try other words – the standards are in Danish – e.g. »hvor længe varer en hjemmepædagogisk indsats« or »opfølgning niveau 3«.',
+    da: 'Jeg fandt ikke noget i standarderne, der passer på det, du skrev. Prøv med andre ord, fx »hvor længe varer indsatsen« eller »hvornår er der opfølgning«.',
+    en: 'I found nothing in the standards that fits what you wrote. Try other words – the standards are in Danish – e.g. »hvor længe varer indsatsen« or »hvornår er der opfølgning«.',
   },
   found: { da: 'Det siger standarderne:', en: 'This is what the standards say (in their own Danish words):' },
 } satisfies Record<string, Localized>;

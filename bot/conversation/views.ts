@@ -37,7 +37,8 @@ export interface Views {
   result(locale: Locale, decision: Decision, answers: IntakeAnswers, ctx: { draftId: string; channels: readonly ChannelChoice[]; standard?: Standard } & Refused): Card;
   /** One case; `created` right after accept/override shows recommendation and decision side by side. */
   caseCard(locale: Locale, found: CaseWithDecision, options?: { created?: boolean; standards?: CaseStandards }): Card;
-  caseList(locale: Locale, cases: readonly CaseWithDecision[]): Card;
+  /** `standards`: each case's, in the same order, so each row names its measure as its standard does. */
+  caseList(locale: Locale, cases: readonly CaseWithDecision[], standards?: readonly CaseStandards[]): Card;
   /** A bare command's question for the case number; `personal` adds "Mine sager". */
   askReference(locale: Locale, askFor: AskFor, personal: boolean): Card;
   /** The passages that best answer a question, verbatim, with their ids. */

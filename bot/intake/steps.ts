@@ -198,8 +198,9 @@ const familyStep: IntakeStep = {
   id: 'family',
   title: { da: 'Familiens situation', en: "The family's situation" },
   intro: {
-    da: 'Bruges til at vurdere, om en forebyggende hjemmepædagogisk indsats kan passe.',
-    en: 'Used to judge whether a preventive home-based pedagogical course may fit.',
+    // In no standard's name for the measure: every municipality's interview asks these.
+    da: 'Bruges til at vurdere, om en forebyggende indsats kan passe.',
+    en: 'Used to judge whether a preventive course may fit.',
   },
   questions: [
     {
@@ -239,8 +240,8 @@ const riskStep: IntakeStep = {
   id: 'risk',
   title: { da: 'Risikofaktorer', en: 'Risk factors' },
   intro: {
-    da: 'Tjeklisterne fra modellen for hjemmepædagogisk indsats. Sæt kryds ved det, der passer.',
-    en: 'The checklists from the model for home-based pedagogical support. Tick what applies.',
+    da: 'Modellens tjeklister over risikofaktorer. Sæt kryds ved det, der passer.',
+    en: "The model's checklists of risk factors. Tick what applies.",
   },
   questions: [
     ...(['expecting', 'parent', 'child'] as const).map(

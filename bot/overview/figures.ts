@@ -1,7 +1,8 @@
 import { addDays } from '../../rules/dates.js';
 import { CHOOSABLE_OUTCOMES, OUTCOMES, type ChoosableOutcome, type Outcome, type Scope, type Variant } from '../../rules/decision-types.js';
 import type { DueRow, OpenCaseRow, TeamOverviewRows } from '../storage/team-overview.js';
-import { OUTCOME_LABEL, outcomeLabel } from '../summary/labels.js';
+import type { MeasureNames } from '../../cards/outcome-text.js';
+import { outcomeLabel } from '../summary/labels.js';
 import { commonWords, type CommonWord } from './reason-words.js';
 
 /**
@@ -106,22 +107,34 @@ const isOutcome = (o: string): o is Outcome => (OUTCOMES as readonly string[]).i
 const MEASURE_ORDER: readonly Outcome[] = ['preventive', 'level1', 'level2', 'level3', 'escalate', 'none', 'needs-information'];
 const order = (o: Outcome, v: Variant) => MEASURE_ORDER.indexOf(o) * 10 + (v === '1B' ? 2 : v === '1A' ? 1 : 0);
 
-export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today: string }): TeamOverview {
+/**
+ * The names the standard with this hash (null: before standards were recorded) gives its measures;
+ * the caller read the standards, so the figures stay pure. Absent, the seed's names.
+ */
+export type NamesOfStandard = (hash: string | null) => MeasureNames;
+
+/** A measure named as the standards its cases were decided under name it; several names when they differ. */
+function labelOf(outcome: Outcome, variant: Variant, hashes: readonly (string | null)[], namesOf: NamesOfStandard): string {
+  return [...new Set(hashes.map((h) => outcomeLabel(outcome, variant, 'da', namesOf(h))))].sort().join(' / ');
+}
+
+export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today: string }, namesOf: NamesOfStandard = () => ({})): TeamOverview {
   const { today } = q;
   const in14 = addDays(today, 14);
   const in30 = addDays(today, HORIZON_DAYS);
 
-  const measures = new Map<string, { outcome: Outcome; variant: Variant; refs: string[] }>();
+  const measures = new Map<string, { outcome: Outcome; variant: Variant; refs: string[]; hashes: (string | null)[] }>();
   for (const c of rows.openCases) {
     if (!isOutcome(c.chosenOutcome)) continue;
     const key = `${c.chosenOutcome}/${c.chosenVariant ?? ''}`;
-    const entry = measures.get(key) ?? { outcome: c.chosenOutcome, variant: c.chosenVariant, refs: [] };
+    const entry = measures.get(key) ?? { outcome: c.chosenOutcome, variant: c.chosenVariant, refs: [], hashes: [] };
     entry.refs.push(c.reference);
+    entry.hashes.push(c.standardHash);
     measures.set(key, entry);
   }
   const byMeasure = [...measures.values()]
     .sort((a, b) => order(a.outcome, a.variant) - order(b.outcome, b.variant))
-    .map((m): MeasureLine => ({ outcome: m.outcome, variant: m.variant, label: outcomeLabel(m.outcome, m.variant), cases: figure(m.refs) }));
+    .map((m): MeasureLine => ({ outcome: m.outcome, variant: m.variant, label: labelOf(m.outcome, m.variant, m.hashes, namesOf), cases: figure(m.refs) }));
 
   const due = DUE_CATEGORIES.map((category): DueLine => ({
     category,
@@ -143,11 +156,12 @@ export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today:
     .filter((s) => standings.has(s))
     .map((standing) => ({ standing, label: SCOPE_LABEL[standing], cases: figure(standings.get(standing)!) }));
 
-  const byRecommended = new Map<Outcome, { decisions: number; refs: string[] }>();
+  const byRecommended = new Map<Outcome, { decisions: number; refs: string[]; hashes: (string | null)[] }>();
   for (const d of rows.decisions) {
     if (!isOutcome(d.recommendedOutcome)) continue;
-    const entry = byRecommended.get(d.recommendedOutcome) ?? { decisions: 0, refs: [] };
+    const entry = byRecommended.get(d.recommendedOutcome) ?? { decisions: 0, refs: [], hashes: [] };
     entry.decisions += 1;
+    entry.hashes.push(d.standardHash);
     if (d.overrideReason !== null) entry.refs.push(d.reference);
     byRecommended.set(d.recommendedOutcome, entry);
   }
@@ -155,7 +169,7 @@ export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today:
     .sort(([a], [b]) => MEASURE_ORDER.indexOf(a) - MEASURE_ORDER.indexOf(b))
     .map(([outcome, e]): OverrideLine => ({
       outcome,
-      label: OUTCOME_LABEL[outcome],
+      label: labelOf(outcome, null, e.hashes, namesOf),
       decisions: e.decisions,
       overridden: figure(e.refs),
       share: e.decisions === 0 ? 0 : e.refs.length / e.decisions,

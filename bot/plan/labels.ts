@@ -1,11 +1,14 @@
 import type { Locale } from '../../cards/locale.js';
-import { outcomeTitle } from '../../cards/outcome-text.js';
+import { outcomeTitle, type MeasureNames } from '../../cards/outcome-text.js';
 import type { Decision, Outcome, Scope, Variant } from '../../rules/decision-types.js';
 import type { DurationUnit } from './model.js';
 
-/** The measure as every card names it, so the plan and review cards read like the case card. */
-export function measureLabel(outcome: Outcome, variant: Variant = null, locale: Locale = 'da'): string {
-  return outcomeTitle(outcome, variant, locale);
+/**
+ * The measure as every card names it, so the plan and review cards read like the case card:
+ * `names` are the names the case's standard gives its measures (cards/outcome-text.ts measureNames).
+ */
+export function measureLabel(outcome: Outcome, variant: Variant = null, locale: Locale = 'da', names: MeasureNames = {}): string {
+  return outcomeTitle(outcome, variant, locale, names);
 }
 
 /** No fixed period: the caseworker gives the expected duration (after an override too). */
@@ -22,11 +25,14 @@ export const OVERRIDDEN_PERIOD = {
  * The expected duration a new plan starts from (Barnets lov § 32, stk. 3 asks the decision to state
  * it), read off the decision's scope, with a line saying where it came from.
  */
-export function durationFromDecision(decision: Pick<Decision, 'scope'>, locale: Locale = 'da'): { duration: { value: number; unit: DurationUnit } | null; hint: string } {
+export function durationFromDecision(decision: Pick<Decision, 'scope' | 'reviews'>, locale: Locale = 'da'): { duration: { value: number; unit: DurationUnit } | null; hint: string } {
   const scope: Scope = decision.scope;
   const en = locale === 'en';
   if (scope.maxWeeks) {
-    const hint = en ? `Filled in from the decision: at most ${scope.maxWeeks} weeks (hpi.4.varighed).` : `Forudfyldt fra afgørelsen: højst ${scope.maxWeeks} uger (hpi.4.varighed).`;
+    // Cited as the decision's standard cites the course's end.
+    const passage = decision.reviews.find((r) => r.kind === 'course-end')?.passage;
+    const cited = passage ? ` (${passage})` : '';
+    const hint = en ? `Filled in from the decision: at most ${scope.maxWeeks} weeks${cited}.` : `Forudfyldt fra afgørelsen: højst ${scope.maxWeeks} uger${cited}.`;
     return { duration: { value: scope.maxWeeks, unit: 'weeks' }, hint };
   }
   if (scope.grantMonths) {

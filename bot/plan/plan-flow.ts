@@ -4,6 +4,8 @@ import type { ReminderHooks } from '../reminders/hooks.js';
 import type { CaseWithDecision } from '../storage/cases.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import type { LoadedStandard } from '../standards/standard-ref.js';
+import type { CaseStandards } from '../standards/case-standards.js';
+import { measureNames, type MeasureNames } from '../../cards/outcome-text.js';
 import type { Storage } from '../storage/storage.js';
 import type { TenantScope } from '../storage/scope.js';
 import { worded, type Locale, type Localized } from '../../cards/locale.js';
@@ -31,6 +33,8 @@ export interface PlanDeps {
   rules: BoundRules;
   /** The tenant's standard in force: a review that decides again is recorded under it. */
   standard?: LoadedStandard;
+  /** The standard a case was decided under (its measures' names on the cards); absent, the seed's names. */
+  standardsOf?: (scope: TenantScope, c: CaseWithDecision) => Promise<CaseStandards>;
   /** Today in the municipality, YYYY-MM-DD (the review card's default date). */
   today: () => string;
   /** Told of each review held, in its transaction, so the case's reminders follow it; absent where reminders are off. */
@@ -38,6 +42,11 @@ export interface PlanDeps {
   /** The person's display name and the turn's clock, for the reminder cards a review marks done. */
   userName?: string;
   clock?: () => Date;
+}
+
+/** The names the case's standard gives its measures, as the plan and review cards show them. */
+export async function namesOf(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision): Promise<MeasureNames> {
+  return deps.standardsOf ? measureNames((await deps.standardsOf(scope, c)).decidedUnder.standard) : {};
 }
 
 /** The tenant's own areas, from its bound figures. */
@@ -74,14 +83,14 @@ function cardFor(
   c: CaseWithDecision,
   form: PlanForm,
   version: number,
-  extra: { saved?: string; problems?: string[]; wellbeing?: { areas: readonly WellbeingArea[]; form: readonly WellbeingFormRow[] } } = {},
+  extra: { saved?: string; problems?: string[]; wellbeing?: { areas: readonly WellbeingArea[]; form: readonly WellbeingFormRow[] }; names?: MeasureNames } = {},
 ): Card {
-  const { wellbeing, ...rest } = extra;
+  const { wellbeing, names, ...rest } = extra;
   return planCard({
     locale,
     caseId: c.caseId,
     reference: c.reference,
-    outcomeLabel: measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant, locale),
+    outcomeLabel: measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant, locale, names),
     preventive: isPreventive(c),
     showDaycare: showDaycare(c, rules),
     referralSources: referralSourcesFor(c.facts.child, showDaycare(c, rules), form.referralSource),
@@ -97,15 +106,19 @@ function cardFor(
 export async function planCardForCase(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision, intro?: string): Promise<Card> {
   const plan: PlanVersion | null = await deps.storage.plans.current(scope, c.caseId);
   const locale = deps.locale ?? 'da';
-  if (plan) return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, intro ? { saved: intro } : {});
-  return firstPlanCard(c, deps.rules, intro, locale);
+  const names = await namesOf(deps, scope, c);
+  if (plan) return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, { ...(intro ? { saved: intro } : {}), names });
+  return firstPlanCard(c, deps.rules, intro, locale, names);
 }
 
-/** The card for a case's first plan, e.g. right after the case is created: nothing to read. */
-export function firstPlanCard(c: CaseWithDecision, rules: BoundRules, intro?: string, locale: Locale = 'da'): Card {
+/**
+ * The card for a case's first plan, e.g. right after the case is created: nothing to read.
+ * `names`: the names of the standard the case was decided under (see namesOf).
+ */
+export function firstPlanCard(c: CaseWithDecision, rules: BoundRules, intro?: string, locale: Locale = 'da', names: MeasureNames = {}): Card {
   const areas = rules.wellbeingAreas;
   const wellbeing = { areas, form: emptyWellbeingForm(areas) };
-  return cardFor(rules, locale, c, fromInterview(emptyPlanForm(durationFor(c, locale).duration), c.facts), 0, { ...(intro ? { saved: intro } : {}), wellbeing });
+  return cardFor(rules, locale, c, fromInterview(emptyPlanForm(durationFor(c, locale).duration), c.facts), 0, { ...(intro ? { saved: intro } : {}), wellbeing, names });
 }
 
 /** The measures a plan is written for; an underretning or no measure has none. */
@@ -133,7 +146,8 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
   const baseVersion = Number(data.baseVersion ?? 0) || 0;
   const areas = wellbeingAreasOf(deps);
   const wellbeing = { areas, form: wellbeingFormFromSubmission(data, areas) };
-  const refuse = (problems: string[]) => cardFor(deps.rules, locale, c, form, baseVersion, { problems, wellbeing });
+  const names = await namesOf(deps, scope, c);
+  const refuse = (problems: string[]) => cardFor(deps.rules, locale, c, form, baseVersion, { problems, wellbeing, names });
   const parsed = parsePlanInput(formToPlanInput(form), { preventive: isPreventive(c), preventiveMaxWeeks: deps.rules.figures(c.decision.recommended.startDate)['preventive.maxWeeks'] });
   // Only the first plan carries the intake scores; a later version's card has no such fields. They
   // describe the child as the case was taken in, so they are dated by the decision's start, which
@@ -150,7 +164,7 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
       return result;
     });
     const saved = written || repeated ? PLAN_SAYS.saved[locale].replace('{version}', String(plan.version)) : PLAN_SAYS.noChanges[locale];
-    return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, { saved });
+    return cardFor(deps.rules, locale, c, planToForm(plan), plan.version, { saved, names });
   } catch (error) {
     if (error instanceof StorageInputError) return refuse([worded(error.userMessage, error.userMessageEn, locale)]);
     throw error;

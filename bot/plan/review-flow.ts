@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { problemText, worded, type Locale, type Localized } from '../../cards/locale.js';
-import { formatDate } from '../../cards/outcome-text.js';
+import { formatDate, measureNames, type MeasureNames } from '../../cards/outcome-text.js';
 import { latestProgress, planReviewCard, type ReviewGoalView } from '../../cards/plan-review-card.js';
 import { AGE_APPROPRIATE_TEXT, REVIEW_DECISION_TEXT } from '../../cards/plan-text.js';
 import type { CaseWithDecision } from '../storage/cases.js';
@@ -11,7 +11,7 @@ import { isSameReview, type ReviewRecord } from '../storage/plan-reviews.js';
 import { isUuid, type TenantScope } from '../storage/scope.js';
 import { measureLabel } from './labels.js';
 import type { AgeAppropriate, PlanVersion } from './model.js';
-import { isPreventive, PLAN_SAYS, wellbeingAreasOf, type Card, type PlanDeps } from './plan-flow.js';
+import { isPreventive, namesOf, PLAN_SAYS, wellbeingAreasOf, type Card, type PlanDeps } from './plan-flow.js';
 import { recordAssessmentIn } from '../storage/wellbeing.js';
 import { emptyWellbeingForm, wellbeingFormFromSubmission, wellbeingFromForm, type WellbeingFormRow } from './wellbeing-form.js';
 import type { WellbeingArea } from '../../rules/parameters/schema.js';
@@ -51,12 +51,14 @@ interface ReviewView {
   c: CaseWithDecision;
   plan: PlanVersion;
   reviews: ReviewRecord[];
+  /** The names the standard the standing decision was made under gives its measures. */
+  names: MeasureNames;
 }
 
 async function load(deps: PlanDeps, scope: TenantScope, c: CaseWithDecision): Promise<ReviewView | null> {
   const plan = await deps.storage.plans.current(scope, c.caseId);
   if (!plan) return null;
-  return { c, plan, reviews: await deps.storage.planReviews.list(scope, c.caseId) };
+  return { c, plan, reviews: await deps.storage.planReviews.list(scope, c.caseId), names: await namesOf(deps, scope, c) };
 }
 
 function goalViews(view: ReviewView, locale: Locale): ReviewGoalView[] {
@@ -81,7 +83,7 @@ function cardFor(
     locale,
     caseId: view.c.caseId,
     reference: view.c.reference,
-    outcomeLabel: measureLabel(view.c.decision.chosenOutcome, view.c.decision.chosenVariant, locale),
+    outcomeLabel: measureLabel(view.c.decision.chosenOutcome, view.c.decision.chosenVariant, locale, view.names),
     preventive: isPreventive(view.c),
     askAge: typeof standingFacts(view.c.facts, view.reviews, view.c.decision.decisionId).child?.ageMonths !== 'number',
     planVersion: view.plan.version,
@@ -167,8 +169,9 @@ function recordedResult(r: ReviewRecord): ShownResult {
 }
 
 /** The measure a recorded review changed to, while that decision still stands. */
-function newOutcomeOf(r: ReviewRecord, c: CaseWithDecision, locale: Locale): string | null {
-  return r.newDecisionId && c.decision.decisionId === r.newDecisionId ? measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant, locale) : null;
+function newOutcomeOf(r: ReviewRecord, view: ReviewView, locale: Locale): string | null {
+  const c = view.c;
+  return r.newDecisionId && c.decision.decisionId === r.newDecisionId ? measureLabel(c.decision.chosenOutcome, c.decision.chosenVariant, locale, view.names) : null;
 }
 
 export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, data: Record<string, unknown>): Promise<Card | { error: string }> {
@@ -195,7 +198,7 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
   // The same form saved again by the same person (the answer to the first save was lost): what was
   // recorded is shown, before the rules run again against a decision that review itself changed.
   const earlier = view.reviews.find((r) => r.reviewId === reviewId && r.reviewedBy === scope.actorId && isSameReview(r, parsed.value));
-  if (earlier) return cardFor(locale, view, form, reviewId, wellbeing, { result: resultLines(recordedResult(earlier), newOutcomeOf(earlier, c, locale), locale) });
+  if (earlier) return cardFor(locale, view, form, reviewId, wellbeing, { result: resultLines(recordedResult(earlier), newOutcomeOf(earlier, view, locale), locale) });
   const facts = standingFacts(c.facts, view.reviews, c.decision.decisionId);
   const outcome = conductReview(
     {
@@ -248,8 +251,10 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
       return recorded;
     });
     const after = (await deps.storage.cases.get(scope, c.caseId)) ?? c;
-    const fresh = { c: after, plan: view.plan, reviews: await deps.storage.planReviews.list(scope, c.caseId) };
-    const lines = resultLines(outcome.value, newDecision ? measureLabel(newDecision.chosenOutcome, newDecision.recommended.variant, locale) : null, locale);
+    const fresh = { c: after, plan: view.plan, reviews: await deps.storage.planReviews.list(scope, c.caseId), names: await namesOf(deps, scope, after) };
+    // A new decision is made under the standard in force, and named as it names its measures.
+    const newNames = deps.standard ? measureNames(deps.standard.standard) : fresh.names;
+    const lines = resultLines(outcome.value, newDecision ? measureLabel(newDecision.chosenOutcome, newDecision.recommended.variant, locale, newNames) : null, locale);
     if (assessment) lines.push({ title: REVIEW_SAYS.wellbeing[locale], value: assessment.scores.map((sc) => `${areas.find((a) => a.id === sc.area)?.[locale] ?? sc.area} ${sc.score}`).join(' · ') });
     return cardFor(locale, fresh, form, reviewId, wellbeing, { result: lines });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reminderCard, REMINDER_VERBS, danishTime, type ReminderAction } from '../../cards/reminder-card.js';
+import { itemInputName, reminderPostCard, REMINDER_VERBS, danishTime, type ReminderAction } from '../../cards/reminder-card.js';
 import { containsCprLike } from '../privacy/cpr.js';
 import type { ConnectorClient } from '../teams/proactive.js';
 import type { Queryable } from '../storage/database.js';
@@ -20,6 +20,11 @@ import { recompute } from './store.js';
  * updates the posted cards of the same review so the whole channel sees who acted and when.
  * The first action wins; a later click on an old copy gets the card as it is now and
  * "allerede håndteret af X".
+ *
+ * A post may carry several of a case's reminders (one card per case and day, dispatcher.ts): every
+ * reminder on it was recorded with the post's activity id, which is how the post is found again.
+ * Each item's forms name its own reminder and act on it alone; the card that comes back, and the
+ * posted copy that is updated, is always the whole post, every item as it is now.
  */
 
 export interface ReminderTurn {
@@ -83,6 +88,7 @@ const RowSchema = ReminderRowBase.extend({
   handled_at: z.date().nullable(),
   handled_action: z.string().nullable(),
   snooze_reason: z.string().nullable(),
+  activity_id: z.string().nullable(),
 });
 type Row = z.infer<typeof RowSchema>;
 
@@ -97,15 +103,16 @@ export async function handleReminderAction(deps: ActionDeps, turn: ReminderTurn)
   }
   const row = await loadRow(deps.db, turn.tenantId, base.data.reminderId);
   if (!row) return { card: messageCard('Påmindelsen kunne ikke findes. Den kan være slettet, eller kortet er for gammelt.'), updateFailures: 0 };
+  turn = { ...turn, data: itemInputs(turn.data, row.reminder_id) };
 
   if (turn.verb === REMINDER_VERBS.refresh) {
     // A refresh shows the case's reference and dates: a read like any other.
     await deps.db.transaction((tx) => deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: REMINDER_AUDIT.read, caseId: row.case_id, details: { reminderId: row.reminder_id } }));
-    return { card: cardFor(turn.tenantId, row), updateFailures: 0 };
+    return { card: await postCard(deps.db, turn.tenantId, row), updateFailures: 0 };
   }
   if (turn.verb === REMINDER_VERBS.done) return reviewDone(deps, turn, row);
   if (turn.verb === REMINDER_VERBS.snooze) return snooze(deps, turn, row);
-  return { card: cardFor(turn.tenantId, row, 'Handlingen kendes ikke. Opdater kortet og prøv igen.'), updateFailures: 0 };
+  return { card: await postCard(deps.db, turn.tenantId, row, 'Handlingen kendes ikke. Opdater kortet og prøv igen.'), updateFailures: 0 };
 }
 
 async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): Promise<ActionResult> {
@@ -113,7 +120,7 @@ async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): P
   if (!parsed.success) {
     // Nothing is stored; what was typed in the note comes back on the card.
     const typed = typeof (turn.data as { note?: unknown }).note === 'string' ? (turn.data as { note: string }).note : null;
-    return { card: cardFor(turn.tenantId, clicked, parsed.error.issues[0]?.message, { note: typed }), updateFailures: 0 };
+    return { card: await postCard(deps.db, turn.tenantId, clicked, parsed.error.issues[0]?.message, { note: typed }), updateFailures: 0 };
   }
   const { decision, note, noteKind, noteMinutes } = parsed.data;
   let outcome: { kind: 'stale' | 'done'; row: Row };
@@ -146,10 +153,10 @@ async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): P
     });
   } catch (error) {
     // The note was refused (a closed case, say): nothing of the review is stored; the typed note comes back.
-    if (error instanceof StorageInputError) return { card: cardFor(turn.tenantId, clicked, error.userMessage, { note: note ?? null }), updateFailures: 0 };
+    if (error instanceof StorageInputError) return { card: await postCard(deps.db, turn.tenantId, clicked, error.userMessage, { note: note ?? null }), updateFailures: 0 };
     throw error;
   }
-  if (outcome.kind === 'stale') return { card: cardFor(turn.tenantId, outcome.row, staleMessage(outcome.row)), updateFailures: 0 };
+  if (outcome.kind === 'stale') return { card: await postCard(deps.db, turn.tenantId, outcome.row, staleMessage(outcome.row)), updateFailures: 0 };
   const message = decision === 'change-level' ? `Træf den nye afgørelse med »gennemgang ${clicked.case_ref}« (vælg »Skift niveau (ny afgørelse)«); påmindelserne følger den derefter.` : null;
   return refreshCopies(deps, turn, clicked, message);
 }
@@ -158,7 +165,7 @@ async function snooze(deps: ActionDeps, turn: ReminderTurn, clicked: Row): Promi
   const parsed = SnoozeData.safeParse(turn.data);
   if (!parsed.success) {
     const typed = typeof (turn.data as { reason?: unknown }).reason === 'string' ? (turn.data as { reason: string }).reason : null;
-    return { card: cardFor(turn.tenantId, clicked, parsed.error.issues[0]?.message, { reason: typed }), updateFailures: 0 };
+    return { card: await postCard(deps.db, turn.tenantId, clicked, parsed.error.issues[0]?.message, { reason: typed }), updateFailures: 0 };
   }
   const reason = parsed.data.reason;
   const outcome = await deps.db.transaction(async (tx) => {
@@ -180,39 +187,40 @@ async function snooze(deps: ActionDeps, turn: ReminderTurn, clicked: Row): Promi
     await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: REMINDER_AUDIT.snooze, caseId: row.case_id, details: { reminderId: row.reminder_id, until: fireAt.slice(0, 10) } });
     return { kind: 'done' as const, row };
   });
-  if (outcome.kind === 'stale') return { card: cardFor(turn.tenantId, outcome.row, staleMessage(outcome.row)), updateFailures: 0 };
+  if (outcome.kind === 'stale') return { card: await postCard(deps.db, turn.tenantId, outcome.row, staleMessage(outcome.row)), updateFailures: 0 };
   return refreshCopies(deps, turn, clicked, null);
 }
 
-/** Updates every posted copy that now reads differently, and returns the clicker's new card. */
+/**
+ * Updates every posted copy that now reads differently (the review's notice before and its card on
+ * the day, each the whole post it went out on), and returns the clicker's new card.
+ */
 async function refreshCopies(deps: ActionDeps, turn: ReminderTurn, clicked: Row, message: string | null): Promise<ActionResult> {
-  const copies = await deps.db.query<Row & { conversation_id: string | null; activity_id: string | null; service_url: string }>(
-    `SELECT r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind, to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.state,
-       r.handled_by_name, r.handled_at, r.handled_action, r.snooze_reason, r.conversation_id, r.activity_id, ch.service_url
+  const copies = await deps.db.query<{ activity_id: string; conversation_id: string | null; service_url: string }>(
+    `SELECT DISTINCT r.activity_id, r.conversation_id, ch.service_url
      FROM reminders r JOIN reminder_cases c ON c.tenant_id = r.tenant_id AND c.case_id = r.case_id
      JOIN reminder_channels ch ON ch.tenant_id = c.tenant_id AND ch.channel_id = c.channel_id
      WHERE r.tenant_id = $1 AND r.case_id = $2 AND r.review_key = $3 AND r.activity_id IS NOT NULL AND r.handled_at = $4`,
     [turn.tenantId, clicked.case_id, clicked.review_key, turn.at.toISOString()],
   );
   let updateFailures = 0;
-  let mine: Row | undefined;
   for (const copy of copies) {
-    const row = RowSchema.parse(copy);
-    if (row.reminder_id === clicked.reminder_id) mine = row;
-    if (!deps.connector || !copy.conversation_id || !copy.activity_id) continue;
-    const card = cardFor(turn.tenantId, row);
+    if (!deps.connector || !copy.conversation_id) continue;
+    const card = cardFor(turn.tenantId, await postRows(deps.db, turn.tenantId, clicked.case_id, copy.activity_id));
     await deps.connector
       .update({ serviceUrl: copy.service_url, tenantId: turn.tenantId, conversationId: copy.conversation_id, activityId: copy.activity_id, activity: { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] } })
       .catch(() => updateFailures++);
   }
-  const fresh = mine ?? (await loadRow(deps.db, turn.tenantId, clicked.reminder_id)) ?? clicked;
-  return { card: cardFor(turn.tenantId, fresh, message), updateFailures };
+  const fresh = (await loadRow(deps.db, turn.tenantId, clicked.reminder_id)) ?? clicked;
+  return { card: await postCard(deps.db, turn.tenantId, fresh, message), updateFailures };
 }
+
+const ROW_COLUMNS = `r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind, to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.state,
+       r.handled_by_name, r.handled_at, r.handled_action, r.snooze_reason, r.activity_id`;
 
 async function loadRow(db: Sql, tenantId: string, reminderId: number, lock = false): Promise<Row | null> {
   const [row] = await db.query(
-    `SELECT r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind, to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.state,
-       r.handled_by_name, r.handled_at, r.handled_action, r.snooze_reason
+    `SELECT ${ROW_COLUMNS}
      FROM reminders r JOIN reminder_cases c ON c.tenant_id = r.tenant_id AND c.case_id = r.case_id
      WHERE r.tenant_id = $1 AND r.reminder_id = $2 ${lock ? 'FOR UPDATE OF r' : ''}`,
     [tenantId, reminderId],
@@ -220,21 +228,56 @@ async function loadRow(db: Sql, tenantId: string, reminderId: number, lock = fal
   return row ? RowSchema.parse(row) : null;
 }
 
-function cardFor(tenantId: string, row: Row, message?: string | null, typed: { reason?: string | null; note?: string | null } = {}): Record<string, unknown> {
-  return reminderCard({
+/** The reminders a post carried, as they are now, in the order the card shows them (dispatcher.ts nextPost). */
+async function postRows(db: Sql, tenantId: string, caseId: string, activityId: string): Promise<Row[]> {
+  const rows = await db.query(
+    `SELECT ${ROW_COLUMNS}
+     FROM reminders r JOIN reminder_cases c ON c.tenant_id = r.tenant_id AND c.case_id = r.case_id
+     WHERE r.tenant_id = $1 AND r.case_id = $2 AND r.activity_id = $3
+     ORDER BY r.fire_at, r.due, r.reminder_id`,
+    [tenantId, caseId, activityId],
+  );
+  return rows.map((row) => RowSchema.parse(row));
+}
+
+/** The card of the post `row` went out on (only itself before it is posted), `typed` and the message for it. */
+async function postCard(db: Sql, tenantId: string, row: Row, message?: string | null, typed: { reason?: string | null; note?: string | null } = {}): Promise<Record<string, unknown>> {
+  const rows = row.activity_id ? await postRows(db, tenantId, row.case_id, row.activity_id) : [];
+  return cardFor(tenantId, rows.some((r) => r.reminder_id === row.reminder_id) ? rows : [row], message, { ...typed, for: row.reminder_id });
+}
+
+function cardFor(tenantId: string, rows: Row[], message?: string | null, typed: { reason?: string | null; note?: string | null; for?: number } = {}): Record<string, unknown> {
+  const first = rows[0]!;
+  return reminderPostCard({
     tenantId,
-    reminderId: row.reminder_id,
-    caseId: row.case_id,
-    caseRef: row.case_ref,
-    due: row.due,
-    notice: row.notice,
-    task: row.task,
-    passage: row.passage,
-    handled: row.handled_by_name && row.handled_at ? { byName: row.handled_by_name, at: row.handled_at, action: row.handled_action as ReminderAction, reason: row.snooze_reason } : null,
+    caseId: first.case_id,
+    caseRef: first.case_ref,
+    items: rows.map((row) => ({
+      reminderId: row.reminder_id,
+      due: row.due,
+      notice: row.notice,
+      task: row.task,
+      passage: row.passage,
+      handled: row.handled_by_name && row.handled_at ? { byName: row.handled_by_name, at: row.handled_at, action: row.handled_action as ReminderAction, reason: row.snooze_reason } : null,
+      typedReason: row.reminder_id === typed.for ? (typed.reason ?? null) : null,
+      typedNote: row.reminder_id === typed.for ? (typed.note ?? null) : null,
+    })),
     message: message ?? null,
-    typedReason: typed.reason ?? null,
-    typedNote: typed.note ?? null,
   });
+}
+
+/**
+ * The item's inputs under their plain names: on a post of several they are named per item
+ * (cards/reminder-card.ts itemInputName), so each form sends its own and no other's.
+ */
+function itemInputs(data: unknown, reminderId: number): unknown {
+  if (!data || typeof data !== 'object') return data;
+  const named = { ...(data as Record<string, unknown>) };
+  for (const field of ['decision', 'note', 'noteKind', 'noteMinutes', 'reason'] as const) {
+    const own = itemInputName(field, reminderId, true);
+    if (own in named) named[field] = named[own];
+  }
+  return named;
 }
 
 function staleMessage(row: Row): string {

@@ -30,6 +30,8 @@ export interface ClaimedReminder {
   notice: 'lead' | 'due' | 'snooze';
   kind: string;
   due: string;
+  /** When it fell due to be posted: the Danish calendar day of this is the day of its post (dispatcher.ts). */
+  fireAt: Date;
   passage: string;
   task: string;
   attempts: number;
@@ -58,6 +60,7 @@ export const ReminderRowBase = z.object({
 
 const ClaimedRowSchema = ReminderRowBase.extend({
   tenant_id: z.string(),
+  fire_at: z.date(),
   attempts: z.coerce.number(),
   channel_id: z.string(),
   service_url: z.string(),
@@ -72,12 +75,14 @@ function toClaimed(row: unknown): ClaimedReminder {
   const r = ClaimedRowSchema.parse(row);
   return {
     tenantId: r.tenant_id, reminderId: r.reminder_id, caseId: r.case_id, caseRef: r.case_ref, reviewKey: r.review_key, notice: r.notice, kind: r.kind,
-    due: r.due, passage: r.passage, task: r.task, attempts: r.attempts, channelId: r.channel_id, serviceUrl: r.service_url, channelActive: r.active,
+    due: r.due, fireAt: r.fire_at, passage: r.passage, task: r.task, attempts: r.attempts, channelId: r.channel_id, serviceUrl: r.service_url, channelActive: r.active,
     threadId: r.thread_id, caseworkerId: r.caseworker_id, personalChatId: r.personal_chat_id, maybeSentBy: r.sending_owner,
   };
 }
 
-const LEASE = "clock_timestamp() + ($LEASE_MS::double precision * interval '1 millisecond')";
+// One instant per statement (an uncorrelated subquery runs once), so the rows of one post, always
+// claimed and renewed in one statement, expire at the same instant and go back together.
+const LEASE = "(SELECT clock_timestamp()) + ($LEASE_MS::double precision * interval '1 millisecond')";
 const lease = (param: number) => LEASE.replace('$LEASE_MS', `$${param}`);
 
 /**
@@ -88,17 +93,17 @@ const lease = (param: number) => LEASE.replace('$LEASE_MS', `$${param}`);
 export async function releaseExpired(db: Sql, leaseMs: number): Promise<number> {
   const never = await db.query(
     `UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL, orphaned_at = NULL
-     WHERE state = 'claimed' AND lease_expires_at < clock_timestamp() AND sending_at IS NULL RETURNING reminder_id`,
+     WHERE state = 'claimed' AND lease_expires_at < (SELECT clock_timestamp()) AND sending_at IS NULL RETURNING reminder_id`,
   );
   const maybe = await db.query(
     `UPDATE reminders SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL, orphaned_at = NULL
      WHERE state = 'claimed' AND sending_at IS NOT NULL AND orphaned_at IS NOT NULL AND lease_expires_at < orphaned_at
-       AND orphaned_at < clock_timestamp() - ($1::double precision * interval '1 millisecond') RETURNING reminder_id`,
+       AND orphaned_at < (SELECT clock_timestamp()) - ($1::double precision * interval '1 millisecond') RETURNING reminder_id`,
     [leaseMs],
   );
   await db.query(
-    `UPDATE reminders SET orphaned_at = clock_timestamp()
-     WHERE state = 'claimed' AND sending_at IS NOT NULL AND lease_expires_at < clock_timestamp() AND orphaned_at IS NULL`,
+    `UPDATE reminders SET orphaned_at = (SELECT clock_timestamp())
+     WHERE state = 'claimed' AND sending_at IS NOT NULL AND lease_expires_at < (SELECT clock_timestamp()) AND orphaned_at IS NULL`,
   );
   return never.length + maybe.length;
 }
@@ -124,23 +129,34 @@ export const CLAIM_CHANNELS_SQL = `SELECT ch.tenant_id, ch.channel_id FROM remin
 
 /**
  * Those channels' due rows, at most $4 from each (an equal share of the batch, so a channel with a
- * long backlog does not crowd out the others), each channel's read from one index range.
+ * long backlog does not crowd out the others), each channel's read from one index range, and with
+ * them every other due row of the same cases (reminders_case_idx): a case's reminders of a day are
+ * one post (dispatcher.ts), so the share is not allowed to cut a case in two.
  * $1 as of, $2 owner, $3 lease ms, $4 rows per channel, $5/$6 the channels' tenants and ids.
  */
-export const CLAIM_ROWS_SQL = `WITH picked AS (
+export const CLAIM_ROWS_SQL = `WITH first AS (
      -- The channel's columns come along from here, 50 rows by primary key: joined in the UPDATE
      -- below, the planner (expecting a couple of rows) compared every channel with every row.
-     SELECT r.tenant_id, r.reminder_id, ch.service_url, ch.active FROM unnest($5::text[], $6::text[]) AS held(tenant_id, channel_id)
+     SELECT r.tenant_id, r.reminder_id, r.case_id, ch.service_url, ch.active FROM unnest($5::text[], $6::text[]) AS held(tenant_id, channel_id)
      JOIN reminder_channels ch ON ch.tenant_id = held.tenant_id AND ch.channel_id = held.channel_id
      CROSS JOIN LATERAL (
-       SELECT r.tenant_id, r.reminder_id FROM reminders r
+       SELECT r.tenant_id, r.reminder_id, r.case_id FROM reminders r
        WHERE r.tenant_id = held.tenant_id AND r.channel_id = held.channel_id AND r.state = 'pending' AND r.next_attempt_at <= $1
          -- A post of this case that is out but not yet recorded may have opened its thread:
          -- the case waits for that record rather than open a second one.
          AND NOT EXISTS (SELECT 1 FROM reminders s WHERE s.tenant_id = r.tenant_id AND s.case_id = r.case_id AND s.state = 'claimed' AND s.sending_at IS NOT NULL)
        ORDER BY r.next_attempt_at
        LIMIT $4
-       FOR UPDATE OF r SKIP LOCKED) r)
+       FOR UPDATE OF r SKIP LOCKED) r),
+   cases AS (SELECT DISTINCT tenant_id, case_id, service_url, active FROM first),
+   picked AS (
+     SELECT tenant_id, reminder_id, service_url, active FROM first
+     UNION
+     SELECT o.tenant_id, o.reminder_id, k.service_url, k.active FROM cases k
+     CROSS JOIN LATERAL (
+       SELECT o.tenant_id, o.reminder_id FROM reminders o
+       WHERE o.tenant_id = k.tenant_id AND o.case_id = k.case_id AND o.state = 'pending' AND o.next_attempt_at <= $1
+       FOR UPDATE OF o SKIP LOCKED) o)
    -- sending_at starts afresh with each claim; sending_owner stays, so the new owner knows a
    -- post of this row may be out already.
    UPDATE reminders r SET state = 'claimed', lease_owner = $2, lease_expires_at = ${lease(3)}, sending_at = NULL, orphaned_at = NULL
@@ -148,7 +164,7 @@ export const CLAIM_ROWS_SQL = `WITH picked AS (
    WHERE r.tenant_id = picked.tenant_id AND r.reminder_id = picked.reminder_id
      AND c.tenant_id = r.tenant_id AND c.case_id = r.case_id
    RETURNING r.tenant_id, r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind,
-     to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, picked.service_url, picked.active,
+     to_char(r.due, 'YYYY-MM-DD') AS due, r.fire_at, r.passage, r.task, r.attempts, c.channel_id, picked.service_url, picked.active,
      c.thread_id, c.caseworker_id, c.personal_chat_id, r.sending_owner`;
 
 /** Rows per channel so that `maxRows` is shared out evenly over the channels held. */
@@ -193,7 +209,7 @@ export async function findDue(db: Sql, asOf: Date, limit = 10_000): Promise<Clai
   // follows the number due, not the number of cases. A plain join hashes the whole cases table.
   const rows = await db.query(
     `SELECT r.tenant_id, r.reminder_id, r.case_id::text AS case_id, c.case_ref, r.review_key, r.notice, r.kind,
-       to_char(r.due, 'YYYY-MM-DD') AS due, r.passage, r.task, r.attempts, c.channel_id, ch.service_url, ch.active,
+       to_char(r.due, 'YYYY-MM-DD') AS due, r.fire_at, r.passage, r.task, r.attempts, c.channel_id, ch.service_url, ch.active,
        c.thread_id, c.caseworker_id, c.personal_chat_id, r.sending_owner
      FROM (SELECT * FROM reminders WHERE state = 'pending' AND next_attempt_at <= $1
            ORDER BY next_attempt_at, tenant_id, reminder_id LIMIT $2) r
@@ -206,14 +222,17 @@ export async function findDue(db: Sql, asOf: Date, limit = 10_000): Promise<Clai
 }
 
 /**
- * Marks a claimed row as being posted now by `owner`, just before the request. False when the
- * claim is no longer ours (taken over): then nothing may be posted.
+ * Marks the rows of a post as being posted now by `owner`, just before the request, all of them or
+ * none. False when the claim on any of them is no longer ours (taken over): then nothing may be
+ * posted. One time for all, so the rows of a post are found abandoned, and go back, together.
  */
-export async function markSending(db: Sql, r: Pick<ClaimedReminder, 'tenantId' | 'reminderId'>, owner: string): Promise<boolean> {
+export async function markSending(db: Sql, post: { tenantId: string; reminderIds: readonly number[] }, owner: string): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE reminders SET sending_at = clock_timestamp(), sending_owner = $3
-     WHERE tenant_id = $1 AND reminder_id = $2 AND state = 'claimed' AND lease_owner = $3 RETURNING reminder_id`,
-    [r.tenantId, r.reminderId, owner],
+    `UPDATE reminders SET sending_at = (SELECT clock_timestamp()), sending_owner = $3
+     WHERE tenant_id = $1 AND reminder_id = ANY($2::bigint[]) AND state = 'claimed' AND lease_owner = $3
+       AND (SELECT count(*) FROM reminders o WHERE o.tenant_id = $1 AND o.reminder_id = ANY($2::bigint[]) AND o.state = 'claimed' AND o.lease_owner = $3) = cardinality($2::bigint[])
+     RETURNING reminder_id`,
+    [post.tenantId, [...post.reminderIds], owner],
   );
-  return rows.length > 0;
+  return rows.length === post.reminderIds.length;
 }

@@ -5,15 +5,18 @@ import type { Sql } from './db.js';
 import { tenantShare, type RateLimits } from './limits.js';
 import type { MentionLookup } from './mention.js';
 import { reminderActivity } from './message.js';
-import { deactivateChannel, markFailed, markSent, postpone, recordAttempt, savePersonalChat, type Target } from './outcomes.js';
+import { deactivateChannel, markFailed, markSent, postpone, postRef, recordAttempt, savePersonalChat, type PostRef, type Target } from './outcomes.js';
 import type { KeyedWindows, RateLimiter } from './rate-limiter.js';
 import type { UnrecordedPosts } from './unrecorded.js';
 
 /**
- * Delivers one claimed reminder: into its case's thread (creating the thread with the case's first
- * reminder), or, when the bot is gone from the channel, to the caseworker in personal chat.
- * Waits for the rate limiter before every request, obeys Retry-After, retries transient errors
- * with backoff and jitter, and records every outcome.
+ * Delivers one post: one or more claimed reminders of one case, on one card (dispatcher.ts says
+ * which go together), into the case's thread (creating the thread with the case's first post), or,
+ * when the bot is gone from the channel, to the caseworker in personal chat. Waits for the rate
+ * limiter before every request, obeys Retry-After, retries transient errors with backoff and
+ * jitter, and records every outcome. Whatever happens to the post happens to every reminder on it,
+ * in one statement (outcomes.ts): marked sending together, recorded with the same activity id
+ * together, retried, failed or handed back together.
  */
 
 export interface RetryPolicy {
@@ -54,7 +57,8 @@ export interface DeliveryContext {
 /**
  * What an operator counts. "retried" is any try that did not get through but will be tried again
  * (throttled, transient, or rerouted to the caseworker's personal chat); "skipped" is a reminder
- * throttled for longer than one sweep waits, handed back to be posted later.
+ * throttled for longer than one sweep waits, handed back to be posted later. "sent", "failed" and
+ * "skipped" count reminders (a post of two counts two), "retried" counts tries.
  */
 export type ReminderOutcome = 'sent' | 'failed' | 'retried' | 'skipped';
 
@@ -99,23 +103,27 @@ export function isBotRemoved(error: ConnectorError): boolean {
   return (error.status === 403 && error.code === 'BotNotInConversationRoster') || (error.status === 404 && error.code === 'ConversationNotFound');
 }
 
-export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise<DeliveryResult> {
+export async function deliver(ctx: DeliveryContext, post: readonly ClaimedReminder[]): Promise<DeliveryResult> {
+  // The case's thread, channel, caseworker and chats are the same for every reminder on the post.
+  const r = post[0]!;
+  const ref = postRef(post);
   const caseKey = `${r.tenantId}/${r.caseId}`;
   const channelKey = `${r.tenantId}/${r.channelId}`;
   r.threadId = ctx.learnt.threads.get(caseKey) ?? r.threadId;
   let target: Target = targetOf(ctx, r);
   let transientFailures = 0;
   const reminderKey = `${r.tenantId}/${r.reminderId}`;
+  const maybeSent = post.find((x) => x.maybeSentBy !== null);
   const throttled = ctx.learnt.throttled.get(reminderKey) ?? 0;
-  if (r.maybeSentBy && throttled === 0) {
+  if (maybeSent && throttled === 0) {
     // An earlier claim was marked sending and abandoned (its instance died mid-post, or was cut off
     // from the database for more than two leases): this post may be the second. Posted anyway, as
     // a reply in the case's thread when it has one; logged and recorded so it can be traced.
-    ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId, threadKnown: r.threadId !== null }, 'reminder taken over after a post that may have gone out; posting it again');
+    ctx.log.warn({ reminderId: maybeSent.reminderId, reminders: post.length, tenantId: r.tenantId, threadKnown: r.threadId !== null }, 'reminder taken over after a post that may have gone out; posting it again');
   }
   for (;;) {
-    const step = target === 'channel' ? channelStep(ctx, r) : personalStep(ctx, r);
-    if (!step) return fail(ctx, r, target, null, null, 'Sagsbehandleren er ukendt, og botten er ikke i kanalen');
+    const step = target === 'channel' ? channelStep(ctx, post) : personalStep(ctx, post);
+    if (!step) return fail(ctx, ref, target, null, null, 'Sagsbehandleren er ukendt, og botten er ikke i kanalen');
     let posted: { conversationId: string; activityId: string; newThreadId?: string };
     try {
       posted = await step.run();
@@ -130,12 +138,12 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
       if (e.status === 429) {
         const waitMs = e.retryAfterMs ?? backoff(ctx, throttled);
         ctx.limiter.block(`thread:${step.threadKey}`, ctx.clock.now() + waitMs);
-        await recordAttempt(ctx.db, r, 'retried', base, true);
+        await recordAttempt(ctx.db, ref, 'retried', base, true);
         ctx.count('retried');
         ctx.learnt.throttled.set(reminderKey, throttled + 1);
         if (throttled + 1 > ctx.retry.maxThrottled) {
-          await postpone(ctx.db, r, ctx.owner, new Date(Date.now() + waitMs), base.reason ?? 'throttled');
-          ctx.count('skipped');
+          await postpone(ctx.db, ref, ctx.owner, new Date(Date.now() + waitMs), base.reason ?? 'throttled');
+          for (const _ of post) ctx.count('skipped');
           return { outcome: 'postponed', reason: 'throttled' };
         }
         // Not waited out here: the worker goes on to conversations that are not throttled.
@@ -144,7 +152,7 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
       if (isBotRemoved(e) && target === 'channel') {
         await deactivateChannel(ctx.db, r.tenantId, r.channelId, e.code);
         ctx.learnt.inactiveChannels.add(channelKey);
-        await recordAttempt(ctx.db, r, 'rerouted', base, true);
+        await recordAttempt(ctx.db, ref, 'rerouted', base, true);
         ctx.count('retried');
         target = 'personal';
         continue;
@@ -154,38 +162,39 @@ export async function deliver(ctx: DeliveryContext, r: ClaimedReminder): Promise
         await savePersonalChat(ctx.db, r, null);
         if (r.caseworkerId) ctx.learnt.personalChats.delete(`${r.tenantId}/${r.caseworkerId}`);
         r.personalChatId = null;
-        await recordAttempt(ctx.db, r, 'retried', base, true);
+        await recordAttempt(ctx.db, ref, 'retried', base, true);
         ctx.count('retried');
         continue;
       }
       if (TRANSIENT.has(e.status) || e.status === 0) {
-        if (++transientFailures >= ctx.retry.maxAttempts) return fail(ctx, r, target, step.threadKey, e.status || null, base.reason ?? 'transient');
-        await recordAttempt(ctx.db, r, 'retried', base);
+        if (++transientFailures >= ctx.retry.maxAttempts) return fail(ctx, ref, target, step.threadKey, e.status || null, base.reason ?? 'transient');
+        await recordAttempt(ctx.db, ref, 'retried', base);
         ctx.count('retried');
         await ctx.clock.sleep(backoff(ctx, transientFailures));
         continue;
       }
-      return fail(ctx, r, target, step.threadKey, e.status || null, base.reason ?? 'error');
+      return fail(ctx, ref, target, step.threadKey, e.status || null, base.reason ?? 'error');
     }
     // Outside the try above: a database error here must not be taken for a failed post and post again.
-    await recordSent(ctx, r, { ...attempt(ctx, target, step.threadKey, posted.conversationId, 201, null), activityId: posted.activityId, newThreadId: posted.newThreadId });
-    ctx.count('sent');
+    await recordSent(ctx, ref, { ...attempt(ctx, target, step.threadKey, posted.conversationId, 201, null), activityId: posted.activityId, newThreadId: posted.newThreadId });
+    for (const _ of post) ctx.count('sent');
     return { outcome: 'sent', target, conversationId: posted.conversationId, activityId: posted.activityId };
   }
 }
 
 /**
- * Records a post that went through. If the database does not take it, the post is handed to the
- * unrecorded posts (unrecorded.ts): the row stays claimed by this instance and marked sending, its
- * record with the activity id is retried until the database answers, and the sweep goes on.
+ * Records a post that went through, every reminder on it with its activity id, in one statement.
+ * If the database does not take it, the post is handed to the unrecorded posts (unrecorded.ts):
+ * its rows stay claimed by this instance and marked sending, the record of all of them is retried
+ * until the database answers, and the sweep goes on.
  */
-async function recordSent(ctx: DeliveryContext, r: ClaimedReminder, a: Parameters<typeof markSent>[2]): Promise<void> {
+async function recordSent(ctx: DeliveryContext, r: PostRef, a: Parameters<typeof markSent>[2]): Promise<void> {
   try {
-    const ok = await markSent(ctx.db, r, a);
-    if (!ok) ctx.log.warn({ reminderId: r.reminderId, tenantId: r.tenantId }, 'reminder posted after its lease was lost');
+    const recorded = await markSent(ctx.db, r, a);
+    if (recorded < r.reminderIds.length) ctx.log.warn({ reminderId: r.reminderIds[0], reminders: r.reminderIds.length, recorded, tenantId: r.tenantId }, 'reminder posted after its lease was lost');
   } catch {
     await ctx.unrecorded.add({
-      tenantId: r.tenantId, reminderId: r.reminderId, caseId: r.caseId, owner: a.owner, target: a.target, threadKey: a.threadKey,
+      tenantId: r.tenantId, reminderId: r.reminderIds[0]!, ...(r.reminderIds.length > 1 ? { together: r.reminderIds.slice(1) } : {}), caseId: r.caseId, owner: a.owner, target: a.target, threadKey: a.threadKey,
       conversationId: a.conversationId ?? '', activityId: a.activityId, newThreadId: a.newThreadId ?? null, status: a.status, at: a.at,
     });
   }
@@ -197,9 +206,10 @@ interface Step {
   run(): Promise<{ conversationId: string; activityId: string; newThreadId?: string }>;
 }
 
-function channelStep(ctx: DeliveryContext, r: ClaimedReminder): Step {
-  // Addressed to the caseworker by name, asked of the roster just before the post (mention.ts).
-  const channelActivity = async () => reminderActivity(r, { to: await ctx.mention(r) });
+function channelStep(ctx: DeliveryContext, post: readonly ClaimedReminder[]): Step {
+  const r = post[0]!;
+  // Addressed to the caseworker by name, once for the post, asked of the roster just before it (mention.ts).
+  const channelActivity = async () => reminderActivity(post, { to: await ctx.mention(r) });
   if (r.threadId) {
     const threadId = r.threadId;
     return {
@@ -208,7 +218,7 @@ function channelStep(ctx: DeliveryContext, r: ClaimedReminder): Step {
       run: () =>
         inChannel(ctx, r, async () => {
           const activity = await channelActivity();
-          return limited(ctx, r, threadId, async () => ({ conversationId: threadId, ...(await ctx.connector.send({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, conversationId: threadId, activity })) }));
+          return limited(ctx, post, threadId, async () => ({ conversationId: threadId, ...(await ctx.connector.send({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, conversationId: threadId, activity })) }));
         }),
     };
   }
@@ -218,7 +228,7 @@ function channelStep(ctx: DeliveryContext, r: ClaimedReminder): Step {
     run: async () => {
       const activity = await channelActivity();
       const created = await inChannel(ctx, r, () =>
-        limited(ctx, r, r.channelId, () => ctx.connector.createThread({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, channelId: r.channelId, activity })),
+        limited(ctx, post, r.channelId, () => ctx.connector.createThread({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, channelId: r.channelId, activity })),
       );
       ctx.learnt.threads.set(`${r.tenantId}/${r.caseId}`, created.threadId);
       return { conversationId: created.threadId, activityId: created.activityId, newThreadId: created.threadId };
@@ -226,25 +236,26 @@ function channelStep(ctx: DeliveryContext, r: ClaimedReminder): Step {
   };
 }
 
-function personalStep(ctx: DeliveryContext, r: ClaimedReminder): Step | null {
+function personalStep(ctx: DeliveryContext, post: readonly ClaimedReminder[]): Step | null {
+  const r = post[0]!;
   const userId = r.caseworkerId;
   if (!userId) return null;
   const chatKey = `${r.tenantId}/${userId}`;
   r.personalChatId = r.personalChatId ?? ctx.learnt.personalChats.get(chatKey) ?? null;
-  const activity: Activity = reminderActivity(r, { personal: true });
+  const activity: Activity = reminderActivity(post, { personal: true });
   const threadKey = r.personalChatId ?? `personal:${userId}`;
   return {
     threadKey,
     conversationId: r.personalChatId,
     run: async () => {
       if (!r.personalChatId) {
-        const chat = await limited(ctx, r, `personal:${userId}`, () => ctx.connector.createPersonalChat({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, userId }), false);
+        const chat = await limited(ctx, post, `personal:${userId}`, () => ctx.connector.createPersonalChat({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, botId: ctx.botId, userId }), false);
         r.personalChatId = chat.conversationId;
         ctx.learnt.personalChats.set(chatKey, chat.conversationId);
         await savePersonalChat(ctx.db, r, chat.conversationId);
       }
       const conversationId = r.personalChatId;
-      const sent = await limited(ctx, r, conversationId, () => ctx.connector.send({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, conversationId, activity }));
+      const sent = await limited(ctx, post, conversationId, () => ctx.connector.send({ serviceUrl: r.serviceUrl, tenantId: r.tenantId, conversationId, activity }));
       return { conversationId, activityId: sent.activityId };
     },
   };
@@ -309,18 +320,18 @@ async function inChannel<T>(ctx: DeliveryContext, r: ClaimedReminder, request: (
 }
 
 /**
- * One request under the thread's and the tenant's windows. `post`: this request is the reminder's
- * post, so the row is marked sending first; if that cannot be written (the claim is gone, the
- * database is away) nothing is posted and the row is given back.
+ * One request under the thread's and the tenant's windows. `posting`: this request is the post,
+ * so its rows are marked sending first, all of them; if that cannot be written (a claim is gone,
+ * the database is away) nothing is posted and the rows are given back.
  */
-async function limited<T>(ctx: DeliveryContext, r: ClaimedReminder, threadKey: string, request: () => Promise<T>, post = true): Promise<T> {
-  const permit = await ctx.limiter.acquire(windowsFor(ctx, r.tenantId, threadKey));
+async function limited<T>(ctx: DeliveryContext, post: readonly ClaimedReminder[], threadKey: string, request: () => Promise<T>, posting = true): Promise<T> {
+  const permit = await ctx.limiter.acquire(windowsFor(ctx, post[0]!.tenantId, threadKey));
   if (ctx.stopping()) {
     permit.done();
     throw new Stopping();
   }
-  if (post) {
-    const ours = await markSending(ctx.db, r, ctx.owner).catch(() => false);
+  if (posting) {
+    const ours = await markSending(ctx.db, postRef(post), ctx.owner).catch(() => false);
     if (!ours) {
       permit.done();
       throw new Stopping();
@@ -333,9 +344,9 @@ async function limited<T>(ctx: DeliveryContext, r: ClaimedReminder, threadKey: s
   }
 }
 
-async function fail(ctx: DeliveryContext, r: ClaimedReminder, target: Target, threadKey: string | null, status: number | null, reason: string): Promise<DeliveryResult> {
+async function fail(ctx: DeliveryContext, r: PostRef, target: Target, threadKey: string | null, status: number | null, reason: string): Promise<DeliveryResult> {
   await markFailed(ctx.db, r, attempt(ctx, target, threadKey ?? '', null, status, reason));
-  ctx.count('failed');
+  for (const _ of r.reminderIds) ctx.count('failed');
   return { outcome: 'failed', target, reason };
 }
 

@@ -12,10 +12,28 @@ import { mentionLookup } from './mention.js';
 import { recentRequests } from './outcomes.js';
 import { RateLimiter } from './rate-limiter.js';
 import { createUnrecordedPosts } from './unrecorded.js';
+import { danishToday } from '../summary/today.js';
 
 /**
  * The reminder dispatcher: runs in every bot process, sweeps due reminders on an interval and
  * posts them.
+ *
+ * One post per case and day: a case's claimed reminders that fell due on the same Danish calendar
+ * day (their fire time in Europe/Copenhagen, bot/summary/today.ts, the one calendar the product
+ * keeps) go out as one card with every item on it (a level 2 case's § 95 follow-up and its
+ * re-grant, say), the caseworker @mentioned once, each item with its own actions (message.ts),
+ * and every reminder on it recorded with the post's one activity id (delivery.ts, outcomes.ts).
+ * The claim keeps them together: they are claimed, marked sending, renewed and given back in the
+ * same statements, so a takeover after a crash finds them abandoned at the same instant and posts
+ * them together again. A reminder of the case claimed later the same day, after the day's post went
+ * out (a snooze that falls due in the afternoon, a date a new decision brings due at once), goes as
+ * its own post, a reply in the case's thread: an edit of the morning's card would notify nobody,
+ * and would be a second request whose failure could leave one post recorded under two stories.
+ * Reminders of earlier days still waiting (the bot was down) go as one post per day, in order.
+ * A claim takes a case's due rows whole, however many the channel's share of the batch
+ * (claims.ts CLAIM_ROWS_SQL); a row that was held up (locked by a decision being saved) and comes
+ * in a later claim joins the case's queue and its post, unless the post is already going out, when
+ * it follows as a reply like any later claim.
  *
  * How Teams' limits hold with several instances:
  * - Per thread (7/1 s, 8/2 s, 60/30 s, 1800/h). An instance leases whole channels (claims.ts), so
@@ -91,6 +109,7 @@ export interface DispatcherOptions {
 export interface SweepReport {
   asOf: string;
   instance: string;
+  /** One line per reminder; the reminders of one post share its outcome (and activity id). */
   results: (DeliveryResult & { tenantId: string; reminderId: number; caseRef: string; notice: string; due: string })[];
 }
 
@@ -188,13 +207,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   /**
    * Per-conversation queues. Each claimed case is a queue of its reminders, in order (so its thread
    * is opened once); a worker takes whichever case's next request has room in its conversation's
-   * windows now, posts one reminder, and puts the case back. A case throttled with 429 waits out
+   * windows now, makes the case's next post (its reminders of one day, `nextPost`), and puts the
+   * case back. A case throttled with 429 waits out
    * its Retry-After in the queue, not in a worker, so a throttled thread never holds up the others;
    * when no case has room the next batch is claimed, so other channels go on at their own pace.
    */
   async function deliverAll(ctx: DeliveryContext, asOf: Date, report: SweepReport): Promise<void> {
     const maxRows = options.maxRowsPerBatch ?? 500;
     const queues: CaseQueue[] = [];
+    const byCase = new Map<string, CaseQueue>();
     const seeded = new Set<string>();
     let exhausted = false;
     let claiming: Promise<void> | null = null;
@@ -204,7 +225,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const batch = await claimBatch(options.db, { owner: instanceId, asOf, leaseMs, maxChannels: options.maxChannelsPerBatch ?? 50, maxRows });
         if (batch.length === 0) exhausted = true;
         await seedFromLog(batch, seeded);
-        for (const rows of groupByCase(batch)) queues.push({ rows, readyAt: 0, busy: false });
+        for (const rows of groupByCase(batch)) {
+          // A case already queued (its rows came in two batches) keeps one queue, so its rows of a day stay on one post.
+          const key = `${rows[0]!.tenantId}/${rows[0]!.caseId}`;
+          const queued = byCase.get(key);
+          if (queued && queued.rows.length > 0) queued.rows.push(...rows);
+          else {
+            const q: CaseQueue = { rows, readyAt: 0, busy: false };
+            queues.push(q);
+            byCase.set(key, q);
+          }
+        }
       })()
         .catch((error: unknown) => void (failure = { error }))
         .finally(() => {
@@ -229,15 +260,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
     const serve = async (q: CaseQueue): Promise<void> => {
       q.busy = true;
-      const r = q.rows[0]!;
+      const post = nextPost(q.rows);
+      const r = post[0]!;
       try {
-        const result = await deliver(ctx, r);
+        const result = await deliver(ctx, post);
         if (result.outcome === 'deferred') {
           q.readyAt = result.untilMs;
           return;
         }
-        q.rows.shift();
-        if (result.outcome !== 'released') report.results.push({ ...result, tenantId: r.tenantId, reminderId: r.reminderId, caseRef: r.caseRef, notice: r.notice, due: r.due });
+        q.rows = q.rows.filter((x) => !post.includes(x));
+        if (result.outcome !== 'released') for (const x of post) report.results.push({ ...result, tenantId: x.tenantId, reminderId: x.reminderId, caseRef: x.caseRef, notice: x.notice, due: x.due });
       } catch (error) {
         // A database error while recording an outcome: the row stays claimed and is given back
         // by the end of the sweep or its lease (claims.ts); the case's later reminders wait.
@@ -321,13 +353,33 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 }
 
 interface CaseQueue {
-  /** The case's claimed reminders not yet delivered, in order. */
+  /** The case's claimed reminders not yet delivered, in order; the first day's go out together. */
   rows: ClaimedReminder[];
   /** Not before this (clock ms): a 429's Retry-After. */
   readyAt: number;
   /** A worker is delivering its first reminder. */
   busy: boolean;
 }
+
+/**
+ * The case's next post: its claimed reminders of the earliest Danish calendar day among them (the
+ * day a fire time falls on in Copenhagen), in the order the card shows them, which is the order
+ * the card actions read them back in (actions.ts): by fire time, due date, id.
+ */
+export function nextPost(rows: readonly ClaimedReminder[]): ClaimedReminder[] {
+  const day = rows.map((r) => danishToday(r.fireAt)).reduce((a, b) => (b < a ? b : a));
+  return rows
+    .filter((r) => danishToday(r.fireAt) === day)
+    .sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime() || a.due.localeCompare(b.due) || a.reminderId - b.reminderId)
+    .slice(0, MAX_ITEMS_PER_POST);
+}
+
+/**
+ * An item is about 2.4 KB of card and Teams refuses a card over 28 KB: a post carries at most this
+ * many (about 20 KB), the day's others follow as the next post, a reply in the thread. A case has
+ * two or three on a day; the bound is for a backlog nobody planned.
+ */
+export const MAX_ITEMS_PER_POST = 8;
 
 function groupByCase(batch: ClaimedReminder[]): ClaimedReminder[][] {
   const groups = new Map<string, ClaimedReminder[]>();

@@ -22,6 +22,8 @@ import { markSent } from './outcomes.js';
 export const UnrecordedPostSchema = z.object({
   tenantId: z.string(),
   reminderId: z.number().int(),
+  /** The other reminders on the same post (one card for a case's items of the day): recorded with it, in one statement. */
+  together: z.array(z.number().int()).optional(),
   caseId: z.string(),
   owner: z.string(),
   target: z.enum(['channel', 'personal']),
@@ -84,12 +86,13 @@ export function createUnrecordedPosts(o: UnrecordedOptions): UnrecordedPosts {
   }
 
   async function recordOne(p: UnrecordedPost): Promise<void> {
-    const ours = await markSent(o.db, { tenantId: p.tenantId, reminderId: p.reminderId, caseId: p.caseId }, {
+    const reminderIds = [p.reminderId, ...(p.together ?? [])];
+    const recorded = await markSent(o.db, { tenantId: p.tenantId, reminderIds, caseId: p.caseId }, {
       owner: p.owner, target: p.target, threadKey: p.threadKey, conversationId: p.conversationId, status: p.status, reason: null, at: p.at, activityId: p.activityId, newThreadId: p.newThreadId,
     });
     // Not ours any more: another instance took the claim over after we stopped renewing it, and
     // has posted it again. Nothing left to record; the duplicate is logged to be traced.
-    if (!ours) o.log.warn({ reminderId: p.reminderId, tenantId: p.tenantId }, 'reminder posted, but its claim was taken over before the record could be written');
+    if (recorded < reminderIds.length) o.log.warn({ reminderId: p.reminderId, reminders: reminderIds.length, recorded, tenantId: p.tenantId }, 'reminder posted, but its claim was taken over before the record could be written');
   }
 
   async function run(): Promise<void> {

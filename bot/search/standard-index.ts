@@ -1,4 +1,6 @@
 import { PASSAGES, type Passage } from '../../rules/passages/index.js';
+import { passagesOfStandard, type StandardPassage } from '../../rules/standard/passages.js';
+import type { Standard } from '../../rules/standard/schema.js';
 import { PassageIndex } from './passage-index.js';
 
 // The service standard's headings say "Ad. 1" where people say "niveau 1"; the level names are
@@ -14,15 +16,17 @@ const MODEL_WORDS = 'hjemmepædagogisk indsats forebyggende';
 
 // The ids' last words were chosen by a person to say what a passage is about ("alder",
 // "opsporing", "foreloebig"); they are searched too.
-function idWords(p: Passage): string {
+type Indexed = Pick<Passage, 'id' | 'heading'> & { source: Passage['source'] | StandardPassage['source'] };
+
+function idWords(p: Indexed): string {
   return p.id.split('.').slice(1).join(' ').replace(/[-\d]+/g, ' ');
 }
 
-function context(p: Passage): string {
+function context(p: Indexed): string {
   return `${idWords(p)} ${sourceWords(p)}`;
 }
 
-function sourceWords(p: Passage): string {
+function sourceWords(p: Indexed): string {
   if (p.source === 'model') return MODEL_WORDS;
   const level = /Ad\. (\d)/.exec(p.heading)?.[1];
   const variant = /› (1[AB])\b/.exec(p.heading)?.[1];
@@ -33,4 +37,19 @@ function sourceWords(p: Passage): string {
 export function createStandardIndex(): PassageIndex {
   // The two standards only: the law's passages are cited by the rules, not what a caseworker searches the standard for.
   return new PassageIndex(PASSAGES.filter((p) => p.source !== 'barnets-lov').map((p) => ({ id: p.id, heading: p.heading, text: p.text, context: context(p) })));
+}
+
+const byStandard = new WeakMap<Standard, PassageIndex>();
+
+/**
+ * The search over one standard's passages: its own and those of the sources it names, the law's
+ * left out as above. A municipality's caseworker finds its standard's words, not another's.
+ */
+export function standardIndexFor(standard: Standard): PassageIndex {
+  let index = byStandard.get(standard);
+  if (!index) {
+    const passages = [...passagesOfStandard(standard).values()].filter((p) => p.source !== 'barnets-lov');
+    byStandard.set(standard, (index = new PassageIndex(passages.map((p) => ({ id: p.id, heading: p.heading, text: p.text, context: context(p) })))));
+  }
+  return index;
 }

@@ -23,7 +23,12 @@ const SEED = loaded(DEFAULT_STANDARD);
  */
 export async function caseStandards(kept: KeptStandards, standards: TenantStandards, scope: TenantScope, ref: StandardRef | null): Promise<CaseStandards> {
   const inForce = standards.forTenant(scope.tenantId);
-  if (!ref) return { decidedUnder: SEED, inForce };
-  if (ref.hash === inForce.ref.hash) return { decidedUnder: inForce, inForce };
-  return { decidedUnder: (await kept.standard(scope, ref.hash)) ?? inForce, inForce };
+  return { decidedUnder: await standardOfHash(kept, inForce, scope, ref?.hash ?? null), inForce };
+}
+
+/** The standard a decision with this hash was made under (null: before standards were recorded, the seed). */
+export async function standardOfHash(kept: KeptStandards, inForce: LoadedStandard, scope: TenantScope, hash: string | null): Promise<LoadedStandard> {
+  if (hash === null) return SEED;
+  if (hash === inForce.ref.hash) return inForce;
+  return (await kept.standard(scope, hash)) ?? inForce;
 }

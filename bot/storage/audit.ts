@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = {
   caseClose: 'case.close',
   caseDelete: 'case.delete',
   decisionCreate: 'decision.create',
+  /** A decision was refused before anything was stored (a measure the case's standard does not have). */
+  decisionRefused: 'decision.refused',
   decisionRead: 'decision.read',
   decisionHistory: 'decision.history',
   draftSave: 'draft.save',

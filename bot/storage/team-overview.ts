@@ -31,6 +31,8 @@ export interface OpenCaseRow {
   startDate: string;
   /** The chosen measure's scope as stored with the decision; null only for an override from before it was (migration 059). */
   chosenScope: Scope | null;
+  /** The hash of the standard the standing decision was made under (null: before standards were recorded). */
+  standardHash: string | null;
   /** Notes from the start to today: how many, the visits (and meetings counted as visits), and support minutes. */
   notesInPeriod: number;
   contacts: number;
@@ -53,6 +55,8 @@ export interface DecisionRow {
   caseworkerName: string;
   recommendedOutcome: string;
   overrideReason: string | null;
+  /** The hash of the standard the recommendation was made under (null: before standards were recorded). */
+  standardHash: string | null;
 }
 
 export interface TeamOverviewRows {
@@ -77,6 +81,7 @@ const OpenCaseSchema = z.object({
   recommended_variant: Variant.optional().transform((v) => v ?? null),
   start_date: z.string(),
   chosen_scope: ScopeSchema.nullable(),
+  standard_hash: z.string().nullable(),
   notes_in_period: z.coerce.number(),
   contacts: z.coerce.number(),
   support_minutes: z.coerce.number(),
@@ -92,6 +97,7 @@ const DecisionSchema = z.object({
   caseworker_name: z.string(),
   recommended_outcome: z.string(),
   override_reason: z.string().nullable(),
+  standard_hash: z.string().nullable(),
 });
 
 /**
@@ -107,10 +113,10 @@ export const OPEN_CASES_SQL = `
     -- The newest of the case's append-only decisions. The recommendation is unpacked once
     -- (jsonb_to_record), not once per field: it is the row's largest value.
     SELECT t.*, d.decision_id, d.recommended_outcome, d.chosen_outcome, d.chosen_variant, d.overridden,
-           d.chosen_scope, r.scope AS recommended_scope, r.variant AS recommended_variant, r."startDate" AS start_date
+           d.chosen_scope, d.standard_hash, r.scope AS recommended_scope, r.variant AS recommended_variant, r."startDate" AS start_date
     FROM team_cases t
     CROSS JOIN LATERAL (
-      SELECT d.decision_id, d.recommended, d.recommended_outcome, d.chosen_outcome, d.chosen_variant, d.chosen_scope, d.override_reason IS NOT NULL AS overridden
+      SELECT d.decision_id, d.recommended, d.recommended_outcome, d.chosen_outcome, d.chosen_variant, d.chosen_scope, d.standard_hash, d.override_reason IS NOT NULL AS overridden
       FROM decisions d WHERE d.tenant_id = t.tenant_id AND d.case_id = t.case_id ORDER BY d.seq DESC LIMIT 1
     ) d
     CROSS JOIN LATERAL jsonb_to_record(d.recommended) AS r(scope jsonb, variant text, "startDate" text)
@@ -123,7 +129,7 @@ export const OPEN_CASES_SQL = `
     GROUP BY s.case_id
   )
   SELECT s.case_id::text, s.decision_id::text, s.reference, s.child_pseudonym, s.caseworker_name, s.recommended_outcome, s.chosen_outcome,
-         s.chosen_variant, s.overridden, s.chosen_scope, s.recommended_scope, s.recommended_variant, s.start_date,
+         s.chosen_variant, s.overridden, s.chosen_scope, s.standard_hash, s.recommended_scope, s.recommended_variant, s.start_date,
          COALESCE(n.notes_in_period, 0) AS notes_in_period, COALESCE(n.contacts, 0) AS contacts, COALESCE(n.support_minutes, 0) AS support_minutes
   FROM standing s
   LEFT JOIN note_totals n ON n.case_id = s.case_id`;
@@ -148,7 +154,7 @@ export const DUE_SQL = `
 
 /** Every decision on the team's cases, open or closed: each is a decision point where the recommendation was followed or not. */
 export const DECISIONS_SQL = `
-  SELECT c.case_id::text, d.decision_id::text, c.reference, c.child_pseudonym, c.caseworker_name, d.recommended_outcome, d.override_reason
+  SELECT c.case_id::text, d.decision_id::text, c.reference, c.child_pseudonym, c.caseworker_name, d.recommended_outcome, d.override_reason, d.standard_hash
   FROM cases c
   JOIN decisions d ON d.tenant_id = c.tenant_id AND d.case_id = c.case_id
   WHERE c.tenant_id = $1 AND c.team_id = $2`;
@@ -187,6 +193,7 @@ async function readRows(tx: Queryable, tenantId: string, q: { teamId: string; to
         recommendedVariant: r.recommended_variant,
         startDate: r.start_date,
         chosenScope: r.chosen_scope,
+        standardHash: r.standard_hash,
         notesInPeriod: r.notes_in_period,
         contacts: r.contacts,
         supportMinutes: r.support_minutes,
@@ -198,7 +205,7 @@ async function readRows(tx: Queryable, tenantId: string, q: { teamId: string; to
     }),
     decisions: decisionRows.map((row) => {
       const r = DecisionSchema.parse(row);
-      return { caseId: r.case_id, decisionId: r.decision_id, reference: r.reference, childPseudonym: r.child_pseudonym, caseworkerName: r.caseworker_name, recommendedOutcome: r.recommended_outcome, overrideReason: r.override_reason };
+      return { caseId: r.case_id, decisionId: r.decision_id, reference: r.reference, childPseudonym: r.child_pseudonym, caseworkerName: r.caseworker_name, recommendedOutcome: r.recommended_outcome, overrideReason: r.override_reason, standardHash: r.standard_hash };
     }),
   };
 }

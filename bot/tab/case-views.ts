@@ -6,6 +6,7 @@ import type { PlanSummary } from '../storage/plan-summary.js';
 import type { Assessment } from '../storage/wellbeing.js';
 import type { WellbeingArea } from '../../rules/parameters/schema.js';
 import type { CaseStandards } from '../standards/case-standards.js';
+import { passagesUnder } from '../summary/passages.js';
 import { buildCaseSummary, dueSoonFirst, type CaseSummary, type PassageLookup } from '../summary/case-summary.js';
 import type { Caller } from '../conversation/surfaces.js';
 import type { AuditSink, CaseSource, CaseWithDecision, NotesSource, ReadScope } from './case-source.js';
@@ -78,7 +79,8 @@ export function createCaseViews(deps: CaseViewDeps) {
       notesSummary: summary,
       plan,
       wellbeing,
-      passage: deps.passage,
+      // The passages of the standard the case was decided under, its own among them.
+      passage: standards ? passagesUnder(standards.decidedUnder.standard) : deps.passage,
       today: deps.today(),
       locale,
     });
@@ -122,8 +124,12 @@ export function createCaseViews(deps: CaseViewDeps) {
     async listCases(scope: ReadScope, view: { kind: 'mine' } | { kind: 'team'; teamId: string }, locale: Locale = 'da'): Promise<CaseListItem[]> {
       const cases = view.kind === 'mine' ? await deps.cases.listForCaseworker(scope, scope.actorId) : await deps.cases.listForTeam(scope, view.teamId);
       const today = deps.today();
-      const items = cases.map((c): CaseListItem => {
+      // Each named as the standard it was decided under names its measures (kept standards are read once per hash).
+      const standards = await Promise.all(cases.map((c) => (deps.standardsOf ? deps.standardsOf(scope, c) : undefined)));
+      const items = cases.map((c, i): CaseListItem => {
+        const own = standards[i];
         const summary = buildCaseSummary({
+          ...(own ? { standards: own } : {}),
           case: { tenantId: c.tenantId, teamId: c.teamId, reference: c.reference, caseworkerId: c.caseworkerId, status: c.status },
           decision: standingDecision(c, deps.rules),
           override: overrideOf(c),

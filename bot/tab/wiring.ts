@@ -1,5 +1,5 @@
 import type { Storage } from '../storage/storage.js';
-import { caseStandards } from '../standards/case-standards.js';
+import { caseStandards, standardOfHash } from '../standards/case-standards.js';
 import { SEED_STANDARDS, type TenantStandards } from '../standards/tenant-standards.js';
 import { standardPassage } from '../summary/passages.js';
 import { danishToday } from '../summary/today.js';
@@ -56,9 +56,11 @@ export function caseViewsFrom(w: SummaryWiring): CaseViews {
 /** The team's overview over the same storage and roster as the case views. */
 export function overviewViewsFrom(w: SummaryWiring): OverviewViews {
   const clock = w.clock ?? (() => new Date());
+  const standards = w.standards ?? SEED_STANDARDS;
   return createOverviewViews({
     rows: teamOverviewReader(w.storage.db),
     today: () => danishToday(clock()),
+    standardOf: (scope, hash) => standardOfHash(w.storage.decisions, standards.forTenant(scope.tenantId), scope, hash),
   });
 }
 

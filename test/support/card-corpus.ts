@@ -13,7 +13,7 @@ import { infoCard, withConfirmation } from '../../cards/info.js';
 import { intakeStepCard } from '../../cards/intake-step.js';
 import type { Locale } from '../../cards/locale.js';
 import { needsInformationCard } from '../../cards/needs-information.js';
-import { reminderCard } from '../../cards/reminder-card.js';
+import { reminderCard, reminderPostCard } from '../../cards/reminder-card.js';
 import { noteFormCard, noteNameWarningCard, notesSummaryCard, notesSummaryFailedCard, notesSummaryPendingCard, withNotesOnCaseCard } from '../../cards/notes.js';
 import { resultCard } from '../../cards/result.js';
 import type { CardJson } from '../../cards/template.js';
@@ -73,6 +73,16 @@ const sampleReminder = {
   task: 'Genbevilling: har indsatsen tilstrækkelig effekt?',
   passage: 'pps.omfang.2',
   handled: null,
+};
+
+const samplePost = {
+  tenantId: 't1',
+  caseId: sampleReminder.caseId,
+  caseRef: sampleReminder.caseRef,
+  items: [
+    { ...sampleReminder, reminderId: 43, task: 'Første opfølgning efter Barnets lov § 95.', passage: 'pps.lovgrundlag' },
+    { ...sampleReminder, notice: 'due' as const },
+  ],
 };
 
 /** The case summary (chat command, message extension), built in the reader's language as the bot does. */
@@ -192,6 +202,9 @@ export function everyCard(locale: Locale): [string, CardJson][] {
     ['reminder for its caseworker', reminderCard({ ...sampleReminder, locale, to: { id: '29:aad-sanne', name: 'Sanne Sagsbehandler' } })],
     ['reminder refused', reminderCard({ ...sampleReminder, locale, message: locale === 'da' ? 'Notatet ser ud til at indeholde et CPR-nummer.' : 'The note seems to contain a CPR number.', typedNote: 'Mødet gik godt.' })],
     ['reminder handled', reminderCard({ ...sampleReminder, locale, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'continue' } })],
+    // A case's reminders of one day on one post: the § 95 follow-up and the re-grant, each with its own forms.
+    ['reminder post of two', reminderPostCard({ ...samplePost, locale, to: { id: '29:aad-sanne', name: 'Sanne Sagsbehandler' } })],
+    ['reminder post of two, one handled', reminderPostCard({ ...samplePost, locale, items: [{ ...samplePost.items[0]!, handled: { byName: 'Anna Berg', at: new Date('2026-03-20T09:30:00Z'), action: 'snoozed', reason: 'Afventer skolen' } }, samplePost.items[1]!] })],
     ['notes summary failed', notesSummaryFailedCard('2026-001234', locale)],
     // The weekly digest in a team's channel: figures and references, and the week with nothing in it.
     ['weekly digest', weeklyDigestCard({ weekNumber: 49, from: '2026-11-30', until: '2026-12-06', openCases: 12, locale,

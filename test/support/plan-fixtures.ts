@@ -98,7 +98,7 @@ export const samplePlanCard = (locale: Locale = 'da') =>
     showDaycare: true,
     form: formFromSubmission(planCardSubmission(caseId, { baseVersion: '1', goalIds: goalIds.join(',') + ',,,' })),
     version: 1,
-    durationHint: durationFromDecision({ scope: { maxWeeks: 40 } }, locale).hint,
+    durationHint: durationFromDecision({ scope: { maxWeeks: 40 }, reviews: [{ kind: 'course-end', due: '2026-10-12', passage: 'hpi.4.varighed', text: 'Forløbet slutter.' }] }, locale).hint,
     saved: PLAN_SAYS.saved[locale].replace('{version}', '1'),
   });
 
@@ -119,7 +119,7 @@ export const refusedPlanCard = (locale: Locale = 'da') => {
     showDaycare: true,
     form: formFromSubmission(submitted),
     version: 0,
-    durationHint: durationFromDecision({ scope: { maxWeeks: 40 } }, locale).hint,
+    durationHint: durationFromDecision({ scope: { maxWeeks: 40 }, reviews: [{ kind: 'course-end', due: '2026-10-12', passage: 'hpi.4.varighed', text: 'Forløbet slutter.' }] }, locale).hint,
     problems: describePlanProblems(parsed.problems, locale),
   });
 };
