@@ -28,7 +28,7 @@ export function caseListCard(cases: readonly CaseView[], ctx: CardContext, title
     title: heading,
     subtitle:
       cases.length === 0
-        ? t({ da: 'Der er ingen sager at vise. Skriv «ny sag» for at starte en.', en: 'There are no cases to show. Type "new case" to start one.' })
+        ? t({ da: 'Der er ingen sager at vise. Skriv »ny sag« for at starte en.', en: 'There are no cases to show. Type "new case" to start one.' })
         : t({ da: `${cases.length} sager. Tryk på en sag for at åbne den.`, en: `${cases.length} cases. Tap a case to open it.` }),
     headers: {
       case: t({ da: 'Sag', en: 'Case' }),

@@ -28,7 +28,7 @@ export interface QuestionView {
 }
 
 const REQUIRED_MESSAGE = {
-  da: 'Vælg et svar – «Ved ikke» er også et svar.',
+  da: 'Vælg et svar – »Ved ikke« er også et svar.',
   en: "Choose an answer – \"Don't know\" is an answer too.",
 };
 

@@ -57,7 +57,7 @@ describe('the needs-information card', () => {
   it('names a missing fact no question can fill instead of hiding it', () => {
     const text = cardText(needsInformationCard({ ...f.needsInfoDecision, missing: ['referenceDate'] }, {}, ctx));
     // In words, not by its field name.
-    expect(text).toContain('Oplysningen «dags dato» kan ikke besvares her');
+    expect(text).toContain('Oplysningen »dags dato« kan ikke besvares her');
     expect(text).not.toContain('referenceDate');
   });
 });

@@ -20,7 +20,7 @@ export function needsInformationCard(decision: Decision, answers: Partial<Facts>
   const notes = [
     ...decision.reasons.map((r) => `${worded(r.text, r.en, ctx.locale)} (${r.passage})`),
     // Named in the rules' words (Danish, as the decision's reasons are), never by field name.
-    ...unasked.map((fact) => t({ da: `Oplysningen «${factLabel(fact)}» kan ikke besvares her; kontakt den, der driver løsningen.`, en: `The answer »${factLabel(fact)}« cannot be given here; contact whoever runs the service.` })),
+    ...unasked.map((fact) => t({ da: `Oplysningen »${factLabel(fact)}« kan ikke besvares her; kontakt den, der driver løsningen.`, en: `The answer »${factLabel(fact)}« cannot be given here; contact whoever runs the service.` })),
   ];
   const common = {
     product: 'Familiestøtte',
@@ -33,7 +33,7 @@ export function needsInformationCard(decision: Decision, answers: Partial<Facts>
   const card = expand(template, {
     ...common,
     intro: t({
-      da: 'Jeg kan ikke anbefale en indsats endnu: et ubesvaret spørgsmål er ikke et nej. Svar på dette – «Ved ikke» er også et svar – så prøver jeg igen.',
+      da: 'Jeg kan ikke anbefale en indsats endnu: et ubesvaret spørgsmål er ikke et nej. Svar på dette – »Ved ikke« er også et svar – så prøver jeg igen.',
       en: 'I cannot recommend a measure yet: an unanswered question is not a no. Answer these – "Don\'t know" is an answer too – and I will try again.',
     }),
     questions: questions.map((q) => questionView(q.question, answers, ctx)),

@@ -16,7 +16,7 @@ describe('the standard answer card', () => {
     expect(text).toContain(passage('hpi.4.varighed').text);
     expect(text).toContain('Servicestandard for praktisk pædagogisk støtte i hjemmet · pps.saerlige.tvaerfaglige-moeder');
     expect(text).toContain('Model for kommunal hjemmepædagogisk indsats · hpi.4.varighed');
-    expect(text).toContain('«Kan møder erstatte besøg?»');
+    expect(text).toContain('»Kan møder erstatte besøg?«');
   });
 
   it('says what to try when nothing matched', () => {

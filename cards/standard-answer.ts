@@ -14,7 +14,7 @@ export function standardAnswerCard(ctx: CardContext, question: string, passages:
   return expand(template, {
     fallbackText: passages.length > 0 ? passages.map((p) => `${p.id}: ${p.text}`).join('\n') : title,
     title,
-    question: t({ da: `Dit spørgsmål: «${question}»`, en: `Your question: "${question}"` }),
+    question: t({ da: `Dit spørgsmål: »${question}«`, en: `Your question: "${question}"` }),
     passages: passages.map((p) => ({
       heading: p.heading,
       text: p.text,
@@ -27,7 +27,7 @@ export function standardAnswerCard(ctx: CardContext, question: string, passages:
             en: "Found by word search in the standards; the text is the standard's own (Danish). Read the passage in context before relying on it.",
           })
         : t({
-            da: 'Ingen afsnit matchede. Prøv med andre ord, fx «intensiv støtte omfang» eller «risikofaktorer forældre».',
+            da: 'Ingen afsnit matchede. Prøv med andre ord, fx »intensiv støtte omfang« eller »risikofaktorer forældre«.',
             en: 'No passage matched. Try other words, e.g. "intensiv støtte omfang" or "risikofaktorer forældre".',
           }),
   });

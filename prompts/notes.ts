@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { said } from '../bot/said.js';
 
 /** The kinds of case note, as the issue names them; the Danish label is what people read. */
 export const NOTE_KINDS = ['visit', 'phone', 'meeting', 'interdisciplinary-meeting', 'observation'] as const;
@@ -27,13 +28,15 @@ const DANISH_KIND_ALIASES: Readonly<Record<string, NoteKind>> = {
 
 export const noteKindSchema = z.preprocess(
   (v) => (typeof v === 'string' ? (DANISH_KIND_ALIASES[v.trim().toLowerCase()] ?? v.trim()) : v),
-  z.enum(NOTE_KINDS, { error: `Notatets type skal være en af: ${Object.values(NOTE_KIND_LABELS).join(', ')}.` }),
+  z.enum(NOTE_KINDS, {
+    error: said(`Notatets type skal være en af: ${Object.values(NOTE_KIND_LABELS).join(', ')}.`, `The kind of note must be one of: ${NOTE_KINDS.join(', ')}.`),
+  }),
 );
 
 export const noteSchema = z.object({
-  date: z.iso.date({ error: 'Notatets dato skal skrives som ÅÅÅÅ-MM-DD.' }),
+  date: z.iso.date({ error: said('Notatets dato skal skrives som ÅÅÅÅ-MM-DD.', "The note's date must be written as YYYY-MM-DD.") }),
   kind: noteKindSchema,
-  text: z.string().trim().min(1, { error: 'Notatet er tomt.' }),
+  text: z.string().trim().min(1, { error: said('Notatet er tomt.', 'The note is empty.') }),
 });
 export type Note = z.infer<typeof noteSchema>;
 

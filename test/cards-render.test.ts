@@ -166,7 +166,7 @@ describe('every card renders in the Adaptive Cards renderer without a complaint'
     await renderer.render(intakeStepCard('concern', {}, { locale: 'da', draftId: 'draft-1', figures: STANDARD_INTAKE_FIGURES }));
     await renderer.click('Næste');
     expect(await renderer.sent()).toEqual([]);
-    expect(await renderer.visibleText()).toContain('«Ved ikke» er også et svar');
+    expect(await renderer.visibleText()).toContain('»Ved ikke« er også et svar');
     await renderer.choose('concern', 'unknown');
     await renderer.choose('safetyConcern', 'unknown');
     await renderer.click('Næste');

@@ -48,8 +48,8 @@ const REFUSED = {
   tooLong: { da: 'Tidsforbruget kan højst være 1440 minutter (et døgn).', en: 'The time spent can be at most 1440 minutes (a day).' },
   text: { da: 'Skriv notatets tekst.', en: "Write the note's text." },
   noteId: {
-    da: 'Formularen kan ikke genkendes. Åbn «Tilføj notat» på sagen igen; din tekst står herunder.',
-    en: 'The form cannot be recognised. Open «Add note» on the case again; your text is below.',
+    da: 'Formularen kan ikke genkendes. Åbn »Tilføj notat« på sagen igen; din tekst står herunder.',
+    en: 'The form cannot be recognised. Open »Add note« on the case again; your text is below.',
   },
 } satisfies Record<string, Localized>;
 

@@ -30,4 +30,12 @@ describe('a question about the standards', () => {
   it('says plainly when nothing matches, with examples of what to ask', () => {
     expect(answerQuestion('xyzzy', search([]))).toMatch(/^Jeg fandt ikke noget i standarderne/);
   });
+
+  it('speaks English to an English reader, quoting the passages as they are', () => {
+    const answer = answerQuestion('how long', search([duration]), 'en');
+    expect(answer).toMatch(/^This is what the standards say/);
+    expect(answer).toContain(`(hpi.4.varighed)\n> ${duration.text}`);
+    expect(answer).toContain('»review«');
+    expect(answerQuestion('xyzzy', search([]), 'en')).toMatch(/^I found nothing in the standards/);
+  });
 });

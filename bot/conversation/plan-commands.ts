@@ -1,3 +1,5 @@
+import type { Localized } from '../../cards/locale.js';
+
 /**
  * The plan's typed commands: "plan <sagsnummer>" opens the plan card, "gennemgang <sagsnummer>"
  * starts a review. Danish first, English aliases; the reference keeps the case it was typed in.
@@ -24,5 +26,7 @@ export function parsePlanCommand(text: string): PlanCommand | undefined {
 }
 
 /** The line the bot adds under an answer, so a person learns the commands where they need them. */
-export const COMMANDS_LINE =
-  'Kommandoer: »ny sag«, »mine sager«, »find« og sagsnummeret, »plan« (se eller ret planen), »gennemgang« (gennemgå planens mål), »hjælp«.';
+export const COMMANDS_LINE: Localized = {
+  da: 'Kommandoer: »ny sag«, »mine sager«, »find« og sagsnummeret, »plan« (se eller ret planen), »gennemgang« (gennemgå planens mål), »hjælp«.',
+  en: "Commands: »new case«, »my cases«, »find« and the case number, »plan« (see or edit the plan), »review« (review the plan's goals), »help«.",
+};

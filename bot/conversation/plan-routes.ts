@@ -58,7 +58,7 @@ export function answerFreeText(turn: Turn, text: string): Reply | undefined {
   // Under the tenant's own standard when the bot knows each tenant's (as "standard <spørgsmål>").
   const own = turn.deps.standards ? standardIndexFor(standardInForce(turn).standard) : undefined;
   const search: typeof configured = own ? (query, limit) => own.search(query, limit) : configured;
-  return { kind: 'text', text: answerQuestion(text, search) };
+  return { kind: 'text', text: answerQuestion(text, search, turn.locale) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Locale, Localized } from '../../cards/locale.js';
 import { COMMANDS_LINE } from './plan-commands.js';
 
 /**
@@ -17,16 +18,20 @@ export type SearchPassages = (query: string, limit: number) => readonly FoundPas
 export const QUESTION_LIMIT = 3;
 const MAX_QUESTION = 500;
 
-export function answerQuestion(question: string, search: SearchPassages): string {
+const SAYS = {
+  // The standards are Danish, so the examples stay Danish in both: they are what the search finds.
+  nothing: {
+    da: 'Jeg fandt ikke noget i standarderne, der passer på det, du skrev. Prøv med andre ord, fx »hvor længe varer indsatsen« eller »hvornår er der opfølgning«.',
+    en: 'I found nothing in the standards that fits what you wrote. Try other words – the standards are in Danish – e.g. »hvor længe varer indsatsen« or »hvornår er der opfølgning«.',
+  },
+  found: { da: 'Det siger standarderne:', en: 'This is what the standards say (in their own Danish words):' },
+} satisfies Record<string, Localized>;
+
+/** The answer in the reader's language; the passages are quoted verbatim, in Danish. */
+export function answerQuestion(question: string, search: SearchPassages, locale: Locale = 'da'): string {
   const query = question.trim().slice(0, MAX_QUESTION);
   const hits = query ? search(query, QUESTION_LIMIT) : [];
-  if (hits.length === 0) {
-    return [
-      'Jeg fandt ikke noget i standarderne, der passer på det, du skrev. Prøv med andre ord, fx »hvor længe varer indsatsen« eller »hvornår er der opfølgning«.',
-      '',
-      COMMANDS_LINE,
-    ].join('\n');
-  }
+  if (hits.length === 0) return [SAYS.nothing[locale], '', COMMANDS_LINE[locale]].join('\n');
   const quoted = hits.map((p) => `**${p.heading}** (${p.id})\n> ${p.text}`);
-  return ['Det siger standarderne:', '', ...quoted.flatMap((q) => [q, '']), COMMANDS_LINE].join('\n');
+  return [SAYS.found[locale], '', ...quoted.flatMap((q) => [q, '']), COMMANDS_LINE[locale]].join('\n');
 }

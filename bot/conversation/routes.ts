@@ -6,7 +6,8 @@ import { CaseReferenceSchema, parseCaseReference } from '../cases/case-reference
 import type { OverviewViews } from '../overview/views.js';
 import { FIND_CASE_COMMAND, FindCaseInput, findCaseQuery, type ComposeExtensionResult } from '../summary/summary-requests.js';
 import { journalText } from '../summary/journal-text.js';
-import { CaseViewError, type CaseViews } from '../tab/case-views.js';
+import { CaseViewError, PAGE_NOT_FOUND, type CaseViews } from '../tab/case-views.js';
+import { said } from '../said.js';
 import { acceptRecommendation, overrideRecommendation } from './case-actions.js';
 import { findCase, myCases, openCase } from './case-queries.js';
 import type { Command } from './commands.js';
@@ -213,11 +214,11 @@ export interface TabRoute<I> {
   run(call: TabCall, input: I): Promise<object>;
 }
 
-const TEAM_MISSING = 'Teamet mangler: åbn fanen fra teamets kanal.';
+const TEAM_MISSING = said('Teamet mangler: åbn fanen fra teamets kanal.', "The team is missing: open the tab from the team's channel.");
 const TeamId = z.string({ error: TEAM_MISSING }).trim().min(1, TEAM_MISSING).max(200);
 const MineQuery = z.object({ view: z.literal('mine') });
 const TeamQuery = z.object({ view: z.literal('team'), teamId: TeamId });
-const OVERVIEW_TEAM_MISSING = 'Teamet mangler: åbn overblikket fra teamets kanal.';
+const OVERVIEW_TEAM_MISSING = said('Teamet mangler: åbn overblikket fra teamets kanal.', "The team is missing: open the overview from the team's channel.");
 const OverviewQuery = z.object({ teamId: z.string({ error: OVERVIEW_TEAM_MISSING }).trim().min(1, OVERVIEW_TEAM_MISSING).max(200) });
 const ReferenceParam = z.object({ reference: CaseReferenceSchema });
 
@@ -252,7 +253,7 @@ export const TAB_ROUTES: TabRoutes = {
     input: OverviewQuery,
     door: { rule: 'team', team: (q) => q.teamId },
     run: async (call, q) => {
-      if (!call.overview) throw new CaseViewError(404, 'not-found', 'Siden findes ikke.');
+      if (!call.overview) throw new CaseViewError(404, 'not-found', PAGE_NOT_FOUND);
       return { overview: await call.overview.teamOverview(call.scope, q.teamId) };
     },
   },

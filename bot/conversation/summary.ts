@@ -7,8 +7,8 @@ import { say } from './texts.js';
 import { SharedCard, type Card } from './types.js';
 
 const NO_AUDIENCE = {
-  da: 'Jeg kan ikke se, hvem der er med i chatten, så jeg deler ikke resuméet. Brug «Vis kun for mig».',
-  en: 'I cannot see who is in the chat, so I do not share the summary. Use «Show only to me».',
+  da: 'Jeg kan ikke se, hvem der er med i chatten, så jeg deler ikke resuméet. Brug »Vis kun for mig«.',
+  en: 'I cannot see who is in the chat, so I do not share the summary. Use »Show only to me«.',
 } as const;
 
 /**

@@ -30,6 +30,7 @@ describe('parsing an intake step', () => {
     const r = parseStepSubmission('child', next('child', { childBorn: 'born', childAgeYears: '2', childAgeMonths: '14' }));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => p.message)).toEqual(['Barnets alder – måneder ud over de hele år: ved siden af hele år er det højst 11 måneder – skriv fx 2 år og 6 måneder']);
+    if (!r.ok) expect(r.problems.map((p) => p.en)).toEqual(["The child's age – months beyond the whole years: beside whole years it is at most 11 months – write e.g. 2 years and 6 months"]);
   });
 
   it.each([

@@ -19,7 +19,7 @@ export type SubmissionResult = { ok: true; facts: Partial<Facts>; unknown: strin
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
 const DATE_FORM = said('skal være en dato på formen ÅÅÅÅ-MM-DD', 'must be a date in the form YYYY-MM-DD');
-const MISSING_ANSWER = said('mangler svar – vælg «Ved ikke», hvis du ikke ved det', 'has no answer – choose «Don\'t know» if you do not know');
+const MISSING_ANSWER = said('mangler svar – vælg »Ved ikke«, hvis du ikke ved det', 'has no answer – choose »Don\'t know« if you do not know');
 
 const DraftId = z.string({ error: said('skal være tekst', 'must be text') }).regex(/^[A-Za-z0-9_-]{1,64}$/, said('er ikke et gyldigt kladde-id', 'is not a valid draft id'));
 
@@ -160,8 +160,8 @@ function childFacts(facts: Record<string, unknown>, problems: FieldProblem[]): F
     if (age !== undefined) {
       problems.push({
         field: 'childAgeMonths',
-        message: 'et barn, der ikke er født, har ingen alder – slet alderen eller svar «Ja» til, at barnet er født',
-        en: 'a child who is not born has no age – delete the age or answer «Yes» to the child being born',
+        message: 'et barn, der ikke er født, har ingen alder – slet alderen eller svar »Ja« til, at barnet er født',
+        en: 'a child who is not born has no age – delete the age or answer »Yes« to the child being born',
       });
       return undefined;
     }
@@ -178,7 +178,11 @@ function childFacts(facts: Record<string, unknown>, problems: FieldProblem[]): F
 function ageInMonths(years: number | undefined, months: number | undefined, problems: FieldProblem[]): number | undefined | false {
   if (years === undefined) return months;
   if (months !== undefined && months > 11) {
-    problems.push({ field: 'childAgeMonths', message: 'ved siden af hele år er det højst 11 måneder – skriv fx 2 år og 6 måneder' });
+    problems.push({
+      field: 'childAgeMonths',
+      message: 'ved siden af hele år er det højst 11 måneder – skriv fx 2 år og 6 måneder',
+      en: 'beside whole years it is at most 11 months – write e.g. 2 years and 6 months',
+    });
     return false;
   }
   return years * 12 + (months ?? 0);

@@ -184,7 +184,7 @@ export async function savePlanFromCard(deps: PlanDeps, scope: TenantScope, data:
   const intake = baseVersion === 0 ? wellbeingFromForm(wellbeing.form, areas, { occasion: 'intake' }, c.decision.recommended.startDate, locale) : ({ ok: true, value: null } as const);
   // Barnets plan's fields are on the card for support under § 32 only; anything sent otherwise is ignored.
   const stance = takesChildPlan(c) ? parseChildPlanForm(childPlanForm, deps.today(), locale) : ({ ok: true, value: null } as const);
-  const problems = [...(parsed.ok ? [] : describePlanProblems(parsed.problems)), ...(intake.ok ? [] : intake.problems), ...(stance.ok ? [] : stance.problems)];
+  const problems = [...(parsed.ok ? [] : describePlanProblems(parsed.problems, locale)), ...(intake.ok ? [] : intake.problems), ...(stance.ok ? [] : stance.problems)];
   if (!parsed.ok || !intake.ok || !stance.ok) return refuse(problems);
   const assessment = intake.value;
   try {

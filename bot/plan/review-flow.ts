@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { worded, type Locale, type Localized } from '../../cards/locale.js';
+import { problemText, worded, type Locale, type Localized } from '../../cards/locale.js';
 import { formatDate, measureNames, type MeasureNames } from '../../cards/outcome-text.js';
 import { latestProgress, planReviewCard, type ReviewGoalView } from '../../cards/plan-review-card.js';
 import { AGE_APPROPRIATE_TEXT, REVIEW_DECISION_TEXT } from '../../cards/plan-text.js';
@@ -19,6 +19,9 @@ import { conductReview, type ReviewResult } from './review.js';
 import { emptyReviewForm, reviewFormFromSubmission, reviewFormToInput, type ReviewForm } from './review-form.js';
 import { parseReviewInput } from './review-input.js';
 import { planFieldLabel } from './schema.js';
+import type { FieldProblem } from '../../rules/facts.js';
+import { englishOf } from '../said.js';
+import { reviewLabel } from '../summary/labels.js';
 
 /**
  * The review card's round trip, free of Teams: a review is held against the plan in force and the
@@ -87,7 +90,7 @@ function cardFor(
     decisionId: view.c.decision.decisionId,
     reviewId,
     goals: goalViews(view, locale),
-    due: next ? { date: next.due, text: next.text, passage: next.passage } : null,
+    due: next ? { date: next.due, text: nextReviewText(next, locale), passage: next.passage } : null,
     form,
     wellbeing,
     ...extra,
@@ -103,19 +106,34 @@ export async function reviewCardForCase(deps: PlanDeps, scope: TenantScope, c: C
   return cardFor(locale, view, emptyReviewForm(view.plan.goals.length, deps.today()), randomUUID(), { areas, form: emptyWellbeingForm(areas) });
 }
 
-/** "goals.1.progress" → "Mål 2, fremskridt"; the rest by the plan's own field labels or Danish words. */
-function reviewFieldLabel(field: string): string {
+/** The review's own field names; the rest are the plan's (planFieldLabel). */
+const REVIEW_FIELD: Record<string, Localized> = {
+  date: { da: 'Dato for gennemgangen', en: 'Date of the review' },
+  decision: { da: 'Hvad gennemgangen fører til', en: 'What the review leads to' },
+  note: { da: 'Note', en: 'Note' },
+  ageAppropriate: { da: 'Alderssvarende ved start i dagtilbud', en: 'Age-appropriate when starting daycare' },
+  childAgeMonthsNow: { da: 'Barnets alder nu', en: "The child's age now" },
+  goal: { da: 'Mål', en: 'Goal' },
+  goalNote: { da: 'note', en: 'note' },
+  goalProgress: { da: 'fremskridt', en: 'progress' },
+  factChanges: { da: 'Ændrede oplysninger', en: 'Changed facts' },
+};
+
+/** "goals.1.progress" → "Mål 2, fremskridt" ("Goal 2, progress"); the rest by the plan's own field labels. */
+function reviewFieldLabel(field: string, locale: Locale): string {
+  const t = (key: string) => REVIEW_FIELD[key]![locale];
   const goal = /^goals\.(\d+)\.(\w+)/.exec(field);
-  if (goal) return `Mål ${Number(goal[1]) + 1}, ${goal[2] === 'note' ? 'note' : 'fremskridt'}`;
-  const labels: Record<string, string> = {
-    date: 'Dato for gennemgangen',
-    decision: 'Hvad gennemgangen fører til',
-    note: 'Note',
-    ageAppropriate: 'Alderssvarende ved start i dagtilbud',
-    childAgeMonthsNow: 'Barnets alder nu',
-  };
-  if (field.startsWith('factChanges.')) return `Ændrede oplysninger (${field.slice('factChanges.'.length)})`;
-  return labels[field] ?? planFieldLabel(field);
+  if (goal) return `${t('goal')} ${Number(goal[1]) + 1}, ${goal[2] === 'note' ? t('goalNote') : t('goalProgress')}`;
+  if (field.startsWith('factChanges.')) return `${t('factChanges')} (${field.slice('factChanges.'.length)})`;
+  return REVIEW_FIELD[field]?.[locale] ?? planFieldLabel(field, locale);
+}
+
+/** A refused review's lines, each in the reader's language. */
+const problemLines = (problems: readonly FieldProblem[], locale: Locale): string[] => problems.map((p) => `${reviewFieldLabel(p.field, locale)}: ${problemText(p, locale)}`);
+
+/** The next review's words: the rules' English where the review was worked out now, else its kind's name. */
+function nextReviewText(next: NonNullable<ReviewResult['nextReview']>, locale: Locale): string {
+  return locale === 'en' ? (next.en ?? reviewLabel(next.kind, 'en')) : next.text;
 }
 
 /** What the result lines show of a review, worked out now or recorded earlier. */
@@ -130,12 +148,12 @@ function resultLines(result: ShownResult, newOutcome: string | null, locale: Loc
   const t = (key: keyof typeof REVIEW_SAYS) => REVIEW_SAYS[key][locale];
   const lines = [{ title: t('decision'), value: REVIEW_DECISION_TEXT[result.decision][locale] }];
   if (newOutcome) lines.push({ title: t('newDecision'), value: `${newOutcome} (${t('keptBeside')})` });
-  if (result.escalation) lines.push({ title: t('escalation'), value: result.escalation.text });
+  if (result.escalation) lines.push({ title: t('escalation'), value: worded(result.escalation.text, englishOf(result.escalation.text), locale) });
   if (result.closing?.ageAppropriate) lines.push({ title: t('ageAppropriate'), value: AGE_APPROPRIATE_TEXT[result.closing.ageAppropriate][locale] });
   if (result.closing?.followUpAtThree) lines.push({ title: t('followUpAtThree'), value: formatDate(result.closing.followUpAtThree.due, locale) });
   lines.push({
     title: t('nextReview'),
-    value: result.nextReview ? `${formatDate(result.nextReview.due, locale)}: ${result.nextReview.text} (${result.nextReview.passage})` : t('noneClosed'),
+    value: result.nextReview ? `${formatDate(result.nextReview.due, locale)}: ${nextReviewText(result.nextReview, locale)} (${result.nextReview.passage})` : t('noneClosed'),
   });
   return lines;
 }
@@ -174,7 +192,7 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
   const parsed = parseReviewInput(reviewFormToInput(form, goalIds), { goalIds });
   const scored = wellbeingFromForm(wellbeing.form, areas, { occasion: 'review', reviewId }, form.date, locale);
   if (!parsed.ok || !scored.ok) {
-    return refuse([...(parsed.ok ? [] : parsed.problems.map((p) => `${reviewFieldLabel(p.field)}: ${p.message}`)), ...(scored.ok ? [] : scored.problems)]);
+    return refuse([...(parsed.ok ? [] : problemLines(parsed.problems, locale)), ...(scored.ok ? [] : scored.problems)]);
   }
   const assessment = scored.value ? { ...scored.value, date: parsed.value.date } : null;
   // The same form saved again by the same person (the answer to the first save was lost): what was
@@ -193,7 +211,7 @@ export async function saveReviewFromCard(deps: PlanDeps, scope: TenantScope, dat
     },
     parsed.value,
   );
-  if (!outcome.ok) return refuse(outcome.problems.map((p) => `${reviewFieldLabel(p.field)}: ${p.message}`));
+  if (!outcome.ok) return refuse(problemLines(outcome.problems, locale));
   // The review the card showed as due is the one this review answers.
   const answered = nextReviewOf(view.reviews, c.decision);
   try {

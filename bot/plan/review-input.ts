@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { IsoDate, type FieldProblem, type ParseResult } from '../../rules/facts.js';
-import { AGE_APPROPRIATE, GOAL_PROGRESS, PROGRESS_LABEL, REVIEW_DECISIONS, TEXT_LIMITS, type AgeAppropriate, type GoalProgress, type ReviewDecision } from './model.js';
+import { AGE_APPROPRIATE, GOAL_PROGRESS, REVIEW_DECISIONS, TEXT_LIMITS, type AgeAppropriate, type GoalProgress, type ReviewDecision } from './model.js';
 import { describeCaseIssues, optionalCaseText } from './text.js';
+import { PROGRESS_TEXT } from '../../cards/plan-text.js';
+import { said } from '../said.js';
 
 /**
  * A review as the caseworker gives it: progress per goal of the plan, and what the review decides.
@@ -28,7 +30,8 @@ export interface ReviewInput {
   childAgeMonthsNow?: number;
 }
 
-const progressList = GOAL_PROGRESS.map((p) => PROGRESS_LABEL[p].toLocaleLowerCase('da')).join(', ');
+const progressList = (locale: 'da' | 'en') => GOAL_PROGRESS.map((p) => PROGRESS_TEXT[p][locale].toLocaleLowerCase(locale)).join(', ');
+const CHOOSE_PROGRESS = { da: `vælg fremskridt (${progressList('da')})`, en: `choose the progress (${progressList('en')})` };
 
 const ReviewInputSchema = z
   .object({
@@ -37,16 +40,20 @@ const ReviewInputSchema = z
       z
         .object({
           goalId: z.string().min(1),
-          progress: z.enum(GOAL_PROGRESS, { error: `vælg fremskridt (${progressList})` }),
+          progress: z.enum(GOAL_PROGRESS, { error: said(CHOOSE_PROGRESS.da, CHOOSE_PROGRESS.en) }),
           note: optionalCaseText(TEXT_LIMITS.goalNote),
         })
         .strict(),
     ),
-    decision: z.enum(REVIEW_DECISIONS, { error: 'vælg hvad gennemgangen fører til' }),
+    decision: z.enum(REVIEW_DECISIONS, { error: said('vælg hvad gennemgangen fører til', 'choose what the review leads to') }),
     note: optionalCaseText(TEXT_LIMITS.reviewNote),
     factChanges: z.record(z.string(), z.unknown()).optional(),
-    ageAppropriate: z.enum(AGE_APPROPRIATE, { error: 'vælg ja, nej eller ved ikke' }).optional(),
-    childAgeMonthsNow: z.number().int('skal være et helt antal måneder').min(0, 'kan ikke være negativ').max(216, 'er urimeligt stor').optional(),
+    ageAppropriate: z.enum(AGE_APPROPRIATE, { error: said('vælg ja, nej eller ved ikke', "choose yes, no or don't know") }).optional(),
+    childAgeMonthsNow: z
+      .number()
+      .int(said('skal være et helt antal måneder', 'must be a whole number of months'))
+      .min(0, said('kan ikke være negativ', 'cannot be negative'))
+      .max(216, said('er urimeligt stor', 'is unreasonably large')).optional(),
   })
   .strict();
 
@@ -62,13 +69,13 @@ export function parseReviewInput(input: unknown, context: ReviewInputContext): P
   const problems: FieldProblem[] = [];
   const given = new Map(review.goals.map((g) => [g.goalId, g]));
   context.goalIds.forEach((id, i) => {
-    if (!given.has(id)) problems.push({ field: `goals.${i}.progress`, message: `vælg fremskridt (${progressList})` });
+    if (!given.has(id)) problems.push({ field: `goals.${i}.progress`, message: CHOOSE_PROGRESS.da, en: CHOOSE_PROGRESS.en });
   });
   review.goals.forEach((g, i) => {
-    if (!context.goalIds.includes(g.goalId)) problems.push({ field: `goals.${i}.goalId`, message: 'er ikke et mål i planen; genindlæs gennemgangen' });
+    if (!context.goalIds.includes(g.goalId)) problems.push({ field: `goals.${i}.goalId`, message: 'er ikke et mål i planen; genindlæs gennemgangen', en: 'is not a goal in the plan; reload the review' });
   });
   if (new Set(review.goals.map((g) => g.goalId)).size !== review.goals.length) {
-    problems.push({ field: 'goals', message: 'nævner det samme mål flere gange' });
+    problems.push({ field: 'goals', message: 'nævner det samme mål flere gange', en: 'names the same goal more than once' });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: review };
 }

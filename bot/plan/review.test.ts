@@ -154,7 +154,7 @@ describe('closing a preventive course', () => {
 
   it('asks whether the child was age-appropriate before closing', () => {
     const r = conductReview(ctx, review({ decision: 'close' }));
-    expect(!r.ok && r.problems).toEqual([{ field: 'ageAppropriate', message: expect.stringMatching(/alderssvarende/) }]);
+    expect(!r.ok && r.problems).toEqual([{ field: 'ageAppropriate', message: expect.stringMatching(/alderssvarende/), en: expect.stringMatching(/age-appropriate/) }]);
   });
 
   it('asks for the child\'s age now when the course began in pregnancy', () => {
@@ -179,7 +179,7 @@ describe('closing a preventive course', () => {
 describe('review input', () => {
   it('asks for progress on every goal of the plan', () => {
     const r = parseReviewInput({ date: '2026-04-15', goals: [progress[0]], decision: 'continue' }, { goalIds });
-    expect(!r.ok && r.problems).toEqual([{ field: 'goals.1.progress', message: 'vælg fremskridt (ikke startet, noget, tydeligt, nået)' }]);
+    expect(!r.ok && r.problems).toEqual([{ field: 'goals.1.progress', message: 'vælg fremskridt (ikke startet, noget, tydeligt, nået)', en: 'choose the progress (not started, some, clear, reached)' }]);
   });
 
   it('refuses a goal that is not in the plan', () => {
@@ -192,9 +192,9 @@ describe('review input', () => {
     expect(!r.ok && r.problems[0]).toMatchObject({ field: 'goals.0.note', message: expect.stringMatching(/CPR/) });
   });
 
-  it('refuses an unknown decision with a Danish message', () => {
+  it('refuses an unknown decision with a Danish message and its English', () => {
     const r = parseReviewInput({ date: '2026-04-15', goals: progress, decision: 'pause' }, { goalIds });
-    expect(!r.ok && r.problems[0]).toEqual({ field: 'decision', message: 'vælg hvad gennemgangen fører til' });
+    expect(!r.ok && r.problems[0]).toEqual({ field: 'decision', message: 'vælg hvad gennemgangen fører til', en: 'choose what the review leads to' });
   });
 });
 

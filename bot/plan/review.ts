@@ -4,6 +4,8 @@ import { parseFacts, type Facts, type FieldProblem, type ParseResult } from '../
 import type { Decision, Outcome, PassageId, Review, ReviewKind } from '../../rules/decision-types.js';
 import type { AgeAppropriate } from './model.js';
 import type { GoalProgressInput, ReviewInput } from './review-input.js';
+import { REVIEW_DECISION_TEXT } from '../../cards/plan-text.js';
+import { said } from '../said.js';
 
 /**
  * What a review of the plan concludes, worked out from the review the caseworker gave, the decision
@@ -29,6 +31,8 @@ export interface NextReview {
   kind: ReviewKind;
   passage: PassageId;
   text: string;
+  /** The rules' English of `text`; not stored, so a recorded review has none. */
+  en?: string;
 }
 
 export interface Closing {
@@ -53,6 +57,22 @@ export interface ReviewResult {
 
 export const PREVENTIVE_GOAL_PASSAGE: PassageId = 'hpi.2.underformaal.maal';
 const ESCALATION_PASSAGE: PassageId = 'hpi.6.underretning';
+/** Stored with the review as Danish text; `said` keeps the English beside it for the result card. */
+const ESCALATION = {
+  preventive: said(
+    'Underretning til familieafdelingen: hjemmet viser sig at kræve yderligere hjælp eller indgriben.',
+    'Underretning to the family department: the home turns out to need further help or intervention.',
+  ),
+  special: said(
+    'Underretning: sagen skal vurderes på ny af familieafdelingen (Barnets lov § 133).',
+    'Underretning: the family department must assess the case again (Barnets lov § 133).',
+  ),
+};
+
+/** A choice on the review card as the reader sees it, quoted: »Afslut« / »Close«. */
+const choice = (decision: keyof typeof REVIEW_DECISION_TEXT, locale: 'da' | 'en') => `»${REVIEW_DECISION_TEXT[decision][locale]}«`;
+/** A review problem in both languages, the choices named as on the card. */
+const problem = (field: string, words: (locale: 'da' | 'en') => string): FieldProblem => ({ field, message: words('da'), en: words('en') });
 
 export function conductReview(context: ReviewContext, review: ReviewInput): ParseResult<ReviewResult> {
   const preventive = context.standingOutcome === 'preventive';
@@ -69,8 +89,8 @@ export function conductReview(context: ReviewContext, review: ReviewInput): Pars
         value: {
           ...base,
           escalation: preventive
-            ? { text: 'Underretning til familieafdelingen: hjemmet viser sig at kræve yderligere hjælp eller indgriben.', passage: ESCALATION_PASSAGE }
-            : { text: 'Underretning: sagen skal vurderes på ny af familieafdelingen (Barnets lov § 133).' },
+            ? { text: ESCALATION.preventive, passage: ESCALATION_PASSAGE }
+            : { text: ESCALATION.special },
           // The course goes on until the family department decides; its reviews stay due.
           nextReview: nextReviewAfter(context, review.date),
         },
@@ -89,22 +109,40 @@ export function conductReview(context: ReviewContext, review: ReviewInput): Pars
 function crossFieldProblems(context: ReviewContext, review: ReviewInput, preventive: boolean): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (review.decision === 'extend' && preventive) {
-    problems.push({
-      field: 'decision',
-      message: `en hjemmepædagogisk indsats kan ikke forlænges ud over ${context.rules.figures(review.date)['preventive.maxWeeks']} uger (hpi.4.varighed); vælg »Afslut« eller »Skift niveau«`,
-    });
+    const weeks = context.rules.figures(review.date)['preventive.maxWeeks'];
+    problems.push(
+      problem('decision', (l) =>
+        l === 'da'
+          ? `en hjemmepædagogisk indsats kan ikke forlænges ud over ${weeks} uger (hpi.4.varighed); vælg ${choice('close', l)} eller ${choice('change-level', l)}`
+          : `a hjemmepædagogisk indsats cannot be extended beyond ${weeks} weeks (hpi.4.varighed); choose ${choice('close', l)} or ${choice('change-level', l)}`,
+      ),
+    );
   }
   if (review.decision === 'close' && preventive && !review.ageAppropriate) {
-    problems.push({ field: 'ageAppropriate', message: 'angiv om barnet var alderssvarende ved start i vuggestue eller børnehave (ja, nej eller ved ikke)' });
+    problems.push({
+      field: 'ageAppropriate',
+      message: 'angiv om barnet var alderssvarende ved start i vuggestue eller børnehave (ja, nej eller ved ikke)',
+      en: "say whether the child's development was age-appropriate when starting nursery or kindergarten (yes, no or don't know)",
+    });
   }
   if (review.decision === 'close' && preventive && typeof context.facts.child?.ageMonths !== 'number' && review.childAgeMonthsNow === undefined) {
-    problems.push({ field: 'childAgeMonthsNow', message: 'forløbet begyndte før fødslen; angiv barnets alder i måneder nu, så opfølgningen efter forløbet kan dateres' });
+    problems.push({
+      field: 'childAgeMonthsNow',
+      message: 'forløbet begyndte før fødslen; angiv barnets alder i måneder nu, så opfølgningen efter forløbet kan dateres',
+      en: "the course began before birth; give the child's age in months now, so the follow-up after the course can be dated",
+    });
   }
   if (review.decision !== 'close' && review.ageAppropriate) {
-    problems.push({ field: 'ageAppropriate', message: 'angives kun når forløbet afsluttes' });
+    problems.push({ field: 'ageAppropriate', message: 'angives kun når forløbet afsluttes', en: 'is given only when the course is closed' });
   }
   if (review.factChanges && review.decision !== 'change-level' && review.decision !== 'extend') {
-    problems.push({ field: 'factChanges', message: 'ændrede oplysninger bruges kun ved »Skift niveau« eller »Forlæng ved ny bevilling«' });
+    problems.push(
+      problem('factChanges', (l) =>
+        l === 'da'
+          ? `ændrede oplysninger bruges kun ved ${choice('change-level', l)} eller ${choice('extend', l)}`
+          : `changed facts are used only with ${choice('change-level', l)} or ${choice('extend', l)}`,
+      ),
+    );
   }
   return problems;
 }
@@ -120,7 +158,7 @@ export function factsAtReview(facts: Facts, review: Pick<ReviewInput, 'date' | '
   const merged = { ...facts, ...changes, child, referenceDate: review.date, startDate: review.date };
   const parsed = parseFacts(merged);
   if (parsed.ok) return parsed;
-  return { ok: false, problems: parsed.problems.map((p) => ({ field: `factChanges.${p.field}`, message: p.message })) };
+  return { ok: false, problems: parsed.problems.map((p) => ({ ...p, field: `factChanges.${p.field}` })) };
 }
 
 function redecide(context: ReviewContext, review: ReviewInput): ParseResult<{ decision: Decision; facts: Facts }> {
@@ -128,17 +166,29 @@ function redecide(context: ReviewContext, review: ReviewInput): ParseResult<{ de
   if (!facts.ok) return facts;
   const decision = context.rules.decide(facts.value, context.standard);
   if (decision.outcome === 'needs-information') {
-    return { ok: false, problems: decision.missing.map((field) => ({ field: `factChanges.${field}`, message: 'mangler for at reglerne kan give en ny afgørelse' })) };
+    return {
+      ok: false,
+      problems: decision.missing.map((field) => ({ field: `factChanges.${field}`, message: 'mangler, før reglerne kan træffe en ny afgørelse', en: 'is missing before the rules can make a new decision' })),
+    };
   }
   const sameLevel = decision.outcome === context.standingOutcome;
   if (review.decision === 'change-level' && sameLevel && decision.outcome !== 'escalate') {
     return {
       ok: false,
-      problems: [{ field: 'decision', message: 'reglerne peger fortsat på samme indsats; vælg »Fortsæt« eller »Forlæng ved ny bevilling«, eller ret de ændrede oplysninger' }],
+      problems: [
+        problem('decision', (l) =>
+          l === 'da'
+            ? `reglerne peger fortsat på samme indsats; vælg ${choice('continue', l)} eller ${choice('extend', l)}, eller ret de ændrede oplysninger`
+            : `the rules still point to the same measure; choose ${choice('continue', l)} or ${choice('extend', l)}, or correct the changed facts`,
+        ),
+      ],
     };
   }
   if (review.decision === 'extend' && !sameLevel) {
-    return { ok: false, problems: [{ field: 'decision', message: 'reglerne peger nu på en anden indsats; vælg »Skift niveau«' }] };
+    return {
+      ok: false,
+      problems: [problem('decision', (l) => (l === 'da' ? `reglerne peger nu på en anden indsats; vælg ${choice('change-level', l)}` : `the rules now point to another measure; choose ${choice('change-level', l)}`))],
+    };
   }
   return { ok: true, value: { decision, facts: facts.value } };
 }
@@ -153,7 +203,7 @@ export function nextReviewAfter(context: Pick<ReviewContext, 'decision' | 'stand
 }
 
 function asNext(review: Review | null): NextReview | null {
-  return review ? { due: review.due, kind: review.kind, passage: review.passage, text: review.text } : null;
+  return review ? { due: review.due, kind: review.kind, passage: review.passage, text: review.text, ...(review.en ? { en: review.en } : {}) } : null;
 }
 
 /**

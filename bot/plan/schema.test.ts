@@ -18,10 +18,10 @@ function goodPlan(overrides: Record<string, unknown> = {}): Record<string, unkno
   };
 }
 
-function problemsOf(input: unknown, context = preventive): string[] {
+function problemsOf(input: unknown, context = preventive, locale: 'da' | 'en' = 'da'): string[] {
   const r = parsePlanInput(input, context);
   if (r.ok) throw new Error('expected the plan to be refused');
-  return describePlanProblems(r.problems);
+  return describePlanProblems(r.problems, locale);
 }
 
 describe('plan input', () => {
@@ -114,5 +114,17 @@ describe('plan input', () => {
 
   it('labels goal fields by their number on the card', () => {
     expect(planFieldLabel('goals.2.progressSign')).toBe('Mål 3, sådan ser vi fremskridt');
+  });
+
+  it('words every problem in English for an English reader, the field named as on the English card', () => {
+    const goals = [{ text: '  ', agreedWithParents: false, progressSign: 'Se 010203-1234' }];
+    expect(problemsOf(goodPlan({ goals, tasks: ['relations-4', 'relations-4'], referralSource: 'neighbour' }), preventive, 'en')).toEqual([
+      'Goal 1, the goal: is missing; write the goal or remove it',
+      'Goal 1, how we see progress: looks like a CPR number, which must not be stored; remove the number (the case is known by its case number)',
+      'Tasks: names the same task more than once',
+      'Referred by: choose who referred the family',
+    ]);
+    expect(problemsOf(goodPlan({ daycareStart: { date: '2026-02-30', kind: 'nursery' } }), preventive, 'en')).toEqual(['Planned start in daycare: the date does not exist in the calendar']);
+    expect(planFieldLabel('goals.2.progressSign', 'en')).toBe('Goal 3, how we see progress');
   });
 });

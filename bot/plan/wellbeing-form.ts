@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Locale } from '../../cards/locale.js';
+import { worded, type Locale } from '../../cards/locale.js';
 import type { WellbeingArea } from '../../rules/parameters/schema.js';
 import { StorageInputError } from '../storage/input-errors.js';
 import { checkAssessment, type NewAssessment } from '../storage/wellbeing.js';
@@ -53,7 +53,7 @@ export function wellbeingFromForm(
     } catch (error) {
       if (!(error instanceof StorageInputError)) throw error;
       const area = areas.find((a) => a.id === s.area);
-      problems.push(`${locale === 'en' ? 'Wellbeing' : 'Trivsel'}, ${area ? area[locale] : s.area}: ${error.userMessage}`);
+      problems.push(`${locale === 'en' ? 'Wellbeing' : 'Trivsel'}, ${area ? area[locale] : s.area}: ${worded(error.userMessage, error.userMessageEn, locale)}`);
     }
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -119,7 +119,7 @@ function checkNewCase(input: NewCase): z.infer<typeof NewCaseSchema> {
     if (field === 'reference' || field === 'childPseudonym') throw new StorageInputError(`case.${field}`, issue?.message ?? '', englishOf(issue?.message ?? ''));
     throw new Error(`Invalid new case: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  refuseCpr(result.data.facts, 'Oplysningerne om sagen');
+  refuseCpr(result.data.facts, { da: 'Oplysningerne om sagen', en: 'The facts of the case' });
   return result.data;
 }
 

@@ -111,9 +111,13 @@ function checkNewDecision(input: NewDecision): { recommended: Decision; chosen: 
   const chosen = ChoosableOutcomeSchema.parse(input.chosenOutcome);
   const variant = VariantSchema.parse(input.chosenVariant ?? null);
   if (variant !== null && chosen !== 'level1') {
-    throw new StorageInputError('decision.variant', 'Variant 1A eller 1B kan kun vælges sammen med niveau 1. Vælg niveau 1, eller fjern varianten.');
+    throw new StorageInputError(
+      'decision.variant',
+      'Variant 1A eller 1B kan kun vælges sammen med niveau 1. Vælg niveau 1, eller fjern varianten.',
+      'Variant 1A or 1B can only be chosen together with level 1. Choose level 1, or remove the variant.',
+    );
   }
-  refuseCpr(recommended, 'Anbefalingen');
+  refuseCpr(recommended, { da: 'Anbefalingen', en: 'The recommendation' });
   if (!isOverride(recommended, chosen, variant)) return { recommended, chosen, variant, reason: null, plan: { scope: recommended.scope, reviews: recommended.reviews } };
   const plan = input.chosen ? { scope: ScopeSchema.parse(input.chosen.scope), reviews: ReviewsSchema.parse(input.chosen.reviews) } : null;
   const reason = input.overrideReason?.trim() ?? '';
@@ -121,12 +125,17 @@ function checkNewDecision(input: NewDecision): { recommended: Decision; chosen: 
     throw new StorageInputError(
       'decision.override-reason',
       'Du har valgt noget andet end anbefalingen. Skriv en begrundelse for dit valg – den gemmes sammen med anbefalingen.',
+      'You have chosen something other than the recommendation. Write a reason for your choice – it is kept with the recommendation.',
     );
   }
   if (reason.length > 4000) {
-    throw new StorageInputError('decision.override-reason-length', `Begrundelsen må højst være 4000 tegn (den har ${reason.length}). Forkort den og prøv igen.`);
+    throw new StorageInputError(
+      'decision.override-reason-length',
+      `Begrundelsen må højst være 4000 tegn (den har ${reason.length}). Forkort den og prøv igen.`,
+      `The reason can be at most 4000 characters (it has ${reason.length}). Shorten it and try again.`,
+    );
   }
-  refuseCpr(reason, 'Begrundelsen');
+  refuseCpr(reason, { da: 'Begrundelsen', en: 'The reason' });
   return { recommended, chosen, variant, reason, plan };
 }
 

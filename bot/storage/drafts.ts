@@ -95,7 +95,7 @@ export function draftStore(db: Database, clock: Clock) {
     async save(scope: TenantScope, input: DraftInput): Promise<SaveResult> {
       checkScope(scope);
       const d = DraftInputSchema.parse(input);
-      refuseCpr(d.answers, 'Svarene');
+      refuseCpr(d.answers, { da: 'Svarene', en: 'The answers' });
       const now = clock().toISOString();
       const draftId = d.draftId ?? randomUUID();
       // One statement: the draft and its audit row are written together or not at all, in one round

@@ -8,6 +8,8 @@ export class StorageUnavailableError extends Error {
   readonly code = 'storage.unavailable';
   /** Danish, for the person in the chat: what happened and what to do. */
   readonly userMessage = 'Familiestøtte kan ikke få fat i sin database lige nu. Prøv igen om et øjeblik – det, du har skrevet, er ikke gået tabt.';
+  /** The same in English, for an English Teams. */
+  readonly userMessageEn = 'Familiestøtte cannot reach its database right now. Try again in a moment – what you wrote has not been lost.';
   constructor(cause: unknown) {
     super('The database is unavailable', { cause });
     this.name = 'StorageUnavailableError';

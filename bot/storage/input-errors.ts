@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import { englishOf } from '../said.js';
+
 /**
  * Input storage refuses. The bot's own edges validate first; these are the last line, and
  * carry a Danish message (and its English, for an English Teams) so a refusal that does slip
@@ -16,6 +19,16 @@ export class StorageInputError extends Error {
     this.userMessage = userMessage;
     this.userMessageEn = userMessageEn;
   }
+}
+
+/**
+ * A refusal from zod issues whose messages were written with `said`: the Danish lines joined, and
+ * the English beside them when every line has one (else the reader gets the Danish whole).
+ */
+export function storageInputErrorOf(code: string, issues: readonly z.core.$ZodIssue[]): StorageInputError {
+  const da = issues.map((i) => i.message);
+  const en = da.map((m) => englishOf(m));
+  return new StorageInputError(code, da.join(' '), en.every((m) => m !== undefined) ? en.join(' ') : undefined);
 }
 
 export class CaseReferenceTakenError extends StorageInputError {

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { said } from '../said.js';
 import { maskCpr } from '../privacy/cpr.js';
 import { noteSchema, type Note, type NoteKind } from '../../prompts/notes.js';
 import type { NotesSummary, PreviousSummary } from '../../prompts/summarise.js';
 import { writeAudit } from './audit.js';
 import type { Clock } from './clock.js';
 import type { Database, Queryable } from './database.js';
-import { CaseNotFoundError, StorageInputError } from './input-errors.js';
+import { CaseNotFoundError, StorageInputError, storageInputErrorOf } from './input-errors.js';
 import { refuseCpr } from './personal-data.js';
 import { checkScope, isUuid, type TenantScope } from './scope.js';
 
@@ -28,18 +29,22 @@ const MAX_NOTE_CHARS = 20_000;
 
 export const newNoteSchema = noteSchema.extend({
   minutes: z
-    .number({ error: 'Skriv tidsforbruget i minutter som et tal.' })
-    .int({ error: 'Skriv tidsforbruget i hele minutter.' })
-    .min(0, { error: 'Tidsforbruget kan ikke være negativt.' })
-    .max(1440, { error: 'Tidsforbruget kan højst være 1440 minutter (et døgn).' }),
-  text: noteSchema.shape.text.pipe(z.string().max(MAX_NOTE_CHARS, { error: `Notatet må højst være ${MAX_NOTE_CHARS} tegn. Del det i flere notater.` })),
+    .number({ error: said('Skriv tidsforbruget i minutter som et tal.', 'Write the time spent in minutes as a number.') })
+    .int({ error: said('Skriv tidsforbruget i hele minutter.', 'Write the time spent in whole minutes.') })
+    .min(0, { error: said('Tidsforbruget kan ikke være negativt.', 'The time spent cannot be negative.') })
+    .max(1440, { error: said('Tidsforbruget kan højst være 1440 minutter (et døgn).', 'The time spent can be at most 1440 minutes (a day).') }),
+  text: noteSchema.shape.text.pipe(
+    z.string().max(MAX_NOTE_CHARS, { error: said(`Notatet må højst være ${MAX_NOTE_CHARS} tegn. Del det i flere notater.`, `The note can be at most ${MAX_NOTE_CHARS} characters. Split it into several notes.`) }),
+  ),
   authorName: z.string().trim().min(1).max(200),
   /**
    * The id the form was given when it was shown. Saving the same form again (the answer to the
    * first save was lost, and the person clicked again) finds the note already there instead of
    * writing it twice. Absent for notes without a form (a command, a reminder's review).
    */
-  noteId: z.uuid({ error: 'Formularen kan ikke genkendes. Åbn «Tilføj notat» på sagen igen; din tekst står herunder.' }).optional(),
+  noteId: z
+    .uuid({ error: said('Formularen kan ikke genkendes. Åbn »Tilføj notat« på sagen igen; din tekst står herunder.', 'The form cannot be recognised. Open »Add note« on the case again; your text is below.') })
+    .optional(),
 });
 export type NewNote = z.input<typeof newNoteSchema>;
 
@@ -135,9 +140,9 @@ export async function addNoteIn(tx: Queryable, scope: TenantScope, caseId: strin
   checkScope(scope);
   if (!isUuid(caseId)) throw new CaseNotFoundError();
   const parsed = newNoteSchema.safeParse(input);
-  if (!parsed.success) throw new StorageInputError('note.invalid', parsed.error.issues.map((i) => i.message).join(' '));
+  if (!parsed.success) throw storageInputErrorOf('note.invalid', parsed.error.issues);
   const note = parsed.data;
-  refuseCpr(note.text, 'Notatet');
+  refuseCpr(note.text, { da: 'Notatet', en: 'The note' });
   await requireOpenCase(tx, scope, caseId);
   const noteId = note.noteId ?? randomUUID();
   const [row] = await tx.query(

@@ -28,7 +28,11 @@ export const REVIEW_AUDIT = {
 
 export class DecisionChangedError extends StorageInputError {
   constructor() {
-    super('review.decision-changed', 'Der er truffet en ny afgørelse i sagen, siden gennemgangen blev åbnet. Start gennemgangen igen med »gennemgang« og sagsnummeret.');
+    super(
+      'review.decision-changed',
+      'Der er truffet en ny afgørelse i sagen, siden gennemgangen blev åbnet. Start gennemgangen igen med »gennemgang« og sagsnummeret.',
+      'A new decision has been made in the case since the review was opened. Start the review again with »review« and the case number.',
+    );
     this.name = 'DecisionChangedError';
   }
 }
@@ -157,7 +161,7 @@ export function planReviewStore(db: Database, clock: Clock) {
       checkScope(scope);
       if (!isUuid(caseId)) throw new CaseNotFoundError();
       const { result } = input;
-      refuseCpr(result, 'Gennemgangen');
+      refuseCpr(result, { da: 'Gennemgangen', en: 'The review' });
       return db.transaction(async (tx) => {
         const [c] = await tx.query<{ status: string }>('SELECT status FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid FOR UPDATE', [scope.tenantId, caseId]);
         if (!c) throw new CaseNotFoundError();

@@ -46,7 +46,7 @@ export function nextReviewOf(reviews: readonly ReviewRecord[], decision: Decisio
   if (!decision) return null;
   // The chosen measure's due dates, stored with the decision (an override from before they were: the recommendation's).
   const first = nextDue(decision.chosen?.reviews ?? decision.recommended.reviews, decision.recommended.startDate);
-  return first ? { due: first.due, kind: first.kind, passage: first.passage, text: first.text } : null;
+  return first ? { due: first.due, kind: first.kind, passage: first.passage, text: first.text, ...(first.en ? { en: first.en } : {}) } : null;
 }
 
 /** The facts the standing decision rests on: a review's updated facts when it made that decision, else the case's. */

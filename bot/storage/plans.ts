@@ -33,7 +33,11 @@ export const PLAN_AUDIT = {
 
 export class PlanChangedError extends StorageInputError {
   constructor() {
-    super('plan.changed', 'Planen er blevet ændret, siden du åbnede den. Åbn planen igen med »plan« og sagsnummeret, og ret den derfra.');
+    super(
+      'plan.changed',
+      'Planen er blevet ændret, siden du åbnede den. Åbn planen igen med »plan« og sagsnummeret, og ret den derfra.',
+      'The plan has been changed since you opened it. Open the plan again with »plan« and the case number, and edit it from there.',
+    );
     this.name = 'PlanChangedError';
   }
 }
@@ -143,7 +147,7 @@ export function planStore(db: Database, clock: Clock) {
     async save(scope: TenantScope, caseId: string, input: PlanInput, baseVersion: number): Promise<{ plan: PlanVersion; written: boolean; repeated?: boolean }> {
       checkScope(scope);
       if (!isUuid(caseId)) throw new CaseNotFoundError();
-      refuseCpr(input, 'Planen');
+      refuseCpr(input, { da: 'Planen', en: 'The plan' });
       return db.transaction(async (tx) => {
         const [c] = await tx.query<{ status: string }>('SELECT status FROM cases WHERE tenant_id = $1 AND case_id = $2::uuid FOR UPDATE', [scope.tenantId, caseId]);
         if (!c) throw new CaseNotFoundError();

@@ -4,6 +4,7 @@ import { writeAudit } from './audit.js';
 import type { Clock } from './clock.js';
 import type { Database, Queryable } from './database.js';
 import { CaseNotFoundError, StorageInputError } from './input-errors.js';
+import { englishOf, said } from '../said.js';
 import { refuseCpr } from './personal-data.js';
 import { checkScope, isUuid, teamFilter, teamParam, type TenantScope } from './scope.js';
 
@@ -40,11 +41,12 @@ export interface Assessment {
   scores: WellbeingScore[];
 }
 
-const REASON_MISSING = 'Skriv en kort begrundelse for hver score (højst 200 tegn).';
+const REASON_MISSING = said('Skriv en kort begrundelse for hver score (højst 200 tegn).', 'Write a short reason for each score (at most 200 characters).');
+const CHOOSE_SCORE = said('Vælg en score fra 1 til 5 for hvert område.', 'Choose a score from 1 to 5 for each area.');
 
 const ScoreSchema = z.object({
   area: z.string(),
-  score: z.number({ error: 'Vælg en score fra 1 til 5 for hvert område.' }).int().min(1, 'Vælg en score fra 1 til 5 for hvert område.').max(5, 'Vælg en score fra 1 til 5 for hvert område.'),
+  score: z.number({ error: CHOOSE_SCORE }).int(CHOOSE_SCORE).min(1, CHOOSE_SCORE).max(5, CHOOSE_SCORE),
   reason: z.string().trim().min(1, REASON_MISSING).max(200, REASON_MISSING),
 });
 
@@ -52,15 +54,20 @@ const ScoreSchema = z.object({
 export function checkAssessment(input: AssessmentInput, areaIds: readonly string[]): NewAssessment {
   const scores = input.scores.map((s) => {
     const parsed = ScoreSchema.safeParse(s);
-    if (!parsed.success) throw new StorageInputError('wellbeing.score', parsed.error.issues[0]?.message ?? REASON_MISSING);
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? REASON_MISSING;
+      throw new StorageInputError('wellbeing.score', message, englishOf(message));
+    }
     return parsed.data as WellbeingScore;
   });
   const given = scores.map((s) => s.area).sort();
   if (given.join('|') !== [...areaIds].sort().join('|')) {
-    throw new StorageInputError('wellbeing.areas', 'Giv en score for hvert af kommunens trivselsområder, én gang hver.');
+    throw new StorageInputError('wellbeing.areas', 'Giv en score for hvert af kommunens trivselsområder, én gang hver.', "Give a score for each of the municipality's wellbeing areas, once each.");
   }
-  if (input.occasion === 'review' && !(input.reviewId && isUuid(input.reviewId))) throw new StorageInputError('wellbeing.review', 'Scoren ved en gennemgang skal høre til gennemgangen.');
-  for (const s of scores) refuseCpr(s.reason, 'Begrundelsen');
+  if (input.occasion === 'review' && !(input.reviewId && isUuid(input.reviewId))) {
+    throw new StorageInputError('wellbeing.review', 'Scoren ved en gennemgang skal høre til gennemgangen.', 'A score given at a review must belong to that review.');
+  }
+  for (const s of scores) refuseCpr(s.reason, { da: 'Begrundelsen', en: 'The reason' });
   return { ...input, reviewId: input.occasion === 'review' ? input.reviewId : null, scores };
 }
 

@@ -109,6 +109,11 @@ describe('the journal text', () => {
     expect(text).not.toMatch(/<|\*\*/);
   });
 
+  it('counts one note as »1 notat«', () => {
+    const one = { text: 'Besøg.', producedBy: 'udtræk uden sprogmodel', byModel: false, at: '2026-10-12T08:00:00Z', noteCount: 1 };
+    expect(journalText(buildCaseSummary(base({ notes: contactNotes(1), notesSummary: one })))).toContain('Resumé af 1 notat (udtræk uden sprogmodel, 2026-10-12):');
+  });
+
   it('says plainly when no decision has been made', () => {
     expect(journalText(buildCaseSummary(base({ decision: null })))).toContain('Der er ikke truffet en afgørelse i sagen endnu.');
   });

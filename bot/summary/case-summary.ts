@@ -48,6 +48,8 @@ export type PassageLookup = (id: PassageId) => PassageText | undefined;
 export interface NotesDigest {
   text: string;
   producedBy: string;
+  /** `producedBy` in English, where the source words it; the summary carries the reader's one alone. */
+  producedByEn?: string;
   /**
    * Whether a language model wrote the text: a card showing it is then labelled AI-generated.
    * Its own field, because `producedBy` is wording for the reader and says so in many ways.
@@ -56,6 +58,12 @@ export interface NotesDigest {
   /** ISO timestamp */
   at: string;
   noteCount: number;
+}
+
+/** The digest as its reader sees it: who wrote it in their language, any CPR number masked. */
+function notesDigestIn(digest: NotesDigest, locale: Locale): NotesDigest {
+  const { producedByEn, ...rest } = digest;
+  return { ...rest, text: maskCpr(digest.text), producedBy: worded(digest.producedBy, producedByEn, locale) };
 }
 
 export interface CaseSummaryInput {
@@ -185,7 +193,7 @@ export function buildCaseSummary(input: CaseSummaryInput): CaseSummary {
     // What is due next, as every door counts it (rules/next-due.ts): today's is still to come.
     nextDue: nextDue(dated, addDays(today, -1))?.due ?? null,
     scope: decision && input.notes.length > 0 ? scopeUsage(decision, input.notes, today, locale) : null,
-    notesSummary: input.notesSummary && { ...input.notesSummary, text: maskCpr(input.notesSummary.text) },
+    notesSummary: input.notesSummary && notesDigestIn(input.notesSummary, locale),
     plan: input.plan
       ? {
           purpose: input.plan.purpose,

@@ -36,7 +36,7 @@ export function journalText(s: CaseSummary): string {
   }
   if (s.wellbeing) lines.push('', s.wellbeing.line);
   if (s.notesSummary) {
-    lines.push('', `Resumé af ${s.notesSummary.noteCount} notater (${s.notesSummary.producedBy}, ${s.notesSummary.at.slice(0, 10)}):`, s.notesSummary.text);
+    lines.push('', `Resumé af ${s.notesSummary.noteCount} ${s.notesSummary.noteCount === 1 ? 'notat' : 'notater'} (${s.notesSummary.producedBy}, ${s.notesSummary.at.slice(0, 10)}):`, s.notesSummary.text);
   }
   return lines.join('\n');
 }

@@ -25,14 +25,7 @@ const SAYS = {
   case: { da: 'Sag', en: 'Case' },
   summary: { da: 'Sagsresumé', en: 'Case summary' },
   promptOnly: { da: 'Sagsresumé – vises kun for den, der har adgang og åbner det', en: 'Case summary – shown only to whoever has access and opens it' },
-  'case-not-found': { da: '', en: 'There is no case with the reference {ref}. Check the reference and try again.' },
 } satisfies Record<string, Localized>;
-
-/** The tab's errors are Danish (its API speaks Danish); a chat door says them in the reader's language. */
-function errorText(error: CaseViewError, reference: string, locale: Locale): string {
-  const known = (SAYS as Record<string, Localized>)[error.code];
-  return locale === 'en' && known?.en ? known.en.replace('{ref}', reference) : error.message;
-}
 
 export async function summaryReply(views: CaseViews, scope: ReadScope, rawReference: string, options: SummaryCardOptions = {}): Promise<SummaryReply> {
   const locale = options.locale ?? 'da';
@@ -46,7 +39,7 @@ export async function summaryReply(views: CaseViews, scope: ReadScope, rawRefere
     // producer's name labelled every extractive summary ("udtræk uden sprogmodel") AI-generated.
     return { kind: 'card', card: summary.notesSummary?.byModel ? markModelText(card) : card, reference: summary.reference };
   } catch (error) {
-    if (error instanceof CaseViewError) return { kind: 'text', text: errorText(error, reference.value, locale) };
+    if (error instanceof CaseViewError) return { kind: 'text', text: error.words[locale] };
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+import type { Localized } from '../../cards/locale.js';
 
 /**
  * Teams SSO: the tab gets an Entra ID token from `authentication.getAuthToken()` and sends it
@@ -33,22 +34,25 @@ export interface TokenVerifier {
   verify(authorization: string | undefined): Promise<TabIdentity>;
 }
 
-/** Why a request was refused; `message` is Danish and shown to the person. */
+/** Why a request was refused; `words` are shown to the person in their language (`message` is the Danish). */
 export class TabAuthError extends Error {
   constructor(
     readonly status: 401 | 403,
     readonly code: string,
-    message: string,
+    readonly words: Localized,
   ) {
-    super(message);
+    super(words.da);
     this.name = 'TabAuthError';
   }
 }
 
-const SIGN_IN_AGAIN = 'Luk fanen og åbn den igen, så Teams logger dig ind på ny.';
+const SIGN_IN_AGAIN: Localized = { da: 'Luk fanen og åbn den igen, så Teams logger dig ind på ny.', en: 'Close the tab and open it again, so Teams signs you in anew.' };
 
-export const unauthorized = (code: string, what: string): TabAuthError =>
-  new TabAuthError(401, code, `${what} ${SIGN_IN_AGAIN}`);
+export const unauthorized = (code: string, what: Localized): TabAuthError =>
+  new TabAuthError(401, code, { da: `${what.da} ${SIGN_IN_AGAIN.da}`, en: `${what.en} ${SIGN_IN_AGAIN.en}` });
+
+/** What the refusals say before "sign in again". */
+export const NOT_SIGNED_IN: Localized = { da: 'Du er ikke logget ind.', en: 'You are not signed in.' };
 
 export function defaultIssuers(tenantId: string): string[] {
   return [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
@@ -115,10 +119,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       try {
         unverifiedTid = Claims.pick({ tid: true }).parse(decodeJwt(token)).tid;
       } catch {
-        throw unauthorized('token-malformed', 'Din adgangsnøgle kunne ikke læses.');
+        throw unauthorized('token-malformed', { da: 'Din adgangsnøgle kunne ikke læses.', en: 'Your access token could not be read.' });
       }
       if (allowed && !allowed.has(unverifiedTid.toLowerCase())) {
-        throw unauthorized('tenant-not-allowed', 'Din organisation har ikke adgang til Familiestøtte.');
+        throw unauthorized('tenant-not-allowed', { da: 'Din organisation har ikke adgang til Familiestøtte.', en: 'Your organisation has no access to Familiestøtte.' });
       }
       try {
         const { payload } = await jwtVerify(token, keys, {
@@ -131,9 +135,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         const claims = Claims.parse(payload);
         // A user's delegated token for the tab's scope, asked for by a Teams client: not an ID
         // token (no scp), not an app-only token (roles, no user), not one some other app obtained.
-        if (!claims.scp?.split(' ').includes(TAB_SCOPE)) throw unauthorized('token-not-delegated', 'Adgangsnøglen er ikke en brugers nøgle til Familiestøtte.');
+        if (!claims.scp?.split(' ').includes(TAB_SCOPE)) throw unauthorized('token-not-delegated', { da: 'Adgangsnøglen er ikke en brugers nøgle til Familiestøtte.', en: "The access token is not a user's token for Familiestøtte." });
         const client = claims.azp ?? claims.appid;
-        if (!client || !TEAMS_CLIENT_IDS.has(client.toLowerCase())) throw unauthorized('token-client', 'Adgangsnøglen er ikke udstedt til Teams.');
+        if (!client || !TEAMS_CLIENT_IDS.has(client.toLowerCase())) throw unauthorized('token-client', { da: 'Adgangsnøglen er ikke udstedt til Teams.', en: 'The access token was not issued to Teams.' });
         return { tenantId: claims.tid, userId: claims.oid, name: claims.name ?? claims.preferred_username ?? '' };
       } catch (error) {
         throw translate(error);
@@ -144,20 +148,20 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
 
 export function bearerToken(authorization: string | undefined): string {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  if (!match?.[1]) throw unauthorized('token-missing', 'Du er ikke logget ind.');
+  if (!match?.[1]) throw unauthorized('token-missing', NOT_SIGNED_IN);
   return match[1];
 }
 
 function translate(error: unknown): TabAuthError {
   if (error instanceof TabAuthError) return error;
-  if (error instanceof joseErrors.JWTExpired) return unauthorized('token-expired', 'Din adgang er udløbet.');
+  if (error instanceof joseErrors.JWTExpired) return unauthorized('token-expired', { da: 'Din adgang er udløbet.', en: 'Your access has expired.' });
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
-    if (error.claim === 'aud') return unauthorized('token-audience', 'Adgangsnøglen er ikke udstedt til Familiestøtte.');
-    if (error.claim === 'iss') return unauthorized('token-issuer', 'Adgangsnøglen er ikke udstedt af din organisation.');
-    return unauthorized('token-claims', 'Adgangsnøglen mangler oplysninger.');
+    if (error.claim === 'aud') return unauthorized('token-audience', { da: 'Adgangsnøglen er ikke udstedt til Familiestøtte.', en: 'The access token was not issued to Familiestøtte.' });
+    if (error.claim === 'iss') return unauthorized('token-issuer', { da: 'Adgangsnøglen er ikke udstedt af din organisation.', en: 'The access token was not issued by your organisation.' });
+    return unauthorized('token-claims', { da: 'Adgangsnøglen mangler oplysninger.', en: 'The access token lacks information.' });
   }
   if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid) {
-    return unauthorized('keys-unavailable', 'Microsofts nøgler kunne ikke hentes lige nu. Prøv igen om lidt.');
+    return unauthorized('keys-unavailable', { da: 'Microsofts nøgler kunne ikke hentes lige nu. Prøv igen om lidt.', en: "Microsoft's keys could not be fetched right now. Try again in a moment." });
   }
-  return unauthorized('token-invalid', 'Adgangsnøglen er ikke gyldig.');
+  return unauthorized('token-invalid', { da: 'Adgangsnøglen er ikke gyldig.', en: 'The access token is not valid.' });
 }

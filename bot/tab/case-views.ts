@@ -1,4 +1,4 @@
-import type { Locale } from '../../cards/locale.js';
+import type { Locale, Localized } from '../../cards/locale.js';
 import { standingPlan } from '../cases/standing-plan.js';
 import type { RulesFor } from '../rules-binding.js';
 import type { Decision, Override } from '../../rules/decision-types.js';
@@ -18,17 +18,21 @@ import type { AuditSink, CaseSource, CaseWithDecision, NotesSource, ReadScope } 
  * passes the scope the door opened. Teams-free.
  */
 
+/** A read refused; `words` say why in the reader's language (`message` is the Danish). */
 export class CaseViewError extends Error {
   constructor(
     readonly status: 400 | 403 | 404 | 503,
     readonly code: string,
-    message: string,
+    readonly words: Localized,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(words.da, options);
     this.name = 'CaseViewError';
   }
 }
+
+/** A page or route that is not there (or not wired here). */
+export const PAGE_NOT_FOUND: Localized = { da: 'Siden findes ikke.', en: 'The page does not exist.' };
 
 export interface CaseListItem {
   reference: string;
@@ -92,7 +96,10 @@ export function createCaseViews(deps: CaseViewDeps) {
   async function summariesOf(scope: ReadScope, reference: string, locale: Locale): Promise<{ summary: CaseSummary; danish: CaseSummary }> {
     const found = await deps.cases.findByReference(scope, reference);
     if (!found) {
-      throw new CaseViewError(404, 'case-not-found', `Der findes ingen sag med referencen ${reference}. Tjek referencen og prøv igen.`);
+      throw new CaseViewError(404, 'case-not-found', {
+        da: `Der findes ingen sag med referencen ${reference}. Tjek referencen og prøv igen.`,
+        en: `There is no case with the reference ${reference}. Check the reference and try again.`,
+      });
     }
     const summary = await summaryOf(scope, found, locale);
     const danish = locale === 'da' ? summary : await summaryOf(scope, found, 'da');

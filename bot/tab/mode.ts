@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { createTokenVerifier, TabAuthError, unauthorized, type TabIdentity, type TokenVerifier } from './auth.js';
+import { createTokenVerifier, NOT_SIGNED_IN, TabAuthError, unauthorized, type TabIdentity, type TokenVerifier } from './auth.js';
 
 /**
  * How the tab learns who is asking. With an app id configured: Teams SSO, always. Without one,
@@ -75,20 +75,26 @@ export interface RequestOrigin {
   remoteAddress: string | undefined;
 }
 
-/** Who is asking, or a TabAuthError with a Danish message. */
+/** Who is asking, or a TabAuthError saying why not (in both languages). */
 export async function identify(mode: TabAuthMode, origin: RequestOrigin): Promise<TabIdentity> {
   switch (mode.kind) {
     case 'sso':
       return mode.verifier.verify(origin.authorization);
     case 'disabled':
-      throw new TabAuthError(401, 'tab-not-configured', 'Fanen er ikke sat op til at logge ind. Kontakt den, der driver Familiestøtte.');
+      throw new TabAuthError(401, 'tab-not-configured', {
+        da: 'Fanen er ikke sat op til at logge ind. Kontakt den, der driver Familiestøtte.',
+        en: 'The tab is not set up for signing in. Contact whoever runs Familiestøtte.',
+      });
     case 'dev': {
       // Both ends must be this machine: a server bound to all interfaces refuses the developer
       // even for a local caller, so a misconfigured host never opens the data to the network.
       if (!isLoopback(origin.boundAddress) || !isLoopback(origin.remoteAddress)) {
-        throw new TabAuthError(401, 'dev-not-local', 'Lokal udviklingstilstand virker kun, når serveren lytter på localhost.');
+        throw new TabAuthError(401, 'dev-not-local', {
+          da: 'Lokal udviklingstilstand virker kun, når serveren lytter på localhost.',
+          en: 'Local development mode works only when the server listens on localhost.',
+        });
       }
-      if (origin.authorization !== `Bearer ${DEV_TOKEN}`) throw unauthorized('token-missing', 'Du er ikke logget ind.');
+      if (origin.authorization !== `Bearer ${DEV_TOKEN}`) throw unauthorized('token-missing', NOT_SIGNED_IN);
       return mode.identity;
     }
   }

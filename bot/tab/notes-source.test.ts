@@ -30,4 +30,12 @@ describe('the summary from stored notes', () => {
     expect(s.scope?.text).toMatch(/^2 besøg om ugen af bevilget 2–3/);
     expect(s.notesSummary).toMatchObject({ text: 'Faste morgenrutiner er på plads.', producedBy: 'udtræk uden sprogmodel', noteCount: 2 });
   });
+
+  it('says who produced the notes summary in English to an English reader; the journal keeps the Danish', async () => {
+    const views = caseViewsFrom({ storage, rules: standardRules, roster: fixedRoster({}), clock: () => new Date('2026-10-13T10:00:00Z') });
+    const { summary, danish } = await views.caseSummaries({ tenantId: TENANT, actorId: 'caseworker-oid', origin: 'tab' }, 'SAG-2026-0042', 'en');
+    expect(summary.notesSummary?.producedBy).toBe('an extract (no language model)');
+    expect(summary.notesSummary).not.toHaveProperty('producedByEn');
+    expect(danish.notesSummary?.producedBy).toBe('udtræk uden sprogmodel');
+  });
 });

@@ -10,7 +10,9 @@ export function storedNotes(notes: NoteStore): NotesSource {
         notes: list.map((n) => ({ date: n.date, kind: n.kind, minutes: n.minutes })),
         summary: latest && {
           text: latest.summary,
-          producedBy: latest.method === 'model' ? `sprogmodellen ${latest.producedBy} (på pseudonymiserede notater)` : 'udtræk uden sprogmodel',
+          ...(latest.method === 'model'
+            ? { producedBy: `sprogmodellen ${latest.producedBy} (på pseudonymiserede notater)`, producedByEn: `the language model ${latest.producedBy} (on pseudonymised notes)` }
+            : { producedBy: 'udtræk uden sprogmodel', producedByEn: 'an extract (no language model)' }),
           byModel: latest.method === 'model',
           at: latest.createdAt.toISOString(),
           noteCount: latest.coveredNoteKeys.length,

@@ -8,6 +8,7 @@ import { CLIENT_ID, OTHER_TENANT, startFakeEntra, TENANT, unsignedToken, type Fa
 import { level2Decision } from '../../test/support/summary-fixtures.js';
 import { fixedRoster, seedCase } from '../../test/support/tab-fixtures.js';
 import { startTabServer } from '../../test/support/tab-server.js';
+import { danishIn } from '../../test/support/language.js';
 
 let entra: FakeEntra;
 let db: TestDatabase;
@@ -191,5 +192,35 @@ describe('the page', () => {
     const res = await fetch(`${url}/tab/teams-js.min.js`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('microsoftTeams');
+  });
+});
+
+describe('refusals in the reader’s language (the page sends it as lang on every call)', () => {
+  const refusals: [string, () => Promise<{ path: string; authorization?: string; settings?: Partial<TabSettings>; host?: string }>, { status: number; da: RegExp; en: RegExp }][] = [
+    ['no token', async () => ({ path: '/api/tab/cases?view=mine' }), { status: 401, da: /Du er ikke logget ind\. Luk fanen/, en: /^You are not signed in\. Close the tab and open it again/ }],
+    ['an expired token', async () => ({ path: '/api/tab/cases?view=mine', authorization: await bearer({}, Math.floor(Date.now() / 1000) - 3600) }), { status: 401, da: /udløbet/, en: /^Your access has expired\./ }],
+    ['a wrong audience', async () => ({ path: '/api/tab/cases?view=mine', authorization: await bearer({ aud: 'api://someone-else' }) }), { status: 401, da: /ikke udstedt til Familiestøtte/, en: /^The access token was not issued to Familiestøtte\./ }],
+    ['a tenant that is not allowed', async () => ({ path: '/api/tab/cases?view=mine', authorization: await bearer({ tid: '22222222-3333-4444-8555-666666666666' }) }), { status: 401, da: /adgang|udstedt/, en: /^(Your organisation has no access|The access token was not issued)/ }],
+    ['an outsider to the case', async () => ({ path: '/api/tab/cases/FAM-0042', authorization: await bearer({ oid: 'outsider-oid' }) }), { status: 404, da: /^Jeg fandt ingen sag med det sagsnummer, som du har adgang til/, en: /^I found no case with that reference that you have access to/ }],
+    ['the team list without a team', async () => ({ path: '/api/tab/cases?view=team', authorization: await bearer({ oid: 'caseworker-oid' }) }), { status: 400, da: /^Teamet mangler: åbn fanen fra teamets kanal\.$/, en: /^The team is missing: open the tab from the team's channel\.$/ }],
+    ['an unknown view', async () => ({ path: '/api/tab/cases?view=alle', authorization: await bearer({ oid: 'caseworker-oid' }) }), { status: 400, da: /^Vælg visningen »mine« eller »team«\.$/, en: /^Choose the view »mine« or »team«\.$/ }],
+    ['a malformed case number', async () => ({ path: `/api/tab/cases/${encodeURIComponent('<script>')}`, authorization: await bearer({ oid: 'caseworker-oid' }) }), { status: 400, da: /^Sagsnummeret må kun indeholde bogstaver, tal/, en: /^The case number may only contain letters, digits/ }],
+    ['the overview where it is not wired', async () => ({ path: '/api/tab/overview?teamId=team-familie', authorization: await bearer({ oid: 'caseworker-oid' }) }), { status: 404, da: /^Siden findes ikke\.$/, en: /^The page does not exist\.$/ }],
+    ['development mode on all interfaces', async () => ({ path: '/api/tab/cases?view=mine', authorization: `Bearer ${DEV_TOKEN}`, settings: { clientId: undefined, production: false }, host: '0.0.0.0' }), { status: 401, da: /kun, når serveren lytter på localhost/, en: /^Local development mode works only when the server listens on localhost\.$/ }],
+    ['a tab without sign-in', async () => ({ path: '/api/tab/cases?view=mine', authorization: `Bearer ${DEV_TOKEN}`, settings: { clientId: undefined, production: true } }), { status: 401, da: /ikke sat op til at logge ind/, en: /^The tab is not set up for signing in\./ }],
+  ];
+
+  it.each(refusals)('answers %s in English to lang=en and in Danish otherwise', async (_name, make, expected) => {
+    const { path, authorization, settings, host } = await make();
+    const { get } = await start(settings, host);
+    const sep = path.includes('?') ? '&' : '?';
+    const en = await get(`${path}${sep}lang=en`, authorization);
+    expect(en.status).toBe(expected.status);
+    expect(en.body.message).toMatch(expected.en);
+    expect(danishIn(en.body.message)).toEqual([]);
+    for (const danish of [await get(path, authorization), await get(`${path}${sep}lang=da`, authorization)]) {
+      expect(danish.status).toBe(expected.status);
+      expect(danish.body.message).toMatch(expected.da);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { localeFrom, type Locale } from '../../cards/locale.js';
+import { localeFrom, type Locale, type Localized } from '../../cards/locale.js';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { openDoor } from '../conversation/doors.js';
@@ -6,7 +6,8 @@ import { TAB_ROUTES, type TabCall, type TabRoute } from '../conversation/routes.
 import type { RosterSource } from './access.js';
 import { firstMessage } from './api-schemas.js';
 import { TabAuthError } from './auth.js';
-import { CaseViewError, type CaseViews } from './case-views.js';
+import { CaseViewError, PAGE_NOT_FOUND, type CaseViews } from './case-views.js';
+import { say } from '../conversation/texts.js';
 import { identify, type TabAuthMode } from './mode.js';
 import { readStatic } from './static-files.js';
 import type { OverviewViews } from '../overview/views.js';
@@ -37,9 +38,9 @@ const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.micr
 const CSP = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}; base-uri 'none'; form-action 'none'`;
 
 export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
-  const serveFile = (name: string) => async (_req: Request, res: Response) => {
+  const serveFile = (name: string) => async (req: Request, res: Response) => {
     const file = await readStatic(name);
-    if (!file) return sendError(res, 404, 'not-found', 'Siden findes ikke.');
+    if (!file) return sendError(res, 404, 'not-found', PAGE_NOT_FOUND[langOf(req)]);
     res.setHeader('content-security-policy', CSP);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-cache');
@@ -90,7 +91,7 @@ async function throughDoor<I>(call: TabCall, route: TabRoute<I>, raw: unknown): 
   if (!input.success) return { ok: false, error: input.error };
   const opened = await openDoor(call, route.door, input.data);
   // Not found, whatever the reason: the tab does not tell an outsider that a case or team exists.
-  if (!opened.ok) throw new CaseViewError(404, 'not-found', opened.text);
+  if (!opened.ok) throw new CaseViewError(404, 'not-found', { da: say(opened.key, 'da'), en: say(opened.key, 'en') });
   return { ok: true, body: await route.run(opened.turn, input.data) };
 }
 
@@ -101,18 +102,28 @@ function failingClosed(roster: RosterSource): RosterSource {
       try {
         return await roster.isMember(tenantId, teamId, userId);
       } catch (error) {
-        throw new CaseViewError(503, 'roster-unavailable', 'Teams kunne ikke bekræfte, at du er medlem af teamet. Prøv igen om lidt.', { cause: error });
+        throw new CaseViewError(503, 'roster-unavailable', ROSTER_UNAVAILABLE, { cause: error });
       }
     },
   };
 }
 
-/** The page says which language its reader has (Teams' locale, or the browser's outside Teams). */
+const ROSTER_UNAVAILABLE: Localized = {
+  da: 'Teams kunne ikke bekræfte, at du er medlem af teamet. Prøv igen om lidt.',
+  en: 'Teams could not confirm that you are a member of the team. Try again in a moment.',
+};
+const INTERNAL: Localized = {
+  da: 'Noget gik galt hos Familiestøtte. Prøv igen om lidt; sker det igen, så kontakt den, der driver Familiestøtte.',
+  en: 'Something went wrong in Familiestøtte. Try again in a moment; if it happens again, contact whoever runs Familiestøtte.',
+};
+
+/** The page says which language its reader has (Teams' locale, or the browser's outside Teams), as `lang` on every call. */
 function langOf(req: Request): Locale {
   return localeFrom(new URL(req.url ?? '', 'http://tab').searchParams.get('lang'));
 }
 
 async function answer(server: Server, req: Request, res: Response, deps: TabRouteDeps, handle: (who: Awaited<ReturnType<typeof identify>>) => Promise<object>): Promise<void> {
+  const locale = langOf(req);
   try {
     const who = await identify(deps.mode, {
       authorization: req.headers.authorization,
@@ -124,10 +135,10 @@ async function answer(server: Server, req: Request, res: Response, deps: TabRout
   } catch (error) {
     if (error instanceof TabAuthError || error instanceof CaseViewError) {
       if (error.status === 401 || error.status === 503) deps.logger?.warn({ code: error.code, path: req.getPath() }, 'tab request refused');
-      return sendError(res, error.status, error.code, error.message);
+      return sendError(res, error.status, error.code, error.words[locale]);
     }
     deps.logger?.error({ err: error, path: req.getPath() }, 'tab request failed');
-    sendError(res, 500, 'internal', 'Noget gik galt hos Familiestøtte. Prøv igen om lidt; sker det igen, så kontakt den, der driver Familiestøtte.');
+    sendError(res, 500, 'internal', INTERNAL[locale]);
   }
 }
 

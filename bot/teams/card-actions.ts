@@ -1,3 +1,4 @@
+import { localeFrom, type Localized } from '../../cards/locale.js';
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { ConversationHandler } from '../conversation/handler.js';
 import { parseExecute } from './action-payload.js';
@@ -8,6 +9,8 @@ import { toTurnContextInfo } from './turn-info.js';
 /** The raw invoke name Teams uses for Action.Execute (Universal Actions). */
 export const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
+const UNREADABLE: Localized = { da: 'Handlingen kunne ikke læses. Prøv igen fra kortet.', en: 'The action could not be read. Try again from the card.' };
+
 /** Answers an Action.Execute with the card that replaces the one the user clicked. */
 export async function handleCardAction(context: TurnContext, conversation: ConversationHandler, followUps: FollowUps): Promise<InvokeResponse> {
   const action = parseExecute(context.activity.value);
@@ -17,7 +20,7 @@ export async function handleCardAction(context: TurnContext, conversation: Conve
       body: {
         statusCode: 400,
         type: 'application/vnd.microsoft.error',
-        value: { code: 'BadRequest', message: 'Handlingen kunne ikke læses. Prøv igen fra kortet.' },
+        value: { code: 'BadRequest', message: UNREADABLE[localeFrom(context.activity.locale)] },
       },
     };
   }

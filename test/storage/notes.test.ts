@@ -65,18 +65,20 @@ describe('case notes and summaries in storage', () => {
     const refused = await storage.notes.add(tenantA, caseId, note('2025-03-11', 'Barnets CPR 010203-1234.')).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(StorageInputError);
     expect((refused as StorageInputError).userMessage).toContain('CPR');
+    expect((refused as StorageInputError).userMessageEn).toMatch(/^The note contains something that looks like a CPR number/);
     expect(await storage.notes.list(tenantA, caseId)).toEqual([]);
   });
 
   it.each([
-    ['a date not written as ÅÅÅÅ-MM-DD', { date: '11/3' }, 'ÅÅÅÅ-MM-DD'],
-    ['an unknown kind', { kind: 'brev' }, 'Notatets type'],
-    ['negative minutes', { minutes: -5 }, 'negativt'],
-    ['an empty text', { text: '   ' }, 'tomt'],
-  ])('refuses %s with a Danish message', async (_, change, message) => {
+    ['a date not written as ÅÅÅÅ-MM-DD', { date: '11/3' }, 'ÅÅÅÅ-MM-DD', 'YYYY-MM-DD'],
+    ['an unknown kind', { kind: 'brev' }, 'Notatets type', 'The kind of note must be one of: visit'],
+    ['negative minutes', { minutes: -5 }, 'negativt', 'cannot be negative'],
+    ['an empty text', { text: '   ' }, 'tomt', 'The note is empty.'],
+  ])('refuses %s with a Danish message and its English', async (_, change, message, english) => {
     const caseId = await newCase();
     const refused = await storage.notes.add(tenantA, caseId, { ...note('2025-03-11', 'Besøg.'), ...change } as never).catch((e: unknown) => e);
     expect((refused as StorageInputError).userMessage).toContain(message);
+    expect((refused as StorageInputError).userMessageEn).toContain(english);
   });
 
   it('refuses notes on a closed case', async () => {

@@ -108,6 +108,7 @@ describe.each(backends)('storage on %s', (_name, open) => {
       await expect(storage.decisions.append(tenantA, c.caseId, overrideWithoutReason)).rejects.toMatchObject({
         code: 'decision.override-reason',
         userMessage: expect.stringContaining('Skriv en begrundelse'),
+        userMessageEn: expect.stringContaining('Write a reason for your choice'),
       });
       const override = await storage.decisions.append(tenantA, c.caseId, { ...overrideWithoutReason, overrideReason: 'Forældrene har brug for tættere opfølgning.' });
       expect(override).toMatchObject({ recommendedOutcome: 'level1', chosenOutcome: 'level2', chosenVariant: null, overridden: true, overrideReason: 'Forældrene har brug for tættere opfølgning.' });
@@ -119,6 +120,20 @@ describe.each(backends)('storage on %s', (_name, open) => {
       await expect(storage.decisions.append(tenantA, c.caseId, { recommended: sampleDecision(), chosenOutcome: 'level1', chosenVariant: '1B' })).rejects.toMatchObject({ code: 'decision.override-reason' });
       const accepted = await storage.decisions.append(tenantA, c.caseId, { recommended: sampleDecision(), chosenOutcome: 'level1', chosenVariant: '1A', overrideReason: 'unødvendig' });
       expect(accepted.overrideReason).toBeNull();
+    });
+
+    it('refuses a variant outside level 1 and an over-long reason, in Danish with its English', async () => {
+      const c = await storage.cases.create(tenantA, sampleCase());
+      await expect(storage.decisions.append(tenantA, c.caseId, { recommended: sampleDecision(), chosenOutcome: 'level2', chosenVariant: '1A', overrideReason: 'Tættere opfølgning.' })).rejects.toMatchObject({
+        code: 'decision.variant',
+        userMessage: 'Variant 1A eller 1B kan kun vælges sammen med niveau 1. Vælg niveau 1, eller fjern varianten.',
+        userMessageEn: 'Variant 1A or 1B can only be chosen together with level 1. Choose level 1, or remove the variant.',
+      });
+      await expect(storage.decisions.append(tenantA, c.caseId, { recommended: sampleDecision(), chosenOutcome: 'level2', overrideReason: 'x'.repeat(4001) })).rejects.toMatchObject({
+        code: 'decision.override-reason-length',
+        userMessage: 'Begrundelsen må højst være 4000 tegn (den har 4001). Forkort den og prøv igen.',
+        userMessageEn: 'The reason can be at most 4000 characters (it has 4001). Shorten it and try again.',
+      });
     });
 
     it('the newest decision is current and the history keeps every one, newest first', async () => {

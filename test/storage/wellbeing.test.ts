@@ -51,12 +51,12 @@ describe('wellbeing on a 1–5 scale', () => {
     expect(audit.map((a) => a.action)).toEqual(['wellbeing.record', 'wellbeing.record', 'wellbeing.read']);
   });
 
-  it('refuses a score outside 1–5, a missing area or reason, and a CPR number, in Danish, writing nothing', async () => {
+  it('refuses a score outside 1–5, a missing area or reason, and a CPR number, in Danish with its English, writing nothing', async () => {
     const before = (await wellbeing.course(scope, caseId)).length;
-    await expect(wellbeing.record(scope, caseId, { occasion: 'intake', date: '2026-09-02', scores: scores(6, 3, 4) }, IDS)).rejects.toMatchObject({ userMessage: expect.stringContaining('Vælg en score fra 1 til 5') });
-    await expect(wellbeing.record(scope, caseId, { occasion: 'intake', date: '2026-09-02', scores: scores(2, 3, 4).slice(0, 2) }, IDS)).rejects.toMatchObject({ userMessage: expect.stringContaining('hvert af kommunens trivselsområder') });
-    await expect(wellbeing.record(scope, caseId, { occasion: 'intake', date: '2026-09-02', scores: scores(2, 3, 4).map((s) => ({ ...s, reason: ' ' })) }, IDS)).rejects.toMatchObject({ userMessage: expect.stringContaining('kort begrundelse') });
-    await expect(wellbeing.record(scope, caseId, { occasion: 'intake', date: '2026-09-02', scores: scores(2, 3, 4).map((s) => ({ ...s, reason: 'CPR 010203-1234' })) }, IDS)).rejects.toMatchObject({ userMessage: expect.stringContaining('CPR-nummer') });
+    await expect(wellbeing.record(scope, caseId, { occasion: 'intake', date: '2026-09-02', scores: scores(6, 3, 4) }, IDS)).rejects.toMatchObject({ userMessage: expect.stringContaining('Vælg en score fra 1 til 5'), userMessageEn: 'Choose a score from 1 to 5 for each area.' });
+    await expect(wellbeing.record(scope, caseId, { occasion: 'intake', date: '2026-09-02', scores: scores(2, 3, 4).slice(0, 2) }, IDS)).rejects.toMatchObject({ userMessage: expect.stringContaining('hvert af kommunens trivselsområder'), userMessageEn: expect.stringContaining("each of the municipality's wellbeing areas") });
+    await expect(wellbeing.record(scope, caseId, { occasion: 'intake', date: '2026-09-02', scores: scores(2, 3, 4).map((s) => ({ ...s, reason: ' ' })) }, IDS)).rejects.toMatchObject({ userMessage: expect.stringContaining('kort begrundelse'), userMessageEn: 'Write a short reason for each score (at most 200 characters).' });
+    await expect(wellbeing.record(scope, caseId, { occasion: 'intake', date: '2026-09-02', scores: scores(2, 3, 4).map((s) => ({ ...s, reason: 'CPR 010203-1234' })) }, IDS)).rejects.toMatchObject({ userMessage: expect.stringContaining('CPR-nummer'), userMessageEn: expect.stringMatching(/^The reason contains something that looks like a CPR number/) });
     expect((await wellbeing.course(scope, caseId)).length).toBe(before);
   });
 

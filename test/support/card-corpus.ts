@@ -29,7 +29,7 @@ import * as f from './card-fixtures.js';
 import { decide } from '../../rules/decide.js';
 import type { Facts } from '../../rules/facts.js';
 import { weeklyDigestCard } from '../../cards/weekly-digest-card.js';
-import { samplePlanCard, sampleReviewCard } from './plan-fixtures.js';
+import { refusedPlanCard, samplePlanCard, sampleReviewCard } from './plan-fixtures.js';
 
 /** Every card the bot can send, in one language, with a name for each: the corpus the card tests walk. */
 export const view: CaseView = {
@@ -191,6 +191,8 @@ export function everyCard(locale: Locale): [string, CardJson][] {
     ['help', helpCard({ locale })],
     // The plan's tasks are the standard's own Danish words: an English card quotes them »…«.
     ['plan', samplePlanCard(locale)],
+    // What was typed comes back as typed (Danish in both); the problems are the card's own words.
+    ['plan refused', refusedPlanCard(locale)],
     ['plan review', sampleReviewCard(locale)],
     // What a caseworker typed comes back as typed (Danish here in both languages; it is not the card's words).
     ['note form', noteFormCard(locale, '2026-001234', '6f1f3c1e-2b7a-4c55-9d1e-0a6b5c4d3e2f', '2026-03-02')],
@@ -224,7 +226,7 @@ export function everyCard(locale: Locale): [string, CardJson][] {
     ['result without a team', resultCard(f.level2Decision, { ...result, channels: [] })],
     ['escalation without a team', escalationCard(f.escalateDecision, { ...result, channels: [] })],
     ['welcome without a team', helpCard({ locale, noTeam: true })],
-    ['information', infoCard(locale === 'da' ? 'Du har ikke noget interview i gang her. Skriv «ny sag» for at starte et.' : 'You have no interview in progress here. Write «new case» to start one.', { locale })],
+    ['information', infoCard(locale === 'da' ? 'Du har ikke noget interview i gang her. Skriv »ny sag« for at starte et.' : 'You have no interview in progress here. Write »new case« to start one.', { locale })],
     ['note saved', withConfirmation(caseCard(view, { locale }), locale === 'da' ? 'Notatet er gemt.' : 'Note saved.')],
     ...(['find', 'plan', 'review', 'notes', 'note'] as const).map((a): [string, CardJson] => [`ask for the case number (${a})`, askReferenceCard(a, { locale, personal: true })]),
     ['error', errorCard('Sagsnummeret findes allerede.', { caseReference: { label: 'Sagsnummer', value: '2026-001234' } }, { locale, retry: { verb: VERBS.caseAccept, data: { draftId: 'd1' } } })],

@@ -1,7 +1,8 @@
 import { decide } from '../../rules/decide.js';
 import type { Facts } from '../../rules/facts.js';
 import type { NewCase } from '../../bot/storage/cases.js';
-import { formFromSubmission } from '../../bot/plan/plan-form.js';
+import { formFromSubmission, formToPlanInput } from '../../bot/plan/plan-form.js';
+import { describePlanProblems, parsePlanInput } from '../../bot/plan/schema.js';
 import { emptyReviewForm } from '../../bot/plan/review-form.js';
 import { planCard } from '../../cards/plan-card.js';
 import { latestProgress, planReviewCard } from '../../cards/plan-review-card.js';
@@ -100,6 +101,28 @@ export const samplePlanCard = (locale: Locale = 'da') =>
     durationHint: durationFromDecision({ scope: { maxWeeks: 40 }, reviews: [{ kind: 'course-end', due: '2026-10-12', passage: 'hpi.4.varighed', text: 'Forløbet slutter.' }] }, locale).hint,
     saved: PLAN_SAYS.saved[locale].replace('{version}', '1'),
   });
+
+/**
+ * A preventive plan refused as the schema words it: every goal empty, the purpose too long, a duration over
+ * the model's 40 weeks and a CPR-like number, each line in the card's language.
+ */
+export const refusedPlanCard = (locale: Locale = 'da') => {
+  const submitted = planCardSubmission(caseId, { goal1Text: '', goal1Sign: '', goal2Text: '', goal2Sign: '', purpose: `Se 010203-1234 ${'x'.repeat(1000)}`, durationValue: '41' });
+  const parsed = parsePlanInput(formToPlanInput(formFromSubmission(submitted)), { preventive: true, preventiveMaxWeeks: 40 });
+  if (parsed.ok) throw new Error('the refused plan fixture was accepted');
+  return planCard({
+    locale,
+    caseId,
+    reference: '2026-001234',
+    outcomeLabel: measureLabel('preventive', null, locale),
+    preventive: true,
+    showDaycare: true,
+    form: formFromSubmission(submitted),
+    version: 0,
+    durationHint: durationFromDecision({ scope: { maxWeeks: 40 }, reviews: [{ kind: 'course-end', due: '2026-10-12', passage: 'hpi.4.varighed', text: 'Forløbet slutter.' }] }, locale).hint,
+    problems: describePlanProblems(parsed.problems, locale),
+  });
+};
 
 export const reviewBase = {
   locale: 'da' as Locale,

@@ -49,7 +49,7 @@ beforeAll(async () => {
       caseId === overridden.caseId
         ? {
             notes: contactNotes(14),
-            summary: { text: 'Familien har fået faste morgenrutiner, og barnet kommer nu til tiden i børnehave. Forældrene beder selv om råd om sengetider.', producedBy: 'udtræk uden sprogmodel', byModel: false, at: '2026-10-12T08:00:00Z', noteCount: 14 },
+            summary: { text: 'Familien har fået faste morgenrutiner, og barnet kommer nu til tiden i børnehave. Forældrene beder selv om råd om sengetider.', producedBy: 'udtræk uden sprogmodel', producedByEn: 'an extract (no language model)', byModel: false, at: '2026-10-12T08:00:00Z', noteCount: 14 },
           }
         : NO_NOTES.forCase(scope, caseId),
   };
@@ -194,6 +194,20 @@ describe('the tab in local development mode', () => {
     await page.close();
   });
 
+  it('says in English to an English reader what is wrong with a reference, as the API answers it', async () => {
+    const { page, errors } = await open('/tab/?kontekst=sidePanel', 320, 'en-US');
+    await page.fill('#reference', 'SAG<1>');
+    await page.click('#find-form button[type=submit]');
+    const alert = page.locator('#error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^The case number may only contain letters, digits/);
+    await page.fill('#reference', 'SAG-0000-0000');
+    await page.click('#find-form button[type=submit]');
+    await page.waitForFunction(() => /^I found no case/.test(document.querySelector('#error')?.textContent ?? ''));
+    expect(errors.filter((e) => !/status of 40[04]/.test(e))).toEqual([]);
+    await page.close();
+  });
+
   // A 1280 px Teams window leaves the tab about 1200 px in the personal app and about 890 px in a channel (beside the team list).
   it.each([1280, 890, 700])('at %i px breaks no word in the dates table in the middle', async (width) => {
     const { page, errors } = await open('/tab/?kontekst=personal', width);
@@ -241,7 +255,7 @@ describe('the tab in local development mode', () => {
     const summary = (await page.locator('#summary').textContent()) ?? '';
     expect(summary).toContain('Recommendation under the service standard');
     expect(summary).toContain('Level 3: compensatory practical pedagogical support');
-    expect(summary).toMatch(/Written by .* from 14 notes, 12 October 2026\./);
+    expect(summary).toContain('Written by an extract (no language model) from 14 notes, 12 October 2026.');
     expect(await page.locator('#case-list').textContent()).toMatch(/Next due date: \d{1,2} [A-Z][a-z]+ 20\d\d/);
     expect(await page.locator('#finder-heading').textContent()).toBe('Find a case');
     const ownWords = [...(await page.locator('#summary h3, #summary dt, #summary .hint, #summary button, #finder, #list-section h2').allTextContents())].join('\n');

@@ -202,9 +202,12 @@
     box.hidden = !message;
   }
 
+  /** Every call says the reader's language, so the server's answers and refusals come in it too. */
   async function api(path) {
     const token = await state.getToken();
-    const res = await fetch(path, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    const url = new URL(path, location.href);
+    url.searchParams.set('lang', lang);
+    const res = await fetch(url.pathname + url.search, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(body.message || T.noAnswer);
     return body;
@@ -336,7 +339,7 @@
     list.replaceChildren();
     try {
       const query = state.kind === 'channel' ? `view=team&teamId=${encodeURIComponent(state.teamId)}` : 'view=mine';
-      const { cases } = await api(`/api/tab/cases?${query}&lang=${lang}`);
+      const { cases } = await api(`/api/tab/cases?${query}`);
       status.textContent = cases.length === 0 ? T.noCases : T.cases(cases.length);
       list.replaceChildren(...cases.map(caseItem));
     } catch (error) {
@@ -379,7 +382,7 @@
     showError('');
     section.setAttribute('aria-busy', 'true');
     try {
-      const { summary, journalText } = await api(`/api/tab/cases/${encodeURIComponent(reference)}?lang=${lang}`);
+      const { summary, journalText } = await api(`/api/tab/cases/${encodeURIComponent(reference)}`);
       renderSummary(section, summary, journalText);
       section.hidden = false;
       $('summary-heading').focus();
