@@ -20,11 +20,23 @@ function toBasis(ref: LegalReference): LegalBasis {
   return { seed: ref.seed, current: ref.current, source: ref.verified ? read : `${read} — ikke verificeret${ref.note ? `: ${ref.note}` : ''}` };
 }
 
-/** The seed's reference beside the one in force now, with where the mapping was read. */
+/** By outcome, without and with the undersøgelse alongside. */
+const BASES = [new Map<Outcome, readonly LegalBasis[]>(), new Map<Outcome, readonly LegalBasis[]>()] as const;
+
+/**
+ * The seed's reference beside the one in force now, with where the mapping was read. The words
+ * are worked out once per outcome (the table is fixed); each decision gets its own objects.
+ */
 export function legalBasisFor(outcome: Outcome, startedAlongsideInvestigation: boolean): LegalBasis[] {
-  const ids = startedAlongsideInvestigation ? [...BY_OUTCOME[outcome], ...ALONGSIDE_INVESTIGATION] : BY_OUTCOME[outcome];
-  return ids.flatMap((id) => {
-    const ref = legalReferenceById(id);
-    return ref ? [toBasis(ref)] : [];
-  });
+  const cache = BASES[startedAlongsideInvestigation ? 1 : 0];
+  let bases = cache.get(outcome);
+  if (!bases) {
+    const ids = startedAlongsideInvestigation ? [...BY_OUTCOME[outcome], ...ALONGSIDE_INVESTIGATION] : BY_OUTCOME[outcome];
+    bases = ids.flatMap((id) => {
+      const ref = legalReferenceById(id);
+      return ref ? [toBasis(ref)] : [];
+    });
+    cache.set(outcome, bases);
+  }
+  return bases.map((b) => ({ seed: b.seed, current: b.current, source: b.source }));
 }

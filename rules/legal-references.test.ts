@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { legalBasisFor } from './legal-basis.js';
 import { LEGAL_REFERENCES, legalReferenceById, legalReferencesForSeed } from './legal-references.js';
 import { PASSAGES, passageById } from './passages/index.js';
 
@@ -47,5 +48,18 @@ describe('legal references', () => {
   it('keeps the follow-up rule and the 4-month limit the reminders rest on', () => {
     expect(legalReferenceById('opfoelgning')?.current).toBe('Barnets lov § 95');
     expect(legalReferenceById('boernefaglig-undersoegelse')?.says).toMatch(/4 måneder/u);
+  });
+});
+
+describe('a decision’s legal basis', () => {
+  it('is the same words for the same outcome, in objects of its own, so changing one decision’s changes no other', () => {
+    const first = legalBasisFor('level2', true);
+    expect(first.map((b) => b.current)).toEqual(['praktisk-paedagogisk-stoette', 'opfoelgning', 'boernefaglig-undersoegelse', 'barnets-plan'].map((id) => legalReferenceById(id)?.current));
+    expect(legalBasisFor('level2', false)).toHaveLength(2);
+    (first[0] as { current: string }).current = 'ændret';
+    first.pop();
+    const second = legalBasisFor('level2', true);
+    expect(second).toHaveLength(4);
+    expect(second[0]?.current).toBe(legalReferenceById('praktisk-paedagogisk-stoette')?.current);
   });
 });

@@ -47,8 +47,23 @@ export function figureName(set: ParameterSet | undefined, id: ParameterId): stri
   return description ? `«${description}»` : 'for en af indsatsens frister eller omfang';
 }
 
-/** Every dated value that differs from the figure its cited passage states. Not an error: the municipality may mean it. */
-export function parameterWarnings(set: ParameterSet): ParameterWarning[] {
+const WARNINGS = new WeakMap<ParameterSet, readonly ParameterWarning[]>();
+
+/**
+ * Every dated value that differs from the figure its cited passage states. Not an error: the
+ * municipality may mean it. Worked out once per set (a set is not changed once parsed): every
+ * decision under the set repeats them.
+ */
+export function parameterWarnings(set: ParameterSet): readonly ParameterWarning[] {
+  let warnings = WARNINGS.get(set);
+  if (!warnings) {
+    warnings = Object.freeze(collectParameterWarnings(set).map((w) => Object.freeze(w)));
+    WARNINGS.set(set, warnings);
+  }
+  return warnings;
+}
+
+function collectParameterWarnings(set: ParameterSet): ParameterWarning[] {
   const warnings: ParameterWarning[] = [];
   for (const [id, stated] of Object.entries(FIGURE_IN_PASSAGE) as [ParameterId, { figure: number; words: string }][]) {
     const def = set.parameters[id];

@@ -55,6 +55,42 @@ describe('the default parameter set is the seeds’ figures, as data', () => {
   });
 });
 
+describe('the figures in force are resolved once per stretch between dates of change', () => {
+  // Three dates of change across two figures, and one figure with no value before 2026.
+  const dated = structuredClone(DEFAULT_PARAMETERS);
+  dated.parameters['level1.grantMonths'].values = { '2000-01-01': 9, '2025-01-01': 6, '2026-06-01': 7 };
+  dated.parameters['level2.grantMonths'].values = { '2026-01-01': 4 };
+  const read = (day: string) => {
+    const r = resolveParameters(dated, day);
+    return [r.values['level1.grantMonths'], r.effectiveFrom['level1.grantMonths'], r.values['level2.grantMonths'], r.notYetInForce.join()];
+  };
+
+  it('gives each day the value with the latest date on or before it, in any order of asking', () => {
+    const days = ['2026-07-01', '2024-12-31', '2025-01-01', '2026-05-31', '2026-06-01', '2025-12-31', '2026-01-01', '1999-01-01', '2024-12-31'];
+    expect(days.map(read)).toEqual([
+      [7, '2026-06-01', 4, ''],
+      [9, '2000-01-01', 4, 'level2.grantMonths'],
+      [6, '2025-01-01', 4, 'level2.grantMonths'],
+      [6, '2025-01-01', 4, ''],
+      [7, '2026-06-01', 4, ''],
+      [6, '2025-01-01', 4, 'level2.grantMonths'],
+      [6, '2025-01-01', 4, ''],
+      [9, '2000-01-01', 4, PARAMETER_IDS.join()],
+      [9, '2000-01-01', 4, 'level2.grantMonths'],
+    ]);
+  });
+
+  it('shares one frozen result within a stretch, so no caller can change another decision’s figures, and keeps sets apart', () => {
+    const a = resolveParameters(dated, '2025-02-01');
+    expect(resolveParameters(dated, '2025-11-30')).toBe(a);
+    expect(() => {
+      (a.values as Record<string, number>)['level1.grantMonths'] = 1;
+    }).toThrow(TypeError);
+    expect(resolveParameters(dated, '2025-03-01').values['level1.grantMonths']).toBe(6);
+    expect(resolveParameters(DEFAULT_PARAMETERS, '2025-02-01').values['level1.grantMonths']).toBe(9);
+  });
+});
+
 describe('another municipality’s figures drive the decision and its due dates', () => {
   it('level 1: 6 months, no 1A, first follow-up after 2 months', () => {
     const d = decide(level1, other);

@@ -8,7 +8,41 @@ export interface ResolvedParameters {
   /** The date each value took effect, for the trace. */
   effectiveFrom: Readonly<Record<ParameterId, string>>;
   /** Figures with no value yet in force on the reference date (the earliest value is used). */
-  notYetInForce: ParameterId[];
+  notYetInForce: readonly ParameterId[];
+}
+
+/**
+ * A set's dates of change, sorted, and the figures between two of them: every reference date
+ * from one change up to the next resolves alike, so each stretch is resolved once per set (a set
+ * is not changed once parsed) and shared, frozen, by the decisions that fall in it.
+ */
+interface Timeline {
+  changes: readonly string[];
+  stretches: (ResolvedParameters | undefined)[];
+}
+
+const TIMELINES = new WeakMap<ParameterSet, Timeline>();
+
+function timelineOf(set: ParameterSet): Timeline {
+  let timeline = TIMELINES.get(set);
+  if (!timeline) {
+    const changes = [...new Set(PARAMETER_IDS.flatMap((id) => Object.keys(set.parameters[id].values)))].sort();
+    timeline = { changes, stretches: new Array<ResolvedParameters | undefined>(changes.length + 1) };
+    TIMELINES.set(set, timeline);
+  }
+  return timeline;
+}
+
+/** How many of the sorted dates lie on or before `day`. */
+function countOnOrBefore(sorted: readonly string[], day: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] as string) <= day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
@@ -17,6 +51,17 @@ export interface ResolvedParameters {
  * flagged, so a decision is always possible and the flag says why it may be off.
  */
 export function resolveParameters(set: ParameterSet, referenceDate: string): ResolvedParameters {
+  const timeline = timelineOf(set);
+  const stretch = countOnOrBefore(timeline.changes, referenceDate);
+  let resolved = timeline.stretches[stretch];
+  if (!resolved) {
+    resolved = resolveOn(set, referenceDate);
+    timeline.stretches[stretch] = resolved;
+  }
+  return resolved;
+}
+
+function resolveOn(set: ParameterSet, referenceDate: string): ResolvedParameters {
   const values = {} as Record<ParameterId, number>;
   const effectiveFrom = {} as Record<ParameterId, string>;
   const notYetInForce: ParameterId[] = [];
@@ -32,5 +77,5 @@ export function resolveParameters(set: ParameterSet, referenceDate: string): Res
     values[id] = set.parameters[id].values[from] as number;
     effectiveFrom[id] = from;
   }
-  return { setName: set.name, values, effectiveFrom, notYetInForce };
+  return Object.freeze({ setName: set.name, values: Object.freeze(values), effectiveFrom: Object.freeze(effectiveFrom), notYetInForce: Object.freeze(notYetInForce) });
 }

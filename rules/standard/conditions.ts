@@ -48,11 +48,28 @@ function operand(value: number | { figure: string }, p: ParameterValues): number
   return typeof value === 'number' ? value : (p as Record<string, number>)[value.figure] as number;
 }
 
-function selected(value: unknown, groups: readonly string[] | undefined, question: Question | undefined): string[] {
-  const list = Array.isArray(value) ? (value as string[]) : [];
-  if (!groups) return list;
-  const groupOf = new Map((question?.options ?? []).map((o) => [o.value, o.group]));
-  return list.filter((v) => groups.includes(groupOf.get(v) ?? ''));
+const GROUPS = new WeakMap<Question, ReadonlyMap<string, string | undefined>>();
+const NO_GROUPS: ReadonlyMap<string, string | undefined> = new Map();
+
+/** Each option's group, by its value: worked out once per question. */
+function groupsOf(question: Question | undefined): ReadonlyMap<string, string | undefined> {
+  if (!question) return NO_GROUPS;
+  let groupOf = GROUPS.get(question);
+  if (!groupOf) {
+    groupOf = new Map((question.options ?? []).map((o) => [o.value, o.group]));
+    GROUPS.set(question, groupOf);
+  }
+  return groupOf;
+}
+
+/** How many options are selected, of the given groups only when groups are named. */
+function selectedCount(value: unknown, groups: readonly string[] | undefined, question: Question | undefined): number {
+  if (!Array.isArray(value)) return 0;
+  if (!groups) return value.length;
+  const groupOf = groupsOf(question);
+  let count = 0;
+  for (const v of value as string[]) if (groups.includes(groupOf.get(v) ?? '')) count++;
+  return count;
 }
 
 type Compiled = (ctx: Context) => Evaluated;
@@ -125,7 +142,7 @@ function valueTest(c: Condition & { q: string }): (value: unknown, ctx: Context)
   if ('is' in c) return (v) => v === c.is;
   if ('in' in c) return (v) => c.in.includes(v as string | boolean);
   if ('isNull' in c) return (v) => (v === null) === c.isNull;
-  if ('anySelected' in c) return (v, ctx) => selected(v, c.groups, ctx.questions.get(c.q)).length > 0;
+  if ('anySelected' in c) return (v, ctx) => selectedCount(v, c.groups, ctx.questions.get(c.q)) > 0;
   // A comparison with "not born" (null) or a non-number is simply not true.
   const num = (v: unknown): v is number => typeof v === 'number';
   if ('lt' in c) return (v, ctx) => num(v) && v < operand(c.lt, ctx.p);
@@ -158,25 +175,42 @@ export function readsOf(c: Condition | undefined, into: { questions: string[]; f
 const PLACEHOLDER = /\{(answer|inText|figure|years|count|dateAfterMonths):([^}:]+)(?::([^}]+))?\}/g;
 
 type Part = string | ((ctx: Context, addMonths: ((months: number) => string) | undefined, language: Language) => string);
-const TEMPLATES = new Map<string, Part[]>();
+
+/** A text with its placeholders filled in for one context; see `render`. */
+export type TextFn = (ctx: Context, addMonths?: (months: number) => string) => string;
+
+const TEXTS: Record<Language, Map<string, TextFn>> = { da: new Map(), en: new Map() };
 
 /**
  * Fills a text's placeholders: {answer:q} the answer as given, {inText:q} the chosen option's
  * words in a sentence, {figure:id} a figure, {years:id} a figure in months as years,
  * {count:q} or {count:q:group,group} how many options are selected, {dateAfterMonths:id} the date
- * that many months after `start`. Each text is split into its parts once. `language` is the text's
- * own: an option's words in a sentence follow it; figures, ages and typed answers read the same.
+ * that many months after `start`. `language` is the text's own: an option's words in a sentence
+ * follow it; figures, ages and typed answers read the same.
  */
 export function render(text: string, ctx: Context, addMonths?: (months: number) => string, language: Language = 'da'): string {
-  if (!text.includes('{')) return text;
-  let parts = TEMPLATES.get(text);
-  if (!parts) {
-    parts = parse(text);
-    TEMPLATES.set(text, parts);
+  return compiledText(text, language)(ctx, addMonths);
+}
+
+/** The text as a function, split into its parts once per text and language: a text without placeholders is returned as it is. */
+export function compiledText(text: string, language: Language = 'da'): TextFn {
+  const cache = TEXTS[language];
+  let fn = cache.get(text);
+  if (!fn) {
+    fn = textFn(text, language);
+    cache.set(text, fn);
   }
-  let out = '';
-  for (const part of parts) out += typeof part === 'string' ? part : part(ctx, addMonths, language);
-  return out;
+  return fn;
+}
+
+function textFn(text: string, language: Language): TextFn {
+  if (!text.includes('{')) return () => text;
+  const parts = parse(text);
+  return (ctx, addMonths) => {
+    let out = '';
+    for (const part of parts) out += typeof part === 'string' ? part : part(ctx, addMonths, language);
+    return out;
+  };
 }
 
 function parse(text: string): Part[] {
@@ -203,7 +237,7 @@ function placeholder(kind: string, ref: string, extra: string | undefined): Excl
       return (ctx, addMonths) => (addMonths ? addMonths(figure(ctx)) : '');
     case 'count': {
       const groups = extra?.split(',');
-      return (ctx) => String(selected(get(ctx.facts), groups, ctx.questions.get(ref)).length);
+      return (ctx) => String(selectedCount(get(ctx.facts), groups, ctx.questions.get(ref)));
     }
     case 'inText':
       return (ctx, _addMonths, language) => {

@@ -28,16 +28,17 @@ export function decideWithStandard(standard: Standard, facts: Facts, parameters:
   const alongside = outcome === 'level2' && facts.investigation === 'underway';
   const planned = planFor(standard, outcome, variant, startDate, facts, p);
 
-  const trace: TraceEntry[] = [
-    ...standard.measures.flatMap((m) => (results[m.id]?.criteria ?? []).map(toTrace)),
+  const trace: TraceEntry[] = [];
+  for (const m of standard.measures) for (const c of results[m.id]?.criteria ?? []) trace.push(toTrace(c));
+  trace.push(
     {
       rule: 'hit-policy',
       result: 'pass',
       facts: { matched, decided: outcome, rowIndex: winner ? standard.hitPolicy.indexOf(winner) : -1 },
     },
     { rule: `scope.${outcome}`, result: 'pass', facts: { variant }, parameters: planned.used },
-    ...planned.trace,
-  ];
+  );
+  for (const t of planned.trace) trace.push(t);
 
   return {
     outcome,

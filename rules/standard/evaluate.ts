@@ -2,7 +2,7 @@ import type { Outcome } from '../decision-types.js';
 import type { Facts } from '../facts.js';
 import { allOf, anyOf, type CriterionResult, type MeasureResult } from '../logic.js';
 import type { ParameterValues } from '../parameters/ids.js';
-import { compiledCondition, evaluate, getter, readsOf, render, type Context } from './conditions.js';
+import { compiledCondition, compiledText, evaluate, getter, readsOf, type Context } from './conditions.js';
 import type { Criterion, HitPolicyRow, Measure, Question, Standard } from './schema.js';
 
 /**
@@ -70,18 +70,22 @@ const CRITERIA = new WeakMap<Criterion, CriterionFn>();
 function criterionFn(criterion: Criterion, reads: { questions: string[]; figures: string[] }): CriterionFn {
   let fn = CRITERIA.get(criterion);
   if (fn) return fn;
+  const words = (text: { da: string; en: string }) => ({ da: compiledText(text.da, 'da'), en: compiledText(text.en, 'en') });
+  const askFirst = words(criterion.ask);
   const branches = criterion.branches.map((b) => ({
     holds: b.if ? compiledCondition(b.if) : undefined,
     result: b.result,
-    text: b.text,
-    ask: b.ask ?? criterion.ask,
+    text: words(b.text),
+    ask: b.ask ? words(b.ask) : askFirst,
     passage: b.passage ?? criterion.passage,
     missing: b.missing ?? [],
   }));
-  const getters = reads.questions.map((q) => [q, getter(q)] as const);
+  const questions = reads.questions;
+  const getters = questions.map((q) => getter(q));
+  const figures = reads.figures;
   fn = (ctx) => {
     let result: CriterionResult['result'] = 'unknown';
-    let text = criterion.ask;
+    let text = askFirst;
     let passage = criterion.passage;
     let missing: string[] = [];
     for (const branch of branches) {
@@ -100,11 +104,11 @@ function criterionFn(criterion: Criterion, reads: { questions: string[]; figures
       break;
     }
     const facts: Record<string, unknown> = {};
-    for (const [q, get] of getters) facts[q] = get(ctx.facts);
-    const entry: CriterionResult = { rule: criterion.id, result, passage, text: render(text.da, ctx), en: render(text.en, ctx, undefined, 'en'), facts, missing };
-    if (reads.figures.length > 0) {
+    for (let i = 0; i < questions.length; i++) facts[questions[i] as string] = (getters[i] as (facts: Facts) => unknown)(ctx.facts);
+    const entry: CriterionResult = { rule: criterion.id, result, passage, text: text.da(ctx), en: text.en(ctx), facts, missing };
+    if (figures.length > 0) {
       const parameters: Record<string, number> = {};
-      for (const f of reads.figures) parameters[f] = (ctx.p as Record<string, number>)[f] as number;
+      for (const f of figures) parameters[f] = (ctx.p as Record<string, number>)[f] as number;
       entry.parameters = parameters;
     }
     return entry;

@@ -14,39 +14,65 @@ import type { Language, Measure, Standard, Text } from './schema.js';
 
 const cite = (c: CriterionResult): Cited => ({ text: c.text, en: c.en ?? c.text, passage: c.passage });
 
-function dedupe(items: Cited[]): Cited[] {
-  const seen = new Set<string>();
-  return items.filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)));
+/** The first of each text, in order (the lists are a handful long: a scan beats a set). */
+function dedupe(items: readonly Cited[]): Cited[] {
+  const out: Cited[] = [];
+  for (const c of items) if (!hasText(out, c.text)) out.push(c);
+  return out;
+}
+
+function hasText(list: readonly Cited[], text: string): boolean {
+  for (const c of list) if (c.text === text) return true;
+  return false;
+}
+
+/** The criteria with this result, cited, each text once. */
+function citedWith(criteria: readonly CriterionResult[], result: CriterionResult['result']): Cited[] {
+  const out: Cited[] = [];
+  for (const c of criteria) if (c.result === result && !hasText(out, c.text)) out.push(cite(c));
+  return out;
 }
 
 type Flag = 'fit' | 'process' | 'pointsElsewhere';
-const FLAGGED = new WeakMap<Measure, Record<Flag, ReadonlySet<string>>>();
+type Flags = Record<Flag, ReadonlySet<string>> & { prefix: string };
+const FLAGGED = new WeakMap<Measure, Flags>();
 
-/** The ids of a measure's criteria with a flag, worked out once per file. */
-function flagged(m: Measure, flag: Flag): ReadonlySet<string> {
+/** The ids of a measure's criteria with each flag, and the prefix of its rule ids, worked out once per file. */
+function flagsOf(m: Measure): Flags {
   let sets = FLAGGED.get(m);
   if (!sets) {
     const of = (f: Flag): ReadonlySet<string> => new Set(m.criteria.filter((c) => c[f] === true).map((c) => c.id));
-    sets = { fit: of('fit'), process: of('process'), pointsElsewhere: of('pointsElsewhere') };
+    sets = { fit: of('fit'), process: of('process'), pointsElsewhere: of('pointsElsewhere'), prefix: `${m.id}.` };
     FLAGGED.set(m, sets);
   }
-  return sets[flag];
+  return sets;
+}
+
+function flagged(m: Measure, flag: Flag): ReadonlySet<string> {
+  return flagsOf(m)[flag];
 }
 
 /**
  * The measure a "none" is waiting for: its fit criterion passed and every criterion it fails is
  * a process one. Read from the trace, so a stored decision answers the same. Null otherwise.
  */
-export function blockedMeasure(standard: Standard, outcome: string, trace: readonly TraceEntry[]): string | null {
+export function blockedMeasure(standard: Standard, outcome: string, trace: readonly Pick<TraceEntry, 'rule' | 'result'>[]): string | null {
   if (outcome !== 'none') return null;
   for (const m of standard.measures) {
-    const process = flagged(m, 'process');
+    const { process, fit, prefix } = flagsOf(m);
     if (process.size === 0) continue;
-    const fit = flagged(m, 'fit');
-    const own = trace.filter((t) => t.rule.startsWith(`${m.id}.`));
-    const failed = own.filter((t) => t.result === 'fail');
-    const fits = own.some((t) => fit.has(t.rule) && t.result === 'pass');
-    if (fits && failed.length > 0 && failed.every((t) => process.has(t.rule))) return m.id;
+    // Its own entries: does the fit one pass, and is every failure a process one?
+    let fits = false;
+    let failed = 0;
+    let onlyProcess = true;
+    for (const t of trace) {
+      if (!t.rule.startsWith(prefix)) continue;
+      if (t.result === 'fail') {
+        failed++;
+        if (!process.has(t.rule)) onlyProcess = false;
+      } else if (t.result === 'pass' && fit.has(t.rule)) fits = true;
+    }
+    if (fits && failed > 0 && onlyProcess) return m.id;
   }
   return null;
 }
@@ -61,8 +87,10 @@ export function standardReasons(standard: Standard, outcome: string, results: St
     return dedupe(measures.flatMap((m) => (results[m.id]?.result === 'unknown' ? (results[m.id] as MeasureResult).criteria.filter((c) => c.result === 'unknown') : [])).map(cite));
   }
   if (outcome === 'none') {
-    const trace = measures.flatMap((m) => (results[m.id] as MeasureResult).criteria.map((c) => ({ rule: c.rule, result: c.result, facts: {} })));
-    const blocked = blockedMeasure(standard, 'none', trace);
+    // Every measure's criteria in the file's order, read as a stored decision's trace would be.
+    const all: CriterionResult[] = [];
+    for (const m of measures) for (const c of (results[m.id] as MeasureResult).criteria) all.push(c);
+    const blocked = blockedMeasure(standard, 'none', all);
     const reasons: Cited[] = blocked
       ? // What blocks the measure and what to do, first: the family fits, the case's basis is not there yet.
         (results[blocked] as MeasureResult).criteria
@@ -146,30 +174,44 @@ export function standardWhyNot(
 }
 
 function explainMeasure(standard: Standard, spec: Measure, measure: MeasureResult, winner: string): Cited[] {
-  if (measure.result === 'fail') return dedupe(measure.criteria.filter((c) => c.result === 'fail').map(cite));
+  if (measure.result === 'fail') return citedWith(measure.criteria, 'fail');
   if (measure.result === 'unknown') {
-    return dedupe(
-      measure.criteria
-        .filter((c) => c.result === 'unknown')
-        .map((c) => ({ text: `Kan ikke afgøres endnu: ${c.text}`, en: `Cannot be settled yet: ${c.en ?? c.text}`, passage: c.passage })),
-    );
+    const out: Cited[] = [];
+    for (const c of measure.criteria) {
+      if (c.result !== 'unknown') continue;
+      const text = `Kan ikke afgøres endnu: ${c.text}`;
+      if (!hasText(out, text)) out.push({ text, en: `Cannot be settled yet: ${c.en ?? c.text}`, passage: c.passage });
+    }
+    return out;
   }
-  const winnerSpec = compiled(standard).measures.get(winner);
-  const inSentence = (language: Language): string => winnerSpec?.nameInSentence?.[language] ?? (winnerSpec?.name[language] ?? winner).toLowerCase();
-  if (winner === 'needs-information') {
-    return [
-      {
-        text: `Kriterierne for ${spec.name.da.toLowerCase()} er opfyldt, men der mangler svar på spørgsmål, som kan ændre anbefalingen.`,
-        en: `The criteria for ${spec.name.en.toLowerCase()} are met, but questions that can change the recommendation are unanswered.`,
-        passage: spec.passage,
-      },
-    ];
+  const { text, en } = metButNot(standard, spec, winner);
+  return [{ text, en, passage: spec.passage }];
+}
+
+const MET_BUT_NOT = new WeakMap<Measure, Map<string, { text: string; en: string }>>();
+
+/** "The criteria for this measure are met, but …": the same words for every decision with this winner, so worked out once. */
+function metButNot(standard: Standard, spec: Measure, winner: string): { text: string; en: string } {
+  let byWinner = MET_BUT_NOT.get(spec);
+  if (!byWinner) {
+    byWinner = new Map();
+    MET_BUT_NOT.set(spec, byWinner);
   }
-  return [
-    {
-      text: `Kriterierne for ${spec.name.da.toLowerCase()} er opfyldt, men ${inSentence('da')} går forud.`,
-      en: `The criteria for ${spec.name.en.toLowerCase()} are met, but ${inSentence('en')} comes first.`,
-      passage: spec.passage,
-    },
-  ];
+  let words = byWinner.get(winner);
+  if (!words) {
+    const winnerSpec = compiled(standard).measures.get(winner);
+    const inSentence = (language: Language): string => winnerSpec?.nameInSentence?.[language] ?? (winnerSpec?.name[language] ?? winner).toLowerCase();
+    words =
+      winner === 'needs-information'
+        ? {
+            text: `Kriterierne for ${spec.name.da.toLowerCase()} er opfyldt, men der mangler svar på spørgsmål, som kan ændre anbefalingen.`,
+            en: `The criteria for ${spec.name.en.toLowerCase()} are met, but questions that can change the recommendation are unanswered.`,
+          }
+        : {
+            text: `Kriterierne for ${spec.name.da.toLowerCase()} er opfyldt, men ${inSentence('da')} går forud.`,
+            en: `The criteria for ${spec.name.en.toLowerCase()} are met, but ${inSentence('en')} comes first.`,
+          };
+    byWinner.set(winner, words);
+  }
+  return words;
 }
