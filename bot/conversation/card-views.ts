@@ -85,7 +85,7 @@ export function createViews(): Views {
       return decision.outcome === 'escalate' ? escalationCard(decision, resultCtx) : resultCard(decision, resultCtx);
     },
     resultDetails: (locale, decision, ctx) =>
-      resultDetailsCard(decision, { locale, draftId: ctx.draftId, lookupPassage, ...(ctx.standard ? { names: standardViews(ctx.standard).names } : {}), ...(ctx.typed ? { typed: ctx.typed } : {}), ...(ctx.from ? { from: ctx.from } : {}) }),
+      resultDetailsCard(decision, { locale, draftId: ctx.draftId, lookupPassage, ...(ctx.standard ? { names: measureNames(ctx.standard), lookupPassage: passagesUnder(ctx.standard) } : {}), ...(ctx.typed ? { typed: ctx.typed } : {}), ...(ctx.from ? { from: ctx.from } : {}) }),
     caseCard: (locale, found, options) => {
       const view = toCaseView(found, options?.standards);
       // Named as the standard it was decided under names its measures.

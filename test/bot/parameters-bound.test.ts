@@ -44,8 +44,10 @@ async function level2Case(me: BotClient, reference: string, olderChildReason?: s
   // The parents' step answered again: its answer is the last step's card.
   const specialCard = (await me.execute('intake.next', { draftId, stepId: 'parents', ...FAMILIES.level2.parents })).card;
   const result = await me.execute('intake.next', { draftId, stepId: 'special', ...special, ...(olderChildReason ? { olderChildReason } : {}) });
+  // The recommendation and its background one tap away (why not, the legal basis, the passages' words).
+  const details = await me.execute('result.details', { draftId, verb: 'result.details' });
   const accepted = await me.execute('case.accept', caseForm(draftId, CHANNEL, reference));
-  return { specialText: cardText(specialCard), resultText: cardText(result.card), accepted };
+  return { specialText: cardText(specialCard), resultText: `${cardText(result.card)}\n${cardText(details.card)}`, accepted };
 }
 
 /** The case's stored plan and its pending reminders, read from the bot's own database. */
@@ -74,7 +76,8 @@ describe("a tenant's own parameter set, end to end", SLOW, () => {
     // The interview asks for a reason from the tenant's age limit (6 years, not 13).
     expect(own.specialText).toContain('Barnet er 6 år eller ældre');
     // The decision: the § 95 first follow-up and the re-grant 2 months after the start.
-    expect(own.resultText).toContain('senest 2 måneder efter start');
+    expect(own.resultText).toContain('5. marts 2026 · Opfølgning');
+    expect(own.resultText).toContain('5. marts 2026 · Ny bevilling');
     expect(own.resultText).toContain('5. marts 2026');
     expect(own.resultText).toContain('over udgangspunktet (under 6 år)');
     expect(cardText(own.accepted.card)).toContain('Første frist: 5. marts 2026');

@@ -227,9 +227,11 @@ describe('a municipality on its own standard, the whole way: interview, decision
     keep('result', asked.result);
     expect(cardText(asked.result)).toContain('Tidlig indsats i hjemmet (0-3 år)');
     const own = OTHER.passages.own![0]!;
-    const resultJson = JSON.stringify(asked.result);
-    expect(resultJson, 'its own passage is found: heading and words, not the id alone').toContain(own.heading);
-    expect(resultJson).toContain(own.text);
+    expect(JSON.stringify(asked.result), 'its own passage is named by its heading, not the id alone').toContain(own.heading);
+    // Its words are one tap away, on the recommendation's background card.
+    const details = await sanne.execute('result.details', { draftId: asked.draftId, verb: 'result.details' });
+    keep('result details', details.card);
+    expect(JSON.stringify(details.card)).toContain(own.text);
 
     // A forged card choosing a level this standard does not have: refused in the reader's language, nothing stored.
     const forged = await sanne.execute('case.override', overrideForm(asked.draftId, WHOLE_CHANNEL, REFERENCE, 'level3', 'Familien har brug for kompenserende støtte.'));
