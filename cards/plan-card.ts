@@ -103,7 +103,13 @@ export function planCard(data: PlanCardData): CardJson {
   // form is sent in full on every save and stays within the cards' 12 KB.
   const goals = data.form.goals.slice(0, MAX_GOALS).map((g, i) => {
     const ids = goalInputIds(i + 1);
-    return { number: i + 1, containerId: `goalSlot${i + 1}`, visible: i < visibleCount, textId: ids.text, signId: ids.sign, agreedId: ids.agreed, text: g.text || null, sign: g.sign || null, agreed: g.agreed ? 'true' : null };
+    // The examples are shown once, in the first slot: the hidden slots ask the same thing.
+    const example = i === 0;
+    return {
+      number: i + 1, containerId: `goalSlot${i + 1}`, visible: i < visibleCount, textId: ids.text, signId: ids.sign, agreedId: ids.agreed,
+      text: g.text || null, sign: g.sign || null, agreed: g.agreed ? 'true' : null,
+      goalPlaceholder: example ? s.goalPlaceholder : null, signPlaceholder: example ? s.signPlaceholder : null,
+    };
   });
   const bound = {
     caseId: data.caseId,

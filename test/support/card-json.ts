@@ -93,3 +93,11 @@ export function strayActions(card: unknown): unknown[] {
 export function inputById(card: unknown, id: string): Record<string, unknown> | undefined {
   return allObjects(card).find((o) => o.id === id && typeof o.type === 'string' && o.type.startsWith('Input.'));
 }
+
+/**
+ * The UTF-8 bytes of what a person typed that a card gives back in its text inputs (a refused form
+ * keeps every word): the card cannot make these shorter, each input's maxLength bounds them.
+ */
+export function typedBytes(card: unknown): number {
+  return ofType(card, 'Input.Text').reduce((sum, input) => sum + (typeof input['value'] === 'string' ? Buffer.byteLength(JSON.stringify(input['value'])) : 0), 0);
+}
