@@ -113,8 +113,8 @@ function crossFieldProblems(context: ReviewContext, review: ReviewInput, prevent
     problems.push(
       problem('decision', (l) =>
         l === 'da'
-          ? `en hjemmepædagogisk indsats kan ikke forlænges ud over ${weeks} uger (hpi.4.varighed); vælg ${choice('close', l)} eller ${choice('change-level', l)}`
-          : `a hjemmepædagogisk indsats cannot be extended beyond ${weeks} weeks (hpi.4.varighed); choose ${choice('close', l)} or ${choice('change-level', l)}`,
+          ? `indsatsen varer højst ${weeks} uger og kan ikke forlænges; vælg ${choice('close', l)} eller ${choice('change-level', l)}`
+          : `the course lasts at most ${weeks} weeks and cannot be extended; choose ${choice('close', l)} or ${choice('change-level', l)}`,
       ),
     );
   }

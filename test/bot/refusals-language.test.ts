@@ -82,14 +82,14 @@ const REVIEW = {
   en: {
     refused: 'The review was not saved.',
     progress: 'Goal 2, progress: choose the progress (not started, some, clear, reached)',
-    extend: 'What the review leads to: a hjemmepædagogisk indsats cannot be extended beyond 40 weeks (hpi.4.varighed); choose »Close« or »Change level (new decision)«',
+    extend: 'What the review leads to: the course lasts at most 40 weeks and cannot be extended; choose »Close« or »Change level (new decision)«',
     age: "Age-appropriate when starting daycare: say whether the child's development was age-appropriate",
     escalation: 'Underretning to the family department: the home turns out to need further help or intervention.',
   },
   da: {
     refused: 'Gennemgangen er ikke gemt.',
     progress: 'Mål 2, fremskridt: vælg fremskridt (ikke startet, noget, tydeligt, nået)',
-    extend: 'Hvad gennemgangen fører til: en hjemmepædagogisk indsats kan ikke forlænges ud over 40 uger (hpi.4.varighed); vælg »Afslut« eller »Skift niveau (ny afgørelse)«',
+    extend: 'Hvad gennemgangen fører til: indsatsen varer højst 40 uger og kan ikke forlænges; vælg »Afslut« eller »Skift niveau (ny afgørelse)«',
     age: 'Alderssvarende ved start i dagtilbud: angiv om barnet var alderssvarende',
     escalation: 'Underretning til familieafdelingen: hjemmet viser sig at kræve yderligere hjælp eller indgriben.',
   },
