@@ -35,7 +35,7 @@ export function escalationBlock(decision: Decision, ctx: CardContext, shown?: Ma
     kicker: t({ da: 'SIKKERHED FØRST', en: 'SAFETY FIRST' }),
     title: t({ da: 'Barnet kan være i fare – underret nu', en: 'The child may be in danger – report now' }),
     lead: t({
-      da: 'Svarene peger på vold, overgreb eller alvorlig omsorgssvigt. En underretning går forud for valg af indsats: vent ikke på resten af interviewet.',
+      da: 'Svarene peger på vold, overgreb eller alvorligt omsorgssvigt. En underretning går forud for valg af indsats: vent ikke på resten af interviewet.',
       en: 'The answers point to violence, abuse or serious neglect. An underretning comes before choosing any measure: do not wait for the rest of the interview.',
     }),
     stepsTitle: t({ da: 'Det skal du gøre nu', en: 'What to do now' }),

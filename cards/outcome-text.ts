@@ -112,19 +112,8 @@ export const REVIEW_KIND_TITLES: Record<ReviewKind, Localized> = {
   'course-end': { da: 'Forløbet slutter', en: 'The course ends' },
 };
 
-const MONTHS: Record<Locale, readonly string[]> = {
-  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** "2026-03-12" → "12. marts 2026" / "12 March 2026"; anything else is shown as given. */
-export function formatDate(iso: string, locale: Locale): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = m ? MONTHS[locale][Number(m[2]) - 1] : undefined;
-  if (!m || !month) return iso;
-  const day = Number(m[3]);
-  return locale === 'da' ? `${day}. ${month} ${m[1]}` : `${day} ${month} ${m[1]}`;
-}
+/** "2026-03-12" → "12. marts 2026" / "12 March 2026": the rules' one way of writing a date. */
+export { longDate as formatDate } from '../rules/dates.js';
 
 function range(r: { min: number; max: number }): string {
   return r.min === r.max ? String(r.min) : `${r.min}–${r.max}`;

@@ -36,3 +36,17 @@ export function addDays(iso: string, days: number): string {
 export function addWeeks(iso: string, weeks: number): string {
   return addDays(iso, weeks * 7);
 }
+
+const MONTHS: Record<'da' | 'en', readonly string[]> = {
+  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "2026-03-12" → "12. marts 2026" / "12 March 2026", the one way a date is written for a person; anything else is shown as given. */
+export function longDate(iso: string, locale: 'da' | 'en'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[locale][Number(m[2]) - 1] : undefined;
+  if (!m || !month) return iso;
+  const day = Number(m[3]);
+  return locale === 'da' ? `${day}. ${month} ${m[1]}` : `${day} ${month} ${m[1]}`;
+}

@@ -161,7 +161,7 @@ describe('a parameter that contradicts its cited passage', () => {
     const warnings = parameterWarnings(parsed.value);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.passage).toBe('hpi.3.maalgruppe.alder');
-    expect(warnings[0]?.message).toContain('«0-24 måneder»');
+    expect(warnings[0]?.message).toContain('»0-24 måneder«');
     const d = decide({ ...youngConcern, concern: 'beginning', child: { ageMonths: 40 } }, parsed.value);
     expect(d.warnings.some((w) => w.passage === 'hpi.3.maalgruppe.alder' && w.text.includes('60'))).toBe(true);
   });

@@ -42,7 +42,7 @@ const LABELS: Readonly<Record<RiskFactorGroup, Labels>> = {
   ],
   parent: [
     ['Pludselig ændring i livssituationen', 'Sudden change in life situation'],
-    ['Barnet er en belastning ud over det forventelige', 'The baby is a strain beyond the expected'],
+    ['Oplever barnet som en belastning ud over det forventelige', 'Experiences the baby as a strain beyond the expected'],
     ['Forældrerollen opleves vanskelig', 'Finds the parent role difficult'],
     ['Ubalance mellem glæde og bekymringer', 'Imbalance between joy and worries'],
     ['Tidligere fødselsdepression', 'Earlier postnatal depression'],
@@ -51,7 +51,7 @@ const LABELS: Readonly<Record<RiskFactorGroup, Labels>> = {
     ['Konflikter og manglende kommunikation', 'Conflict and lack of communication'],
     ['Brug for støtte til at omsætte vejledning', 'Needs help to act on professional advice'],
     ['Enlig med få ressourcer og svagt netværk', 'Single with few resources and a weak network'],
-    ['Bliver let irritabel på barnet', 'Easily irritated with the child'],
+    ['Bliver let irriteret på barnet', 'Easily irritated with the child'],
   ],
   child: [
     ['Uroligt', 'Restless'],

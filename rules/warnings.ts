@@ -1,5 +1,5 @@
 import { CITE } from './citations.js';
-import { addMonths } from './dates.js';
+import { addMonths, longDate } from './dates.js';
 import type { Outcome, Review, ReviewKind, Variant, Warning } from './decision-types.js';
 import { factContradictions, type Facts } from './facts.js';
 import { factLabel } from './fact-labels.js';
@@ -26,7 +26,7 @@ const DUE_NAMES: Record<ReviewKind, { da: string; en: string }> = {
 const CONTRADICTION_SUBJECT: Readonly<Record<string, string>> = {
   referenceDate: 'Dags dato',
   startDate: 'Startdatoen',
-  'child.latePregnancy': 'Svaret «sidst i graviditeten»',
+  'child.latePregnancy': 'Svaret »sidst i graviditeten«',
 };
 
 /** Things the caseworker must attend to beside the outcome itself. */
@@ -126,8 +126,8 @@ export function warningsFor(
   // Whatever falls due before the reference date is already late: say so rather than list it as coming.
   for (const r of reviews.filter((r) => r.due < facts.referenceDate)) {
     warnings.push({
-      text: `Fristen for ${DUE_NAMES[r.kind].da} (${r.due}) ligger før ${facts.referenceDate} og er overskredet.`,
-      en: `The deadline for ${DUE_NAMES[r.kind].en} (${r.due}) lies before ${facts.referenceDate} and has passed.`,
+      text: `Fristen for ${DUE_NAMES[r.kind].da} (${longDate(r.due, 'da')}) ligger før ${longDate(facts.referenceDate, 'da')} og er overskredet.`,
+      en: `The deadline for ${DUE_NAMES[r.kind].en} (${longDate(r.due, 'en')}) lies before ${longDate(facts.referenceDate, 'en')} and has passed.`,
       passage: r.passage,
     });
   }
@@ -137,14 +137,14 @@ export function warningsFor(
   }
   if ((outcome === 'preventive' || isLevel) && facts.startDate === undefined) {
     warnings.push({
-      text: `Startdatoen er ikke oplyst; fristerne er regnet fra ${facts.referenceDate} (dags dato). Ret dem, når indsatsen starter.`,
-      en: `The start date is not given; the deadlines are counted from ${facts.referenceDate} (today). Correct them when the measure starts.`,
+      text: `Startdatoen er ikke oplyst; fristerne er regnet fra ${longDate(facts.referenceDate, 'da')} (dags dato). Ret dem, når indsatsen starter.`,
+      en: `The start date is not given; the deadlines are counted from ${longDate(facts.referenceDate, 'en')} (today). Correct them when the measure starts.`,
     });
   }
   for (const id of resolved.notYetInForce) {
     warnings.push({
-      text: `Kommunens tal ${figureName(set, id)} har ingen værdi, der gælder ${facts.referenceDate}; den tidligste værdi (fra ${resolved.effectiveFrom[id]}) er brugt.`,
-      en: `The municipality's figure ${figureName(set, id)} has no value in force on ${facts.referenceDate}; the earliest value (from ${resolved.effectiveFrom[id]}) is used.`,
+      text: `Kommunens tal ${figureName(set, id)} har ingen værdi, der gælder ${longDate(facts.referenceDate, 'da')}; den tidligste værdi (fra ${longDate(resolved.effectiveFrom[id] ?? '', 'da')}) er brugt.`,
+      en: `The municipality's figure ${figureName(set, id)} has no value in force on ${longDate(facts.referenceDate, 'en')}; the earliest value (from ${longDate(resolved.effectiveFrom[id] ?? '', 'en')}) is used.`,
     });
   }
   return warnings;

@@ -145,7 +145,7 @@ const childStep: IntakeStep = {
     },
     yesNo(
       'child.latePregnancy',
-      { da: 'Hvis barnet ikke er født: Er moren sidst i graviditeten?', en: 'If the child is not born: is the mother late in pregnancy?' },
+      { da: 'Hvis barnet ikke er født: Er moderen sidst i graviditeten?', en: 'If the child is not born: is the mother late in pregnancy?' },
       {
         da: 'Besvares kun for et barn, der ikke er født endnu.',
         en: 'Answer only for a child not yet born.',
@@ -185,7 +185,7 @@ const concernStep: IntakeStep = {
     },
     yesNo(
       'safetyConcern',
-      { da: 'Kan barnet være i fare – vold, overgreb eller alvorlig omsorgssvigt?', en: 'May the child be in danger – violence, abuse or serious neglect?' },
+      { da: 'Kan barnet være i fare – vold, overgreb eller alvorligt omsorgssvigt?', en: 'May the child be in danger – violence, abuse or serious neglect?' },
       {
         da: 'Svarer du ja, viser jeg straks, hvordan du underretter. Svar også ja, hvis du selv vurderer, at barnet kan være i fare.',
         en: 'If you answer yes, I show at once how to report. Also answer yes if you judge that the child may be in danger.',

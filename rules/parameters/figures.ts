@@ -1,4 +1,5 @@
 import { passageById } from '../passages/index.js';
+import { longDate } from '../dates.js';
 import type { ParameterId } from './ids.js';
 import type { ParameterSet } from './schema.js';
 
@@ -44,7 +45,7 @@ export interface ParameterWarning {
  */
 export function figureName(set: ParameterSet | undefined, id: ParameterId): string {
   const description = set?.parameters[id].description.replace(/\.$/u, '');
-  return description ? `«${description}»` : 'for en af indsatsens frister eller omfang';
+  return description ? `»${description}«` : 'for en af indsatsens frister eller omfang';
 }
 
 const WARNINGS = new WeakMap<ParameterSet, readonly ParameterWarning[]>();
@@ -73,7 +74,7 @@ function collectParameterWarnings(set: ParameterSet): ParameterWarning[] {
       warnings.push({
         field: `parameters.${id}.values.${date}`,
         passage: def.passage,
-        message: `${figureName(set, id)} er sat til ${value} (fra ${date}), men den citerede passage (${heading}) siger «${stated.words}». Begrundelserne citerer standardens tekst for en anden værdi; henvis til kommunens egen servicestandard for dette tal.`,
+        message: `${figureName(set, id)} er sat til ${value} (fra ${longDate(date, 'da')}), men den citerede passage (${heading}) siger »${stated.words}«. Begrundelserne citerer standardens tekst for en anden værdi; henvis til kommunens egen servicestandard for dette tal.`,
       });
     }
   }

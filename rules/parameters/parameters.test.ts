@@ -160,7 +160,7 @@ describe('a municipality’s parameter file is checked before use', () => {
     expect(d.scope.grantMonths).toBe(2);
     // Named in words a caseworker reads (the figure's description), never by its setting id.
     const warning = d.warnings.find((w) => w.text.includes('har ingen værdi, der gælder'));
-    expect(warning?.text).toMatch(/^Kommunens tal «[^»]+» har ingen værdi, der gælder/u);
+    expect(warning?.text).toMatch(/^Kommunens tal »[^«]+« har ingen værdi, der gælder/u);
     expect(warning?.text).not.toContain('level2.grantMonths');
   });
 });

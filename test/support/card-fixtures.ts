@@ -79,7 +79,7 @@ export const preventiveDecision: Decision = {
 export const escalateDecision: Decision = {
   ...base,
   outcome: 'escalate',
-  reasons: [{ text: 'Du har svaret, at barnet kan være i fare (vold, overgreb eller alvorlig omsorgssvigt).', en: "You answered that the child may be in danger (violence, abuse or serious neglect).", passage: 'hpi.6.underretning' }],
+  reasons: [{ text: 'Du har svaret, at barnet kan være i fare (vold, overgreb eller alvorligt omsorgssvigt).', en: "You answered that the child may be in danger (violence, abuse or serious neglect).", passage: 'hpi.6.underretning' }],
   whyNot: { level2: [{ text: 'Sikkerhed først: en underretning går forud for valg af indsats.', en: "Safety first: an underretning comes before the choice of a measure.", passage: 'hpi.6.underretning' }] },
   legalBasis: [{ seed: '(underretning)', current: 'Barnets lov § 133 og § 136', source: 'retsinformation.dk' }],
 };
