@@ -92,7 +92,7 @@ const oneReminder = (verb: string): ActionRoute<ReminderData> => ({
 function reminderAction(turn: Turn, data: Data, verb: string): Answer {
   const { deps, scope, info } = turn;
   if (!deps.reminders) return deps.views.info(turn.locale, say('remindersOff', turn.locale));
-  return deps.reminders.act({ tenantId: scope.tenantId, userId: scope.actorId, userName: info.userName ?? scope.actorId, verb, data, at: deps.clock() });
+  return deps.reminders.act({ tenantId: scope.tenantId, userId: scope.actorId, userName: info.userName ?? scope.actorId, verb, data, at: deps.clock(), locale: turn.locale });
 }
 
 type ActionVerb = (typeof VERBS)[keyof typeof VERBS] | (typeof NOTE_VERBS)[keyof typeof NOTE_VERBS] | (typeof REMINDER_VERBS)[keyof typeof REMINDER_VERBS];
