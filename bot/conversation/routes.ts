@@ -254,7 +254,7 @@ export const TAB_ROUTES: TabRoutes = {
     door: { rule: 'team', team: (q) => q.teamId },
     run: async (call, q) => {
       if (!call.overview) throw new CaseViewError(404, 'not-found', PAGE_NOT_FOUND);
-      return { overview: await call.overview.teamOverview(call.scope, q.teamId) };
+      return { overview: await call.overview.teamOverview(call.scope, q.teamId, call.locale) };
     },
   },
 };
