@@ -8,6 +8,7 @@ import { createConnectorClient } from '../bot/teams/proactive.js';
 import { startConnectorStandin, type ConnectorStandin } from './support/connector-standin.js';
 import { testDatabase, type TestDatabase } from './support/db.js';
 import { reviewsFor, scheduleCase, type TestCase } from './support/reminder-fixtures.js';
+import { danishIn } from './support/language.js';
 
 let db: TestDatabase;
 let connector: ConnectorStandin;
@@ -114,6 +115,105 @@ describe('acting on a reminder card', () => {
     expect(texts(result.card)).toContain('Påmindelsen kunne ikke findes');
     expect(await db.query('SELECT 1 FROM review_completions')).toEqual([]);
   });
+});
+
+/**
+ * The card stays the channel's (Danish); the line for the one who clicked is in their language.
+ * Each case: what the clicker sends, and the line they get back in Danish and in English.
+ */
+describe("the answer to the one who clicked, in the clicker's language", () => {
+  const ANNA = { userId: 'aad-anna', userName: 'Anna Berg' };
+  const BO = { userId: 'aad-bo', userName: 'Bo Holm' };
+  const cases: { what: string; act: (reminderId: number, locale: 'da' | 'en') => Promise<Record<string, unknown>>; da: string; en: string }[] = [
+    {
+      what: 'a snooze without a reason',
+      act: async (reminderId, locale) => (await handleReminderAction(deps(), { ...turn('reminder.snooze', { reminderId, reason: ' ' }), locale })).card,
+      da: 'Skriv en begrundelse for udsættelsen.',
+      en: 'Write a reason for the postponement.',
+    },
+    {
+      what: 'a snooze reason with a CPR number',
+      act: async (reminderId, locale) => (await handleReminderAction(deps(), { ...turn('reminder.snooze', { reminderId, reason: 'Barnet 010203-1234 er syg' }), locale })).card,
+      da: 'Begrundelsen ligner et CPR-nummer. Skriv den uden CPR-nummer.',
+      en: 'The reason looks like a CPR number. Write it without the CPR number.',
+    },
+    {
+      what: 'a review done without its decision',
+      act: async (reminderId, locale) => (await handleReminderAction(deps(), { ...turn('reminder.done', { reminderId }), locale })).card,
+      da: 'Vælg, hvad gennemgangen førte til.',
+      en: 'Choose what the review led to.',
+    },
+    {
+      what: 'a review note with a CPR number',
+      act: async (reminderId, locale) => (await handleReminderAction(deps(), { ...turn('reminder.done', { reminderId, decision: 'continue', note: 'Mor oplyste 010203-1234.' }), locale })).card,
+      da: 'Notatet ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes. Fjern nummeret og gem igen – din tekst er bevaret.',
+      en: 'The note seems to contain a CPR number, and CPR numbers may not be stored. Remove the number and save again – your text is kept.',
+    },
+    {
+      what: 'time spent that is not a number',
+      act: async (reminderId, locale) => (await handleReminderAction(deps(), { ...turn('reminder.done', { reminderId, decision: 'continue', note: 'Godt møde', noteMinutes: 'en time' }), locale })).card,
+      da: 'Skriv tidsforbruget i minutter som et tal.',
+      en: 'Write the time spent in minutes as a number.',
+    },
+    {
+      // The reminders' test case has no case row behind it: storage refuses the note, as it would for a deleted case.
+      what: 'a note storage refuses',
+      act: async (reminderId, locale) => (await handleReminderAction(deps(), { ...turn('reminder.done', { reminderId, decision: 'continue', note: 'Godt møde' }), locale })).card,
+      da: 'Sagen findes ikke (længere). Søg den frem igen med sagsnummeret.',
+      en: 'The case does not exist (any more). Find it again by its case number.',
+    },
+    {
+      what: 'a click on a card someone else already handled',
+      act: async (reminderId, locale) => {
+        await handleReminderAction(deps(), turn('reminder.done', { reminderId, decision: 'continue' }));
+        return (await handleReminderAction(deps(), { ...turn('reminder.snooze', { reminderId, reason: 'Ferie' }, BO, '2026-03-23T11:00:00Z'), locale })).card;
+      },
+      da: 'Allerede håndteret af Anna Berg, 23.03.2026, 10.00.',
+      en: 'Already handled by Anna Berg, 23 March 2026 at 10:00.',
+    },
+    {
+      what: 'an action the card does not know',
+      act: async (reminderId, locale) => (await handleReminderAction(deps(), { ...turn('reminder.unknown', { reminderId }), locale })).card,
+      da: 'Handlingen kendes ikke. Opdater kortet og prøv igen.',
+      en: 'The action is not known. Refresh the card and try again.',
+    },
+    {
+      what: "another tenant's reminder",
+      act: async (reminderId, locale) => (await handleReminderAction(deps(), { ...turn('reminder.done', { reminderId, decision: 'continue' }), tenantId: 'other-tenant', locale })).card,
+      da: 'Påmindelsen kunne ikke findes. Den kan være slettet, eller kortet er for gammelt.',
+      en: 'The reminder could not be found. It may have been deleted, or the card is too old.',
+    },
+    {
+      what: '"change level", which the review command carries on',
+      act: async (reminderId, locale) => (await handleReminderAction(deps(), { ...turn('reminder.done', { reminderId, decision: 'change-level' }, ANNA), locale })).card,
+      da: 'Træf den nye afgørelse med »gennemgang SAG-2026-4« (vælg »Skift niveau (ny afgørelse)«); påmindelserne følger den derefter.',
+      en: 'Make the new decision with »review SAG-2026-4« (choose »Change level (new decision)«); the reminders follow it from then on.',
+    },
+  ];
+
+  /** The line for the one who clicked: the card's last text, after the items (the notice, or a card of that line alone). */
+  function lineFor(card: Record<string, unknown>): string {
+    const body = card.body as { type: string; text?: string }[];
+    const last = body[body.length - 1]!;
+    expect(last.type).toBe('TextBlock');
+    return last.text!;
+  }
+
+  for (const c of cases) {
+    it(`answers ${c.what} in Danish to a Danish client and in English to an English one, the card itself in Danish`, async () => {
+      const reminderId = await sentReminderId();
+      expect(lineFor(await c.act(reminderId, 'da'))).toBe(c.da);
+      // The same again from a clean slate, for an English client.
+      await db.query('TRUNCATE reminder_outcomes, reminders, review_completions, reminder_cases, reminder_channels');
+      kase = await scheduleCase(db, connector.url, { caseRef: 'SAG-2026-4', outcome: 'level2', reviews: reviewsFor('level2', null, '2026-01-05').filter((r) => r.kind === 'regrant') });
+      await createDispatcher({ db, connector: client, botId: '28:bot', log: pino({ level: 'silent' }) }).sweep(new Date('2026-03-22T07:00:00Z'));
+      const english = await c.act(await sentReminderId(), 'en');
+      expect(lineFor(english)).toBe(c.en);
+      expect(danishIn(c.en), c.en).toEqual([]);
+      // The channel's card around it keeps the team's words (Danish) for everyone.
+      if (Array.isArray(english.actions)) expect(JSON.stringify(english.actions)).toContain('"title":"Åbn sagsoverblik"');
+    });
+  }
 });
 
 describe('the "påmindelser" command', () => {

@@ -92,7 +92,7 @@ const oneReminder = (verb: string): ActionRoute<ReminderData> => ({
 function reminderAction(turn: Turn, data: Data, verb: string): Answer {
   const { deps, scope, info } = turn;
   if (!deps.reminders) return deps.views.info(turn.locale, say('remindersOff', turn.locale));
-  return deps.reminders.act({ tenantId: scope.tenantId, userId: scope.actorId, userName: info.userName ?? scope.actorId, verb, data, at: deps.clock() });
+  return deps.reminders.act({ tenantId: scope.tenantId, userId: scope.actorId, userName: info.userName ?? scope.actorId, verb, data, at: deps.clock(), locale: turn.locale });
 }
 
 type ActionVerb = (typeof VERBS)[keyof typeof VERBS] | (typeof NOTE_VERBS)[keyof typeof NOTE_VERBS] | (typeof REMINDER_VERBS)[keyof typeof REMINDER_VERBS];
@@ -254,7 +254,7 @@ export const TAB_ROUTES: TabRoutes = {
     door: { rule: 'team', team: (q) => q.teamId },
     run: async (call, q) => {
       if (!call.overview) throw new CaseViewError(404, 'not-found', PAGE_NOT_FOUND);
-      return { overview: await call.overview.teamOverview(call.scope, q.teamId) };
+      return { overview: await call.overview.teamOverview(call.scope, q.teamId, call.locale) };
     },
   },
 };

@@ -47,4 +47,12 @@ describe('the team overview’s measure names', () => {
     expect(o.open.byMeasure.map((m) => [m.label, m.cases.count])).toEqual([['Småbørnsstøtte i hjemmet / Tidlig indsats i hjemmet (0-3 år)', 2]]);
     expect(teamOverview(rows([open('A-1', null)]), { teamId: 't', today: '2026-03-01' }).open.byMeasure[0]?.label).toBe('Hjemmepædagogisk indsats (forebyggende)');
   });
+
+  it("names them in the reader's language: the standard's own English name, and the seed's English without a standard", () => {
+    const o = teamOverview(rows([open('A-1', 'v1'), open('A-2', 'v2')]), { teamId: 't', today: '2026-03-01', locale: 'en' }, namesOf);
+    expect(o.open.byMeasure.map((m) => m.label)).toEqual(['Early support at home (0-3 years) / Support for young children at home']);
+    expect(o.overrides.byMeasure.map((m) => m.label)).toEqual(['Early support at home (0-3 years) / Support for young children at home']);
+    expect(o.scope.lines.map((l) => l.label)).toEqual(['No notes yet']);
+    expect(teamOverview(rows([open('A-1', null)]), { teamId: 't', today: '2026-03-01', locale: 'en' }).open.byMeasure[0]?.label).toBe('Hjemmepædagogisk indsats (preventive home support)');
+  });
 });

@@ -3,6 +3,7 @@ import { addDays } from '../../rules/dates.js';
 import { CHOOSABLE_OUTCOMES, OUTCOMES, type ChoosableOutcome, type Outcome, type Scope, type Variant } from '../../rules/decision-types.js';
 import type { DueRow, OpenCaseRow, TeamOverviewRows } from '../storage/team-overview.js';
 import type { MeasureNames } from '../../cards/outcome-text.js';
+import type { Locale, Localized } from '../../cards/locale.js';
 import { outcomeLabel } from '../summary/labels.js';
 import { commonWords, type CommonWord } from './reason-words.js';
 
@@ -58,19 +59,22 @@ export interface TeamOverview {
   overrides: { decisions: number; overridden: Figure; byMeasure: OverrideLine[]; words: CommonWord[] };
 }
 
-export const DUE_LABEL: Record<DueCategory, string> = {
-  review: 'Gennemgange og opfølgninger',
-  grant: 'Bevillinger der udløber',
-  statutory: 'Lovbestemte frister (undersøgelsens frist, første opfølgning efter § 95)',
-  'child-plan': 'Barnets plan, der skal foreligge (Barnets lov § 91)',
+export const DUE_LABEL: Record<DueCategory, Localized> = {
+  review: { da: 'Gennemgange og opfølgninger', en: 'Reviews and follow-ups' },
+  grant: { da: 'Bevillinger der udløber', en: 'Grants that run out' },
+  statutory: {
+    da: 'Lovbestemte frister (undersøgelsens frist, første opfølgning efter § 95)',
+    en: "Statutory deadlines (the børnefaglig undersøgelse's deadline, the first follow-up under § 95)",
+  },
+  'child-plan': { da: 'Barnets plan, der skal foreligge (Barnets lov § 91)', en: 'Barnets plan to be in place (Barnets lov § 91)' },
 };
 
-export const SCOPE_LABEL: Record<ScopeStanding, string> = {
-  below: 'Under det bevilgede',
-  within: 'Inden for det bevilgede',
-  above: 'Over det bevilgede',
-  'no-limit': 'Bevilling uden ugentligt omfang',
-  'no-notes': 'Ingen notater endnu',
+export const SCOPE_LABEL: Record<ScopeStanding, Localized> = {
+  below: { da: 'Under det bevilgede', en: 'Below what was granted' },
+  within: { da: 'Inden for det bevilgede', en: 'Within what was granted' },
+  above: { da: 'Over det bevilgede', en: 'Above what was granted' },
+  'no-limit': { da: 'Bevilling uden ugentligt omfang', en: 'Grant without a weekly scope' },
+  'no-notes': { da: 'Ingen notater endnu', en: 'No notes yet' },
 };
 
 /** How far ahead the overview looks: its longest window. */
@@ -119,12 +123,14 @@ const order = (o: Outcome, v: Variant) => MEASURE_ORDER.indexOf(o) * 10 + (v ===
 export type NamesOfStandard = (hash: string | null) => MeasureNames;
 
 /** A measure named as the standards its cases were decided under name it; several names when they differ. */
-function labelOf(outcome: Outcome, variant: Variant, hashes: readonly (string | null)[], namesOf: NamesOfStandard): string {
-  return [...new Set(hashes.map((h) => outcomeLabel(outcome, variant, 'da', namesOf(h))))].sort().join(' / ');
+function labelOf(outcome: Outcome, variant: Variant, hashes: readonly (string | null)[], namesOf: NamesOfStandard, locale: Locale): string {
+  return [...new Set(hashes.map((h) => outcomeLabel(outcome, variant, locale, namesOf(h))))].sort().join(' / ');
 }
 
-export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today: string }, namesOf: NamesOfStandard = () => ({})): TeamOverview {
+/** `locale`: the reader's language for the labels (Danish when not given); the figures are the same in both. */
+export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today: string; locale?: Locale }, namesOf: NamesOfStandard = () => ({})): TeamOverview {
   const { today } = q;
+  const locale = q.locale ?? 'da';
   const in14 = addDays(today, 14);
   const in30 = addDays(today, HORIZON_DAYS);
 
@@ -139,11 +145,11 @@ export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today:
   }
   const byMeasure = [...measures.values()]
     .sort((a, b) => order(a.outcome, a.variant) - order(b.outcome, b.variant))
-    .map((m): MeasureLine => ({ outcome: m.outcome, variant: m.variant, label: labelOf(m.outcome, m.variant, m.hashes, namesOf), cases: figure(m.refs) }));
+    .map((m): MeasureLine => ({ outcome: m.outcome, variant: m.variant, label: labelOf(m.outcome, m.variant, m.hashes, namesOf, locale), cases: figure(m.refs) }));
 
   const due = DUE_CATEGORIES.map((category): DueLine => ({
     category,
-    label: DUE_LABEL[category],
+    label: DUE_LABEL[category][locale],
     overdue: dueOverdue(rows.due, category, today),
     next14: dueUntil(rows.due, category, today, in14),
     next30: dueUntil(rows.due, category, today, in30),
@@ -159,7 +165,7 @@ export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today:
   }
   const scopeLines = (['above', 'below', 'within', 'no-limit', 'no-notes'] as const)
     .filter((s) => standings.has(s))
-    .map((standing) => ({ standing, label: SCOPE_LABEL[standing], cases: figure(standings.get(standing)!) }));
+    .map((standing) => ({ standing, label: SCOPE_LABEL[standing][locale], cases: figure(standings.get(standing)!) }));
 
   const byRecommended = new Map<Outcome, { decisions: number; refs: string[]; hashes: (string | null)[] }>();
   for (const d of rows.decisions) {
@@ -174,7 +180,7 @@ export function teamOverview(rows: TeamOverviewRows, q: { teamId: string; today:
     .sort(([a], [b]) => MEASURE_ORDER.indexOf(a) - MEASURE_ORDER.indexOf(b))
     .map(([outcome, e]): OverrideLine => ({
       outcome,
-      label: labelOf(outcome, null, e.hashes, namesOf),
+      label: labelOf(outcome, null, e.hashes, namesOf, locale),
       decisions: e.decisions,
       overridden: figure(e.refs),
       share: e.decisions === 0 ? 0 : e.refs.length / e.decisions,

@@ -1,4 +1,5 @@
 import { measureNames, type MeasureNames } from '../../cards/outcome-text.js';
+import type { Locale } from '../../cards/locale.js';
 import type { LoadedStandard } from '../standards/standard-ref.js';
 import type { TenantScope } from '../storage/scope.js';
 import type { TeamOverviewRows } from '../storage/team-overview.js';
@@ -29,11 +30,11 @@ export async function namesOfStandards(rows: TeamOverviewRows, scope: TenantScop
 
 export function createOverviewViews(deps: OverviewDeps) {
   return {
-    /** Behind the team door (routes.ts): `scope` holds the one team the door admitted. */
-    async teamOverview(scope: TenantScope, teamId: string): Promise<TeamOverview> {
+    /** Behind the team door (routes.ts): `scope` holds the one team the door admitted. Labelled in the reader's language. */
+    async teamOverview(scope: TenantScope, teamId: string, locale: Locale = 'da'): Promise<TeamOverview> {
       const today = deps.today();
       const rows = await deps.rows({ ...scope, teamIds: [teamId] }, { teamId, today, horizon: horizonOf(today) });
-      return teamOverview(rows, { teamId, today }, await namesOfStandards(rows, scope, deps.standardOf));
+      return teamOverview(rows, { teamId, today, locale }, await namesOfStandards(rows, scope, deps.standardOf));
     },
   };
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { itemInputName, reminderPostCard, REMINDER_VERBS, danishTime, type ReminderAction } from '../../cards/reminder-card.js';
+import { itemInputName, reminderPostCard, REMINDER_VERBS, timeOfDay, type ReminderAction } from '../../cards/reminder-card.js';
+import { worded, type Locale, type Localized } from '../../cards/locale.js';
+import { REVIEW_DECISION_TEXT } from '../../cards/plan-text.js';
+import { englishOf, said } from '../said.js';
 import { containsCprLike } from '../privacy/cpr.js';
 import type { ConnectorClient } from '../teams/proactive.js';
 import type { Queryable } from '../storage/database.js';
@@ -21,6 +24,10 @@ import { recompute } from './store.js';
  * The first action wins; a later click on an old copy gets the card as it is now and
  * "allerede håndteret af X".
  *
+ * The card is the channel's, so its body stays in the team's language (Danish); the line this
+ * module adds for the one who clicked (a refusal, "already handled", what to do next) is in the
+ * clicker's own language, as Teams shows the answer to them alone.
+ *
  * A post may carry several of a case's reminders (one card per case and day, dispatcher.ts): every
  * reminder on it was recorded with the post's activity id, which is how the post is found again.
  * Each item's forms name its own reminder and act on it alone; the card that comes back, and the
@@ -36,6 +43,8 @@ export interface ReminderTurn {
   /** The Action.Execute data with the card's inputs merged in, as Teams sends it. */
   data: unknown;
   at: Date;
+  /** The clicker's language (their Teams client's locale), for the line addressed to them; Danish when not given. */
+  locale?: Locale;
 }
 
 /** Writes one audit row inside the action's transaction (bot/storage/audit.ts writeAudit). */
@@ -58,29 +67,56 @@ export interface ActionResult {
 export const REMINDER_AUDIT = { done: 'reminder.review-done', snooze: 'reminder.snooze', read: 'reminder.read', list: 'reminder.list' } as const;
 
 const Base = z.object({ reminderId: z.coerce.number().int().positive(), tenantId: z.string().optional() });
-const CPR_IN_NOTE = 'Notatet ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes. Fjern nummeret og gem igen – din tekst er bevaret.';
+const CPR_IN_NOTE = said(
+  'Notatet ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes. Fjern nummeret og gem igen – din tekst er bevaret.',
+  'The note seems to contain a CPR number, and CPR numbers may not be stored. Remove the number and save again – your text is kept.',
+);
+const REASON_MISSING = said('Skriv en begrundelse for udsættelsen.', 'Write a reason for the postponement.');
 const blankIsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const DoneData = Base.extend({
-  decision: z.enum(['continue', 'change-level', 'close'], { message: 'Vælg, hvad gennemgangen førte til.' }),
+  decision: z.enum(['continue', 'change-level', 'close'], { message: said('Vælg, hvad gennemgangen førte til.', 'Choose what the review led to.') }),
   // An optional note from the review, kept on the case like any other note.
   note: z.preprocess(
     blankIsAbsent,
-    z.string({ message: 'Notatet skal være tekst.' }).trim().max(20_000, 'Notatet må højst være 20.000 tegn.').refine((s) => !containsCprLike(s), CPR_IN_NOTE).optional(),
+    z
+      .string({ message: said('Notatet skal være tekst.', 'The note must be text.') })
+      .trim()
+      .max(20_000, said('Notatet må højst være 20.000 tegn.', 'The note can be at most 20,000 characters.'))
+      .refine((s) => !containsCprLike(s), CPR_IN_NOTE)
+      .optional(),
   ),
-  noteKind: z.preprocess(blankIsAbsent, z.enum(['meeting', 'interdisciplinary-meeting', 'visit', 'phone'], { message: 'Vælg notatets type.' }).default('meeting')),
+  noteKind: z.preprocess(blankIsAbsent, z.enum(['meeting', 'interdisciplinary-meeting', 'visit', 'phone'], { message: said('Vælg notatets type.', 'Choose the kind of note.') }).default('meeting')),
   noteMinutes: z.preprocess(
     blankIsAbsent,
-    z.coerce.number({ message: 'Skriv tidsforbruget i minutter som et tal.' }).int('Skriv tidsforbruget i hele minutter.').min(0, 'Tidsforbruget kan ikke være negativt.').max(1440, 'Tidsforbruget kan højst være 1440 minutter.').default(0),
+    z.coerce
+      .number({ message: said('Skriv tidsforbruget i minutter som et tal.', 'Write the time spent in minutes as a number.') })
+      .int(said('Skriv tidsforbruget i hele minutter.', 'Write the time spent in whole minutes.'))
+      .min(0, said('Tidsforbruget kan ikke være negativt.', 'The time spent cannot be negative.'))
+      .max(1440, said('Tidsforbruget kan højst være 1440 minutter.', 'The time spent can be at most 1440 minutes.'))
+      .default(0),
   ),
 });
 const SnoozeData = Base.extend({
   reason: z
-    .string({ message: 'Skriv en begrundelse for udsættelsen.' })
+    .string({ message: REASON_MISSING })
     .trim()
-    .min(1, 'Skriv en begrundelse for udsættelsen.')
-    .max(500, 'Begrundelsen må højst være 500 tegn.')
-    .refine((s) => !containsCprLike(s), 'Begrundelsen ligner et CPR-nummer. Skriv den uden CPR-nummer.'),
+    .min(1, REASON_MISSING)
+    .max(500, said('Begrundelsen må højst være 500 tegn.', 'The reason can be at most 500 characters.'))
+    .refine((s) => !containsCprLike(s), said('Begrundelsen ligner et CPR-nummer. Skriv den uden CPR-nummer.', 'The reason looks like a CPR number. Write it without the CPR number.')),
 });
+
+/** The lines for the one who clicked, in their language. */
+const ANSWER = {
+  notFound: { da: 'Påmindelsen kunne ikke findes. Den kan være slettet, eller kortet er for gammelt.', en: 'The reminder could not be found. It may have been deleted, or the card is too old.' },
+  unknownAction: { da: 'Handlingen kendes ikke. Opdater kortet og prøv igen.', en: 'The action is not known. Refresh the card and try again.' },
+  alreadyRecorded: { da: 'Gennemgangen er allerede registreret.', en: 'The review is already recorded.' },
+} satisfies Record<string, Localized>;
+
+/** A refused form's first problem in the clicker's language (the schemas' messages are written with `said`). */
+function refusal(error: z.ZodError, locale: Locale): string | undefined {
+  const message = error.issues[0]?.message;
+  return message === undefined ? undefined : worded(message, englishOf(message), locale);
+}
 
 const RowSchema = ReminderRowBase.extend({
   state: z.string(),
@@ -97,12 +133,13 @@ export function isReminderVerb(verb: string): boolean {
 }
 
 export async function handleReminderAction(deps: ActionDeps, turn: ReminderTurn): Promise<ActionResult> {
+  const locale = turn.locale ?? 'da';
   const base = Base.safeParse(turn.data);
   if (!base.success || (base.data.tenantId !== undefined && base.data.tenantId !== turn.tenantId)) {
-    return { card: messageCard('Påmindelsen kunne ikke findes. Den kan være slettet, eller kortet er for gammelt.'), updateFailures: 0 };
+    return { card: messageCard(ANSWER.notFound[locale]), updateFailures: 0 };
   }
   const row = await loadRow(deps.db, turn.tenantId, base.data.reminderId);
-  if (!row) return { card: messageCard('Påmindelsen kunne ikke findes. Den kan være slettet, eller kortet er for gammelt.'), updateFailures: 0 };
+  if (!row) return { card: messageCard(ANSWER.notFound[locale]), updateFailures: 0 };
   turn = { ...turn, data: itemInputs(turn.data, row.reminder_id) };
 
   if (turn.verb === REMINDER_VERBS.refresh) {
@@ -112,15 +149,16 @@ export async function handleReminderAction(deps: ActionDeps, turn: ReminderTurn)
   }
   if (turn.verb === REMINDER_VERBS.done) return reviewDone(deps, turn, row);
   if (turn.verb === REMINDER_VERBS.snooze) return snooze(deps, turn, row);
-  return { card: await postCard(deps.db, turn.tenantId, row, 'Handlingen kendes ikke. Opdater kortet og prøv igen.'), updateFailures: 0 };
+  return { card: await postCard(deps.db, turn.tenantId, row, ANSWER.unknownAction[locale]), updateFailures: 0 };
 }
 
 async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): Promise<ActionResult> {
+  const locale = turn.locale ?? 'da';
   const parsed = DoneData.safeParse(turn.data);
   if (!parsed.success) {
     // Nothing is stored; what was typed in the note comes back on the card.
     const typed = typeof (turn.data as { note?: unknown }).note === 'string' ? (turn.data as { note: string }).note : null;
-    return { card: await postCard(deps.db, turn.tenantId, clicked, parsed.error.issues[0]?.message, { note: typed }), updateFailures: 0 };
+    return { card: await postCard(deps.db, turn.tenantId, clicked, refusal(parsed.error, locale), { note: typed }), updateFailures: 0 };
   }
   const { decision, note, noteKind, noteMinutes } = parsed.data;
   let outcome: { kind: 'stale' | 'done'; row: Row };
@@ -153,19 +191,20 @@ async function reviewDone(deps: ActionDeps, turn: ReminderTurn, clicked: Row): P
     });
   } catch (error) {
     // The note was refused (a closed case, say): nothing of the review is stored; the typed note comes back.
-    if (error instanceof StorageInputError) return { card: await postCard(deps.db, turn.tenantId, clicked, error.userMessage, { note: note ?? null }), updateFailures: 0 };
+    if (error instanceof StorageInputError) return { card: await postCard(deps.db, turn.tenantId, clicked, worded(error.userMessage, error.userMessageEn, locale), { note: note ?? null }), updateFailures: 0 };
     throw error;
   }
-  if (outcome.kind === 'stale') return { card: await postCard(deps.db, turn.tenantId, outcome.row, staleMessage(outcome.row)), updateFailures: 0 };
-  const message = decision === 'change-level' ? `Træf den nye afgørelse med »gennemgang ${clicked.case_ref}« (vælg »Skift niveau (ny afgørelse)«); påmindelserne følger den derefter.` : null;
+  if (outcome.kind === 'stale') return { card: await postCard(deps.db, turn.tenantId, outcome.row, staleMessage(outcome.row, locale)), updateFailures: 0 };
+  const message = decision === 'change-level' ? changeLevelMessage(clicked.case_ref, locale) : null;
   return refreshCopies(deps, turn, clicked, message);
 }
 
 async function snooze(deps: ActionDeps, turn: ReminderTurn, clicked: Row): Promise<ActionResult> {
+  const locale = turn.locale ?? 'da';
   const parsed = SnoozeData.safeParse(turn.data);
   if (!parsed.success) {
     const typed = typeof (turn.data as { reason?: unknown }).reason === 'string' ? (turn.data as { reason: string }).reason : null;
-    return { card: await postCard(deps.db, turn.tenantId, clicked, parsed.error.issues[0]?.message, { reason: typed }), updateFailures: 0 };
+    return { card: await postCard(deps.db, turn.tenantId, clicked, refusal(parsed.error, locale), { reason: typed }), updateFailures: 0 };
   }
   const reason = parsed.data.reason;
   const outcome = await deps.db.transaction(async (tx) => {
@@ -187,7 +226,7 @@ async function snooze(deps: ActionDeps, turn: ReminderTurn, clicked: Row): Promi
     await deps.audit(tx, { tenantId: turn.tenantId, actorId: turn.userId, action: REMINDER_AUDIT.snooze, caseId: row.case_id, details: { reminderId: row.reminder_id, until: fireAt.slice(0, 10) } });
     return { kind: 'done' as const, row };
   });
-  if (outcome.kind === 'stale') return { card: await postCard(deps.db, turn.tenantId, outcome.row, staleMessage(outcome.row)), updateFailures: 0 };
+  if (outcome.kind === 'stale') return { card: await postCard(deps.db, turn.tenantId, outcome.row, staleMessage(outcome.row, locale)), updateFailures: 0 };
   return refreshCopies(deps, turn, clicked, null);
 }
 
@@ -280,10 +319,18 @@ function itemInputs(data: unknown, reminderId: number): unknown {
   return named;
 }
 
-function staleMessage(row: Row): string {
-  return row.handled_by_name && row.handled_at
-    ? `Allerede håndteret af ${row.handled_by_name}, ${danishTime(row.handled_at)}.`
-    : 'Gennemgangen er allerede registreret.';
+function staleMessage(row: Row, locale: Locale): string {
+  if (!row.handled_by_name || !row.handled_at) return ANSWER.alreadyRecorded[locale];
+  const when = timeOfDay(row.handled_at, locale);
+  return locale === 'en' ? `Already handled by ${row.handled_by_name}, ${when}.` : `Allerede håndteret af ${row.handled_by_name}, ${when}.`;
+}
+
+/** After "change level": the new decision is made with the review command, whose card has the choice. */
+function changeLevelMessage(caseRef: string, locale: Locale): string {
+  const choice = REVIEW_DECISION_TEXT['change-level'][locale];
+  return locale === 'en'
+    ? `Make the new decision with »review ${caseRef}« (choose »${choice}«); the reminders follow it from then on.`
+    : `Træf den nye afgørelse med »gennemgang ${caseRef}« (vælg »${choice}«); påmindelserne følger den derefter.`;
 }
 
 function splitReviewKey(key: string): [string, string] {

@@ -109,6 +109,17 @@ describe('a note written when a review is marked done', SLOW, () => {
     }
   });
 
+  it("answers the one who clicked in their own client's language, the channel's card staying Danish", async () => {
+    // Refused before anything is stored, so the reminder stays open for the tests after this one.
+    // The line for the clicker is the card's last text, after the items.
+    const lineFor = (card: unknown) => (card as { body: { text?: string }[] }).body.at(-1)?.text;
+    const english = await me().with({ locale: 'en-US' }).execute('reminder.snooze', { reminderId: String(reminderId), tenantId, reason: ' ' });
+    expect(lineFor(english.card)).toBe('Write a reason for the postponement.');
+    expect(cardText(english.card)).toContain('Udsæt 1 uge');
+    const danish = await me().execute('reminder.snooze', { reminderId: String(reminderId), tenantId, reason: ' ' });
+    expect(lineFor(danish.card)).toBe('Skriv en begrundelse for udsættelsen.');
+  });
+
   it('refuses a note with a CPR number, keeps the typed text on the card and stores nothing', async () => {
     const typed = 'Mor oplyste 010203-1234 ved mødet.';
     const result = await me().execute('reminder.done', { reminderId: String(reminderId), tenantId, decision: 'continue', note: typed, noteKind: 'meeting', noteMinutes: '30' });

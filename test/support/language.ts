@@ -14,7 +14,8 @@ const STAYS_DANISH = [
   'underretning',
   'Visitation Social',
 ];
-const DANISH = /[æøåÆØÅ]|\b(og|ikke|eller|sagen|Sagen|barnet|skal|hvor|hvad|til|af|på|er|du|der|vis|gem|kan|Vælg|vælg|mangler|findes)\b/gu;
+// Common Danish words without æ, ø or å that no English sentence uses, so Danish written without those letters shows too.
+const DANISH = /[æøåÆØÅ]|\b(og|ikke|eller|sagen|Sagen|sagens|sager|Sager|barnet|skal|hvor|hvad|Hvad|til|af|på|er|du|der|vis|Vis|gem|kan|Vælg|vælg|mangler|findes|ingen|Ingen|med|som|siden|dage|frist|Frist|frister|Frister|begrundelse|begrundelser|Begrundelser|bevilget|bevilling|Omfang|Henter|Anbefalet|ord)\b/gu;
 
 export function danishIn(text: string): string[] {
   const rest = STAYS_DANISH.reduce((t, term) => t.split(term).join(' '), text);

@@ -12,6 +12,7 @@ import { screenshotDir } from '../support/screenshots.js';
 import { fixedRoster } from '../support/tab-fixtures.js';
 import { startTabServer } from '../support/tab-server.js';
 import { seedOverviewCase } from './overview-fixtures.js';
+import { danishIn } from '../support/language.js';
 import { wellbeingStore } from '../../bot/storage/wellbeing.js';
 import { DEFAULT_PARAMETERS } from '../../rules/parameters/default.js';
 
@@ -106,6 +107,47 @@ describe("the team's overview in the channel tab", () => {
     }
   }
 
+  for (const theme of ['default', 'dark', 'contrast']) {
+    for (const width of [1280, 320]) {
+      it(`reads in English to an English client in the ${theme} theme at ${width} px, with no Danish but the caseworkers' own words`, async () => {
+        const { page, errors } = await openOverview(theme, width, 'en-US');
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        expect(await page.locator('#overview-heading').textContent()).toBe("The team's overview");
+        expect(await page.locator('#overview-status').textContent()).toBe('Choose a number to see the cases behind it.');
+        expect(await page.locator('#ov-open').textContent()).toBe('Open cases by measure and level (5)');
+        expect(await page.locator('[data-figure="open-level2"] .figure-label').textContent()).toBe('Level 2: intensive practical pedagogical support');
+        expect(await page.locator('.due-table thead th').allTextContents()).toEqual(['What', 'Overdue', 'Next 14 days', 'Next 30 days']);
+        expect(await page.locator('.due-table tbody th').allTextContents()).toEqual([
+          'Reviews and follow-ups',
+          'Grants that run out',
+          "Statutory deadlines (the børnefaglig undersøgelse's deadline, the first follow-up under § 95)",
+          'Barnets plan to be in place (Barnets lov § 91)',
+        ]);
+        expect(await page.locator('.due-table caption').textContent()).toBe('Number of cases as of 13 October 2026; the 30 days include the 14.');
+        expect(await page.locator('[data-figure="due-statutory-overdue"]').getAttribute('aria-label')).toBe("Statutory deadlines (the børnefaglig undersøgelse's deadline, the first follow-up under § 95), overdue: 2. Show the cases");
+        expect(await page.locator('#ov-overrides').textContent()).toBe('Departures from the recommendation (2 cases, 5 decisions)');
+        expect(await page.locator('[data-figure="override-level2"] .figure-value').textContent()).toBe('2 of 5 (40%)');
+        // A figure's cases, as a screen reader and the eye get them.
+        await page.locator('[data-figure="due-statutory-overdue"]').click();
+        expect(await page.locator('#overview-cases h3').textContent()).toBe("Statutory deadlines (the børnefaglig undersøgelse's deadline, the first follow-up under § 95), overdue: 2 cases");
+        // Everything the page says, spoken or shown, but the words of the reasons (the caseworkers' own, as written).
+        const said = await page.evaluate(() => {
+          const body = document.body.cloneNode(true) as HTMLElement;
+          Array.from(body.querySelectorAll('button.word')).forEach((word) => word.firstChild?.remove());
+          const attributes = Array.from(body.querySelectorAll('[aria-label], [data-label], [placeholder]')).flatMap((e) => ['aria-label', 'data-label', 'placeholder'].map((a) => e.getAttribute(a) ?? ''));
+          return [document.title, body.textContent ?? '', ...attributes].join('\n');
+        });
+        expect(danishIn(said)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        const violations = await seriousAxeViolations(page, axeSource);
+        expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        await page.screenshot({ path: join(screenshotDir(), `overview-${theme}-${width}-en.png`), fullPage: true });
+        expect(errors).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+
   it('takes a caseworker from a deadline to the case behind it by keyboard', async () => {
     const { page, errors } = await openOverview('default', 320);
     const overdue = page.locator('[data-figure="due-statutory-overdue"]');
@@ -146,6 +188,15 @@ describe("the team's overview in the channel tab", () => {
     await page.locator('#summary-heading').waitFor();
     expect(await page.locator('#summary .wellbeing').locator('xpath=preceding-sibling::h3[1]').textContent()).toBe('Wellbeing (1–5) over time');
     expect(await page.locator('#summary .wellbeing li').first().locator('.hint').textContent()).toBe('Latest (20 September 2026): Barnet kommer til tiden; mormor hjælper.');
+    expect(await page.locator('#summary .wellbeing-label').allTextContents()).toEqual(["The child's development and behaviour", "The parents' capacity", 'Family and surroundings']);
+    // The chart's own words are English; the reasons are the caseworker's, as written.
+    const chart = await page.locator('#summary .wellbeing').evaluate((list) => {
+      const copy = list.cloneNode(true) as HTMLElement;
+      Array.from(copy.querySelectorAll('.hint')).forEach((hint) => { hint.textContent = (hint.textContent ?? '').replace(/: .*$/, ''); });
+      return copy.textContent ?? '';
+    });
+    expect(danishIn(chart)).toEqual([]);
+    await page.locator('#summary .wellbeing').screenshot({ path: join(screenshotDir(), 'wellbeing-default-1280-en.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

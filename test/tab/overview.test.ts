@@ -14,6 +14,7 @@ import { seedOverviewCase } from './overview-fixtures.js';
 import { childPlanAnchor } from '../../bot/plan/child-plan-form.js';
 import type { ChildPlanInput } from '../../bot/storage/child-plans.js';
 import { addDays } from '../../rules/dates.js';
+import { danishIn } from '../support/language.js';
 
 /**
  * The team's overview through the tab's HTTP API, over cases made as the bot makes them. Each
@@ -72,8 +73,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-function get(url: string, teamId: string): Promise<Response> {
-  return fetch(`${url}/api/tab/overview?teamId=${encodeURIComponent(teamId)}`, { headers: { authorization: 'Bearer lokal-udvikling' } });
+function get(url: string, teamId: string, lang?: string): Promise<Response> {
+  return fetch(`${url}/api/tab/overview?teamId=${encodeURIComponent(teamId)}${lang ? `&lang=${lang}` : ''}`, { headers: { authorization: 'Bearer lokal-udvikling' } });
 }
 
 async function sql<T>(text: string, params: unknown[]): Promise<T[]> {
@@ -203,6 +204,31 @@ describe("the team's overview", () => {
     expect(body).toEqual({ error: 'not-found', message: TEXTS.notInThisTeam.da });
     const audit = await sql<{ action: string; n: number }>(`SELECT action, count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND actor_id = 'aad-outsider' GROUP BY 1`, [T]);
     expect(audit).toEqual([{ action: 'case.access-refused', n: 1 }]);
+  });
+
+  it("labels its measures, deadlines and scope in the reader's language, the same figures in both", async () => {
+    const labels = (o: TeamOverview) => ({
+      open: o.open.byMeasure.map((m) => m.label),
+      due: o.due.map((d) => d.label),
+      scope: o.scope.lines.map((l) => l.label),
+      overrides: o.overrides.byMeasure.map((m) => m.label),
+    });
+    const english = ((await (await get(member.url, TEAM, 'en')).json()) as { overview: TeamOverview }).overview;
+    expect(labels(english)).toEqual({
+      open: ['Level 1: practical pedagogical support', 'Level 2: intensive practical pedagogical support', 'Level 3: compensatory practical pedagogical support'],
+      due: ['Reviews and follow-ups', 'Grants that run out', "Statutory deadlines (the børnefaglig undersøgelse's deadline, the first follow-up under § 95)", 'Barnets plan to be in place (Barnets lov § 91)'],
+      scope: ['Below what was granted', 'Within what was granted', 'No notes yet'],
+      overrides: ['Level 2: intensive practical pedagogical support'],
+    });
+    expect(danishIn(JSON.stringify(labels(english)))).toEqual([]);
+    // Danish unless English is asked for: no language, and another one, are Danish.
+    const danish = ((await (await get(member.url, TEAM, 'de-DE')).json()) as { overview: TeamOverview }).overview;
+    expect(labels(danish)).toEqual(labels(overview));
+    expect(labels(overview).due[0]).toBe('Gennemgange og opfølgninger');
+    expect(labels(overview).open[1]).toBe('Niveau 2: intensiv praktisk pædagogisk støtte');
+    // Only the words differ: the counts and the cases behind them are the same.
+    const figures = (o: TeamOverview) => JSON.stringify(o, (key, value) => (key === 'label' ? undefined : value));
+    expect(figures(english)).toBe(figures(overview));
   });
 
   it('asks for the team when it is missing', async () => {

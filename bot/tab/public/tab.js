@@ -80,6 +80,50 @@
       wellbeingTitle: 'Trivsel (1–5) over tid',
       latest: (date, reason) => `Senest (${date}): ${reason}`,
       months: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+      devBanner: 'Lokal udviklingstilstand',
+      devBannerText: ' – ikke forbundet til Teams. Du er logget ind som lokal udvikler.',
+      devView: 'Visning',
+      devPersonal: 'Personlig (mine sager)',
+      devChannel: 'Kanal (teamets sager)',
+      devSidePanel: 'Mødets sidepanel',
+      devTheme: 'Tema',
+      devLight: 'Lyst',
+      devDark: 'Mørkt',
+      devContrast: 'Høj kontrast',
+      overviewHeading: 'Teamets overblik',
+      // The team's overview (overview.js); its labels of measures, deadlines and scope come from the server in the same language.
+      overview: {
+        loading: 'Henter overblik …',
+        choose: 'Vælg et tal for at se sagerne bag det.',
+        cases: (n) => `${n} ${n === 1 ? 'sag' : 'sager'}`,
+        noCases: 'Ingen sager.',
+        showCases: 'Vis sagerne',
+        countLabel: (title, n) => `${title}: ${n}. Vis sagerne`,
+        openHeading: (n) => `Åbne sager efter indsats og niveau (${n})`,
+        noOpen: 'Teamet har ingen åbne sager.',
+        dueHeading: 'Frister',
+        what: 'Hvad',
+        overdue: 'Overskredet',
+        next14: 'Næste 14 dage',
+        next30: 'Næste 30 dage',
+        overdueOf: (label) => `${label}, overskredet`,
+        next14Of: (label) => `${label}, de næste 14 dage`,
+        next30Of: (label) => `${label}, de næste 30 dage`,
+        dueCaption: (date) => `Antal sager pr. ${date}; de 30 dage rummer de 14.`,
+        childPlanUndecided: 'Barnets plan: ikke besluttet, om der skal udarbejdes en',
+        scopeHeading: (n) => `Omfang: brugt mod bevilget (${n} ${n === 1 ? 'sag' : 'sager'} med bevilling)`,
+        noScope: 'Ingen åbne sager med en bevilling.',
+        scopeHint: 'Gennemsnittet siden start, som i sagens resumé.',
+        overridesHeading: (cases, decisions) => `Afvigelser fra anbefalingen (${cases} ${cases === 1 ? 'sag' : 'sager'}, ${decisions} ${decisions === 1 ? 'afgørelse' : 'afgørelser'})`,
+        noDecisions: 'Der er ingen afgørelser endnu.',
+        recommended: (label) => `Anbefalet: ${label}`,
+        share: (n, of, percent) => `${n} af ${of} (${percent})`,
+        wordsHeading: 'Hyppigste ord i begrundelserne',
+        wordReasons: (n) => ` ${n === 1 ? 'begrundelse' : 'begrundelser'}. Vis sagerne`,
+        reasonsWith: (word) => `Begrundelser med »${word}«`,
+        noReasons: 'Ingen begrundelser endnu.',
+        wordsHint: 'Navne, CPR-numre og andre personoplysninger er fjernet før optællingen; korte ord og fyldord tælles ikke.',
+      },
     },
     en: {
       skip: 'Skip to content',
@@ -150,6 +194,49 @@
       wellbeingTitle: 'Wellbeing (1–5) over time',
       latest: (date, reason) => `Latest (${date}): ${reason}`,
       months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+      devBanner: 'Local development mode',
+      devBannerText: ' – not connected to Teams. You are signed in as the local developer.',
+      devView: 'View',
+      devPersonal: 'Personal (my cases)',
+      devChannel: "Channel (the team's cases)",
+      devSidePanel: "The meeting's side panel",
+      devTheme: 'Theme',
+      devLight: 'Light',
+      devDark: 'Dark',
+      devContrast: 'High contrast',
+      overviewHeading: "The team's overview",
+      overview: {
+        loading: 'Fetching the overview …',
+        choose: 'Choose a number to see the cases behind it.',
+        cases: (n) => `${n} ${n === 1 ? 'case' : 'cases'}`,
+        noCases: 'No cases.',
+        showCases: 'Show the cases',
+        countLabel: (title, n) => `${title}: ${n}. Show the cases`,
+        openHeading: (n) => `Open cases by measure and level (${n})`,
+        noOpen: 'The team has no open cases.',
+        dueHeading: 'Due dates',
+        what: 'What',
+        overdue: 'Overdue',
+        next14: 'Next 14 days',
+        next30: 'Next 30 days',
+        overdueOf: (label) => `${label}, overdue`,
+        next14Of: (label) => `${label}, the next 14 days`,
+        next30Of: (label) => `${label}, the next 30 days`,
+        dueCaption: (date) => `Number of cases as of ${date}; the 30 days include the 14.`,
+        childPlanUndecided: 'Barnets plan: not yet decided whether one is to be drawn up',
+        scopeHeading: (n) => `Scope: used against granted (${n} ${n === 1 ? 'case' : 'cases'} with a grant)`,
+        noScope: 'No open cases with a grant.',
+        scopeHint: 'The average since the start, as in the case summary.',
+        overridesHeading: (cases, decisions) => `Departures from the recommendation (${cases} ${cases === 1 ? 'case' : 'cases'}, ${decisions} ${decisions === 1 ? 'decision' : 'decisions'})`,
+        noDecisions: 'There are no decisions yet.',
+        recommended: (label) => `Recommended: ${label}`,
+        share: (n, of, percent) => `${n} of ${of} (${percent})`,
+        wordsHeading: 'Most common words in the reasons',
+        wordReasons: (n) => ` ${n === 1 ? 'reason' : 'reasons'}. Show the cases`,
+        reasonsWith: (word) => `Reasons with »${word}«`,
+        noReasons: 'No reasons yet.',
+        wordsHint: "Names, CPR numbers and other personal data are removed before counting; short words and filler words are not counted. The words are shown as the caseworkers wrote them.",
+      },
     },
   };
   let lang = 'da';
@@ -163,6 +250,7 @@
     document.documentElement.lang = lang;
     document.title = `Familiestøtte – ${T.pageTitle.toLowerCase()}`;
     for (const node of document.querySelectorAll('[data-text]')) node.textContent = T[node.dataset.text];
+    for (const node of document.querySelectorAll('[data-aria-text]')) node.setAttribute('aria-label', T[node.dataset.ariaText]);
     $('reference').placeholder = T.referencePlaceholder;
   }
 
@@ -214,7 +302,16 @@
   }
 
   // The overview (overview.js) asks through the same token and opens a case the same way.
-  window.familiestotte = { api, el, openCase: (reference) => { $('reference').value = reference; return loadSummary(reference); }, teamId: null };
+  // It speaks the page's language: its words are in STRINGS above, its dates in the same style.
+  window.familiestotte = {
+    api,
+    el,
+    openCase: (reference) => { $('reference').value = reference; return loadSummary(reference); },
+    teamId: null,
+    lang: () => lang,
+    words: () => T.overview,
+    formatDate: (iso) => formatDate(iso),
+  };
 
   // ---- Where are we? Teams, or a plain browser in local development mode. ----
 
