@@ -28,10 +28,12 @@ export function resultCard(decision: Decision, ctx: ResultCardContext): CardJson
   // Every item keeps its wording and its passage; the headings and the words are on the background card.
   // The background button carries what a refused form held, so the way back keeps it; a long text
   // typed there (a reason of 2,000 characters) would not fit twice more, and then stays in the form only.
+  // What no step shortens (the forms, the escalation, the scope) is worked out once for every try.
+  const fixed = fixedParts(decision, ctx);
   let card: CardJson = {};
   for (const carry of [true, false]) {
     for (const compact of COMPACT_STEPS) {
-      card = buildResult(decision, ctx, compact, carry);
+      card = buildResult(decision, ctx, fixed, compact, carry);
       if (cardBytes(card) <= CARD_BUDGET_BYTES) return card;
     }
   }
@@ -54,13 +56,23 @@ const COMPACT_STEPS: readonly Compact[] = [
   { warnings: true, reasons: true, reviews: true, reviewText: true },
 ];
 
-function buildResult(decision: Decision, ctx: ResultCardContext, compact: Compact, carry: boolean): CardJson {
+/** The parts of the result card that are the same at every step of COMPACT_STEPS (expand leaves its data untouched, so they are shared). */
+function fixedParts(decision: Decision, ctx: ResultCardContext) {
+  return {
+    title: decisionHeadline(decision, ctx.locale, ctx.names),
+    // The escalation says what to do now with the standard's words at hand; the reasons and warnings
+    // name their passage, whose words are on the background card.
+    escalation: decision.outcome === 'escalate' ? escalationBlock(decision, ctx) : null,
+    noTeam: ctx.channels.length === 0 ? noTeamSteps(ctx.locale) : null,
+    scope: scopeFacts(decision.scope, ctx.locale),
+    actionRows: actionRows(acceptShowCard(decision, ctx), [overrideShowCard(decision, ctx), restartAction(ctx.locale, ctx.draftId)]),
+  };
+}
+
+function buildResult(decision: Decision, ctx: ResultCardContext, fixed: ReturnType<typeof fixedParts>, compact: Compact, carry: boolean): CardJson {
   const t = pick(ctx.locale);
   const cite = { locale: ctx.locale, ...(ctx.lookupPassage ? { lookupPassage: ctx.lookupPassage } : {}) };
-  const title = decisionHeadline(decision, ctx.locale, ctx.names);
-  // The escalation says what to do now with the standard's words at hand; the reasons and warnings
-  // name their passage, whose words are on the background card.
-  const escalation = decision.outcome === 'escalate' ? escalationBlock(decision, ctx) : null;
+  const { title, escalation } = fixed;
   const reasons = decision.outcome === 'escalate' ? [] : citedList(decision.reasons, { ...cite, bullet: '✓', compact: compact.reasons });
   const warnings = citedList(decision.warnings, { ...cite, bullet: '!', compact: compact.warnings });
   const reviews = decision.reviews.map((r) => ({
@@ -73,7 +85,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, compact: Compac
   return expand(template, {
     fallbackText: `${t({ da: 'Anbefaling', en: 'Recommendation' })}: ${title}. ${t({ da: 'En person træffer afgørelsen.', en: 'A person makes the decision.' })}`,
     escalation,
-    noTeam: ctx.channels.length === 0 ? noTeamSteps(ctx.locale) : null,
+    noTeam: fixed.noTeam,
     problemsTitle: t({ da: 'Sagen blev ikke oprettet. Ret dette og prøv igen:', en: 'The case was not created. Correct this and try again:' }),
     problems: (ctx.problems ?? []).map((p) => problemText(p, ctx.locale)),
     notice: ctx.notice ?? '',
@@ -81,7 +93,7 @@ function buildResult(decision: Decision, ctx: ResultCardContext, compact: Compac
     title,
     variant: variantText(decision.variant, ctx.locale),
     decideLine: t({ da: 'Det er en anbefaling efter kommunens servicestandard – du træffer afgørelsen.', en: "This is a recommendation under the municipality's service standard – you make the decision." }),
-    scope: scopeFacts(decision.scope, ctx.locale),
+    scope: fixed.scope,
     reviewsTitle: t({ da: 'Frister', en: 'Due dates' }),
     reviews,
     reasonsTitle: t({ da: 'Derfor', en: 'Why' }),
@@ -99,6 +111,6 @@ function buildResult(decision: Decision, ctx: ResultCardContext, compact: Compac
       en: "The recommendation is computed from your answers and the municipality's service standard. It is not a decision: a caseworker decides, and the case records who and when (GDPR art. 22).",
     }),
     parameterLine: `${t({ da: 'Parametersæt', en: 'Parameter set' })}: ${decision.parameterSet} · ${t({ da: 'pr.', en: 'as of' })} ${formatDate(decision.referenceDate, ctx.locale)} · ${t({ da: 'start', en: 'start' })} ${formatDate(decision.startDate, ctx.locale)}`,
-    actionRows: actionRows(acceptShowCard(decision, ctx), [overrideShowCard(decision, ctx), restartAction(ctx.locale, ctx.draftId)]),
+    actionRows: fixed.actionRows,
   });
 }

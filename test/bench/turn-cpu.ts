@@ -22,7 +22,8 @@ interface BotProcess {
 
 export async function startBotProcess(kind: 'echo' | 'interviews', databaseUrl?: string): Promise<BotProcess> {
   const child: ChildProcess = fork(join(import.meta.dirname, 'turn-server.ts'), [kind], {
-    execArgv: ['--import', 'tsx', '--no-deprecation'],
+    // BENCH_BOT_CPU_PROF=<folder>: the bot's process writes a .cpuprofile there when it stops (start-up and warm-up included).
+    execArgv: ['--import', 'tsx', '--no-deprecation', ...(process.env.BENCH_BOT_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BOT_CPU_PROF}`] : [])],
     env: { ...process.env, ...(databaseUrl ? { BENCH_SERVER_DATABASE_URL: databaseUrl } : {}) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
