@@ -1,9 +1,9 @@
 import { formatDate } from '../../cards/outcome-text.js';
 import { addMonths } from '../../rules/dates.js';
 import { danishToday } from '../../bot/summary/today.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
-import { startTestBot, type TestBot } from '../support/bot-server.js';
+import { botInTeam } from '../support/bot-server.js';
 import { inputById as input } from '../support/card-json.js';
 import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
 import { planCardSubmission } from '../support/plan-fixtures.js';
@@ -19,22 +19,9 @@ const CHANNEL = '19:general-childplan@thread.tacv2';
 const TEAM = '19:childplan-team@thread.tacv2';
 const SLOW = { timeout: 180_000 };
 
-let bot: TestBot;
-let tenantId: string;
+const team = botInTeam({ channel: CHANNEL, team: TEAM });
 
-beforeAll(async () => {
-  bot = await startTestBot({ REMINDER_SWEEP_SECONDS: '0' });
-  const installer = bot.client();
-  tenantId = installer.tenantId;
-  await installer.with({ kind: 'channel', conversationId: CHANNEL, teamId: TEAM, teamName: 'Familieafdelingen' }).install();
-}, 240_000);
-afterAll(() => bot.stop(), 60_000);
-
-const caseworker = (): BotClient => {
-  const me = bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
-  me.joinTeam(TEAM);
-  return me;
-};
+const caseworker = (): BotClient => team.caseworker();
 
 async function createCase(me: BotClient, family: keyof typeof FAMILIES, reference: string): Promise<{ card: CardJson; caseId: string }> {
   const { draftId } = await startInterview(me);
@@ -137,7 +124,7 @@ describe('barnets plan on the plan card, over HTTP', SLOW, () => {
 
 /** The case's stances, oldest first, each with how many record audit rows the case has; read from the bot's own database. */
 async function stances(caseId: string): Promise<{ stance: string; due: string | null; made_on: string | null; audited: number }[]> {
-  const db = await bot.inspect();
+  const db = await team.bot.inspect();
   try {
     return await db.query(
       `SELECT s.stance, s.due::text AS due, s.made_on::text AS made_on,
@@ -147,6 +134,6 @@ async function stances(caseId: string): Promise<{ stance: string; due: string | 
     );
   } finally {
     await db.close();
-    await bot.restart();
+    await team.bot.restart();
   }
 }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OUTCOME_TITLES } from '../../cards/outcome-text.js';
 import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
-import { startTestBot, type TestBot } from '../support/bot-server.js';
+import { botInTeam } from '../support/bot-server.js';
 import { inputById as input } from '../support/card-json.js';
 import { answerSteps, caseForm, FAMILIES, startInterview, type StepAnswers } from '../support/interview.js';
 
@@ -14,22 +14,9 @@ const CHANNEL = '19:general-barn@thread.tacv2';
 const TEAM = '19:barn-team@thread.tacv2';
 const SLOW = { timeout: 180_000 };
 
-let bot: TestBot;
-let tenantId: string;
+const team = botInTeam({ channel: CHANNEL, team: TEAM });
 
-beforeAll(async () => {
-  bot = await startTestBot({ REMINDER_SWEEP_SECONDS: '0' });
-  const installer = bot.client();
-  tenantId = installer.tenantId;
-  await installer.with({ kind: 'channel', conversationId: CHANNEL, teamId: TEAM, teamName: 'Familieafdelingen' }).install();
-}, 240_000);
-afterAll(() => bot.stop(), 60_000);
-
-const caseworker = (): BotClient => {
-  const me = bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
-  me.joinTeam(TEAM);
-  return me;
-};
+const caseworker = (): BotClient => team.caseworker();
 
 
 const choiceValues = (card: CardJson | undefined, id: string): unknown[] => ((input(card, id)?.choices as { value: unknown }[] | undefined) ?? []).map((c) => c.value);

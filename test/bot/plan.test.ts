@@ -1,8 +1,8 @@
 import { formatDate } from '../../cards/outcome-text.js';
 import { addMonths } from '../../rules/dates.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
-import { startTestBot, type TestBot } from '../support/bot-server.js';
+import { botInTeam } from '../support/bot-server.js';
 import { inputById as input } from '../support/card-json.js';
 import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
 import { planCardSubmission } from '../support/plan-fixtures.js';
@@ -16,24 +16,11 @@ import { planCardSubmission } from '../support/plan-fixtures.js';
 const CHANNEL = '19:general-plan@thread.tacv2';
 const SLOW = { timeout: 180_000 };
 
-let bot: TestBot;
-let tenantId: string;
-
-beforeAll(async () => {
-  // No background sweeps: the reminders' states are the review's doing, not a post's.
-  bot = await startTestBot({ REMINDER_SWEEP_SECONDS: '0' });
-  const installer = bot.client();
-  tenantId = installer.tenantId;
-  await installer.with({ kind: 'channel', conversationId: CHANNEL, teamId: '19:plan-team@thread.tacv2', teamName: 'Familieafdelingen' }).install();
-}, 240_000);
-afterAll(() => bot.stop(), 60_000);
+// No background sweeps: the reminders' states are the review's doing, not a post's.
+const team = botInTeam({ channel: CHANNEL, team: '19:plan-team@thread.tacv2' });
 
 /** A caseworker of the plan team, in a personal chat of their own. */
-const caseworker = (): BotClient => {
-  const me = bot.client({ tenantId, userName: 'Sanne Sagsbehandler' });
-  me.joinTeam('19:plan-team@thread.tacv2');
-  return me;
-};
+const caseworker = (): BotClient => team.caseworker();
 
 /** Interview to a stored case; returns the card that came back (the plan card) and its case id. */
 async function createCase(me: BotClient, family: keyof typeof FAMILIES, reference: string): Promise<{ card: CardJson; caseId: string }> {
@@ -154,7 +141,7 @@ describe('the case plan over HTTP', SLOW, () => {
     expect(reminders).toMatchObject({ outcome: 'level3', closed: false });
     expect(reminders.pending.length).toBeGreaterThan(0);
     expect(reminders.pending.every((key) => key.slice(key.indexOf(':') + 1) > '2026-04-05')).toBe(true);
-    const db = await bot.inspect();
+    const db = await team.bot.inspect();
     try {
       const rows = await db.query<{ chosen_outcome: string; start: string }>(
         `SELECT chosen_outcome, recommended->>'startDate' AS start FROM decisions WHERE case_id = $1::uuid ORDER BY seq`,
@@ -166,7 +153,7 @@ describe('the case plan over HTTP', SLOW, () => {
       ]);
     } finally {
       await db.close();
-      await bot.restart();
+      await team.bot.restart();
     }
   });
 
@@ -229,7 +216,7 @@ describe('the child\'s wellbeing over HTTP', SLOW, () => {
     }
     const [summary] = cardsIn(await me.say('resumé TRIVSEL-1'));
     expect(cardText(summary)).toContain('Trivsel (1–5): Barnets udvikling og adfærd 2 → 3 → 4 · Forældrenes kompetencer 3 → 3 → 3 · Familie og netværk 3 → 4 → 4');
-    const db = await bot.inspect();
+    const db = await team.bot.inspect();
     try {
       const rows = await db.query<{ occasion: string; with_review: boolean; n: number }>(
         `SELECT occasion, review_id IS NOT NULL AS with_review, count(*)::int AS n FROM wellbeing_scores WHERE case_id = $1::uuid GROUP BY 1, 2 ORDER BY 1`,
@@ -243,7 +230,7 @@ describe('the child\'s wellbeing over HTTP', SLOW, () => {
       expect(audit?.n, 'each assessment written is audited').toBe(3);
     } finally {
       await db.close();
-      await bot.restart();
+      await team.bot.restart();
     }
   });
 
@@ -299,7 +286,7 @@ describe('the child\'s wellbeing over HTTP', SLOW, () => {
 
 /** What the case's reminders stand at: its schedule row, the reviews done, and the notices still to go out. */
 async function reminderState(caseId: string) {
-  const db = await bot.inspect();
+  const db = await team.bot.inspect();
   try {
     const [schedule] = await db.query<{ outcome: string; closed: boolean }>('SELECT outcome, closed FROM reminder_cases WHERE case_id = $1::uuid', [caseId]);
     const done = await db.query<{ review: string }>(`SELECT kind || ':' || to_char(due, 'YYYY-MM-DD') AS review FROM review_completions WHERE case_id = $1::uuid ORDER BY due`, [caseId]);
@@ -310,30 +297,30 @@ async function reminderState(caseId: string) {
     return { ...schedule, done: done.map((r) => r.review), pending: pending.map((r) => r.review) };
   } finally {
     await db.close();
-    await bot.restart();
+    await team.bot.restart();
   }
 }
 
 /** The day the case's facts were given on (the interview's day), read from the bot's own database. */
 async function referenceDateOf(caseId: string): Promise<string> {
-  const db = await bot.inspect();
+  const db = await team.bot.inspect();
   try {
     const [row] = await db.query<{ day: string }>(`SELECT facts->>'referenceDate' AS day FROM cases WHERE case_id = $1::uuid`, [caseId]);
     return row!.day;
   } finally {
     await db.close();
-    await bot.restart();
+    await team.bot.restart();
   }
 }
 
 /** Rows the case has in a table of the plan (plans, plan_reviews), read from the bot's own database. */
 async function countRows(table: 'plans' | 'plan_reviews' | 'wellbeing_scores', caseId: string): Promise<number> {
-  const db = await bot.inspect();
+  const db = await team.bot.inspect();
   try {
     const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1::uuid`, [caseId]);
     return row?.n ?? 0;
   } finally {
     await db.close();
-    await bot.restart();
+    await team.bot.restart();
   }
 }

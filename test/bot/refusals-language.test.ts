@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
-import { startTestBot, type TestBot } from '../support/bot-server.js';
+import { botInTeam } from '../support/bot-server.js';
 import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
 import { danishIn } from '../support/language.js';
 import { planCardSubmission } from '../support/plan-fixtures.js';
@@ -15,22 +15,10 @@ const SLOW = { timeout: 240_000 };
 const TEAM = '19:refusals-team@thread.tacv2';
 const CHANNEL = '19:refusals-general@thread.tacv2';
 
-let bot: TestBot;
-let tenantId: string;
-beforeAll(async () => {
-  bot = await startTestBot({ REMINDER_SWEEP_SECONDS: '0' });
-  const installer = bot.client();
-  tenantId = installer.tenantId;
-  await installer.with({ kind: 'channel', conversationId: CHANNEL, teamId: TEAM, teamName: 'Familieafdelingen' }).install();
-}, 240_000);
-afterAll(() => bot.stop(), 60_000);
+const team = botInTeam({ channel: CHANNEL, team: TEAM });
 
 type Lang = 'en' | 'da';
-const caseworker = (lang: Lang): BotClient => {
-  const me = bot.client({ tenantId, userName: 'Sanne Sprog', locale: lang === 'en' ? 'en-US' : 'da-DK' });
-  me.joinTeam(TEAM);
-  return me;
-};
+const caseworker = (lang: Lang): BotClient => team.caseworker({ userName: 'Sanne Sprog', locale: lang === 'en' ? 'en-US' : 'da-DK' });
 
 let n = 0;
 async function createCase(me: BotClient, family: keyof typeof FAMILIES): Promise<{ caseId: string; reference: string }> {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import { startServer, type RunningServer } from '../../bot/server.js';
@@ -52,4 +53,38 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
     },
   };
   return bot;
+}
+
+export interface BotInTeam {
+  /** The bot of this test file, started before its tests and stopped after them. */
+  readonly bot: TestBot;
+  /** A member of the team, in a personal chat of their own (Danish client unless `locale` says otherwise). */
+  caseworker(options?: Partial<BotClientOptions>): BotClient;
+}
+
+/**
+ * The common set-up of a test file that drives cases: one bot, installed in one team's channel (so
+ * the team is known and its channel can be chosen), and caseworkers who are members of that team.
+ */
+export function botInTeam(where: { channel: string; team: string }, env: Record<string, string> = { REMINDER_SWEEP_SECONDS: '0' }): BotInTeam {
+  let bot: TestBot | undefined;
+  let tenantId = '';
+  beforeAll(async () => {
+    bot = await startTestBot(env);
+    const installer = bot.client();
+    tenantId = installer.tenantId;
+    await installer.with({ kind: 'channel', conversationId: where.channel, teamId: where.team, teamName: 'Familieafdelingen' }).install();
+  }, 240_000);
+  afterAll(() => bot?.stop(), 60_000);
+  return {
+    get bot() {
+      if (!bot) throw new Error('the bot starts in beforeAll; use it inside a test');
+      return bot;
+    },
+    caseworker(options = {}) {
+      const me = this.bot.client({ tenantId, userName: 'Sanne Sagsbehandler', ...options });
+      me.joinTeam(where.team);
+      return me;
+    },
+  };
 }
