@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
 import { botInTeam } from '../support/bot-server.js';
 import { inputById as input } from '../support/card-json.js';
-import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
+import { acceptedCase, FAMILIES } from '../support/interview.js';
 import { planCardSubmission } from '../support/plan-fixtures.js';
 
 /**
@@ -23,14 +23,8 @@ const team = botInTeam({ channel: CHANNEL, team: TEAM });
 
 const caseworker = (): BotClient => team.caseworker();
 
-async function createCase(me: BotClient, family: keyof typeof FAMILIES, reference: string): Promise<{ card: CardJson; caseId: string }> {
-  const { draftId } = await startInterview(me);
-  await answerSteps(me, draftId, FAMILIES[family]);
-  const created = await me.execute('case.accept', caseForm(draftId, CHANNEL, reference));
-  const caseId = actionData(created.card, 'plan.save')?.caseId;
-  if (typeof caseId !== 'string') throw new Error(`no plan card after accepting: ${cardText(created.card).slice(0, 300)}`);
-  return { card: created.card!, caseId };
-}
+/** Interview to a stored case; returns the card that came back (the plan card) and its case id. */
+const createCase = (me: BotClient, family: keyof typeof FAMILIES, reference: string) => acceptedCase(me, family, CHANNEL, reference);
 
 const levelPlan = { focusPoints: '', tasks_relations: '', tasks_wellbeing: '', tasks_daycare: '', durationValue: '3', durationUnit: 'months' };
 // The case is decided today: barnets plan is due 3 months after the decision (bl.91.1).

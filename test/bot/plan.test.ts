@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
 import { botInTeam } from '../support/bot-server.js';
 import { inputById as input } from '../support/card-json.js';
-import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
+import { acceptedCase, FAMILIES } from '../support/interview.js';
 import { planCardSubmission } from '../support/plan-fixtures.js';
 
 /**
@@ -23,14 +23,7 @@ const team = botInTeam({ channel: CHANNEL, team: '19:plan-team@thread.tacv2' });
 const caseworker = (): BotClient => team.caseworker();
 
 /** Interview to a stored case; returns the card that came back (the plan card) and its case id. */
-async function createCase(me: BotClient, family: keyof typeof FAMILIES, reference: string): Promise<{ card: CardJson; caseId: string }> {
-  const { draftId } = await startInterview(me);
-  await answerSteps(me, draftId, FAMILIES[family]);
-  const created = await me.execute('case.accept', caseForm(draftId, CHANNEL, reference));
-  const caseId = actionData(created.card, 'plan.save')?.caseId;
-  if (typeof caseId !== 'string') throw new Error(`no plan card after accepting: ${cardText(created.card).slice(0, 300)}`);
-  return { card: created.card!, caseId };
-}
+const createCase = (me: BotClient, family: keyof typeof FAMILIES, reference: string) => acceptedCase(me, family, CHANNEL, reference);
 
 const levelPlan = { focusPoints: '', tasks_relations: '', tasks_wellbeing: '', tasks_daycare: '', durationValue: '3', durationUnit: 'months' };
 

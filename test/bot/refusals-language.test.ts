@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionData, cardsIn, cardText, type BotClient, type CardJson } from '../support/bot-client.js';
 import { botInTeam } from '../support/bot-server.js';
-import { answerSteps, caseForm, FAMILIES, startInterview } from '../support/interview.js';
+import { acceptedCase, FAMILIES } from '../support/interview.js';
 import { danishIn } from '../support/language.js';
 import { planCardSubmission } from '../support/plan-fixtures.js';
 
@@ -23,11 +23,7 @@ const caseworker = (lang: Lang): BotClient => team.caseworker({ userName: 'Sanne
 let n = 0;
 async function createCase(me: BotClient, family: keyof typeof FAMILIES): Promise<{ caseId: string; reference: string }> {
   const reference = `AFVIST-${family}-${++n}`;
-  const { draftId } = await startInterview(me);
-  await answerSteps(me, draftId, FAMILIES[family]);
-  const created = await me.execute('case.accept', caseForm(draftId, CHANNEL, reference));
-  const caseId = actionData(created.card, 'plan.save')?.caseId;
-  if (typeof caseId !== 'string') throw new Error(`no plan card after accepting: ${cardText(created.card).slice(0, 300)}`);
+  const { caseId } = await acceptedCase(me, family, CHANNEL, reference);
   return { caseId, reference };
 }
 

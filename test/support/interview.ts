@@ -1,4 +1,4 @@
-import { actionData, cardsIn, type BotClient, type CardJson, type InvokeResult } from './bot-client.js';
+import { actionData, cardsIn, cardText, type BotClient, type CardJson, type InvokeResult } from './bot-client.js';
 
 /** Card input values per intake step, as Teams submits them (all strings). */
 export type StepAnswers = Record<string, Record<string, string>>;
@@ -109,6 +109,16 @@ export async function answerSteps(client: BotClient, draftId: string, answers: S
 /** The case form on the result card. */
 export function caseForm(draftId: string, channelId: string, reference: string): Record<string, string> {
   return { draftId, caseReference: reference, childPseudonym: 'AB', channelId, startDate: '2026-01-05' };
+}
+
+/** A family through the interview to a case accepted in `channelId`: the card that came back (the plan card) and the case's id. */
+export async function acceptedCase(client: BotClient, family: keyof typeof FAMILIES, channelId: string, reference: string): Promise<{ card: CardJson; caseId: string }> {
+  const { draftId } = await startInterview(client);
+  await answerSteps(client, draftId, FAMILIES[family]);
+  const created = await client.execute('case.accept', caseForm(draftId, channelId, reference));
+  const caseId = actionData(created.card, 'plan.save')?.caseId;
+  if (typeof caseId !== 'string') throw new Error(`no plan card after accepting: ${cardText(created.card).slice(0, 300)}`);
+  return { card: created.card!, caseId };
 }
 
 /** The override form: its copies of the case fields carry a prefix (input ids are unique per card). */
