@@ -8,32 +8,13 @@ import { DEFAULT_PARAMETERS } from './parameters/default.js';
 import { parameterWarnings } from './parameters/figures.js';
 import { parseMunicipalityParameters } from './parameters/load.js';
 import { passageById } from './passages/index.js';
+import { LEVEL2_FACTS, PREVENTIVE_FACTS } from '../test/support/rule-facts.js';
 
 /** Barnets plan (Barnets lov § 91, stk. 1): within 3 months of the decision on support under § 32. */
 
-const LEVEL: Facts = {
-  referenceDate: '2026-01-15',
-  startDate: '2026-02-01',
-  safetyConcern: false,
-  child: { ageMonths: 96 },
-  concern: 'pronounced',
-  intensiveNeeded: true,
-  parentalCapacityUnclear: true,
-  investigation: 'completed',
-  receivesVisitationSocial: false,
-};
-const PREVENTIVE: Facts = {
-  referenceDate: '2026-01-05',
-  startDate: '2026-01-05',
-  safetyConcern: false,
-  child: { ageMonths: 10 },
-  concern: 'beginning',
-  complexity: 'low',
-  problemDelimited: true,
-  familyResourcesCarry: true,
-  riskFactors: ['parent-3', 'child-2'],
-  riskToDevelopment: true,
-};
+// A level-2 case whose support starts two weeks after the decision, so the two dates differ.
+const LEVEL: Facts = { ...LEVEL2_FACTS, startDate: '2026-02-01' };
+const PREVENTIVE = PREVENTIVE_FACTS;
 
 describe('barnets plan', () => {
   it("is due the law's 3 months after the day of the decision, clamped at a month's end, cited to § 91", () => {

@@ -1,5 +1,6 @@
 import { decide } from '../../rules/decide.js';
 import type { Facts } from '../../rules/facts.js';
+import { LEVEL2_FACTS, PREVENTIVE_FACTS } from './rule-facts.js';
 import type { NewCase } from '../../bot/storage/cases.js';
 import { formFromSubmission, formToPlanInput } from '../../bot/plan/plan-form.js';
 import { describePlanProblems, parsePlanInput } from '../../bot/plan/schema.js';
@@ -12,30 +13,7 @@ import { PLAN_SAYS } from '../../bot/plan/plan-flow.js';
 
 /** Cases whose decision comes from the real rules, so plans and reviews meet real due dates. */
 
-export const PREVENTIVE_FACTS: Facts = {
-  referenceDate: '2026-01-05',
-  startDate: '2026-01-05',
-  safetyConcern: false,
-  child: { ageMonths: 10 },
-  concern: 'beginning',
-  complexity: 'low',
-  problemDelimited: true,
-  familyResourcesCarry: true,
-  riskFactors: ['parent-3', 'child-2'],
-  riskToDevelopment: true,
-};
-
-export const LEVEL2_FACTS: Facts = {
-  referenceDate: '2026-01-15',
-  startDate: '2026-01-15',
-  safetyConcern: false,
-  child: { ageMonths: 96 },
-  concern: 'pronounced',
-  intensiveNeeded: true,
-  parentalCapacityUnclear: true,
-  investigation: 'completed',
-  receivesVisitationSocial: false,
-};
+export { LEVEL2_FACTS, PREVENTIVE_FACTS };
 
 let n = 0;
 
