@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BoundRules } from '../../rules/bind.js';
 import { CHILD_PLAN_STANCES, takesChildPlanStance, type ChildPlanStance } from '../../rules/child-plan.js';
+import { IsoDate } from '../../rules/facts.js';
 import { formatDate } from '../../cards/outcome-text.js';
 import type { Locale, Localized } from '../../cards/locale.js';
 import type { CaseWithDecision } from '../storage/cases.js';
@@ -51,12 +52,11 @@ const PROBLEMS = {
   },
 } satisfies Record<string, Localized>;
 
-const ISO_DAY = /^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 /** The submitted stance, null when none was chosen (nothing to record), or the problems in the reader's language. */
 export function parseChildPlanForm(form: ChildPlanForm, today: string, locale: Locale): { ok: true; value: ChildPlanInput | null } | { ok: false; problems: string[] } {
   const madeOn = form.madeOn === '' ? null : form.madeOn;
-  if (madeOn !== null && (!ISO_DAY.test(madeOn) || Number.isNaN(Date.parse(`${madeOn}T00:00:00Z`)))) return { ok: false, problems: [PROBLEMS.date[locale]] };
+  // The calendar check every other date field uses: "2026-02-30" is refused, not rolled over.
+  if (madeOn !== null && !IsoDate.safeParse(madeOn).success) return { ok: false, problems: [PROBLEMS.date[locale]] };
   if (madeOn !== null && madeOn > today) return { ok: false, problems: [PROBLEMS.future[locale]] };
   if (madeOn !== null && form.stance !== 'yes') return { ok: false, problems: [PROBLEMS.notYes[locale]] };
   if (form.stance === '') return { ok: true, value: null };
